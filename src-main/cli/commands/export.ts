@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { toKeras3Json, toTfjsTopology } from '../../../src-shared/keras/export';
+import { toPythonScript } from '../../../src-shared/python/generate';
+import { serializeProject } from '../../../src-shared/project/io';
+import { writeFileAtomic } from '../../files/atomic-write';
+import { loadProject, requireSequential } from '../load';
+import { usage } from '../errors';
+
+const TARGETS = ['keras-json', 'tfjs-topology', 'python', 'project'] as const;
+type Target = (typeof TARGETS)[number];
+
+/** `export <file> --to keras-json|tfjs-topology|python|project -o <path>`. */
+export async function exportCommand(argv: string[], out: (text: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { to: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    allowPositionals: true,
+  });
+  const [file, ...extra] = positionals;
+  const to = values.to as Target | undefined;
+  if (!file || extra.length > 0 || !values.output || !to) throw usage(`usage: export <file> --to ${TARGETS.join('|')} -o <path>`);
+  if (!TARGETS.includes(to)) throw usage(`--to must be one of ${TARGETS.join(', ')} (got '${to}')`);
+  const { project } = await loadProject(file);
+  let text: string;
+  if (to === 'project') {
+    text = serializeProject(project);
+  } else {
+    const model = requireSequential(project);
+    if (to === 'keras-json') text = `${JSON.stringify(toKeras3Json(model), null, 2)}\n`;
+    else if (to === 'tfjs-topology')
+      text = `${JSON.stringify({ format: 'layers-model', generatedBy: 'Convas', convertedBy: null, modelTopology: toTfjsTopology(model), weightsManifest: [] }, null, 2)}\n`;
+    else text = toPythonScript(model, project.training, project.name);
+  }
+  const path = resolve(values.output);
+  await writeFileAtomic(path, text);
+  out(`wrote ${path}`);
+}

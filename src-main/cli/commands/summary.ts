@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util';
+import { analyzeGraph } from '../../../src-shared/graph/analyze';
+import { summarize } from '../../../src-shared/summary/summary';
+import { summaryText } from '../../../src-shared/summary/text';
+import { loadProject } from '../load';
+import { CliError, usage } from '../errors';
+
+/** `summary <file> [--json]`: the Keras summary of a project, Keras JSON or tfjs model.json. */
+export async function summaryCommand(argv: string[], out: (text: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw usage('usage: summary <file> [--json]');
+  const { project } = await loadProject(file);
+  const analysis = analyzeGraph(project.graph);
+  const summary = summarize(analysis);
+  if (!summary) {
+    throw new CliError(`The network is not valid:\n${analysis.issues.map((i) => `  - ${i.message}`).join('\n')}`);
+  }
+  if (values.json) {
+    out(
+      JSON.stringify({
+        layers: summary.layers.map((r) => ({
+          name: r.name,
+          type: r.type,
+          outputShape: r.outputShape,
+          params: r.params,
+          trainableParams: r.trainableParams,
+          nonTrainableParams: r.nonTrainableParams,
+        })),
+        totalParams: summary.totalParams,
+        trainableParams: summary.trainableParams,
+        nonTrainableParams: summary.nonTrainableParams,
+      }),
+    );
+  } else out(summaryText({ ...summary, modelName: project.name }));
+}

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { readModelFile, type ModelFileRead } from '../../src-shared/format/model-file';
+import { toSequential, type SequentialModel } from '../../src-shared/graph/sequential';
+import type { Project } from '../../src-shared/project/schema';
+import { CliError } from './errors';
+
+/** Reads a project, Keras JSON or tfjs model.json from disk. */
+export async function loadProject(path: string): Promise<Extract<ModelFileRead, { ok: true }>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? String(e)})`);
+  }
+  const read = readModelFile(text, basename(path));
+  if (!read.ok) throw new CliError(read.error);
+  return read;
+}
+
+/** The project's network as a Sequential model, or a CliError listing every problem with its layer. */
+export function requireSequential(project: Project): SequentialModel {
+  const result = toSequential(project.graph);
+  if (!result.ok) {
+    const lines = result.issues.map((i) => `  - ${i.message}`);
+    throw new CliError(`The network is not valid:\n${lines.join('\n')}`);
+  }
+  return result.model;
+}

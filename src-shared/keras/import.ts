@@ -1,0 +1,99 @@
+import type { RawLayer } from '../graph/sequential';
+import { layerKind } from '../layers/registry';
+import type { LayerKindId } from '../layers/types';
+
+/** Which writer produced a model document. */
+export type KerasFlavor = 'keras3' | 'keras2' | 'tfjs';
+
+export type KerasImport =
+  | { readonly ok: true; readonly name: string; readonly flavor: KerasFlavor; readonly layers: readonly RawLayer[] }
+  | { readonly ok: false; readonly error: string };
+
+type Json = Record<string, unknown>;
+
+function isRecord(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const SUPPORTED = ['InputLayer', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Activation', 'Dropout', 'Flatten', 'Dense', 'BatchNormalization', 'GlobalAveragePooling2D'];
+
+/** Keras aliases of the same classes (MaxPool2D is MaxPooling2D in Keras's namespace). */
+const ALIASES: Record<string, LayerKindId> = { MaxPool2D: 'MaxPooling2D', AvgPool2D: 'AveragePooling2D', Convolution2D: 'Conv2D', GlobalAvgPool2D: 'GlobalAveragePooling2D' };
+
+/** True when a parsed JSON document looks like a Keras or TensorFlow.js model. */
+export function isKerasDocument(doc: unknown): boolean {
+  return isRecord(doc) && (isRecord(doc['modelTopology']) || typeof doc['class_name'] === 'string' || isRecord(doc['model_config']));
+}
+
+function fail(error: string): KerasImport {
+  return { ok: false, error };
+}
+
+/** The input shape a layer config declares (batch dimension dropped), in any writer's spelling. */
+function declaredInput(config: Json): unknown[] | undefined {
+  for (const key of ['batch_shape', 'batch_input_shape', 'batchInputShape']) {
+    const v = config[key];
+    if (Array.isArray(v)) return v.slice(1);
+  }
+  for (const key of ['input_shape', 'inputShape']) {
+    const v = config[key];
+    if (Array.isArray(v)) return v;
+  }
+  return undefined;
+}
+
+/** Reads a Sequential model written by Keras 3 `to_json()`, tf.keras 2.x, or a TensorFlow.js model.json; never throws. */
+export function importKerasModel(doc: unknown): KerasImport {
+  if (!isRecord(doc)) return fail('This is not a Keras model: expected a JSON object.');
+  let flavor: KerasFlavor = 'keras2';
+  let top: unknown = doc;
+  if (isRecord(doc['modelTopology'])) {
+    flavor = 'tfjs';
+    top = doc['modelTopology'];
+  }
+  if (isRecord(top) && isRecord(top['model_config'])) top = top['model_config'];
+  if (!isRecord(top) || typeof top['class_name'] !== 'string') {
+    return fail('This is not a Keras model: no "class_name" at the top (expected the output of model.to_json() or a TensorFlow.js model.json).');
+  }
+  if (flavor !== 'tfjs' && typeof top['module'] === 'string') flavor = 'keras3';
+  const cls = top['class_name'];
+  if (cls !== 'Sequential') {
+    return fail(`This model is a Keras ${cls} model; Convas imports Sequential models only (one chain of layers) — rebuild it with keras.Sequential.`);
+  }
+  const config = top['config'];
+  // Keras up to 2.2 wrote the layer list itself as "config".
+  const list = Array.isArray(config) ? config : isRecord(config) ? config['layers'] : undefined;
+  if (!Array.isArray(list)) return fail('This Sequential model has no "layers" list in its config.');
+  const name = isRecord(config) && typeof config['name'] === 'string' ? config['name'] : 'sequential';
+
+  const layers: RawLayer[] = [];
+  for (const [i, entry] of list.entries()) {
+    if (!isRecord(entry) || typeof entry['class_name'] !== 'string' || !isRecord(entry['config'])) {
+      return fail(`Layer ${i + 1} of the model is not a {"class_name", "config"} object.`);
+    }
+    const layerConfig = entry['config'];
+    const layerName = typeof layerConfig['name'] === 'string' ? layerConfig['name'] : undefined;
+    const kindId = ALIASES[entry['class_name']] ?? entry['class_name'];
+    const kind = layerKind(kindId);
+    if (!kind) {
+      return fail(
+        `Layer ${layerName ? `'${layerName}' ` : ''}has class '${entry['class_name']}', which Convas does not support yet — supported: ${SUPPORTED.join(', ')}.`,
+      );
+    }
+    if (kind.kind === 'InputLayer') {
+      if (layers.length > 0) return fail(`InputLayer '${layerName ?? i}' is not the first layer; a Sequential model has one input at the start.`);
+      layers.push({ kind: 'InputLayer', ...(layerName ? { name: layerName } : {}), params: kind.fromKerasConfig(layerConfig) });
+      continue;
+    }
+    if (layers.length === 0) {
+      // No InputLayer entry: the first layer declares the input (tf.keras 2 and tfjs), or the model's build shape does (Keras 3).
+      const buildShape = isRecord(config) && Array.isArray(config['build_input_shape']) ? config['build_input_shape'].slice(1) : undefined;
+      const shape = declaredInput(layerConfig) ?? buildShape;
+      if (!shape) return fail(`The model does not say its input shape: neither an InputLayer nor batch_input_shape on '${layerName ?? kindId}'.`);
+      layers.push({ kind: 'InputLayer', name: 'input_layer', params: { shape } });
+    }
+    layers.push({ kind: kind.kind, ...(layerName ? { name: layerName } : {}), params: kind.fromKerasConfig(layerConfig) });
+  }
+  if (layers.length === 0) return fail('This Sequential model has no layers.');
+  return { ok: true, name, flavor, layers };
+}

@@ -1,0 +1,33 @@
+import type { Shape } from './types';
+
+/** "197210" → "197,210", as Keras prints counts. */
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** The Keras way of printing a batched shape: "(None, 28, 28, 10)". */
+export function formatShape(shape: Shape): string {
+  return `(${['None', ...shape.map(String)].join(', ')})`;
+}
+
+/** Keras's spelling of a per-sample shape with the batch dimension: [null, 28, 28, 10]. */
+export function batchShape(shape: Shape): (number | null)[] {
+  return [null, ...shape];
+}
+
+/** "28×28" for a pair. */
+export function formatPair(pair: readonly [number, number]): string {
+  return `${pair[0]}×${pair[1]}`;
+}
+
+/** The product of dimensions, 1 for an empty shape. */
+export function product(values: readonly number[]): number {
+  return values.reduce((a, b) => a * b, 1);
+}
+
+/** "14·14·10 = 1960": a product written out with its value. */
+export function productFormula(values: readonly number[]): string {
+  if (values.length === 0) return '1';
+  if (values.length === 1) return String(values[0]);
+  return `${values.join('·')} = ${product(values)}`;
+}

@@ -1,0 +1,52 @@
+import type { LayerKind, LayerKindId, LayerGroup } from './types';
+import { inputLayer } from './input';
+import { conv2d } from './conv2d';
+import { maxPooling2d, averagePooling2d } from './pooling';
+import { activationLayer } from './activation';
+import { dropout } from './dropout';
+import { flatten } from './flatten';
+import { dense } from './dense';
+import { batchNormalization } from './batch-normalization';
+import { globalAveragePooling2d } from './global-average-pooling2d';
+
+// Each kind keeps its own parameter type; the registry forgets it, and callers parse through `schema`.
+const ALL: readonly LayerKind<never>[] = [
+  inputLayer,
+  conv2d,
+  maxPooling2d,
+  averagePooling2d,
+  activationLayer,
+  dropout,
+  flatten,
+  dense,
+  batchNormalization,
+  globalAveragePooling2d,
+] as unknown as readonly LayerKind<never>[];
+
+/** A layer kind whose parameters are only known to be whatever its schema produced. */
+export type AnyLayerKind = LayerKind<unknown>;
+
+const BY_ID = new Map<string, AnyLayerKind>(ALL.map((k) => [k.kind, k as unknown as AnyLayerKind]));
+
+/** Every layer kind, in palette order. */
+export function allLayerKinds(): readonly AnyLayerKind[] {
+  return ALL as unknown as readonly AnyLayerKind[];
+}
+
+/** The kind with this id (the Keras class name), if Convas knows it. */
+export function layerKind(id: string): AnyLayerKind | undefined {
+  return BY_ID.get(id);
+}
+
+/** The kind with this id; throws only for ids that the schema has already ruled out. */
+export function requireLayerKind(id: LayerKindId): AnyLayerKind {
+  const kind = BY_ID.get(id);
+  if (!kind) throw new Error(`unknown layer kind ${id}`);
+  return kind;
+}
+
+/** The palette's groups in Keras's order, each with its kinds. */
+export function layerGroups(): { group: LayerGroup; kinds: AnyLayerKind[] }[] {
+  const order: LayerGroup[] = ['Core', 'Convolution', 'Pooling', 'Regularization', 'Normalization', 'Reshaping'];
+  return order.map((group) => ({ group, kinds: allLayerKinds().filter((k) => k.group === group) }));
+}

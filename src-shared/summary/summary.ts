@@ -1,0 +1,82 @@
+import type { Explained, Shape } from '../layers/types';
+import type { GraphAnalysis } from '../graph/analyze';
+import { batchShape } from '../layers/format';
+
+/** One row of the Keras summary table, with Convas's extra costs and every formula. */
+export interface SummaryRow {
+  readonly id: string;
+  readonly name: string;
+  /** The Keras class name. */
+  readonly type: string;
+  readonly outputShape: (number | null)[];
+  readonly params: number;
+  readonly trainableParams: number;
+  readonly nonTrainableParams: number;
+  /** Multiply-accumulates for one sample. */
+  readonly macs: number;
+  /** Bytes of float32 activations for one sample. */
+  readonly memoryBytes: number;
+  readonly formulas: {
+    readonly outputShape: readonly Explained[];
+    readonly trainableParams: string;
+    readonly nonTrainableParams: string;
+    readonly macs: string;
+    readonly memory: string;
+  };
+}
+
+/** The whole summary: what `model.summary()` prints, as data. */
+export interface Summary {
+  readonly modelName: string;
+  readonly inputShape: Shape;
+  readonly layers: readonly SummaryRow[];
+  readonly totalParams: number;
+  readonly trainableParams: number;
+  readonly nonTrainableParams: number;
+  readonly totalMacs: number;
+  readonly totalMemoryBytes: number;
+}
+
+/** Builds the summary of a valid analysis; undefined when the graph has errors (the UI shows those instead). */
+export function summarize(analysis: GraphAnalysis, modelName = 'sequential'): Summary | undefined {
+  if (!analysis.valid) return undefined;
+  const [inputId, ...rest] = analysis.chain;
+  const input = inputId === undefined ? undefined : analysis.nodes.get(inputId);
+  if (!input?.output) return undefined;
+  const layers: SummaryRow[] = [];
+  for (const id of rest) {
+    const r = analysis.nodes.get(id);
+    if (!r?.output || !r.paramCount || !r.macs || !r.memory) return undefined;
+    const t = r.paramCount.trainable.value;
+    const nt = r.paramCount.nonTrainable.value;
+    layers.push({
+      id,
+      name: r.name,
+      type: r.kind,
+      outputShape: batchShape(r.output.shape),
+      params: t + nt,
+      trainableParams: t,
+      nonTrainableParams: nt,
+      macs: r.macs.value,
+      memoryBytes: r.memory.value,
+      formulas: {
+        outputShape: r.output.dims,
+        trainableParams: r.paramCount.trainable.formula,
+        nonTrainableParams: r.paramCount.nonTrainable.formula,
+        macs: r.macs.formula,
+        memory: r.memory.formula,
+      },
+    });
+  }
+  const sum = (f: (r: SummaryRow) => number) => layers.reduce((a, r) => a + f(r), 0);
+  return {
+    modelName,
+    inputShape: input.output.shape,
+    layers,
+    totalParams: sum((r) => r.params),
+    trainableParams: sum((r) => r.trainableParams),
+    nonTrainableParams: sum((r) => r.nonTrainableParams),
+    totalMacs: sum((r) => r.macs),
+    totalMemoryBytes: sum((r) => r.memoryBytes),
+  };
+}
