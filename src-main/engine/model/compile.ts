@@ -1,0 +1,98 @@
+import * as tf from '@tensorflow/tfjs';
+import type { SequentialLayer, SequentialModel } from '../../../src-shared/graph/sequential';
+import type { Conv2DParams } from '../../../src-shared/layers/conv2d';
+import type { PoolingParams } from '../../../src-shared/layers/pooling';
+import type { DenseParams } from '../../../src-shared/layers/dense';
+import type { DropoutParams } from '../../../src-shared/layers/dropout';
+import type { ActivationParams } from '../../../src-shared/layers/activation';
+import type { BatchNormalizationParams } from '../../../src-shared/layers/batch-normalization';
+import type { ActivationName, InitializerName } from '../../../src-shared/layers/params';
+
+type TfActivation = NonNullable<Parameters<typeof tf.layers.dense>[0]['activation']>;
+
+function activation(name: ActivationName): TfActivation {
+  return (name === 'hard_sigmoid' ? 'hardSigmoid' : name) as TfActivation;
+}
+
+/** A seeded initializer, so the same seed gives the same starting weights. */
+type Initializer = ReturnType<typeof tf.initializers.zeros>;
+
+function initializer(name: InitializerName, seed: number): Initializer {
+  const i = tf.initializers;
+  switch (name) {
+    case 'glorot_uniform': return i.glorotUniform({ seed });
+    case 'glorot_normal': return i.glorotNormal({ seed });
+    case 'he_uniform': return i.heUniform({ seed });
+    case 'he_normal': return i.heNormal({ seed });
+    case 'lecun_uniform': return i.leCunUniform({ seed });
+    case 'lecun_normal': return i.leCunNormal({ seed });
+    case 'zeros': return i.zeros();
+    case 'ones': return i.ones();
+    // Keras's defaults for the plain random initializers.
+    case 'random_normal': return i.randomNormal({ mean: 0, stddev: 0.05, seed });
+    case 'random_uniform': return i.randomUniform({ minval: -0.05, maxval: 0.05, seed });
+    case 'truncated_normal': return i.truncatedNormal({ mean: 0, stddev: 0.05, seed });
+    case 'orthogonal': return i.orthogonal({ gain: 1, seed });
+  }
+}
+
+function layerFor(layer: SequentialLayer, seed: number, first: { batchInputShape?: (number | null)[] }): tf.layers.Layer {
+  const base = { name: layer.name, ...first };
+  switch (layer.kind) {
+    case 'Conv2D': {
+      const p = layer.params as Conv2DParams;
+      return tf.layers.conv2d({
+        ...base,
+        filters: p.filters,
+        kernelSize: p.kernel_size,
+        strides: p.strides,
+        padding: p.padding,
+        dilationRate: p.dilation_rate,
+        activation: activation(p.activation),
+        useBias: p.use_bias,
+        kernelInitializer: initializer(p.kernel_initializer, seed),
+        biasInitializer: initializer(p.bias_initializer, seed + 1),
+      });
+    }
+    case 'MaxPooling2D':
+    case 'AveragePooling2D': {
+      const p = layer.params as PoolingParams;
+      const args = { ...base, poolSize: p.pool_size, strides: p.strides, padding: p.padding };
+      return layer.kind === 'MaxPooling2D' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
+    }
+    case 'Activation':
+      return tf.layers.activation({ ...base, activation: activation((layer.params as ActivationParams).activation) });
+    case 'Dropout':
+      return tf.layers.dropout({ ...base, rate: (layer.params as DropoutParams).rate, seed });
+    case 'Flatten':
+      return tf.layers.flatten(base);
+    case 'Dense': {
+      const p = layer.params as DenseParams;
+      return tf.layers.dense({
+        ...base,
+        units: p.units,
+        activation: activation(p.activation),
+        useBias: p.use_bias,
+        kernelInitializer: initializer(p.kernel_initializer, seed),
+        biasInitializer: initializer(p.bias_initializer, seed + 1),
+      });
+    }
+    case 'BatchNormalization': {
+      const p = layer.params as BatchNormalizationParams;
+      return tf.layers.batchNormalization({ ...base, axis: -1, momentum: p.momentum, epsilon: p.epsilon, center: p.center, scale: p.scale });
+    }
+    case 'GlobalAveragePooling2D':
+      return tf.layers.globalAveragePooling2d(base);
+  }
+}
+
+/** Builds the TensorFlow.js model of a validated Sequential model; `seed` fixes every initializer. */
+export function compileModel(model: SequentialModel, seed = 42): tf.Sequential {
+  const seq = tf.sequential({ name: model.name });
+  model.layers.forEach((layer, i) => {
+    // TensorFlow.js takes the input shape from the first layer, as its own toJSON writes it.
+    const first = i === 0 ? { batchInputShape: [null, ...model.input.shape] } : {};
+    seq.add(layerFor(layer, seed + 1000 * (i + 1), first));
+  });
+  return seq;
+}
