@@ -36,7 +36,13 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
       z.object({ kind: z.literal('pixels'), pixels: pixelsSchema }),
     ]),
   }),
-  z.object({ type: z.literal('export'), runId, dir: z.string().min(1) }),
+  z.object({
+    type: z.literal('export'),
+    runId,
+    dir: z.string().min(1),
+    /** Send the files' bytes back too (browser mode, where the page downloads them). */
+    returnContents: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('shutdown') }),
 ]);
 export type EngineCommand = z.infer<typeof engineCommandSchema>;
@@ -118,7 +124,12 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     featureMaps: z.array(z.object({ layer: z.string(), kind: z.string(), map: tensorViewSchema })),
     kernels: z.array(z.object({ layer: z.string(), kernel: tensorViewSchema })),
   }),
-  z.object({ type: z.literal('exported'), runId, files: z.array(z.string()) }),
+  z.object({
+    type: z.literal('exported'),
+    runId,
+    files: z.array(z.string()),
+    contents: z.array(z.object({ name: z.string(), data: z.instanceof(Uint8Array) })).optional(),
+  }),
   z.object({
     type: z.literal('error'),
     runId: runId.optional(),
