@@ -1,5 +1,7 @@
 import { summaryCommand } from './commands/summary';
 import { exportCommand } from './commands/export';
+import { trainCommand } from './commands/train';
+import { serveCommand } from './commands/serve';
 import { CliError, usage } from './errors';
 
 type Command = (argv: string[], out: (text: string) => void) => Promise<void>;
@@ -7,6 +9,11 @@ type Command = (argv: string[], out: (text: string) => void) => Promise<void>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   summary: { run: summaryCommand, help: 'summary <file> [--json]              Keras summary of a project, Keras JSON or tfjs model.json' },
   export: { run: exportCommand, help: 'export <file> --to keras-json|tfjs-topology|python|project -o <path>' },
+  serve: { run: serveCommand, help: 'serve [--port P]                     browser mode: the UI on 127.0.0.1 with the engine over a WebSocket' },
+  train: {
+    run: trainCommand,
+    help: 'train <file> --dataset sample|fashion-mnist|mnist [--data-dir D] [--epochs N] [--batch-size B] [--lr X]\n      [--optimizer sgd|momentum|adam|rmsprop|adagrad] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--out DIR] [--json]',
+  },
 };
 
 function helpText(): string {

@@ -1,0 +1,121 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { EngineEvent, EngineEventOf } from '../../../src-shared/engine/protocol';
+import { trainingSettingsSchema, type TrainingSettings } from '../../../src-shared/project/training';
+import { zodIssues } from '../../../src-shared/project/io';
+import { EngineClient } from '../../engine/process/client';
+import { loadProject, requireSequential } from '../load';
+import { CliError, usage } from '../errors';
+
+const USAGE =
+  'usage: train <file> --dataset sample|fashion-mnist|mnist [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--out DIR] [--json]';
+
+function num(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw usage(`${flag} must be a number (got '${value}')`);
+  return n;
+}
+
+/** Project settings overridden by the command line, validated like a project file. */
+function settingsFrom(base: TrainingSettings, v: Record<string, string | boolean | undefined>): TrainingSettings {
+  const dataset = v['dataset'] as string | undefined;
+  const overrides = {
+    ...base,
+    ...(dataset !== undefined ? { dataset } : {}),
+    ...(v['data-dir'] !== undefined ? { dataDir: resolve(String(v['data-dir'])) } : {}),
+    ...(v['epochs'] !== undefined ? { epochs: num(v['epochs'] as string, '--epochs') } : {}),
+    ...(v['batch-size'] !== undefined ? { batchSize: num(v['batch-size'] as string, '--batch-size') } : {}),
+    ...(v['lr'] !== undefined ? { learningRate: num(v['lr'] as string, '--lr') } : {}),
+    ...(v['optimizer'] !== undefined ? { optimizer: v['optimizer'] } : {}),
+    ...(v['validation-split'] !== undefined ? { validationSplit: num(v['validation-split'] as string, '--validation-split') } : {}),
+    ...(v['backend'] !== undefined ? { backend: v['backend'] } : {}),
+    ...(v['seed'] !== undefined ? { seed: num(v['seed'] as string, '--seed') } : {}),
+  };
+  const parsed = trainingSettingsSchema.safeParse(overrides);
+  if (!parsed.success) throw usage(`invalid training settings: ${zodIssues(parsed.error)}`);
+  if (parsed.data.dataset === 'directory' && !parsed.data.dataDir) throw usage('--dataset directory needs --data-dir');
+  return parsed.data;
+}
+
+const pct = (x: number | null) => (x === null ? '  –   ' : `${(x * 100).toFixed(2)}%`);
+
+function describe(e: EngineEvent): string | undefined {
+  switch (e.type) {
+    case 'ready':
+      return `backend: ${e.backend} (${e.backendReason})`;
+    case 'dataset':
+      return `dataset: ${e.name}, ${e.source}: ${e.trainCount} train, ${e.validationCount} validation, ${e.testCount} test`;
+    case 'epoch':
+      return `epoch ${e.epoch}/${e.epochs}  loss ${e.loss.toFixed(4)}  accuracy ${pct(e.accuracy)}  val_loss ${e.valLoss === null ? '–' : e.valLoss.toFixed(4)}  val_accuracy ${pct(e.valAccuracy)}  ${e.seconds.toFixed(1)} s`;
+    case 'finished':
+      return `${e.stopped ? 'stopped' : 'finished'} after ${e.epochsCompleted} epoch(s) in ${e.seconds.toFixed(1)} s — test accuracy ${pct(e.testAccuracy)} on ${e.testCount} images`;
+    default:
+      return undefined;
+  }
+}
+
+/** `train <file> …`: trains in the engine process, printing progress (or protocol events with --json). */
+export async function trainCommand(argv: string[], out: (text: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      dataset: { type: 'string' },
+      'data-dir': { type: 'string' },
+      epochs: { type: 'string' },
+      'batch-size': { type: 'string' },
+      lr: { type: 'string' },
+      optimizer: { type: 'string' },
+      'validation-split': { type: 'string' },
+      backend: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw usage(USAGE);
+  const { project } = await loadProject(file);
+  requireSequential(project);
+  const settings = settingsFrom(project.training, values);
+  const runId = randomUUID();
+  const engine = new EngineClient();
+  const json = values.json;
+  const progress = !json && process.stderr.isTTY;
+  const onSigint = () => engine.send({ type: 'stop', runId });
+  process.on('SIGINT', onSigint);
+  try {
+    const finished = await new Promise<EngineEventOf<'finished'>>((resolveRun, rejectRun) => {
+      engine.on((e) => {
+        if (e.type === 'finished') return resolveRun(e);
+        if (e.type === 'error') return rejectRun(new CliError(e.message));
+        if (json) out(JSON.stringify(e));
+        else if (e.type === 'batch' && progress) {
+          process.stderr.write(`\r  epoch ${e.epoch} batch ${e.batch}/${e.batchesPerEpoch}  loss ${e.loss.toFixed(4)}  ${Math.round(e.samplesPerSec)} samples/s  ${Math.round(e.secondsLeft)} s left   `);
+        } else {
+          const line = describe(e);
+          if (line) {
+            if (progress) process.stderr.write('\r\x1b[K');
+            out(line);
+          }
+        }
+      });
+      engine.send({ type: 'train', runId, graph: project.graph, settings });
+    });
+    if (values.out) {
+      const dir = resolve(values.out);
+      const exported = engine.waitFor((e): e is EngineEventOf<'exported'> => e.type === 'exported' && e.runId === runId);
+      const failed = engine.waitFor((e): e is EngineEventOf<'error'> => e.type === 'error' && e.runId === runId);
+      engine.send({ type: 'export', runId, dir });
+      const result = await Promise.race([exported, failed]);
+      if (result.type === 'error') throw new CliError(result.message);
+      (json ? (t: string) => process.stderr.write(`${t}\n`) : out)(`wrote ${result.files.join(', ')}`);
+    }
+    out(json ? JSON.stringify(finished) : describe(finished)!);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await engine.close();
+  }
+}

@@ -1,0 +1,40 @@
+/** What went wrong with a dataset, so callers (CLI, UI) can react without parsing messages. */
+export type DatasetErrorCode =
+  | 'not-found'
+  | 'missing-files'
+  | 'bad-gzip'
+  | 'bad-magic'
+  | 'bad-type'
+  | 'bad-rank'
+  | 'bad-dimensions'
+  | 'truncated'
+  | 'trailing-bytes'
+  | 'bad-label'
+  | 'count-mismatch'
+  | 'size-mismatch'
+  | 'checksum-mismatch'
+  | 'download-failed'
+  | 'unavailable';
+
+/** A dataset problem with a message that names the file, says what is wrong and what to do. */
+export class DatasetError extends Error {
+  override readonly name = 'DatasetError';
+
+  constructor(
+    readonly code: DatasetErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** 47040000 → "47,040,000": people read big byte counts better with separators. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** The message of anything thrown, for error texts that wrap another error. */
+export function describeError(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,26 @@
+import type { EngineDeps } from './host';
+import { initBackend } from './backend/select';
+import { loadDataset, stratifiedSplit } from './data';
+
+/** The engine's real collaborators: TensorFlow.js backends and the dataset sources. */
+export function createEngineDeps(): EngineDeps {
+  return {
+    initBackend: (preferred) => initBackend(preferred),
+    async loadDataset(settings, cacheDir) {
+      const data = await loadDataset({
+        dataset: settings.dataset,
+        directory: settings.dataDir,
+        ...(cacheDir ? { cacheDir } : {}),
+      });
+      const notes = data.notes.length > 0 ? ` (${data.notes.join('; ')})` : '';
+      return {
+        name: data.name,
+        source: `${data.source} (${data.location})${notes}`,
+        train: data.train,
+        test: data.test,
+        classNames: data.classNames,
+      };
+    },
+    split: (labels, fraction, seed) => stratifiedSplit(labels, fraction, seed),
+  };
+}

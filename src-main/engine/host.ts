@@ -1,0 +1,194 @@
+import type { EngineCommand, EngineEvent, BackendName } from '../../src-shared/engine/protocol';
+import { toSequential, type SequentialModel } from '../../src-shared/graph/sequential';
+import { planTraining, type InputAdapter } from '../../src-shared/training/compatibility';
+import type { TrainingSettings } from '../../src-shared/project/training';
+import { TrainingSession, type PreparedData } from './training/session';
+import { toExamples, type Examples } from './training/examples';
+import { inspectModel } from './inspect/feature-maps';
+import { saveModel } from './export/artifacts';
+import { writeFileAtomic } from '../files/atomic-write';
+import { toKeras3Json } from '../../src-shared/keras/export';
+import { basename, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+
+/** 28×28 grayscale images with labels, as the data layer hands them over. */
+export interface RawSplit {
+  readonly images: Uint8Array;
+  readonly labels: Uint8Array;
+  readonly count: number;
+}
+
+/** A loaded dataset and where it came from. */
+export interface LoadedDataset {
+  readonly name: string;
+  readonly source: string;
+  readonly train: RawSplit;
+  readonly test: RawSplit;
+  readonly classNames: readonly string[];
+}
+
+/** What the host needs from the outside world; the real implementations live in backend/ and data/. */
+export interface EngineDeps {
+  initBackend(preferred: TrainingSettings['backend']): Promise<{ name: BackendName; reason: string }>;
+  loadDataset(settings: TrainingSettings, cacheDir: string | undefined): Promise<LoadedDataset>;
+  /** Seeded, stratified split of training indices into train and validation. */
+  split(labels: Uint8Array, validationFraction: number, seed: number): { train: Uint32Array; validation: Uint32Array };
+}
+
+interface Run {
+  readonly id: string;
+  readonly session: TrainingSession;
+  readonly test: Examples;
+  readonly raw: LoadedDataset;
+  readonly adapter: InputAdapter;
+  readonly model: SequentialModel;
+  done: Promise<void>;
+}
+
+function allIndices(n: number): Uint32Array {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Carries out engine commands and reports through `emit`; knows nothing of the transport. */
+export class EngineHost {
+  private backend: { name: BackendName; reason: string } | undefined;
+  private current: Run | undefined;
+
+  constructor(
+    private readonly deps: EngineDeps,
+    private readonly emit: (event: EngineEvent) => void,
+  ) {}
+
+  /** Handles one validated command; resolves when the command (not a training run) is handled. */
+  async handle(command: EngineCommand): Promise<void> {
+    switch (command.type) {
+      case 'hello':
+        return this.ensureBackend('auto');
+      case 'train':
+        return this.train(command);
+      case 'stop':
+        if (this.current?.id === command.runId) this.current.session.stop();
+        return;
+      case 'inspect':
+        return this.inspect(command);
+      case 'export':
+        return this.export(command);
+      case 'shutdown':
+        await this.current?.done;
+        this.current?.session.dispose();
+        return;
+    }
+  }
+
+  /** The promise of the training run in progress, if any (for hosts that wait for it). */
+  get running(): Promise<void> | undefined {
+    return this.current?.done;
+  }
+
+  private async ensureBackend(preferred: TrainingSettings['backend']): Promise<void> {
+    if (this.backend && (preferred === 'auto' || preferred === this.backend.name)) return;
+    this.backend = await this.deps.initBackend(preferred);
+    this.emit({ type: 'ready', backend: this.backend.name, backendReason: this.backend.reason });
+  }
+
+  private async train(command: Extract<EngineCommand, { type: 'train' }>): Promise<void> {
+    const { runId, settings } = command;
+    const seq = toSequential(command.graph);
+    if (!seq.ok) {
+      this.emit({ type: 'error', runId, code: 'invalid-graph', message: seq.issues.map((i) => i.message).join('\n') });
+      return;
+    }
+    const plan = planTraining(seq.model);
+    if (!plan.ok) {
+      this.emit({ type: 'error', runId, code: 'not-trainable', message: plan.message });
+      return;
+    }
+    if (this.current) {
+      this.current.session.stop();
+      await this.current.done;
+      this.current.session.dispose();
+      this.current = undefined;
+    }
+    try {
+      await this.ensureBackend(settings.backend);
+    } catch (e) {
+      this.emit({ type: 'error', runId, code: 'backend', message: message(e) });
+      return;
+    }
+    let raw: LoadedDataset;
+    try {
+      raw = await this.deps.loadDataset(settings, command.cacheDir);
+    } catch (e) {
+      this.emit({ type: 'error', runId, code: 'dataset', message: message(e) });
+      return;
+    }
+    const { train: trainIdx, validation: valIdx } =
+      settings.validationSplit > 0 ? this.deps.split(raw.train.labels, settings.validationSplit, settings.seed) : { train: allIndices(raw.train.count), validation: new Uint32Array(0) };
+    const data: PreparedData = {
+      train: toExamples(raw.train.images, raw.train.labels, trainIdx, plan.adapter),
+      validation: valIdx.length > 0 ? toExamples(raw.train.images, raw.train.labels, valIdx, plan.adapter) : null,
+      test: toExamples(raw.test.images, raw.test.labels, allIndices(raw.test.count), plan.adapter),
+      classNames: raw.classNames,
+    };
+    this.emit({
+      type: 'dataset',
+      runId,
+      name: raw.name,
+      source: raw.source,
+      trainCount: data.train.count,
+      validationCount: data.validation?.count ?? 0,
+      testCount: data.test.count,
+      classNames: [...raw.classNames],
+    });
+    const session = new TrainingSession({ runId, model: seq.model, settings, data, outputIsProbability: plan.outputIsProbability, emit: this.emit });
+    const run: Run = { id: runId, session, test: data.test, raw, adapter: plan.adapter, model: seq.model, done: Promise.resolve() };
+    run.done = session.run().catch((e: unknown) => {
+      this.emit({ type: 'error', runId, code: 'internal', message: `Training failed: ${message(e)}` });
+    });
+    this.current = run;
+  }
+
+  private async inspect(command: Extract<EngineCommand, { type: 'inspect' }>): Promise<void> {
+    const run = this.current;
+    if (!run || run.id !== command.runId) {
+      this.emit({ type: 'error', runId: command.runId, code: 'no-model', message: 'There is no trained model for this run — train the network first' });
+      return;
+    }
+    let example: Examples;
+    if (command.input.kind === 'test-sample') {
+      if (command.input.index >= run.raw.test.count) {
+        this.emit({ type: 'error', runId: command.runId, code: 'bad-message', message: `Test sample ${command.input.index} does not exist; the test split has ${run.raw.test.count} images` });
+        return;
+      }
+      example = toExamples(run.raw.test.images, run.raw.test.labels, [command.input.index], run.adapter);
+    } else {
+      example = toExamples(command.input.pixels, new Uint8Array(1), [0], run.adapter);
+    }
+    const result = await inspectModel(run.session.model, example.x, example.shape);
+    this.emit({ type: 'inspection', runId: command.runId, requestId: command.requestId, ...result });
+  }
+
+  private async export(command: Extract<EngineCommand, { type: 'export' }>): Promise<void> {
+    const run = this.current;
+    if (!run || run.id !== command.runId) {
+      this.emit({ type: 'error', runId: command.runId, code: 'no-model', message: 'There is no trained model for this run — train the network first' });
+      return;
+    }
+    try {
+      const files = await saveModel(run.session.model, command.dir);
+      const kerasPath = join(command.dir, 'model.keras.json');
+      await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
+      const all = [...files, kerasPath];
+      const contents = command.returnContents ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) }))) : undefined;
+      this.emit({ type: 'exported', runId: command.runId, files: all, ...(contents ? { contents } : {}) });
+    } catch (e) {
+      this.emit({ type: 'error', runId: command.runId, code: 'internal', message: `Export to ${command.dir} failed: ${message(e)}` });
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The engine process: reads protocol commands from its host (forked Node IPC, or Electron's
+ * utilityProcess with MessagePorts), validates them, and sends back protocol events.
+ */
+import { engineCommandSchema, engineEventSchema, type EngineEvent } from '../../../src-shared/engine/protocol';
+import { zodIssues } from '../../../src-shared/project/io';
+import { EngineHost } from '../host';
+import { createEngineDeps } from '../deps';
+import { connectTransports, type EngineTransport } from './transport';
+
+const transports: EngineTransport[] = [];
+
+/** Events go to every connected host endpoint (main and the renderer's port in Electron). */
+function broadcast(event: EngineEvent): void {
+  // Validate what leaves too: a malformed event is a bug here, better caught at the source.
+  const checked = engineEventSchema.safeParse(event);
+  const out: EngineEvent = checked.success ? checked.data : { type: 'error', code: 'internal', message: `engine produced an invalid ${event.type} event: ${zodIssues(checked.error)}` };
+  for (const t of transports) t.send(out);
+}
+
+const host = new EngineHost(createEngineDeps(), broadcast);
+let queue = Promise.resolve();
+
+function receive(message: unknown): void {
+  const parsed = engineCommandSchema.safeParse(message);
+  if (!parsed.success) {
+    broadcast({ type: 'error', code: 'bad-message', message: `The engine ignored a malformed command: ${zodIssues(parsed.error)}` });
+    return;
+  }
+  const command = parsed.data;
+  // Stop must overtake queued commands; everything else runs in order.
+  if (command.type === 'stop') {
+    void host.handle(command);
+    return;
+  }
+  queue = queue
+    .then(() => host.handle(command))
+    .then(() => {
+      if (command.type === 'shutdown') process.exit(0);
+    })
+    .catch((e: unknown) => broadcast({ type: 'error', code: 'internal', message: e instanceof Error ? e.message : String(e) }));
+}
+
+connectTransports((t) => {
+  transports.push(t);
+  t.onMessage(receive);
+});
+
+process.on('uncaughtException', (e) => {
+  broadcast({ type: 'error', code: 'engine-crashed', message: `The engine crashed: ${e.message}` });
+  process.exit(1);
+});

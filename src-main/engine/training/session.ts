@@ -1,0 +1,201 @@
+import * as tf from '@tensorflow/tfjs';
+import type { SequentialModel } from '../../../src-shared/graph/sequential';
+import type { TrainingSettings } from '../../../src-shared/project/training';
+import type { EngineEvent } from '../../../src-shared/engine/protocol';
+import { compileModel } from '../model/compile';
+import { batchTensors, rangeTensors, type Examples } from './examples';
+import { shuffledIndices } from './random';
+import { makeOptimizer } from './optimizer';
+import { confusionMatrix, correctCount, crossEntropy, perClassAccuracy } from './metrics';
+
+/** The data of one run, already in the model's input layout. */
+export interface PreparedData {
+  readonly train: Examples;
+  readonly validation: Examples | null;
+  readonly test: Examples;
+  readonly classNames: readonly string[];
+}
+
+export interface SessionOptions {
+  readonly runId: string;
+  readonly model: SequentialModel;
+  readonly settings: TrainingSettings;
+  readonly data: PreparedData;
+  readonly outputIsProbability: boolean;
+  readonly emit: (event: EngineEvent) => void;
+  /** Minimum milliseconds between two batch events (10 a second by default). */
+  readonly batchEventInterval?: number;
+}
+
+const EVAL_BATCH = 500;
+const MAX_MISCLASSIFIED = 300;
+
+/** Lets queued messages (a stop, an inspection) run between two batches. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** One training run: owns the tf model and optimizer, streams protocol events, stops within one batch. */
+export class TrainingSession {
+  readonly model: tf.Sequential;
+  private readonly optimizer: tf.Optimizer;
+  private stopRequested = false;
+  private disposed = false;
+  private readonly classes: number;
+
+  constructor(private readonly options: SessionOptions) {
+    this.model = compileModel(options.model, options.settings.seed);
+    this.optimizer = makeOptimizer(options.settings.optimizer, options.settings.learningRate);
+    this.classes = options.data.classNames.length;
+  }
+
+  /** Asks the run to end after the batch in progress; the model stays usable. */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  get stopping(): boolean {
+    return this.stopRequested;
+  }
+
+  /** Trains for the configured epochs, then evaluates on the test split; emits every event of the run. */
+  async run(): Promise<void> {
+    const { settings, data, runId, emit } = this.options;
+    const interval = this.options.batchEventInterval ?? 100;
+    const started = performance.now();
+    const batchesPerEpoch = Math.ceil(data.train.count / settings.batchSize);
+    const totalBatches = batchesPerEpoch * settings.epochs;
+    const vars = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
+    let epochsCompleted = 0;
+    let lastBatchEvent = -Infinity;
+    let batchesDone = 0;
+    let samplesDone = 0;
+
+    for (let epoch = 1; epoch <= settings.epochs && !this.stopRequested; epoch++) {
+      const epochStart = performance.now();
+      const order = shuffledIndices(data.train.count, settings.seed * 7919 + epoch);
+      let lossSum = 0;
+      let correct = 0;
+      let seen = 0;
+      for (let b = 0; b < batchesPerEpoch; b++) {
+        const idx = order.subarray(b * settings.batchSize, Math.min((b + 1) * settings.batchSize, data.train.count));
+        const [loss, hits] = this.trainBatch(idx, vars);
+        const [lossValue, hitValue] = [(await loss.data())[0]!, (await hits.data())[0]!];
+        loss.dispose();
+        hits.dispose();
+        if (!Number.isFinite(lossValue)) {
+          emit({
+            type: 'error',
+            runId,
+            code: 'non-finite-loss',
+            message: `The loss became ${lossValue} in epoch ${epoch}, batch ${b + 1}: training diverged and was stopped — lower the learning rate (now ${settings.learningRate}) or use the Adam optimizer`,
+          });
+          return;
+        }
+        lossSum += lossValue * idx.length;
+        correct += hitValue;
+        seen += idx.length;
+        batchesDone++;
+        samplesDone += idx.length;
+        const now = performance.now();
+        if (now - lastBatchEvent >= interval || b === batchesPerEpoch - 1) {
+          lastBatchEvent = now;
+          const rate = samplesDone / ((now - started) / 1000);
+          emit({
+            type: 'batch',
+            runId,
+            epoch,
+            batch: b + 1,
+            batchesPerEpoch,
+            loss: lossSum / seen,
+            accuracy: correct / seen,
+            samplesPerSec: rate,
+            secondsLeft: ((totalBatches - batchesDone) * settings.batchSize) / Math.max(rate, 1e-9),
+          });
+        }
+        await yieldToEventLoop();
+        if (this.stopRequested) break;
+      }
+      if (this.stopRequested && seen < data.train.count) break;
+      const val = data.validation && data.validation.count > 0 ? await this.evaluate(data.validation) : null;
+      epochsCompleted = epoch;
+      emit({
+        type: 'epoch',
+        runId,
+        epoch,
+        epochs: settings.epochs,
+        loss: lossSum / seen,
+        accuracy: correct / seen,
+        valLoss: val?.loss ?? null,
+        valAccuracy: val?.accuracy ?? null,
+        seconds: (performance.now() - epochStart) / 1000,
+      });
+    }
+
+    const test = await this.evaluate(data.test, true);
+    const matrix = confusionMatrix(data.test.labels, test.predicted, this.classes);
+    const misclassified: { index: number; label: number; predicted: number }[] = [];
+    for (let i = 0; i < data.test.count && misclassified.length < MAX_MISCLASSIFIED; i++) {
+      if (test.predicted[i] !== data.test.labels[i]) misclassified.push({ index: i, label: data.test.labels[i]!, predicted: test.predicted[i]! });
+    }
+    emit({
+      type: 'finished',
+      runId,
+      stopped: this.stopRequested,
+      epochsCompleted,
+      testLoss: test.loss,
+      testAccuracy: test.accuracy,
+      testCount: data.test.count,
+      confusionMatrix: matrix,
+      perClassAccuracy: perClassAccuracy(matrix),
+      classNames: [...data.classNames],
+      misclassified,
+      seconds: (performance.now() - started) / 1000,
+    });
+  }
+
+  /** One optimizer step; returns the batch's mean loss and its number of correct predictions. */
+  private trainBatch(idx: Uint32Array, vars: tf.Variable[]): [tf.Scalar, tf.Scalar] {
+    return tf.tidy(() => {
+      const { x, y } = batchTensors(this.options.data.train, idx, this.classes);
+      let hits: tf.Scalar | undefined;
+      const loss = this.optimizer.minimize(
+        () => {
+          const out = this.model.apply(x, { training: true }) as tf.Tensor;
+          hits = tf.keep(correctCount(y, out));
+          return crossEntropy(y, out, this.options.outputIsProbability);
+        },
+        true,
+        vars,
+      )!;
+      return [loss, hits!];
+    });
+  }
+
+  /** Loss, accuracy and predicted classes over a split, in batches, without dropout. */
+  async evaluate(ex: Examples, keepPredictions = false): Promise<{ loss: number; accuracy: number; predicted: Uint8Array }> {
+    let lossSum = 0;
+    let correct = 0;
+    const predicted = new Uint8Array(keepPredictions ? ex.count : 0);
+    for (let start = 0; start < ex.count; start += EVAL_BATCH) {
+      const end = Math.min(start + EVAL_BATCH, ex.count);
+      const [loss, hits, argmax] = tf.tidy(() => {
+        const { x, y } = rangeTensors(ex, start, end, this.classes);
+        const out = this.model.apply(x, { training: false }) as tf.Tensor;
+        return [crossEntropy(y, out, this.options.outputIsProbability), correctCount(y, out), tf.argMax(out, -1)] as const;
+      });
+      lossSum += (await loss.data())[0]! * (end - start);
+      correct += (await hits.data())[0]!;
+      if (keepPredictions) predicted.set(await argmax.data(), start);
+      tf.dispose([loss, hits, argmax]);
+      await yieldToEventLoop();
+    }
+    return { loss: lossSum / Math.max(ex.count, 1), accuracy: correct / Math.max(ex.count, 1), predicted };
+  }
+
+  /** Frees the model and optimizer state. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.optimizer.dispose();
+    this.model.dispose();
+  }
+}

@@ -1,0 +1,40 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './run-cli';
+
+describe('cli train', () => {
+  it('trains in the engine process, prints one protocol event per line ending with finished, and writes the model', () => {
+    const out = mkdtempSync(join(tmpdir(), 'convas-train-'));
+    const r = runCli(['train', join(ROOT, 'assets/templates/lecture-cnn-dropout.convas.json'), '--dataset', 'sample', '--epochs', '2', '--batch-size', '64', '--backend', 'wasm', '--seed', '3', '--out', out, '--json'], 600_000);
+    expect(r.status, r.stderr).toBe(0);
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(events.every((e) => typeof e['type'] === 'string')).toBe(true);
+    expect(events[0]).toMatchObject({ type: 'ready', backend: 'wasm' });
+    const epochs = events.filter((e) => e['type'] === 'epoch');
+    expect(epochs).toHaveLength(2);
+    for (const e of epochs) for (const key of ['epoch', 'loss', 'accuracy', 'valLoss', 'valAccuracy']) expect(typeof e[key]).toBe('number');
+    const last = events[events.length - 1]!;
+    expect(last['type']).toBe('finished');
+    expect(last['testCount']).toBe(1000);
+    expect(last['testAccuracy'] as number).toBeGreaterThan(0.5);
+    for (const f of ['model.json', 'weights.bin', 'model.keras.json']) expect(existsSync(join(out, f))).toBe(true);
+    // The exported Keras JSON is itself a model file Convas reads.
+    const summary = runCli(['summary', join(out, 'model.keras.json'), '--json']);
+    expect(JSON.parse(summary.stdout).totalParams).toBe(197210);
+  });
+
+  it('rejects bad settings before starting the engine', () => {
+    const r = runCli(['train', join(ROOT, 'assets/templates/lecture-cnn.convas.json'), '--optimizer', 'lbfgs']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/optimizer/);
+  });
+
+  it('says clearly when a dataset directory has no IDX files', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'convas-empty-'));
+    const r = runCli(['train', join(ROOT, 'assets/templates/lecture-cnn.convas.json'), '--dataset', 'directory', '--data-dir', empty, '--backend', 'cpu']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/train-images-idx3-ubyte/);
+  });
+});
