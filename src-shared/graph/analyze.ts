@@ -97,6 +97,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
   const byId = new Map<string, GraphNode>();
   const names = new Map<string, string>();
   const nodes: GraphNode[] = [];
+  const duplicateNames: GraphNode[] = [];
   for (const node of graph.nodes) {
     if (byId.has(node.id)) {
       issues.push({ target: { node: node.id }, code: 'duplicate-id', message: `${node.name}: another layer has the same id '${node.id}' — the file is damaged; delete one of them` });
@@ -104,10 +105,8 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     }
     byId.set(node.id, node);
     nodes.push(node);
-    const other = names.get(node.name);
-    if (other !== undefined) {
-      issues.push({ target: { node: node.id }, code: 'duplicate-name', message: `${node.name}: another layer already has this name — Keras needs unique names; rename one of them`, param: 'name' });
-    } else names.set(node.name, node.id);
+    if (names.has(node.name)) duplicateNames.push(node);
+    else names.set(node.name, node.id);
   }
 
   if (nodes.length === 0) {
@@ -137,6 +136,10 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
 
   const nodeIssues = new Map<string, GraphIssue[]>(nodes.map((n) => [n.id, []]));
   const addNodeIssue = (issue: GraphIssue & { target: { node: string } }) => nodeIssues.get(issue.target.node)?.push(issue);
+
+  for (const node of duplicateNames) {
+    addNodeIssue({ target: { node: node.id }, code: 'duplicate-name', message: `${node.name}: another layer already has this name — Keras needs unique names; rename one of them`, param: 'name' });
+  }
 
   for (const edge of backEdges(nodes, outgoing)) {
     const s = byId.get(edge.source)!;

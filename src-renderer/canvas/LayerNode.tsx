@@ -1,0 +1,56 @@
+import { memo, type MouseEvent } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { formatCount } from '../../src-shared/layers/format';
+import { useT, type MessageKey } from '../i18n/i18n';
+import { showNodeFormula } from '../summary/show-formula';
+import type { LayerFlowNode } from './flow-model';
+
+/** One layer on the canvas: kind, name, settings, output shape, parameter count and problems. */
+function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
+  const t = useT();
+  const problems = data.problems;
+  const bad = problems.length > 0;
+  const formula = (which: 'shape' | 'params') => (e: MouseEvent<HTMLButtonElement>) => {
+    e.stopPropagation();
+    showNodeFormula(e.currentTarget, id, which, t);
+  };
+  const classes = ['layer-node', `group-${data.group.toLowerCase()}`, bad ? 'has-error' : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ');
+  return (
+    <div className={classes} data-testid={`node-${data.name}`} title={bad ? problems.join('\n') : undefined}>
+      {data.kind !== 'InputLayer' && <Handle type="target" position={Position.Top} id="in" className="layer-handle" data-testid="handle-in" />}
+      <div className="layer-node__name">{data.name}</div>
+      <div className="layer-node__line">
+        <span className="layer-node__kind" title={t(`kind.${data.kind}` as MessageKey)}>
+          {data.kind === 'InputLayer' ? 'Input' : data.kind}
+        </span>
+        <span className="layer-node__desc">{data.description ?? '—'}</span>
+      </div>
+      <div className="layer-node__foot">
+        <button
+          type="button"
+          className={`chip chip--shape nodrag${data.shape ? '' : ' is-unknown'}`}
+          data-testid="node-shape"
+          title={t('node.shapeTip')}
+          onClick={formula('shape')}
+          disabled={!data.shape}
+        >
+          {data.shape ?? t('node.noShape')}
+        </button>
+        {data.params !== null && (
+          <button type="button" className="chip chip--params nodrag" data-testid="node-params" title={t('node.paramsTip')} onClick={formula('params')}>
+            {t('node.params', { n: formatCount(data.params) })}
+          </button>
+        )}
+      </div>
+      {bad && (
+        <div className="layer-node__error" data-testid="node-error" role="alert">
+          <span className="layer-node__error-text">{problems[0]}</span>
+          {problems.length > 1 && <span className="layer-node__error-more">+{problems.length - 1}</span>}
+        </div>
+      )}
+      <Handle type="source" position={Position.Bottom} id="out" className="layer-handle" data-testid="handle-out" />
+    </div>
+  );
+}
+
+export const LayerNode = memo(LayerNodeView);

@@ -1,0 +1,37 @@
+import { memo, type MouseEvent } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { useT } from '../i18n/i18n';
+import { showEdgeFormula } from '../summary/show-formula';
+import { useProjectStore } from '../store/project-store';
+import type { ShapeFlowEdge } from './flow-model';
+
+/** A connection, labelled with the shape of the tensor it carries; click the label for the formula. */
+function ShapeEdgeView({ id, source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected }: EdgeProps<ShapeFlowEdge>) {
+  const t = useT();
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const bad = Boolean(data?.problem);
+  const onClick = (e: MouseEvent<HTMLButtonElement>) => {
+    e.stopPropagation();
+    useProjectStore.getState().select({ nodes: [], edges: [id] });
+    if (data) showEdgeFormula(e.currentTarget, source, data.targetName, t);
+  };
+  return (
+    <>
+      <BaseEdge id={id} path={path} {...(markerEnd ? { markerEnd } : {})} className={`shape-edge${bad ? ' has-error' : ''}${selected ? ' is-selected' : ''}`} />
+      <EdgeLabelRenderer>
+        <button
+          type="button"
+          className={`edge-label nodrag nopan${bad ? ' has-error' : ''}${selected ? ' is-selected' : ''}${data?.shape ? '' : ' is-unknown'}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          data-testid={`edge-${data?.sourceName ?? ''}-${data?.targetName ?? ''}`}
+          title={data?.problem ?? undefined}
+          onClick={onClick}
+        >
+          {data?.shape ?? (bad ? '!' : '?')}
+        </button>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const ShapeEdge = memo(ShapeEdgeView);

@@ -1,0 +1,160 @@
+// Turns the project's graph and its analysis into React Flow nodes and edges, reusing unchanged objects.
+import type { Edge, Node } from '@xyflow/react';
+import type { Graph, GraphNode } from '../../src-shared/graph/schema';
+import type { GraphAnalysis, NodeReport } from '../../src-shared/graph/analyze';
+import { layerKind } from '../../src-shared/layers/registry';
+import { formatShape } from '../../src-shared/layers/format';
+import type { LayerGroup, LayerKindId } from '../../src-shared/layers/types';
+import type { Selection } from '../store/project-store';
+import type { GraphIssue } from '../../src-shared/graph/issues';
+import { issuesOfNode } from '../store/analysis';
+
+/** What a layer node shows; plain data only (no callbacks), as React Flow recommends. */
+export interface LayerNodeData extends Record<string, unknown> {
+  readonly kind: LayerKindId;
+  readonly name: string;
+  readonly group: LayerGroup;
+  /** The kind's short description of its settings, e.g. "10 × 3×3, same, relu"; null while params are invalid. */
+  readonly description: string | null;
+  /** "(None, 28, 28, 10)", or null when the shape cannot be known. */
+  readonly shape: string | null;
+  readonly params: number | null;
+  /** The validation sentences of this layer. */
+  readonly problems: readonly string[];
+}
+
+export interface ShapeEdgeData extends Record<string, unknown> {
+  readonly shape: string | null;
+  readonly sourceName: string;
+  readonly targetName: string;
+  readonly problem: string | null;
+}
+
+export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
+export type ShapeFlowEdge = Edge<ShapeEdgeData, 'shape'>;
+
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+function describe(node: GraphNode, report: NodeReport | undefined): string | null {
+  if (report?.params === undefined) return null;
+  try {
+    return layerKind(node.kind)?.describe(report.params) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function nodeData(node: GraphNode, report: NodeReport | undefined, issues: readonly GraphIssue[]): LayerNodeData {
+  const pc = report?.paramCount;
+  return {
+    kind: node.kind,
+    name: node.name,
+    group: layerKind(node.kind)?.group ?? 'Core',
+    description: describe(node, report),
+    shape: report?.output ? formatShape(report.output.shape) : null,
+    params: pc ? pc.trainable.value + pc.nonTrainable.value : null,
+    problems: issues.map((i) => i.message),
+  };
+}
+
+function sameData(a: LayerNodeData, b: LayerNodeData): boolean {
+  return (
+    a.kind === b.kind &&
+    a.name === b.name &&
+    a.group === b.group &&
+    a.description === b.description &&
+    a.shape === b.shape &&
+    a.params === b.params &&
+    a.problems.length === b.problems.length &&
+    a.problems.every((p, i) => p === b.problems[i])
+  );
+}
+
+function sameEdgeData(a: ShapeEdgeData, b: ShapeEdgeData): boolean {
+  return a.shape === b.shape && a.sourceName === b.sourceName && a.targetName === b.targetName && a.problem === b.problem;
+}
+
+/**
+ * A builder with memory: node and edge objects whose content did not change are returned as the
+ * same objects, so React Flow and the memoised node components skip them.
+ */
+export function createFlowModel() {
+  let nodeCache = new Map<string, LayerFlowNode>();
+  let edgeCache = new Map<string, ShapeFlowEdge>();
+
+  return function build(
+    graph: Graph,
+    analysis: GraphAnalysis,
+    selection: Selection,
+    measured: ReadonlyMap<string, Size>,
+  ): { nodes: LayerFlowNode[]; edges: ShapeFlowEdge[] } {
+    const selectedNodes = new Set(selection.nodes);
+    const selectedEdges = new Set(selection.edges);
+    const nextNodes = new Map<string, LayerFlowNode>();
+    const nodes = graph.nodes.map((n) => {
+      const data = nodeData(n, analysis.nodes.get(n.id), issuesOfNode(analysis, n.id));
+      const selected = selectedNodes.has(n.id);
+      const size = measured.get(n.id);
+      const prev = nodeCache.get(n.id);
+      const reuse =
+        prev &&
+        prev.position.x === n.position.x &&
+        prev.position.y === n.position.y &&
+        prev.selected === selected &&
+        prev.measured?.width === size?.width &&
+        prev.measured?.height === size?.height &&
+        sameData(prev.data, data);
+      const node: LayerFlowNode = reuse
+        ? prev
+        : {
+            id: n.id,
+            type: 'layer',
+            position: n.position,
+            data: prev && sameData(prev.data, data) ? prev.data : data,
+            selected,
+            ...(size ? { measured: size } : {}),
+          };
+      nextNodes.set(n.id, node);
+      return node;
+    });
+
+    const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
+    const edgeProblems = new Map<string, string>();
+    for (const issue of analysis.issues) if ('edge' in issue.target && !edgeProblems.has(issue.target.edge)) edgeProblems.set(issue.target.edge, issue.message);
+    const nextEdges = new Map<string, ShapeFlowEdge>();
+    const edges = graph.edges.map((e) => {
+      const out = analysis.nodes.get(e.source)?.output;
+      const data: ShapeEdgeData = {
+        shape: out ? formatShape(out.shape) : null,
+        sourceName: names.get(e.source) ?? e.source,
+        targetName: names.get(e.target) ?? e.target,
+        problem: edgeProblems.get(e.id) ?? null,
+      };
+      const selected = selectedEdges.has(e.id);
+      const prev = edgeCache.get(e.id);
+      const edge: ShapeFlowEdge =
+        prev && prev.source === e.source && prev.target === e.target && prev.selected === selected && sameEdgeData(prev.data!, data)
+          ? prev
+          : {
+              id: e.id,
+              type: 'shape',
+              source: e.source,
+              target: e.target,
+              sourceHandle: 'out',
+              targetHandle: 'in',
+              data,
+              selected,
+              ...(data.problem ? { className: 'has-error' } : {}),
+            };
+      nextEdges.set(e.id, edge);
+      return edge;
+    });
+
+    nodeCache = nextNodes;
+    edgeCache = nextEdges;
+    return { nodes, edges };
+  };
+}

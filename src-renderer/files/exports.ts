@@ -1,0 +1,58 @@
+import type { Project } from '../../src-shared/project/schema';
+import { serializeProject } from '../../src-shared/project/io';
+import { toSequential } from '../../src-shared/graph/sequential';
+import { toKeras3Json, toTfjsTopology } from '../../src-shared/keras/export';
+import { toPythonScript } from '../../src-shared/python/generate';
+
+/** A generated file, ready to hand to the user. */
+export interface ExportFile {
+  readonly name: string;
+  readonly text: string;
+  readonly mime: string;
+}
+
+export type ExportResult = { readonly ok: true; readonly file: ExportFile } | { readonly ok: false; readonly problems: number };
+
+/** A file-name stem from a project name: "Lecture CNN" → "lecture-cnn" (letters of any script survive). */
+export function fileStem(name: string): string {
+  const stem = name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return stem || 'model';
+}
+
+/** The Python identifier-like model name Keras shows in `Model: "…"`. */
+function modelName(project: Project): string {
+  return fileStem(project.name).replace(/-/g, '_');
+}
+
+export function projectFile(project: Project): ExportFile {
+  return { name: `${fileStem(project.name)}.convas.json`, text: serializeProject(project), mime: 'application/json' };
+}
+
+export function kerasFile(project: Project): ExportResult {
+  const seq = toSequential(project.graph, modelName(project));
+  if (!seq.ok) return { ok: false, problems: seq.issues.length };
+  return { ok: true, file: { name: `${fileStem(project.name)}.keras.json`, text: `${JSON.stringify(toKeras3Json(seq.model), null, 2)}\n`, mime: 'application/json' } };
+}
+
+/** A TensorFlow.js model.json holding the topology only (no weights: the engine exports trained ones). */
+export function tfjsFile(project: Project): ExportResult {
+  const seq = toSequential(project.graph, modelName(project));
+  if (!seq.ok) return { ok: false, problems: seq.issues.length };
+  const doc = {
+    format: 'layers-model',
+    generatedBy: 'Convas',
+    convertedBy: null,
+    modelTopology: toTfjsTopology(seq.model),
+    weightsManifest: [],
+  };
+  return { ok: true, file: { name: 'model.json', text: `${JSON.stringify(doc, null, 2)}\n`, mime: 'application/json' } };
+}
+
+export function pythonFile(project: Project): ExportResult {
+  const seq = toSequential(project.graph, modelName(project));
+  if (!seq.ok) return { ok: false, problems: seq.issues.length };
+  return { ok: true, file: { name: `${fileStem(project.name).replace(/-/g, '_')}.py`, text: toPythonScript(seq.model, project.training, project.name), mime: 'text/x-python' } };
+}

@@ -1,0 +1,141 @@
+// What the File menu does: each action talks to the file host, the project store and the user.
+import { readModelFile } from '../../src-shared/format/model-file';
+import { serializeProject } from '../../src-shared/project/io';
+import type { Project } from '../../src-shared/project/schema';
+import { t, type MessageKey } from '../i18n/i18n';
+import { isDirty, useProjectStore } from '../store/project-store';
+import { newProject } from '../store/new-project';
+import { tidyProject } from '../store/tidy';
+import { useUiStore } from '../store/ui-store';
+import { analysisOf, summaryOf } from '../store/analysis';
+import { formatCount } from '../../src-shared/layers/format';
+import { findTemplate, templateText } from '../app/templates';
+import { useLanguageStore } from '../i18n/i18n';
+import { fileHost } from './host';
+import { rememberFile, type RecentFile } from './recent-files';
+import { fileStem, kerasFile, projectFile, pythonFile, tfjsFile, type ExportResult } from './exports';
+import { renderGraphPng, type Size } from './png-export';
+
+const OPEN_TYPES = ['.json', '.convas.json', 'application/json'];
+
+/** Asks before throwing away unsaved changes; true when it is fine to go on. */
+async function confirmDiscard(): Promise<boolean> {
+  const state = useProjectStore.getState();
+  if (!isDirty(state)) return true;
+  return useUiStore.getState().confirm({
+    title: t('dialog.discardTitle'),
+    body: t('dialog.discardBody', { name: state.project.name }),
+    confirm: t('dialog.discard'),
+    cancel: t('dialog.cancel'),
+    danger: true,
+  });
+}
+
+function loaded(project: Project, fileName: string | null): void {
+  useProjectStore.getState().load(tidyProject(project), fileName);
+  useUiStore.getState().requestFit();
+}
+
+export async function newProjectAction(): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  loaded(newProject(t('app.untitled')), null);
+}
+
+/**
+ * Opens file text of any kind Convas reads. A bad file leaves the current work as it is and
+ * says why; returns whether the file was opened.
+ */
+export function openText(name: string, text: string): boolean {
+  const read = readModelFile(text, name);
+  const ui = useUiStore.getState();
+  if (!read.ok) {
+    ui.notify('error', t('file.openFailed', { name }), `${read.error} ${t('file.untouched')}`);
+    return false;
+  }
+  const isProject = read.kind === 'project';
+  loaded(read.project, isProject ? name : null);
+  rememberFile(name, text);
+  if (isProject) ui.notify('success', t('file.opened', { name }));
+  else ui.notify('success', t('file.imported', { name, kind: t(`file.kind.${read.kind}` as MessageKey) }));
+  return true;
+}
+
+export async function openAction(): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  const file = await fileHost().open(OPEN_TYPES);
+  if (file) openText(file.name, file.text);
+}
+
+export async function openRecentAction(recent: RecentFile): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  openText(recent.name, recent.text);
+}
+
+export async function loadTemplateAction(id: string): Promise<void> {
+  const template = findTemplate(id);
+  if (!template || !(await confirmDiscard())) return;
+  loaded(template.project, null);
+  useUiStore.getState().notify('info', t('file.templateLoaded', { name: templateText(template, useLanguageStore.getState().language).name }));
+}
+
+async function saveTo(target: string | null): Promise<void> {
+  const { project } = useProjectStore.getState();
+  let text: string;
+  try {
+    text = serializeProject(project);
+  } catch (e) {
+    useUiStore.getState().notify('error', t('file.exportFailed'), e instanceof Error ? e.message : String(e));
+    return;
+  }
+  const written = await fileHost().save(target, text, `${fileStem(project.name)}.convas.json`);
+  if (written === null) return;
+  useProjectStore.getState().markSaved(written);
+  rememberFile(written, text);
+  useUiStore.getState().notify('success', t('file.saved', { name: written }));
+}
+
+export async function saveAction(): Promise<void> {
+  const { fileName } = useProjectStore.getState();
+  await saveTo(fileName && fileName.endsWith('.json') ? fileName : null);
+}
+
+export async function saveAsAction(): Promise<void> {
+  await saveTo(null);
+}
+
+export type ExportKind = 'project' | 'keras' | 'tfjs' | 'python' | 'png';
+
+/** Exports the project; `sizes` (the nodes' measured sizes) is needed for the PNG. */
+export async function exportAction(kind: ExportKind, sizes?: ReadonlyMap<string, Size>): Promise<void> {
+  const { project } = useProjectStore.getState();
+  const ui = useUiStore.getState();
+  try {
+    if (kind === 'png') {
+      const analysis = analysisOf(project.graph);
+      const summary = summaryOf(analysis);
+      const caption = summary ? `${project.name} — ${t('status.params', { n: formatCount(summary.totalParams) })}` : project.name;
+      const blob = await renderGraphPng(project.graph, analysis, sizes ?? new Map(), caption);
+      const name = `${fileStem(project.name)}.png`;
+      await fileHost().download(name, blob, 'image/png');
+      ui.notify('success', t('file.exported', { name }));
+      return;
+    }
+    const result: ExportResult =
+      kind === 'project' ? { ok: true, file: projectFile(project) } : kind === 'keras' ? kerasFile(project) : kind === 'tfjs' ? tfjsFile(project) : pythonFile(project);
+    if (!result.ok) {
+      ui.notify('error', t('file.exportFailed'), t('file.exportInvalid', { n: result.problems }));
+      ui.setSummaryOpen(true);
+      return;
+    }
+    await fileHost().download(result.file.name, result.file.text, result.file.mime);
+    ui.notify('success', t('file.exported', { name: result.file.name }));
+  } catch (e) {
+    ui.notify('error', t('file.exportFailed'), e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Opens a file dropped onto the window (a project, Keras JSON or model.json). */
+export async function openDroppedFile(file: File): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  openText(file.name, await file.text());
+}

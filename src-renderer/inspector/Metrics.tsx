@@ -1,0 +1,37 @@
+import type { MouseEvent } from 'react';
+import type { NodeReport } from '../../src-shared/graph/analyze';
+import { formatCount, formatShape } from '../../src-shared/layers/format';
+import { formatBytes } from '../../src-shared/summary/text';
+import { useT, type MessageKey } from '../i18n/i18n';
+import { showNodeFormula, type FormulaKind } from '../summary/show-formula';
+
+/** The metrics block: output shape, parameters, MACs and memory, each opening its formula. */
+export function Metrics({ report }: { report: NodeReport }) {
+  const t = useT();
+  const open = (which: FormulaKind) => (e: MouseEvent<HTMLButtonElement>) => showNodeFormula(e.currentTarget, report.id, which, t);
+  const pc = report.paramCount;
+  const rows: [MessageKey, string | undefined, FormulaKind][] = [
+    ['inspector.output', report.output ? formatShape(report.output.shape) : undefined, 'shape'],
+    ['inspector.params', pc ? formatCount(pc.trainable.value + pc.nonTrainable.value) : undefined, 'params'],
+    ['inspector.macs', report.macs ? formatCount(report.macs.value) : undefined, 'macs'],
+    ['inspector.memory', report.memory ? formatBytes(report.memory.value) : undefined, 'memory'],
+  ];
+  return (
+    <dl className="metrics">
+      {rows.map(([label, value, which]) => (
+        <div key={label} className="metrics__row">
+          <dt>{t(label)}</dt>
+          <dd>
+            {value === undefined ? (
+              <span className="metrics__unknown">—</span>
+            ) : (
+              <button type="button" className="link-value" data-testid={`inspector-${which}`} onClick={open(which)}>
+                {value}
+              </button>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

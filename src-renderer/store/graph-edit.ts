@@ -1,0 +1,150 @@
+// Pure edits of a graph: each takes a graph and returns a new one (or the same one when nothing changes).
+import type { Graph, GraphEdge, GraphNode } from '../../src-shared/graph/schema';
+import type { LayerKindId } from '../../src-shared/layers/types';
+import { nextLayerName } from '../../src-shared/graph/names';
+import { newLayerParams } from './new-layer';
+
+export interface XY {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Width of a node on the canvas (CSS keeps it fixed), used to centre new nodes and lay out chains. */
+export const NODE_WIDTH = 280;
+/** A typical node height, for layout before the canvas has measured the nodes. */
+export const NODE_HEIGHT = 84;
+const GAP_Y = 44;
+
+/** The next free id with a prefix: n1, n2, … / e1, e2, … */
+function nextId(prefix: string, taken: Iterable<{ id: string }>): string {
+  let max = 0;
+  const re = new RegExp(`^${prefix}(\\d+)$`);
+  for (const { id } of taken) {
+    const m = re.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `${prefix}${max + 1}`;
+}
+
+/** Adds a layer of `kind` at `position` (its top-left corner), optionally connected from `from`. */
+export function addLayer(graph: Graph, kind: LayerKindId, position: XY, from?: string): { graph: Graph; id: string } {
+  const id = nextId('n', graph.nodes);
+  const name = nextLayerName(kind, graph.nodes.map((n) => n.name));
+  const node: GraphNode = { id, kind, name, params: newLayerParams(kind), position: { x: Math.round(position.x), y: Math.round(position.y) } };
+  let next: Graph = { nodes: [...graph.nodes, node], edges: graph.edges };
+  if (from !== undefined) next = connect(next, from, id);
+  return { graph: next, id };
+}
+
+/**
+ * Where a layer added "below the last one" goes: under the end of the chain (or the lowest node),
+ * connected from it when it has no outgoing connection yet.
+ */
+export function placeBelow(graph: Graph, chain: readonly string[], heights?: ReadonlyMap<string, number>): { position: XY; from?: string } {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const lastInChain = chain.length > 0 ? byId.get(chain[chain.length - 1]!) : undefined;
+  const lowest = graph.nodes.reduce<GraphNode | undefined>((best, n) => (!best || n.position.y > best.position.y ? n : best), undefined);
+  const anchor = lastInChain ?? lowest;
+  if (!anchor) return { position: { x: 0, y: 0 } };
+  const height = heights?.get(anchor.id) ?? NODE_HEIGHT;
+  const position = { x: anchor.position.x, y: anchor.position.y + height + GAP_Y };
+  const hasOutgoing = graph.edges.some((e) => e.source === anchor.id);
+  return hasOutgoing ? { position } : { position, from: anchor.id };
+}
+
+/** Connects `source`'s output to `target`'s input; no change for a self-loop, a repeat, or an Input target. */
+export function connect(graph: Graph, source: string, target: string): Graph {
+  if (source === target) return graph;
+  const targetNode = graph.nodes.find((n) => n.id === target);
+  if (!targetNode || targetNode.kind === 'InputLayer' || !graph.nodes.some((n) => n.id === source)) return graph;
+  if (graph.edges.some((e) => e.source === source && e.target === target)) return graph;
+  const edge: GraphEdge = { id: nextId('e', graph.edges), source, target };
+  return { nodes: graph.nodes, edges: [...graph.edges, edge] };
+}
+
+/** Removes nodes (with their connections) and connections. */
+export function removeElements(graph: Graph, nodeIds: Iterable<string>, edgeIds: Iterable<string>): Graph {
+  const nodes = new Set(nodeIds);
+  const edges = new Set(edgeIds);
+  if (nodes.size === 0 && edges.size === 0) return graph;
+  const keptNodes = graph.nodes.filter((n) => !nodes.has(n.id));
+  const keptEdges = graph.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target));
+  if (keptNodes.length === graph.nodes.length && keptEdges.length === graph.edges.length) return graph;
+  return { nodes: keptNodes, edges: keptEdges };
+}
+
+/** Moves nodes; nodes not in `positions` keep their object (so analysis can tell nothing else changed). */
+export function moveNodes(graph: Graph, positions: ReadonlyMap<string, XY>): Graph {
+  let changed = false;
+  const nodes = graph.nodes.map((n) => {
+    const p = positions.get(n.id);
+    if (!p || (Math.round(p.x) === n.position.x && Math.round(p.y) === n.position.y)) return n;
+    changed = true;
+    return { ...n, position: { x: Math.round(p.x), y: Math.round(p.y) } };
+  });
+  return changed ? { nodes, edges: graph.edges } : graph;
+}
+
+/** Sets one raw parameter value (undefined removes it, so the Keras default applies). */
+export function setParam(graph: Graph, id: string, param: string, value: unknown): Graph {
+  return updateNode(graph, id, (n) => {
+    if (Object.is(n.params[param], value)) return n;
+    const params = { ...n.params };
+    if (value === undefined) delete params[param];
+    else params[param] = value;
+    return { ...n, params };
+  });
+}
+
+/** Renames a layer; empty names are refused (project files need one). */
+export function renameNode(graph: Graph, id: string, name: string): Graph {
+  if (name.length === 0) return graph;
+  return updateNode(graph, id, (n) => (n.name === name ? n : { ...n, name }));
+}
+
+function updateNode(graph: Graph, id: string, f: (n: GraphNode) => GraphNode): Graph {
+  let changed = false;
+  const nodes = graph.nodes.map((n) => {
+    if (n.id !== id) return n;
+    const m = f(n);
+    if (m !== n) changed = true;
+    return m;
+  });
+  return changed ? { nodes, edges: graph.edges } : graph;
+}
+
+/**
+ * Lays the chain out top to bottom in its order; layers outside the chain go in a column to
+ * its right, in their current vertical order.
+ */
+export function arrangeChain(graph: Graph, chain: readonly string[], heights?: ReadonlyMap<string, number>): Graph {
+  const inChain = new Set(chain);
+  const rest = graph.nodes.filter((n) => !inChain.has(n.id)).sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
+  const positions = new Map<string, XY>();
+  const column = (ids: readonly string[], x: number) => {
+    let y = 0;
+    for (const id of ids) {
+      positions.set(id, { x, y });
+      y += (heights?.get(id) ?? NODE_HEIGHT) + GAP_Y;
+    }
+  };
+  column(chain, 0);
+  column(
+    rest.map((n) => n.id),
+    chain.length > 0 ? NODE_WIDTH + 120 : 0,
+  );
+  return moveNodes(graph, positions);
+}
+
+/** True when some nodes overlap (at their typical size), as in files laid out for smaller boxes. */
+export function hasOverlaps(graph: Graph): boolean {
+  const ns = graph.nodes;
+  for (let i = 0; i < ns.length; i++) {
+    for (let j = i + 1; j < ns.length; j++) {
+      const a = ns[i]!.position;
+      const b = ns[j]!.position;
+      if (Math.abs(a.x - b.x) < NODE_WIDTH && Math.abs(a.y - b.y) < NODE_HEIGHT + 24) return true;
+    }
+  }
+  return false;
+}

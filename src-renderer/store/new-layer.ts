@@ -1,0 +1,28 @@
+import type { LayerKindId } from '../../src-shared/layers/types';
+
+/**
+ * Parameters of a layer fresh from the palette: the required ones, with the lecture's values
+ * (a 3×3 convolution with 10 filters and 'same' padding, 2×2 pooling, a 100-unit hidden layer),
+ * so a dropped layer is valid at once. Everything else takes the Keras default.
+ */
+export function newLayerParams(kind: LayerKindId): Record<string, unknown> {
+  switch (kind) {
+    case 'InputLayer':
+      return { shape: [28, 28, 1] };
+    case 'Conv2D':
+      return { filters: 10, kernel_size: [3, 3], padding: 'same', activation: 'relu' };
+    case 'MaxPooling2D':
+    case 'AveragePooling2D':
+      return { pool_size: [2, 2] };
+    case 'Activation':
+      return { activation: 'relu' };
+    case 'Dropout':
+      return { rate: 0.5 };
+    case 'Dense':
+      return { units: 100, activation: 'relu' };
+    case 'Flatten':
+    case 'BatchNormalization':
+    case 'GlobalAveragePooling2D':
+      return {};
+  }
+}
