@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src-main/server/server';
+import { EngineClient } from '../../src-main/engine/process/client';
+
+export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
+
+/** Debian's Chromium unless CHROMIUM_PATH names another. */
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export interface App {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly downloads: string;
+  close(): Promise<void>;
+}
+
+/** Starts browser mode (server + real engine process) and opens its page in headless Chromium. */
+export async function openApp(): Promise<App> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`${RENDERER_DIR} is missing — run \`npm run build\` before the end-to-end tests`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} — apt-get install chromium, or set CHROMIUM_PATH`);
+  const server = await startServer({ rendererDir: RENDERER_DIR, startEngine: () => new EngineClient() });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'en-US' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  const downloads = mkdtempSync(join(tmpdir(), 'convas-downloads-'));
+  return {
+    server,
+    browser,
+    context,
+    page,
+    downloads,
+    async close() {
+      await browser.close();
+      await server.close();
+      if (errors.length > 0) throw new Error(`page errors: ${errors.join('\n')}`);
+    },
+  };
+}
