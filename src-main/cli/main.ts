@@ -2,6 +2,8 @@ import { summaryCommand } from './commands/summary';
 import { exportCommand } from './commands/export';
 import { trainCommand } from './commands/train';
 import { serveCommand } from './commands/serve';
+import { benchCommand } from './commands/bench';
+import { convCommand } from './commands/conv';
 import { CliError, usage } from './errors';
 
 type Command = (argv: string[], out: (text: string) => void) => Promise<void>;
@@ -9,6 +11,11 @@ type Command = (argv: string[], out: (text: string) => void) => Promise<void>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   summary: { run: summaryCommand, help: 'summary <file> [--json]              Keras summary of a project, Keras JSON or tfjs model.json' },
   export: { run: exportCommand, help: 'export <file> --to keras-json|tfjs-topology|python|project -o <path>' },
+  bench: { run: benchCommand, help: 'bench [--json] [--backend B]…         training samples/s of the lecture CNN per backend, batch 32 and 128' },
+  conv: {
+    run: convCommand,
+    help: 'conv --x <numbers> --w <numbers> --op convolve|correlate --padding valid|same|full [--same-style scipy|keras] [--stride S] [--json]\n      1-D, or 2-D with rows separated by \';\' (negative numbers as --x=-1,2,3)',
+  },
   serve: { run: serveCommand, help: 'serve [--port P]                     browser mode: the UI on 127.0.0.1 with the engine over a WebSocket' },
   train: {
     run: trainCommand,

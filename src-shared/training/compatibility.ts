@@ -23,6 +23,23 @@ function outputShape(model: SequentialModel): Shape {
   return shape;
 }
 
+/**
+ * Layer settings TensorFlow.js 4 cannot train although Keras can: its Conv2D gradient rejects
+ * dilation, and its BatchNormalization fails in training without gamma or beta.
+ */
+function unsupportedForTraining(model: SequentialModel): string | undefined {
+  for (const layer of model.layers) {
+    const p = (layer.params ?? {}) as { dilation_rate?: readonly number[]; center?: boolean; scale?: boolean };
+    if (layer.kind === 'Conv2D' && p.dilation_rate && p.dilation_rate.some((d) => d > 1)) {
+      return `${layer.name}: TensorFlow.js cannot train a dilated convolution (dilation_rate > 1) — set dilation_rate to 1 to train here; the design still exports to Keras, which can train it`;
+    }
+    if (layer.kind === 'BatchNormalization' && (p.center === false || p.scale === false)) {
+      return `${layer.name}: TensorFlow.js cannot train BatchNormalization with center or scale turned off — turn both on to train here; the design still exports to Keras`;
+    }
+  }
+  return undefined;
+}
+
 /** Checks that a valid model can train on 28×28 grayscale images with `classes` classes, and how to feed it. */
 export function planTraining(model: SequentialModel, classes = 10, image = 28): TrainingPlan {
   const input = model.input.shape;
@@ -43,6 +60,8 @@ export function planTraining(model: SequentialModel, classes = 10, image = 28): 
     }
     adapter = { kind: 'image', height: h, width: w, channels: c, padTop: (h - image) / 2, padLeft: (w - image) / 2 };
   }
+  const unsupported = unsupportedForTraining(model);
+  if (unsupported) return { ok: false, message: unsupported };
   const out = outputShape(model);
   const last = model.layers[model.layers.length - 1];
   if (out.length !== 1 || out[0] !== classes) {

@@ -31,9 +31,10 @@ function message(e: unknown): string {
 /** The wasm path prefix handed to the package; it accepts one before the first initialisation only. */
 let wasmPathsApplied: string | undefined;
 
-function isModuleNotFound(e: unknown): boolean {
+/** Whether `e` says the package itself is missing (not one of its own dependencies). */
+function isMissing(e: unknown, pkg: string): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && message(e).includes(`'${pkg}'`);
 }
 
 /** Imports a backend's package and registers our kernels for it; returns what it runs on. Throws a sentence on failure. */
@@ -44,7 +45,7 @@ async function prepare(name: BackendName, options: BackendOptions): Promise<stri
         await import(/* @vite-ignore */ TFJS_NODE);
       } catch (e) {
         throw new Error(
-          isModuleNotFound(e)
+          isMissing(e, TFJS_NODE)
             ? `${TFJS_NODE} is not installed (it is optional: its install downloads libtensorflow)`
             : `${TFJS_NODE} failed to load: ${message(e)}`,
           { cause: e },
@@ -100,6 +101,9 @@ async function activate(name: BackendName): Promise<void> {
  * by name that cannot start is an error, never a silent fallback.
  */
 export async function initBackend(preferred: BackendName | 'auto' = 'auto', options: BackendOptions = {}): Promise<BackendChoice> {
+  // Production mode only silences tfjs's console banners (e.g. "install tfjs-node"), which would
+  // otherwise land in the CLI's output and the engine's stderr.
+  tf.env().set('PROD', true);
   if (preferred !== 'auto') {
     try {
       const what = await prepare(preferred, options);

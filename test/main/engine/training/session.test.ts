@@ -7,7 +7,8 @@ import { TrainingSession } from '../../../../src-main/engine/training/session';
 import { loadModel, saveModel } from '../../../../src-main/engine/export/artifacts';
 import { inspectModel } from '../../../../src-main/engine/inspect/feature-maps';
 import { engineEventSchema, type EngineEvent, type EngineEventOf } from '../../../../src-shared/engine/protocol';
-import { lectureModel, sampleData, testSettings, useWasm } from './harness';
+import { lectureModel, sampleData, templateGraph, testSettings, useWasm } from './harness';
+import { toSequential } from '../../../../src-shared/graph/sequential';
 import { rangeTensors } from '../../../../src-main/engine/training/examples';
 
 function collect(): { events: EngineEvent[]; emit: (e: EngineEvent) => void } {
@@ -122,8 +123,15 @@ describe('training session on the shipped sample (wasm)', () => {
   });
 
   it('stops with an explanation when the loss stops being finite', async () => {
-    const model = lectureModel();
+    // A purely linear network on logits: with SGD at learning rate 10 its weights overflow within a few batches
+    // (with softmax probabilities the clipped loss levels off instead, and ReLU units simply die).
+    const graph = templateGraph('lecture-cnn');
+    for (const i of [1, 4, 5]) graph.nodes[i]!.params['activation'] = 'linear';
+    const seq = toSequential(graph);
+    if (!seq.ok) throw new Error('invalid');
+    const model = seq.model;
     const { data, outputIsProbability } = await sampleData(model, 640);
+    expect(outputIsProbability).toBe(false);
     const { events, emit } = collect();
     const s = new TrainingSession({ runId: 'r', model, settings: testSettings({ optimizer: 'sgd', learningRate: 10, epochs: 3 }), data, outputIsProbability, emit });
     await s.run();
