@@ -122,7 +122,8 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     input: tensorViewSchema,
     prediction: z.array(finite),
     featureMaps: z.array(z.object({ layer: z.string(), kind: z.string(), map: tensorViewSchema })),
-    kernels: z.array(z.object({ layer: z.string(), kernel: tensorViewSchema })),
+    /** Conv2D weights [kh, kw, in, filters] and, when the layer has one, its bias [filters]. */
+    kernels: z.array(z.object({ layer: z.string(), kernel: tensorViewSchema, bias: tensorViewSchema.optional() })),
   }),
   z.object({
     type: z.literal('exported'),

@@ -6,7 +6,7 @@ export interface Inspection {
   readonly input: TensorView;
   readonly prediction: number[];
   readonly featureMaps: { layer: string; kind: string; map: TensorView }[];
-  readonly kernels: { layer: string; kernel: TensorView }[];
+  readonly kernels: { layer: string; kernel: TensorView; bias?: TensorView }[];
 }
 
 function view(data: Float32Array<ArrayBuffer>, shape: number[]): TensorView {
@@ -50,8 +50,10 @@ export async function inspectModel(model: tf.LayersModel, example: Float32Array,
   const kernels: Inspection['kernels'] = [];
   for (const layer of model.layers) {
     if (layer.getClassName() !== 'Conv2D') continue;
-    const w = layer.getWeights()[0];
-    if (w) kernels.push({ layer: layer.name, kernel: view(new Float32Array(await w.data()), w.shape) });
+    const [w, b] = layer.getWeights();
+    if (!w) continue;
+    const kernel = view(new Float32Array(await w.data()), w.shape);
+    kernels.push({ layer: layer.name, kernel, ...(b ? { bias: view(new Float32Array(await b.data()), b.shape) } : {}) });
   }
   return { input: view(new Float32Array(example), [...shape]), prediction, featureMaps, kernels };
 }

@@ -181,6 +181,7 @@ describe('training session on the shipped sample (wasm)', () => {
     }
     expect(r.kernels).toHaveLength(1);
     expect(r.kernels[0]!.kernel.shape).toEqual([3, 3, 1, 10]);
+    expect(r.kernels[0]!.bias?.shape).toEqual([10]);
     expect(r.prediction).toHaveLength(10);
     expect(r.prediction.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
     s.dispose();
