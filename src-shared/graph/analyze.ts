@@ -37,6 +37,8 @@ interface Parsed {
 
 function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
+  // JSON would print NaN and ±Infinity as null, which is not what the user typed.
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   try {
     return JSON.stringify(v) ?? String(v);
   } catch {
@@ -47,7 +49,11 @@ function describeValue(v: unknown): string {
 function parseParams(node: GraphNode, kind: AnyLayerKind): Parsed {
   const result = kind.schema.safeParse(node.params);
   if (!result.success) {
-    const issues = result.error.issues.map((issue): GraphIssue => {
+    // Zod still runs length checks on a value of the wrong type ("28x28" for a shape is also "too long"); say only the type.
+    const at = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
+    const wrongType = new Set(result.error.issues.filter((i) => i.code === 'invalid_type').map((i) => at(i.path)));
+    const relevant = result.error.issues.filter((i) => i.code === 'invalid_type' || !wrongType.has(at(i.path)));
+    const issues = relevant.map((issue): GraphIssue => {
       const param = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
       const got = param !== undefined ? ` (got ${describeValue(node.params[param])})` : '';
       const message = param === undefined || issue.message.startsWith(param) ? issue.message : `${param}: ${issue.message}`;

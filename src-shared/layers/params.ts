@@ -44,7 +44,7 @@ export type ActivationName = (typeof ACTIVATIONS)[number];
 
 /** Keras writes None for no activation; tfjs writes 'hardSigmoid' in code and 'hard_sigmoid' in files. */
 export const activation = z
-  .union([z.string(), z.null()])
+  .union([z.string(), z.null()], { error: `activation must be one of ${ACTIVATIONS.join(', ')}` })
   .transform((s) => (s === null ? 'linear' : s === 'hardSigmoid' ? 'hard_sigmoid' : s === 'silu' ? 'swish' : s))
   .pipe(z.enum(ACTIVATIONS, { error: `activation must be one of ${ACTIVATIONS.join(', ')}` }));
 

@@ -2,6 +2,10 @@ import type { z } from 'zod';
 import { CURRENT_FORMAT_VERSION, projectSchema, type Project } from './schema';
 import { MIGRATIONS } from './migrations';
 
+/** What to do when a file is not a project, or a damaged one (every error says what to do). */
+const OPEN_ANOTHER = 'Open a .convas.json file saved by Convas.';
+const REPAIR = 'Correct what is named above in a text editor, or open an earlier copy of the project.';
+
 export type ProjectParse = { readonly ok: true; readonly project: Project; readonly migratedFrom?: number } | { readonly ok: false; readonly error: string };
 
 /** Says where a zod issue is, as a path a person can find in the file ("graph.nodes[2].kind"). */
@@ -19,11 +23,11 @@ export function zodIssues(error: z.ZodError, max = 3): string {
 /** Reads a project document (already parsed JSON), migrating older versions; never throws. */
 export function readProject(doc: unknown): ProjectParse {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    return { ok: false, error: 'This is not a Convas project: expected a JSON object with "formatVersion".' };
+    return { ok: false, error: `This is not a Convas project: expected a JSON object with "formatVersion". ${OPEN_ANOTHER}` };
   }
   const version = (doc as Record<string, unknown>)['formatVersion'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: 'This is not a Convas project: "formatVersion" is missing or not a whole number.' };
+    return { ok: false, error: `This is not a Convas project: "formatVersion" is missing or not a whole number. ${OPEN_ANOTHER}` };
   }
   if (version > CURRENT_FORMAT_VERSION) {
     return {
@@ -39,11 +43,11 @@ export function readProject(doc: unknown): ProjectParse {
       current = migrate(current);
     } catch (e) {
       const detail = isZodError(e) ? zodIssues(e) : e instanceof Error ? e.message : String(e);
-      return { ok: false, error: `This format-${version} project is damaged: ${detail}` };
+      return { ok: false, error: `This format-${version} project is damaged: ${detail}. ${REPAIR}` };
     }
   }
   const parsed = projectSchema.safeParse(current);
-  if (!parsed.success) return { ok: false, error: `This project file is damaged: ${zodIssues(parsed.error)}` };
+  if (!parsed.success) return { ok: false, error: `This project file is damaged: ${zodIssues(parsed.error)}. ${REPAIR}` };
   return { ok: true, project: parsed.data, ...(version !== CURRENT_FORMAT_VERSION ? { migratedFrom: version } : {}) };
 }
 
@@ -53,7 +57,7 @@ export function parseProject(text: string): ProjectParse {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `This file is not valid JSON (${e instanceof Error ? e.message : String(e)}).` };
+    return { ok: false, error: `This file is not valid JSON (${e instanceof Error ? e.message : String(e)}); it may be cut short or not a project. ${OPEN_ANOTHER}` };
   }
   return readProject(doc);
 }

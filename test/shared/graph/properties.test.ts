@@ -1,0 +1,337 @@
+/**
+ * Property-based tests (fast-check), beside random-graphs.test.ts: damaged graphs with repeated
+ * ids, names and connections; random chains of every layer kind checked against a reference
+ * written from Keras's rules (test/shared/support/keras-reference.ts); naming; order independence.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyzeGraph } from '../../../src-shared/graph/analyze';
+import { graphFromLayers, toSequential, type RawLayer } from '../../../src-shared/graph/sequential';
+import { nextLayerName } from '../../../src-shared/graph/names';
+import type { Graph, GraphNode } from '../../../src-shared/graph/schema';
+import { LAYER_KIND_IDS, type LayerKindId } from '../../../src-shared/layers/types';
+import { summarize } from '../../../src-shared/summary/summary';
+import { summaryText } from '../../../src-shared/summary/text';
+import { formulaProblem, kerasOutputLength, type Padding } from '../support/keras-reference';
+
+// ---------------------------------------------------------------------------------------------
+// Damaged graphs
+
+/** Values a user, a damaged file or a buggy importer can put in a parameter. */
+const junk: fc.Arbitrary<unknown> = fc.oneof(
+  fc.integer({ min: -3, max: 12 }),
+  fc.constantFrom(NaN, Infinity, -Infinity, -0, 0.5, 1e9, 1e300, Number.MAX_SAFE_INTEGER + 2, -1e-9),
+  fc.double(),
+  fc.string({ maxLength: 5 }),
+  fc.constantFrom('same', 'valid', 'SAME', 'relu', 'softmax', 'he_normal', '3', '', null, undefined, true, false),
+  fc.array(fc.oneof(fc.integer({ min: -2, max: 9 }), fc.constant(NaN), fc.string({ maxLength: 2 })), { maxLength: 5 }),
+  fc.dictionary(fc.constantFrom('a', 'class_name', 'config'), fc.integer(), { maxKeys: 2 }),
+);
+
+/** Parameters that are mostly right for their kind, so that analysis gets deep into the chain. */
+function plausible(kind: LayerKindId): fc.Arbitrary<Record<string, unknown>> {
+  const size = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 })));
+  const padding = fc.constantFrom('valid', 'same');
+  switch (kind) {
+    case 'InputLayer':
+      return fc.record({ shape: fc.oneof(fc.tuple(fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 4 })), fc.tuple(fc.integer({ min: 1, max: 64 }))) });
+    case 'Conv2D':
+      return fc.record({ filters: fc.integer({ min: 1, max: 8 }), kernel_size: size, strides: size, padding, dilation_rate: fc.constantFrom(1, 2) });
+    case 'MaxPooling2D':
+    case 'AveragePooling2D':
+      return fc.record({ pool_size: size, padding }, { requiredKeys: [] });
+    case 'Dense':
+      return fc.record({ units: fc.integer({ min: 1, max: 16 }) });
+    case 'Dropout':
+      return fc.record({ rate: fc.double({ min: 0, max: 0.9, noNaN: true }) });
+    default:
+      return fc.constant({});
+  }
+}
+
+const paramNames = fc.constantFrom('filters', 'kernel_size', 'strides', 'padding', 'dilation_rate', 'activation', 'use_bias', 'units', 'rate', 'pool_size', 'shape', 'momentum', 'epsilon', 'center', 'scale', 'bias_initializer');
+
+const anyNode: fc.Arbitrary<Omit<GraphNode, 'id'>> = fc
+  .record({
+    kind: fc.constantFrom(...LAYER_KIND_IDS),
+    name: fc.constantFrom('input_layer', 'conv2d', 'conv2d_1', 'dense', 'x', 'Ünïcode ✓', 'a:b'),
+    junk: fc.dictionary(paramNames, junk, { maxKeys: 4 }),
+    mode: fc.constantFrom('plausible', 'junk', 'mixed'),
+    position: fc.record({ x: fc.integer(), y: fc.integer() }),
+  })
+  .chain(({ kind, name, junk: bad, mode, position }) =>
+    plausible(kind).map((good) => ({ kind, name, position, params: mode === 'plausible' ? good : mode === 'junk' ? bad : { ...good, ...bad } })),
+  );
+
+/**
+ * Graphs that start as a chain (most canvases are one) and then get damaged: ids reused, extra
+ * connections that loop, repeat, dangle or merge, connections removed, edge ids reused.
+ */
+const damagedGraphs: fc.Arbitrary<Graph> = fc
+  .record({
+    nodes: fc.array(anyNode, { maxLength: 9 }),
+    ids: fc.array(fc.constantFrom('n1', 'n2', 'n3', 'in', 'x'), { maxLength: 9 }),
+    drop: fc.array(fc.nat(12), { maxLength: 3 }),
+    extra: fc.array(fc.record({ id: fc.constantFrom('e1', 'e2', 'x1', 'x2', 'n1'), source: fc.nat(11), target: fc.nat(11) }), { maxLength: 4 }),
+  })
+  .map(({ nodes, ids, drop, extra }) => {
+    // An id from `ids` where given (so some repeat), else a unique one.
+    const withIds: GraphNode[] = nodes.map((n, i) => ({ id: ids[i] ?? `n${i + 1}`, ...n }));
+    const idAt = (k: number): string => withIds[k]?.id ?? `ghost${k}`; // indexes past the end dangle
+    const edges: Graph['edges'] = withIds.slice(1).map((n, i) => ({ id: `e${i + 1}`, source: withIds[i]!.id, target: n.id })).filter((_, i) => !drop.includes(i));
+    edges.push(...extra.map((e) => ({ id: e.id, source: idAt(e.source), target: idAt(e.target) })));
+    return { nodes: withIds, edges };
+  });
+
+describe('property: any graph, however damaged', () => {
+  it('is analysed without throwing, without changing it, and every issue is attached to something that exists and named', () => {
+    fc.assert(
+      fc.property(damagedGraphs, (graph) => {
+        const before = structuredClone(graph);
+        const a = analyzeGraph(graph);
+        expect(graph).toEqual(before);
+        const s = summarize(a);
+        const text = s ? summaryText(s) : '';
+        const seq = toSequential(graph);
+        expect(seq.ok).toBe(a.valid);
+
+        const nodesById = new Map<string, GraphNode[]>();
+        for (const n of graph.nodes) nodesById.set(n.id, [...(nodesById.get(n.id) ?? []), n]);
+        const edgesById = new Map<string, Graph['edges']>();
+        for (const e of graph.edges) edgesById.set(e.id, [...(edgesById.get(e.id) ?? []), e]);
+        const nameOf = (id: string) => (nodesById.get(id) ?? []).map((n) => n.name);
+
+        for (const n of graph.nodes) expect(a.nodes.has(n.id)).toBe(true);
+        for (const issue of a.issues) {
+          const t = issue.target;
+          if ('node' in t) {
+            const names = nameOf(t.node);
+            expect(names.length, `issue on a missing node: ${JSON.stringify(issue)}`).toBeGreaterThan(0);
+            // The sentence starts with the layer's name.
+            expect(names.some((name) => issue.message.startsWith(`${name}: `)), issue.message).toBe(true);
+            if (issue.code !== 'duplicate-id') expect(a.nodes.get(t.node)!.issues).toContainEqual(issue);
+          } else if ('edge' in t) {
+            const edges = edgesById.get(t.edge) ?? [];
+            expect(edges.length, `issue on a missing connection: ${JSON.stringify(issue)}`).toBeGreaterThan(0);
+            // It names a layer at one end of the connection, or the connection itself when an end is missing.
+            const ends = edges.flatMap((e) => [...nameOf(e.source), ...nameOf(e.target)]);
+            expect(ends.some((name) => issue.message.startsWith(`${name}`)) || issue.message.startsWith(`connection ${t.edge} `), issue.message).toBe(true);
+          } else {
+            expect(graph.nodes).toEqual([]);
+          }
+          // It says what to do: "… — delete this connection", or what a value "must be".
+          expect(issue.message).toMatch(/ — | must be | needs | may have /);
+        }
+        // No silent failure: invalid means at least one issue; valid means a summary of every layer but the Input.
+        expect(a.valid).toBe(a.issues.length === 0);
+        if (a.valid) {
+          expect(s?.layers).toHaveLength(graph.nodes.length - 1);
+          expect(a.chain).toHaveLength(graph.nodes.length);
+          expect(text).toContain('Total params: ');
+        } else {
+          expect(s).toBeUndefined();
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Random chains against the reference
+
+type Spec =
+  | { kind: 'Conv2D'; filters: number; k: [number, number]; s: [number, number]; d: [number, number]; padding: Padding; bias: boolean }
+  | { kind: 'MaxPooling2D' | 'AveragePooling2D'; pool: [number, number]; s: [number, number] | null; padding: Padding }
+  | { kind: 'Dense'; units: number; bias: boolean }
+  | { kind: 'BatchNormalization'; center: boolean; scale: boolean }
+  | { kind: 'Activation' | 'Dropout' | 'Flatten' | 'GlobalAveragePooling2D' };
+
+const pairOf = (max: number) => fc.tuple(fc.integer({ min: 1, max }), fc.integer({ min: 1, max }));
+const padding = fc.constantFrom<Padding>('valid', 'same');
+const spec: fc.Arbitrary<Spec> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('Conv2D' as const), filters: fc.integer({ min: 1, max: 16 }), k: pairOf(6), s: pairOf(3), d: pairOf(3), padding, bias: fc.boolean() }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('MaxPooling2D' as const, 'AveragePooling2D' as const), pool: pairOf(4), s: fc.option(pairOf(4), { nil: null }), padding }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('Dense' as const), units: fc.integer({ min: 1, max: 24 }), bias: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('BatchNormalization' as const), center: fc.boolean(), scale: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('Activation' as const, 'Dropout' as const, 'Flatten' as const, 'GlobalAveragePooling2D' as const) }) },
+);
+
+function rawOf(x: Spec): RawLayer {
+  switch (x.kind) {
+    case 'Conv2D':
+      return { kind: x.kind, params: { filters: x.filters, kernel_size: x.k, strides: x.s, dilation_rate: x.d, padding: x.padding, use_bias: x.bias } };
+    case 'MaxPooling2D':
+    case 'AveragePooling2D':
+      return { kind: x.kind, params: { pool_size: x.pool, strides: x.s, padding: x.padding } };
+    case 'Dense':
+      return { kind: x.kind, params: { units: x.units, use_bias: x.bias } };
+    case 'BatchNormalization':
+      return { kind: x.kind, params: { center: x.center, scale: x.scale } };
+    case 'Dropout':
+      return { kind: x.kind, params: { rate: 0.3 } };
+    case 'Activation':
+      return { kind: x.kind, params: { activation: 'tanh' } };
+    default:
+      return { kind: x.kind, params: {} };
+  }
+}
+
+type Step = { ok: true; shape: number[]; trainable: number; nonTrainable: number } | { ok: false; code: 'shape' | 'bad-param' };
+
+/** One layer by Keras's rules: its output shape and weights, or Keras's refusal. */
+function reference(x: Spec, input: number[]): Step {
+  const rank3 = input.length === 3;
+  const [h = 0, w = 0, c = 0] = input;
+  const last = input[input.length - 1]!;
+  switch (x.kind) {
+    case 'Conv2D': {
+      // Keras: "strides > 1 not supported in conjunction with dilation_rate > 1"
+      if ((x.s[0] > 1 || x.s[1] > 1) && (x.d[0] > 1 || x.d[1] > 1)) return { ok: false, code: 'bad-param' };
+      if (!rank3) return { ok: false, code: 'shape' };
+      const shape = [kerasOutputLength(h, x.k[0], x.s[0], x.d[0], x.padding), kerasOutputLength(w, x.k[1], x.s[1], x.d[1], x.padding), x.filters];
+      if (shape[0]! < 1 || shape[1]! < 1) return { ok: false, code: 'shape' };
+      return { ok: true, shape, trainable: x.k[0] * x.k[1] * c * x.filters + (x.bias ? x.filters : 0), nonTrainable: 0 };
+    }
+    case 'MaxPooling2D':
+    case 'AveragePooling2D': {
+      if (!rank3) return { ok: false, code: 'shape' };
+      const s = x.s ?? x.pool; // Keras: strides=None means pool_size
+      const shape = [kerasOutputLength(h, x.pool[0], s[0], 1, x.padding), kerasOutputLength(w, x.pool[1], s[1], 1, x.padding), c];
+      if (shape[0]! < 1 || shape[1]! < 1) return { ok: false, code: 'shape' };
+      return { ok: true, shape, trainable: 0, nonTrainable: 0 };
+    }
+    case 'Dense': // kernel (last, units) on the last axis, + bias
+      return { ok: true, shape: [...input.slice(0, -1), x.units], trainable: last * x.units + (x.bias ? x.units : 0), nonTrainable: 0 };
+    case 'BatchNormalization': // gamma if scale, beta if center; moving mean and variance
+      return { ok: true, shape: input, trainable: ((x.scale ? 1 : 0) + (x.center ? 1 : 0)) * last, nonTrainable: 2 * last };
+    case 'Flatten':
+      return { ok: true, shape: [input.reduce((a, b) => a * b, 1)], trainable: 0, nonTrainable: 0 };
+    case 'GlobalAveragePooling2D':
+      return rank3 ? { ok: true, shape: [c], trainable: 0, nonTrainable: 0 } : { ok: false, code: 'shape' };
+    default:
+      return { ok: true, shape: input, trainable: 0, nonTrainable: 0 };
+  }
+}
+
+const inputShape = fc.oneof(
+  { weight: 5, arbitrary: fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 6 })).map((t) => [...t]) },
+  { weight: 1, arbitrary: fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 2 }) },
+);
+
+describe('property: random chains of every kind agree with Keras’s rules', () => {
+  it('shapes, weights, the first refusal, totals and formulas', () => {
+    fc.assert(
+      fc.property(inputShape, fc.array(spec, { minLength: 1, maxLength: 10 }), (input, specs) => {
+        const a = analyzeGraph(graphFromLayers([{ kind: 'InputLayer', params: { shape: input } }, ...specs.map(rawOf)]));
+        const id = (i: number) => `n${i + 2}`; // graphFromLayers numbers nodes n1 (the Input), n2, …
+
+        // Expected: a bad-param issue on every layer Keras refuses to build, and a shape issue on the
+        // first layer whose input it cannot take, if that comes before any refused layer.
+        const expectedIssues: [string, string][] = [];
+        const expectedShapes: (number[] | undefined)[] = [];
+        const steps: Step[] = [];
+        let shape: number[] | undefined = input;
+        specs.forEach((x, i) => {
+          const step = shape ? reference(x, shape) : reference(x, [1, 1, 1]);
+          steps.push(step);
+          if (!step.ok && step.code === 'bad-param') expectedIssues.push(['bad-param', id(i)]);
+          else if (!step.ok && shape) expectedIssues.push(['shape', id(i)]);
+          shape = shape && step.ok ? step.shape : undefined;
+          expectedShapes.push(shape);
+        });
+        expect(a.issues.map((x) => [x.code, 'node' in x.target ? x.target.node : '?']).sort()).toEqual(expectedIssues.sort());
+        specs.forEach((_, i) => expect(a.nodes.get(id(i))!.output?.shape, `layer ${i + 1} ${specs[i]!.kind}`).toEqual(expectedShapes[i]));
+
+        const s = summarize(a);
+        if (expectedIssues.length > 0) {
+          expect(s).toBeUndefined();
+          return;
+        }
+        expect(s).toBeDefined();
+        s!.layers.forEach((r, i) => {
+          const step = steps[i] as Extract<Step, { ok: true }>;
+          expect([r.trainableParams, r.nonTrainableParams]).toEqual([step.trainable, step.nonTrainable]);
+          expect(r.outputShape).toEqual([null, ...step.shape]);
+          const problems = [
+            ...r.formulas.outputShape.map((d, k) => (d.value === step.shape[k] ? formulaProblem(d.formula, d.value) : `dim ${k} is ${d.value}`)),
+            formulaProblem(r.formulas.trainableParams, r.trainableParams),
+            formulaProblem(r.formulas.nonTrainableParams, r.nonTrainableParams),
+            formulaProblem(r.formulas.macs, r.macs),
+            formulaProblem(r.formulas.memory, r.memoryBytes),
+          ].filter(Boolean);
+          expect(problems, `${r.name}`).toEqual([]);
+        });
+        const total = steps.reduce((sum, x) => sum + (x.ok ? x.trainable + x.nonTrainable : 0), 0);
+        expect(s!.totalParams).toBe(total);
+        expect(s!.totalParams).toBe(s!.layers.reduce((sum, r) => sum + r.params, 0));
+        expect(s!.trainableParams + s!.nonTrainableParams).toBe(s!.totalParams);
+        const text = summaryText(s!);
+        for (const r of s!.layers) expect(text).toContain(`${r.name} (${r.type})`);
+        expect(text).toContain(`Total params: ${total.toLocaleString('en-US')} `);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('a valid chain gives the same analysis whatever the order of its nodes and connections in the file', () => {
+    fc.assert(
+      fc.property(
+        fc.array(spec, { minLength: 1, maxLength: 8 }),
+        fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })),
+        (specs, random) => {
+          const g = graphFromLayers([{ kind: 'InputLayer', params: { shape: [32, 32, 3] } }, ...specs.map(rawOf)]);
+          const expected = analyzeGraph(g);
+          const shuffle = <T>(xs: T[]) => xs.map((x) => ({ x, k: random.next().value as number })).sort((p, q) => p.k - q.k).map((p) => p.x);
+          const shuffled = { nodes: shuffle(g.nodes), edges: shuffle(g.edges) };
+          const a = analyzeGraph(shuffled);
+          expect(a.chain).toEqual(expected.chain);
+          expect(a.valid).toBe(expected.valid);
+          expect(summarize(a)).toEqual(summarize(expected));
+          expect(new Set(a.issues.map((i) => JSON.stringify(i)))).toEqual(new Set(expected.issues.map((i) => JSON.stringify(i))));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('property: layer names', () => {
+  // Keras 3 names layers "<snake_case class>", then "<…>_1", "<…>_2", … per class.
+  const KERAS_PREFIX: Record<LayerKindId, string> = {
+    InputLayer: 'input_layer',
+    Conv2D: 'conv2d',
+    MaxPooling2D: 'max_pooling2d',
+    AveragePooling2D: 'average_pooling2d',
+    Activation: 'activation',
+    Dropout: 'dropout',
+    Flatten: 'flatten',
+    Dense: 'dense',
+    BatchNormalization: 'batch_normalization',
+    GlobalAveragePooling2D: 'global_average_pooling2d',
+  };
+
+  it('graphFromLayers names unnamed layers as Keras does, and keeps given names', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LAYER_KIND_IDS), { maxLength: 20 }), (kinds) => {
+        const seen = new Map<string, number>();
+        const expected = kinds.map((k) => {
+          const n = seen.get(k) ?? 0;
+          seen.set(k, n + 1);
+          return n === 0 ? KERAS_PREFIX[k] : `${KERAS_PREFIX[k]}_${n}`;
+        });
+        expect(graphFromLayers(kinds.map((kind) => ({ kind, params: {} }))).nodes.map((n) => n.name)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('nextLayerName never returns a taken name', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...LAYER_KIND_IDS), fc.array(fc.constantFrom('conv2d', 'conv2d_1', 'conv2d_3', 'dense', 'dense_2', 'dense_1', 'flatten'), { maxLength: 8 }), (kind, taken) => {
+        const name = nextLayerName(kind, taken);
+        expect(taken).not.toContain(name);
+        expect(name.startsWith(KERAS_PREFIX[kind])).toBe(true);
+      }),
+    );
+  });
+});
