@@ -69,7 +69,9 @@ export class EngineHost {
   async handle(command: EngineCommand): Promise<void> {
     switch (command.type) {
       case 'hello':
-        return this.ensureBackend('auto');
+        // Every host that says hello learns the backend, even when another host set it up first.
+        await this.ensureBackend('auto', true);
+        return;
       case 'train':
         return this.train(command);
       case 'stop':
@@ -91,9 +93,10 @@ export class EngineHost {
     return this.current?.done;
   }
 
-  private async ensureBackend(preferred: TrainingSettings['backend']): Promise<void> {
-    if (this.backend && (preferred === 'auto' || preferred === this.backend.name)) return;
-    this.backend = await this.deps.initBackend(preferred);
+  private async ensureBackend(preferred: TrainingSettings['backend'], announce = false): Promise<void> {
+    if (!this.backend || (preferred !== 'auto' && preferred !== this.backend.name)) {
+      this.backend = await this.deps.initBackend(preferred);
+    } else if (!announce) return;
     this.emit({ type: 'ready', backend: this.backend.name, backendReason: this.backend.reason });
   }
 

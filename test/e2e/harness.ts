@@ -22,7 +22,7 @@ export interface App {
 }
 
 /** Starts browser mode (server + real engine process) and opens its page in headless Chromium. */
-export async function openApp(): Promise<App> {
+export async function openApp(query = ''): Promise<App> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`${RENDERER_DIR} is missing — run \`npm run build\` before the end-to-end tests`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} — apt-get install chromium, or set CHROMIUM_PATH`);
   const server = await startServer({ rendererDir: RENDERER_DIR, startEngine: () => new EngineClient() });
@@ -34,7 +34,7 @@ export async function openApp(): Promise<App> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(`${server.url}${query}`);
   const downloads = mkdtempSync(join(tmpdir(), 'convas-downloads-'));
   return {
     server,

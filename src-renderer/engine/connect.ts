@@ -1,0 +1,44 @@
+import type { EngineApi } from '../../src-shared/engine/engine-api';
+import { createElectronEngine } from './electron-engine';
+import { engineSocketUrl, WebSocketEngine, type EngineLinkState } from './websocket-engine';
+
+export type { EngineLinkState, RestartableEngine } from './websocket-engine';
+
+/** An engine link that can be started again from the UI (both implementations can). */
+export type CanRestart = EngineApi & { restart(): void | Promise<void> };
+
+/** An engine link that reports whether it is connected (the WebSocket does). */
+export type HasLinkState = EngineApi & {
+  readonly state: EngineLinkState;
+  onState(listener: (state: EngineLinkState) => void): () => void;
+};
+
+/** True when the engine link can be restarted from the UI (after a crash or a lost connection). */
+export function isRestartable(engine: EngineApi | undefined): engine is CanRestart {
+  return !!engine && typeof (engine as Partial<CanRestart>).restart === 'function';
+}
+
+/** True when the link reports its connection state. */
+export function hasLinkState(engine: EngineApi | undefined): engine is HasLinkState {
+  return !!engine && typeof (engine as Partial<HasLinkState>).onState === 'function';
+}
+
+let shared: EngineApi | undefined;
+let resolved = false;
+
+/**
+ * The page's one engine link: the Electron bridge inside the desktop app, else the browser-mode
+ * WebSocket when the page was opened with its `?token=` secret, else undefined (no engine: the
+ * designer works, training is unavailable). The same object is returned on every call, because
+ * browser mode starts one engine per connection and every part of the UI must share it.
+ */
+export function connectEngine(): EngineApi | undefined {
+  if (resolved) return shared;
+  resolved = true;
+  shared = createElectronEngine();
+  if (!shared && typeof window !== 'undefined') {
+    const url = engineSocketUrl(window.location);
+    if (url) shared = new WebSocketEngine(url);
+  }
+  return shared;
+}

@@ -1,0 +1,238 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import type { EngineApi } from '../../src-shared/engine/engine-api';
+import { bindEngine } from '../training/controller';
+import { TrainingTContext, useResolvedT, useTrainingT } from '../training/i18n-context';
+import type { TrainingLang, TrainingT } from '../training/strings';
+import { useTrainingStore } from '../training/training-store';
+import { DrawPad } from './DrawPad';
+import { EnlargedView } from './EnlargedView';
+import { chooseDrawing, chooseSample, currentSnapshots, requestView, selectSnapshot, setDrawing, shownSnapshot, sourceKey, useInspectStore, type Snapshot } from './inspect-store';
+import { KernelGrid, LayerMaps, type Enlarged } from './LayerGrids';
+import { PixelCanvas } from './PixelCanvas';
+import { channelImage, toProbabilities } from './tensor-image';
+import './inspect.css';
+
+const INPUT_RANGE = { min: 0, max: 1 };
+
+export interface FeatureMapViewerProps {
+  /** Only needed when the viewer is used on its own (the training panel binds the engine already). */
+  readonly engine?: EngineApi | undefined;
+  readonly t?: TrainingT;
+  readonly lang?: TrainingLang;
+}
+
+function useClassNames(): readonly string[] {
+  const fromDataset = useTrainingStore((s) => s.dataset?.classNames);
+  const fromFinished = useTrainingStore((s) => s.finished?.classNames);
+  return fromDataset ?? fromFinished ?? [];
+}
+
+function snapshotLabel(t: TrainingT, s: Snapshot): string {
+  if (s.partial) return t('maps.epochPartial', { epoch: s.epoch + 1 });
+  return s.epoch === 0 ? t('maps.epochZero') : t('maps.epoch', { epoch: s.epoch });
+}
+
+function SamplePicker({ active }: { active: boolean }) {
+  const t = useTrainingT();
+  const id = useId();
+  const index = useInspectStore((s) => s.sampleIndex);
+  const testCount = useTrainingStore((s) => s.dataset?.testCount ?? s.finished?.testCount ?? 0);
+  const [text, setText] = useState(String(index));
+  useEffect(() => setText(String(index)), [index]);
+  const max = Math.max(0, testCount - 1);
+  const go = (i: number) => chooseSample(testCount > 0 ? Math.max(0, Math.min(max, i)) : Math.max(0, i));
+  return (
+    <div className={`fm-source${active ? ' is-active' : ''}`}>
+      <button type="button" className="fm-source__title" onClick={() => go(index)} data-testid="source-sample">
+        {t('maps.testSample')}
+      </button>
+      <div className="fm-stepper">
+        <button type="button" className="btn btn--small btn--icon" aria-label={t('maps.prev')} title={t('maps.prev')} data-testid="sample-prev" disabled={index <= 0} onClick={() => go(index - 1)}>
+          ‹
+        </button>
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          className="fm-index"
+          aria-label={t('maps.index')}
+          value={text}
+          data-testid="sample-index"
+          onChange={(e) => {
+            setText(e.target.value);
+            const v = Number(e.target.value);
+            if (e.target.value.trim() !== '' && Number.isInteger(v) && v >= 0 && (testCount === 0 || v <= max)) go(v);
+          }}
+          onBlur={() => setText(String(index))}
+        />
+        <button type="button" className="btn btn--small btn--icon" aria-label={t('maps.next')} title={t('maps.next')} data-testid="sample-next" disabled={testCount > 0 && index >= max} onClick={() => go(index + 1)}>
+          ›
+        </button>
+        {testCount > 0 && <span className="tp-muted">/ {max}</span>}
+      </div>
+    </div>
+  );
+}
+
+function PredictionBars({ prediction, classNames, trueLabel }: { prediction: readonly number[]; classNames: readonly string[]; trueLabel: number | undefined }) {
+  const t = useTrainingT();
+  const probs = useMemo(() => toProbabilities(prediction), [prediction]);
+  const best = probs.reduce((b, p, i) => (p > (probs[b] ?? -1) ? i : b), 0);
+  return (
+    <div className="fm-pred" data-testid="prediction" data-predicted={best}>
+      <h4 className="tp-h4">{t('maps.prediction')}</h4>
+      {probs.map((p, i) => (
+        <div key={i} className={`fm-pred__row${i === best ? ' is-best' : ''}${i === trueLabel ? ' is-true' : ''}`} title={`${classNames[i] ?? i}: ${(p * 100).toFixed(1)}%`}>
+          <span className="fm-pred__name">{classNames[i] ?? i}</span>
+          <span className="fm-pred__bar">
+            <span style={{ width: `${(p * 100).toFixed(1)}%` }} />
+          </span>
+          <span className="fm-pred__value">{(p * 100).toFixed(p >= 0.995 || p < 0.1 ? 0 : 1)}%</span>
+        </div>
+      ))}
+      {trueLabel !== undefined && <div className="tp-muted">{t('maps.trueLabel', { label: classNames[trueLabel] ?? String(trueLabel) })}</div>}
+    </div>
+  );
+}
+
+function EpochSlider({ snapshots }: { snapshots: readonly Snapshot[] }) {
+  const t = useTrainingT();
+  const id = useId();
+  const selected = useInspectStore((s) => s.selected);
+  const value = selected === null ? snapshots.length - 1 : Math.min(selected, snapshots.length - 1);
+  const current = snapshots[value];
+  return (
+    <div className="fm-slider" title={t('maps.sliderHelp')}>
+      <label htmlFor={id}>
+        {t('maps.slider')}: <strong>{current ? snapshotLabel(t, current) : '–'}</strong>
+      </label>
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={Math.max(0, snapshots.length - 1)}
+        step={1}
+        value={Math.max(0, value)}
+        disabled={snapshots.length < 2}
+        data-testid="epoch-slider"
+        aria-valuetext={current ? snapshotLabel(t, current) : undefined}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          selectSnapshot(v >= snapshots.length - 1 ? null : v);
+        }}
+      />
+      {snapshots.length > 1 && (
+        <div className="fm-slider__ends tp-muted">
+          <span>{snapshotLabel(t, snapshots[0]!)}</span>
+          <span>{snapshotLabel(t, snapshots[snapshots.length - 1]!)}</span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The drawing pad; the only part that re-renders while the user draws. */
+function DrawSource({ active }: { active: boolean }) {
+  const t = useTrainingT();
+  const pixels = useInspectStore((s) => s.pixels);
+  return (
+    <div className={`fm-source${active ? ' is-active' : ''}`}>
+      <button type="button" className="fm-source__title" onClick={chooseDrawing} data-testid="source-draw">
+        {t('maps.orDraw')}
+      </button>
+      <DrawPad pixels={pixels} active={active} onChange={setDrawing} />
+    </div>
+  );
+}
+
+function FeatureMapBody() {
+  const t = useTrainingT();
+  const modelReady = useTrainingStore((s) => s.modelReady);
+  const misclassified = useTrainingStore((s) => s.finished?.misclassified);
+  const classNames = useClassNames();
+  const source = useInspectStore((s) => s.source);
+  const snapshots = useInspectStore(currentSnapshots);
+  const snapshot = useInspectStore(shownSnapshot);
+  const busy = useInspectStore((s) => s.busy);
+  const problem = useInspectStore((s) => s.problem);
+  const [enlarged, setEnlarged] = useState<Enlarged | null>(null);
+  const [zoom, setZoom] = useState(1);
+  const zoomId = useId();
+  const closeEnlarged = useCallback(() => setEnlarged(null), []);
+  const key = sourceKey(source);
+
+  // Ask for the maps of the chosen input when there are none yet (e.g. on opening the tab).
+  useEffect(() => {
+    if (modelReady && snapshots.length === 0 && !busy && !problem) requestView();
+  }, [modelReady, key, snapshots.length, busy, problem]);
+
+  const inspection = snapshot?.inspection;
+  const inputImage = useMemo(() => (inspection ? channelImage(inspection.input, 0, INPUT_RANGE) : undefined), [inspection]);
+  const trueLabel = source.kind === 'test-sample' ? misclassified?.find((m) => m.index === source.index)?.label : undefined;
+
+  return (
+    <div className="fm" data-testid="featuremap-viewer" data-source={key} data-snapshots={snapshots.length}>
+      <aside className="fm-side">
+        <h3 className="tp-h">{t('maps.input')}</h3>
+        <SamplePicker active={source.kind === 'test-sample'} />
+        {source.kind === 'test-sample' && inputImage && (
+          <div className="fm-input">
+            <PixelCanvas image={inputImage} size={112} testId="input-image" />
+          </div>
+        )}
+        <DrawSource active={source.kind === 'draw'} />
+        {inspection && <PredictionBars prediction={inspection.prediction} classNames={classNames} trueLabel={trueLabel} />}
+        {snapshots.length > 0 && <EpochSlider snapshots={snapshots} />}
+      </aside>
+      <div className="fm-main">
+        {!modelReady && !inspection && <p className="fm-empty">{t('maps.noModel')}</p>}
+        {problem && <p className="tp-inline-error">{problem}</p>}
+        {modelReady && !inspection && !problem && <p className="fm-empty">{t('maps.waiting')}</p>}
+        {inspection && (
+          <>
+            <div className="fm-main__head">
+              <h3 className="tp-h">
+                {t('maps.layers')}
+                {busy && <span className="fm-busy">{t('maps.updating')}</span>}
+              </h3>
+              <label htmlFor={zoomId}>{t('maps.tileSize')}</label>
+              <input id={zoomId} type="range" min={0.75} max={2.5} step={0.25} value={zoom} onChange={(e) => setZoom(Number(e.target.value))} data-testid="tile-size" />
+            </div>
+            {inspection.featureMaps.length === 0 && <p className="tp-muted">{t('maps.noSpatial')}</p>}
+            {inspection.featureMaps.map((m) => (
+              <LayerMaps key={m.layer} layer={m.layer} kind={m.kind} map={m.map} zoom={zoom} onOpen={setEnlarged} />
+            ))}
+            {inspection.kernels.length > 0 && (
+              <>
+                <h3 className="tp-h">{t('maps.filters')}</h3>
+                <p className="tp-muted tp-help">{t('maps.filtersHelp')}</p>
+                {inspection.kernels.map((k) => (
+                  <KernelGrid key={k.layer} layer={k.layer} kernel={k.kernel} zoom={zoom} onOpen={setEnlarged} />
+                ))}
+              </>
+            )}
+          </>
+        )}
+      </div>
+      {enlarged && inspection && <EnlargedView what={enlarged} inspection={inspection} onClose={closeEnlarged} />}
+    </div>
+  );
+}
+
+/**
+ * Feature maps of a test sample or of a drawing, layer by layer, and the learned Conv2D filters;
+ * refreshed after every epoch and kept per epoch, so the slider scrubs through training.
+ */
+export function FeatureMapViewer({ engine, t, lang }: FeatureMapViewerProps) {
+  const translate = useResolvedT(t, lang);
+  useEffect(() => {
+    if (engine) bindEngine(engine);
+  }, [engine]);
+  return (
+    <TrainingTContext.Provider value={translate}>
+      <div className="fm-host">
+        <FeatureMapBody />
+      </div>
+    </TrainingTContext.Provider>
+  );
+}

@@ -1,0 +1,135 @@
+import { memo, useEffect, useMemo, useState } from 'react';
+import type { EngineEventOf } from '../../src-shared/engine/protocol';
+import { chooseSample, requestThumbs, useInspectStore } from '../inspect/inspect-store';
+import { PixelCanvas } from '../inspect/PixelCanvas';
+import { channelImage } from '../inspect/tensor-image';
+import { ConfusionMatrix } from './ConfusionMatrix';
+import { exportTrainedModel, pickCell, setTab } from './controller';
+import { fileHost } from '../files/host';
+import { useLanguageStore } from '../i18n/i18n';
+import { formatDuration, formatLoss, formatPercent } from './format';
+import { useTrainingT } from './i18n-context';
+import { useTrainingStore, type CellPick } from './training-store';
+
+const PAGE = 40;
+const INPUT_RANGE = { min: 0, max: 1 };
+
+type Finished = EngineEventOf<'finished'>;
+
+/** One test image of the gallery; its pixels come from an inspection of that sample. */
+const Thumb = memo(function Thumb({ index, tip, caption }: { index: number; tip: string; caption: string }) {
+  const view = useInspectStore((s) => s.thumbs[index]);
+  const image = useMemo(() => (view ? channelImage(view, 0, INPUT_RANGE) : undefined), [view]);
+  const open = () => {
+    chooseSample(index);
+    setTab('featuremaps');
+  };
+  return (
+    <button type="button" className="tp-thumb" title={tip} data-testid={`misclassified-${index}`} onClick={open}>
+      {image ? <PixelCanvas image={image} size={56} /> : <span className="tp-thumb__placeholder" />}
+      <span className="tp-thumb__caption">
+        #{index} {caption}
+      </span>
+    </button>
+  );
+});
+
+function Gallery({ finished, pick }: { finished: Finished; pick: CellPick }) {
+  const t = useTrainingT();
+  const [limit, setLimit] = useState(PAGE);
+  const name = (i: number) => finished.classNames[i] ?? String(i);
+  const items = useMemo(() => finished.misclassified.filter((m) => m.label === pick.label && (pick.predicted === null || m.predicted === pick.predicted)), [finished, pick]);
+  const row = finished.confusionMatrix[pick.label] ?? [];
+  const total = pick.predicted === null ? row.reduce((a, b, p) => (p === pick.label ? a : a + b), 0) : (row[pick.predicted] ?? 0);
+  const shown = useMemo(() => items.slice(0, limit), [items, limit]);
+  useEffect(() => {
+    requestThumbs(shown.map((m) => m.index));
+  }, [shown]);
+  return (
+    <div className="tp-gallery" data-testid="misclassified-gallery">
+      <div className="tp-gallery__head">
+        <strong>{pick.predicted === null ? t('result.misclassifiedAny', { label: name(pick.label) }) : t('result.misclassified', { label: name(pick.label), predicted: name(pick.predicted) })}</strong>
+        <span className="tp-muted">{items.length === 0 ? t('result.noneListed', { n: finished.misclassified.length }) : t('result.shown', { shown: shown.length, total })}</span>
+        <span className="tp-spacer" />
+        <button type="button" className="btn btn--small btn--ghost" onClick={() => pickCell(null)}>
+          {t('result.close')}
+        </button>
+      </div>
+      <div className="tp-gallery__grid">
+        {shown.map((m) => (
+          <Thumb
+            key={m.index}
+            index={m.index}
+            caption={pick.predicted === null ? `→ ${name(m.predicted)}` : ''}
+            tip={t('result.imageTip', { index: m.index, label: name(m.label), predicted: name(m.predicted) })}
+          />
+        ))}
+      </div>
+      {items.length > shown.length && (
+        <button type="button" className="btn btn--small" onClick={() => setLimit((l) => l + PAGE)}>
+          {t('result.more')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+const EXPORT_LABELS = {
+  en: { idle: 'Export trained model (TensorFlow.js + Keras JSON)', busy: 'Exporting…', done: 'Downloaded' },
+  ko: { idle: '훈련된 모델 내보내기 (TensorFlow.js + Keras JSON)', busy: '내보내는 중…', done: '다운로드함' },
+} as const;
+
+/** Downloads model.json + weights.bin (loadable with tf.loadLayersModel) and the Keras JSON of the trained model. */
+function ExportTrained() {
+  const lang = useLanguageStore((s) => s.language) === 'ko' ? 'ko' : 'en';
+  const [state, setState] = useState<{ busy: boolean; message?: string; error?: boolean }>({ busy: false });
+  const l = EXPORT_LABELS[lang];
+  const run = () => {
+    setState({ busy: true });
+    exportTrainedModel((name, data) => fileHost().download(name, data, name.endsWith('.bin') ? 'application/octet-stream' : 'application/json')).then(
+      (files) => setState({ busy: false, message: `${l.done}: ${files.join(', ')}` }),
+      (e: unknown) => setState({ busy: false, error: true, message: e instanceof Error ? e.message : String(e) }),
+    );
+  };
+  return (
+    <div className="tp-export">
+      <button type="button" className="btn btn--small" data-testid="btn-export-trained" disabled={state.busy} onClick={run}>
+        {state.busy ? l.busy : l.idle}
+      </button>
+      {state.message && (
+        <span className={state.error ? 'tp-error-text' : 'tp-muted'} data-testid="export-trained-status">
+          {state.message}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Test accuracy, the confusion matrix and the misclassified images of the picked cell. */
+export function Results() {
+  const t = useTrainingT();
+  const finished = useTrainingStore((s) => s.finished);
+  const pick = useTrainingStore((s) => s.pick);
+  if (!finished) return null;
+  return (
+    <section className="tp-results">
+      <div className="tp-score">
+        <div className="tp-score__label">{t('result.testAccuracy')}</div>
+        <div className="tp-score__value" data-testid="test-accuracy" data-value={finished.testAccuracy}>
+          {formatPercent(finished.testAccuracy)}
+        </div>
+        <div className="tp-muted">
+          {t(finished.epochsCompleted === 1 ? 'result.testDetailOne' : 'result.testDetail', { n: finished.testCount, loss: formatLoss(finished.testLoss), epochs: finished.epochsCompleted, time: formatDuration(finished.seconds) })}
+          {finished.stopped && <span className="tp-badge">{t('result.stoppedEarly')}</span>}
+        </div>
+        <ExportTrained />
+      </div>
+      <div className="tp-cm-block">
+        <h3 className="tp-h">{t('result.confusion')}</h3>
+        <p className="tp-muted tp-help">{t('result.confusionHelp')}</p>
+        <ConfusionMatrix matrix={finished.confusionMatrix} classNames={finished.classNames} perClassAccuracy={finished.perClassAccuracy} pick={pick} onPick={pickCell} />
+      </div>
+      {pick && <Gallery key={`${pick.label}:${pick.predicted ?? 'any'}`} finished={finished} pick={pick} />}
+    </section>
+  );
+}

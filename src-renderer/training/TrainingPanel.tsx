@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { EngineApi } from '../../src-shared/engine/engine-api';
+import type { Graph } from '../../src-shared/graph/schema';
+import type { TrainingSettings } from '../../src-shared/project/training';
+import { FeatureMapViewer } from '../inspect/FeatureMapViewer';
+import { BatchChart, EpochCharts } from './Charts';
+import { bindEngine, setTab, startRun, stopRun } from './controller';
+import { TrainingTContext, useResolvedT } from './i18n-context';
+import { Results } from './Results';
+import { ProblemBanner, RunStatus } from './RunStatus';
+import { SettingsForm } from './SettingsForm';
+import type { TrainingLang, TrainingT } from './strings';
+import { isRunning, useTrainingStore } from './training-store';
+import './training.css';
+
+export interface TrainingPanelProps {
+  /** The engine link (connectEngine()); undefined when none is available: the panel says so. */
+  readonly engine: EngineApi | undefined;
+  /** The graph to train, read when Start is pressed. */
+  readonly getGraph: () => Graph;
+  readonly settings: TrainingSettings;
+  onSettingsChange(settings: TrainingSettings): void;
+  /** Translation of the panel's own keys (see strings.ts); by default its English/Korean strings. */
+  readonly t?: TrainingT;
+  /** Language of the panel's own strings; by default the app's current language. */
+  readonly lang?: TrainingLang;
+}
+
+/**
+ * Training: settings, Start/Stop, live charts, test results with the confusion matrix and the
+ * misclassified images; and a second tab with the feature-map viewer.
+ */
+export function TrainingPanel({ engine, getGraph, settings, onSettingsChange, t, lang }: TrainingPanelProps) {
+  const translate = useResolvedT(t, lang);
+  useEffect(() => bindEngine(engine), [engine]);
+  const status = useTrainingStore((s) => s.status);
+  const tab = useTrainingStore((s) => s.tab);
+  const link = useTrainingStore((s) => s.link);
+  const running = isRunning(status);
+  const [maximized, setMaximized] = useState(false);
+  const dirMissing = settings.dataset === 'directory' && !settings.dataDir?.trim();
+  const canStart = !!engine && !running && link !== 'closed' && !dirMissing;
+
+  const start = useCallback(() => {
+    if (engine) startRun(engine, getGraph(), settings);
+  }, [engine, getGraph, settings]);
+  const stop = useCallback(() => {
+    if (engine) stopRun(engine);
+  }, [engine]);
+
+  return (
+    <TrainingTContext.Provider value={translate}>
+      <section className={`tp${maximized ? ' tp--max' : ''}`} data-testid="training-panel" data-status={status} aria-label={translate('panel.label')}>
+        <header className="tp-head">
+          <div className="tp-tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={tab === 'training'} className={`tp-tab${tab === 'training' ? ' is-active' : ''}`} data-testid="tab-training" onClick={() => setTab('training')}>
+              {translate('tab.training')}
+            </button>
+            <button type="button" role="tab" aria-selected={tab === 'featuremaps'} className={`tp-tab${tab === 'featuremaps' ? ' is-active' : ''}`} data-testid="tab-featuremaps" onClick={() => setTab('featuremaps')}>
+              {translate('tab.featuremaps')}
+            </button>
+          </div>
+          <span className="tp-spacer" />
+          <button type="button" className="btn btn--primary" data-testid="btn-train" disabled={!canStart} title={translate('run.startTip')} onClick={start}>
+            <span aria-hidden="true">▶</span> {translate('run.start')}
+          </button>
+          <button type="button" className="btn btn--danger-ghost" data-testid="btn-stop" disabled={status !== 'training' && status !== 'starting'} title={translate('run.stopTip')} onClick={stop}>
+            <span aria-hidden="true">■</span> {status === 'stopping' ? translate('run.stopping') : translate('run.stop')}
+          </button>
+          <button
+            type="button"
+            className="btn btn--ghost btn--small btn--icon"
+            data-testid="btn-maximize"
+            aria-pressed={maximized}
+            title={translate(maximized ? 'panel.restore' : 'panel.maximize')}
+            aria-label={translate(maximized ? 'panel.restore' : 'panel.maximize')}
+            onClick={() => setMaximized((m) => !m)}
+          >
+            {maximized ? '⤡' : '⤢'}
+          </button>
+        </header>
+        {!engine && <div className="tp-problem tp-problem--info">{translate('run.noEngine')}</div>}
+        <ProblemBanner engine={engine} />
+        {tab === 'training' ? (
+          <div className="tp-body tp-train">
+            <aside className="tp-side">
+              <SettingsForm settings={settings} disabled={running} onChange={onSettingsChange} />
+            </aside>
+            <div className="tp-main">
+              <RunStatus />
+              <div className="tp-chart-row">
+                <EpochCharts />
+                <BatchChart />
+              </div>
+              <Results />
+            </div>
+          </div>
+        ) : (
+          <div className="tp-body">
+            <FeatureMapViewer t={translate} />
+          </div>
+        )}
+      </section>
+    </TrainingTContext.Provider>
+  );
+}

@@ -1,0 +1,139 @@
+import type { EngineEvent, EngineEventOf } from '../../src-shared/engine/protocol';
+import type { TrainingSettings } from '../../src-shared/project/training';
+import { initialTrainingState, useTrainingStore, type BatchPoint, type Problem } from './training-store';
+
+/**
+ * Applies engine events to the training store. Batch events (up to 10 a second) are buffered and
+ * applied at most every FLUSH_MS, so React renders the charts a few times a second at most.
+ */
+
+const FLUSH_MS = 250;
+/** The per-batch chart never draws more points than this; older ones are thinned evenly. */
+export const MAX_BATCH_POINTS = 600;
+
+let allBatches: BatchPoint[] = [];
+let pendingBatch: EngineEventOf<'batch'> | null = null;
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Picks at most `max` points spread evenly over `points`, always keeping the first and the last. */
+export function thinPoints<T>(points: readonly T[], max: number): T[] {
+  if (points.length <= max) return [...points];
+  const out: T[] = [];
+  const stride = (points.length - 1) / (max - 1);
+  for (let i = 0; i < max; i++) out.push(points[Math.round(i * stride)]!);
+  return out;
+}
+
+function flushBatches(): void {
+  if (flushTimer !== null) {
+    clearTimeout(flushTimer);
+    flushTimer = null;
+  }
+  const b = pendingBatch;
+  if (!b) return;
+  pendingBatch = null;
+  const s = useTrainingStore.getState();
+  if (b.runId !== s.runId) return;
+  useTrainingStore.setState({
+    batchChart: thinPoints(allBatches, MAX_BATCH_POINTS),
+    progress: {
+      epoch: b.epoch,
+      epochs: s.runSettings?.epochs ?? s.progress?.epochs ?? b.epoch,
+      batch: b.batch,
+      batchesPerEpoch: b.batchesPerEpoch,
+      samplesPerSec: b.samplesPerSec,
+      secondsLeft: b.secondsLeft,
+    },
+    // A stray error (e.g. from an inspection) does not end a run that is still streaming.
+    status: s.status === 'failed' || s.status === 'starting' ? 'training' : s.status,
+  });
+}
+
+/** Resets the run state for a new run that was just sent to the engine. */
+export function beginRun(runId: string, settings: TrainingSettings): void {
+  allBatches = [];
+  pendingBatch = null;
+  if (flushTimer !== null) clearTimeout(flushTimer);
+  flushTimer = null;
+  const s = useTrainingStore.getState();
+  useTrainingStore.setState({
+    ...initialTrainingState,
+    link: s.link,
+    backend: s.backend,
+    tab: s.tab,
+    runId,
+    runSettings: settings,
+    status: 'starting',
+  });
+}
+
+export function markStopping(): void {
+  const s = useTrainingStore.getState();
+  if (s.status === 'starting' || s.status === 'training') useTrainingStore.setState({ status: 'stopping' });
+}
+
+/** The problem to show for an error event, and whether it ends the current run. */
+function isFatalForRun(code: Problem['code']): boolean {
+  return code === 'invalid-graph' || code === 'not-trainable' || code === 'dataset' || code === 'non-finite-loss' || code === 'backend' || code === 'engine-crashed' || code === 'internal';
+}
+
+/** Applies one validated engine event to the training store. */
+export function applyTrainingEvent(event: EngineEvent): void {
+  const s = useTrainingStore.getState();
+  switch (event.type) {
+    case 'ready':
+      useTrainingStore.setState({ backend: { name: event.backend, reason: event.backendReason } });
+      return;
+    case 'dataset':
+      if (event.runId !== s.runId) return;
+      useTrainingStore.setState({ dataset: event, modelReady: true, status: s.status === 'starting' ? 'training' : s.status });
+      return;
+    case 'batch': {
+      if (event.runId !== s.runId) return;
+      allBatches.push({ step: (event.epoch - 1) * event.batchesPerEpoch + event.batch, epoch: event.epoch, loss: event.loss, accuracy: event.accuracy });
+      pendingBatch = event;
+      if (flushTimer === null) flushTimer = setTimeout(flushBatches, FLUSH_MS);
+      return;
+    }
+    case 'epoch': {
+      if (event.runId !== s.runId) return;
+      flushBatches();
+      const point = { epoch: event.epoch, loss: event.loss, accuracy: event.accuracy, valLoss: event.valLoss, valAccuracy: event.valAccuracy, seconds: event.seconds };
+      const now = useTrainingStore.getState();
+      useTrainingStore.setState({ epochs: [...now.epochs.filter((e) => e.epoch !== event.epoch), point] });
+      return;
+    }
+    case 'finished':
+      if (event.runId !== s.runId) return;
+      {
+        flushBatches();
+        const progress = useTrainingStore.getState().progress;
+        useTrainingStore.setState({ finished: event, status: 'finished', pick: null, progress: progress ? { ...progress, secondsLeft: 0 } : null });
+      }
+      return;
+    case 'error': {
+      if (event.runId !== undefined && s.runId !== null && event.runId !== s.runId) return;
+      const problem = { code: event.code, message: event.message };
+      if (event.code === 'engine-crashed') {
+        flushBatches();
+        useTrainingStore.setState({ problem, link: s.link === 'none' ? 'none' : 'closed', modelReady: false, status: s.status === 'idle' || s.status === 'finished' ? s.status : 'failed' });
+        return;
+      }
+      // Inspection problems (no model yet, a bad sample index) are the viewer's business.
+      if (event.code === 'no-model') return;
+      if (event.code === 'bad-message') {
+        // A rejected train command means the run never started; other rejections (an
+        // inspection of a sample that does not exist) are the viewer's to show.
+        if (s.status === 'starting') useTrainingStore.setState({ problem, status: 'failed' });
+        else console.warn(`engine: ${event.message}`);
+        return;
+      }
+      flushBatches();
+      useTrainingStore.setState({ problem, status: isFatalForRun(event.code) && (s.status === 'starting' || s.status === 'training' || s.status === 'stopping') ? 'failed' : s.status });
+      return;
+    }
+    case 'inspection':
+    case 'exported':
+      return;
+  }
+}

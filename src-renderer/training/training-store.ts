@@ -1,0 +1,98 @@
+import { create } from 'zustand';
+import type { EngineEventOf } from '../../src-shared/engine/protocol';
+import type { TrainingSettings } from '../../src-shared/project/training';
+
+/**
+ * The state of training runs as the panel shows it. Plain data only; the functions that change
+ * it in answer to engine events live in run-state.ts, the ones that talk to the engine in
+ * controller.ts.
+ */
+
+export type RunStatus = 'idle' | 'starting' | 'training' | 'stopping' | 'finished' | 'failed';
+export type LinkState = 'none' | 'connecting' | 'open' | 'closed';
+
+export interface EpochPoint {
+  readonly epoch: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly valLoss: number | null;
+  readonly valAccuracy: number | null;
+  readonly seconds: number;
+}
+
+/** One point of the per-batch chart; `step` counts batches over the whole run. */
+export interface BatchPoint {
+  readonly step: number;
+  readonly epoch: number;
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+export interface Progress {
+  readonly epoch: number;
+  readonly epochs: number;
+  readonly batch: number;
+  readonly batchesPerEpoch: number;
+  readonly samplesPerSec: number;
+  readonly secondsLeft: number;
+}
+
+export type ProblemCode = EngineEventOf<'error'>['code'];
+
+export interface Problem {
+  readonly code: ProblemCode;
+  readonly message: string;
+}
+
+/** A cell of the confusion matrix picked by the user: a true class, and a predicted one or "any". */
+export interface CellPick {
+  readonly label: number;
+  readonly predicted: number | null;
+}
+
+export type PanelTab = 'training' | 'featuremaps';
+
+export interface TrainingState {
+  readonly link: LinkState;
+  readonly backend: { readonly name: string; readonly reason: string } | null;
+  readonly runId: string | null;
+  readonly status: RunStatus;
+  /** Settings of the current run (the form may change after Start). */
+  readonly runSettings: TrainingSettings | null;
+  readonly dataset: EngineEventOf<'dataset'> | null;
+  /** True once the engine holds a model for runId (after its 'dataset' event): inspections may be asked. */
+  readonly modelReady: boolean;
+  readonly epochs: readonly EpochPoint[];
+  /** Batch points for the chart, thinned to a few hundred. */
+  readonly batchChart: readonly BatchPoint[];
+  readonly progress: Progress | null;
+  readonly finished: EngineEventOf<'finished'> | null;
+  /** The last problem the engine reported, until dismissed or a new run starts. */
+  readonly problem: Problem | null;
+  readonly tab: PanelTab;
+  readonly pick: CellPick | null;
+}
+
+export const initialTrainingState: TrainingState = {
+  link: 'none',
+  backend: null,
+  runId: null,
+  status: 'idle',
+  runSettings: null,
+  dataset: null,
+  modelReady: false,
+  epochs: [],
+  batchChart: [],
+  progress: null,
+  finished: null,
+  problem: null,
+  tab: 'training',
+  pick: null,
+};
+
+export const useTrainingStore = create<TrainingState>(() => initialTrainingState);
+
+/** True while a run is between Start and its 'finished' (or fatal error). */
+export function isRunning(status: RunStatus): boolean {
+  return status === 'starting' || status === 'training' || status === 'stopping';
+}

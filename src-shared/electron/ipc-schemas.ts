@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import type { IpcName } from './channels';
+
+/**
+ * Runtime schemas of every payload that crosses the Electron IPC boundary. Main validates each
+ * request with these before acting (the page is not trusted to send well-formed data), and the
+ * page validates what main sends it.
+ */
+
+/** Longest path accepted from the page (Linux PATH_MAX). */
+export const MAX_PATH_LENGTH = 4096;
+/** Largest text file (project, Keras JSON) written or read through the bridge. */
+export const MAX_TEXT_LENGTH = 32 * 1024 * 1024;
+/** Largest binary export (a tfjs weights.bin of a big network). */
+export const MAX_BINARY_BYTES = 512 * 1024 * 1024;
+
+export const LANGUAGES = ['en', 'ko'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+/** What an open dialog is for: a Convas project, or a Keras / TensorFlow.js model JSON to import. */
+export const openKindSchema = z.enum(['project', 'model']);
+export type OpenKind = z.infer<typeof openKindSchema>;
+
+/** What an export is; it picks the dialog's title and file-type filter. */
+export const exportKindSchema = z.enum(['project', 'keras-json', 'tfjs-model', 'python', 'png']);
+export type ExportKind = z.infer<typeof exportKindSchema>;
+
+const pathSchema = z.string().min(1).max(MAX_PATH_LENGTH).refine((p) => !p.includes('\0'), { error: 'a path cannot contain NUL' });
+
+/** A bare file name: no directory part, nothing a file system would read specially. */
+export const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((n) => !/[/\\:*?"<>|]/.test(n) && ![...n].some((c) => c.charCodeAt(0) < 32), {
+    error: 'a file name cannot contain / \\ : * ? " < > | or control characters',
+  })
+  .refine((n) => n !== '.' && n !== '..' && !/[. ]$/.test(n), { error: 'a file name cannot be "." or ".." or end with a dot or a space' });
+
+const textSchema = z.string().max(MAX_TEXT_LENGTH);
+const bytesSchema = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_BINARY_BYTES, { error: `at most ${MAX_BINARY_BYTES} bytes` });
+export const fileDataSchema = z.union([textSchema, bytesSchema]);
+
+export const openFileRequestSchema = z.strictObject({ kind: openKindSchema });
+export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
+
+export const saveFileRequestSchema = z.strictObject({
+  /** Where the project already lives (Save); null asks (Save As). A path main did not hand out itself is treated as null. */
+  path: pathSchema.nullable(),
+  suggestedName: fileNameSchema,
+  text: textSchema,
+});
+export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
+
+export const exportFileRequestSchema = z.strictObject({
+  kind: exportKindSchema,
+  suggestedName: fileNameSchema,
+  data: fileDataSchema,
+});
+export type ExportFileRequest = z.infer<typeof exportFileRequestSchema>;
+
+export const exportFilesRequestSchema = z.strictObject({
+  kind: exportKindSchema,
+  files: z
+    .array(z.strictObject({ name: fileNameSchema, data: fileDataSchema }))
+    .min(1)
+    .max(16)
+    .refine((files) => new Set(files.map((f) => f.name.toLowerCase())).size === files.length, { error: 'file names must differ' }),
+});
+export type ExportFilesRequest = z.infer<typeof exportFilesRequestSchema>;
+
+export const openRecentRequestSchema = z.strictObject({ path: pathSchema });
+export type OpenRecentRequest = z.infer<typeof openRecentRequestSchema>;
+
+export const documentStateSchema = z.strictObject({
+  /** The project's name, shown in the window title. */
+  title: z.string().max(300),
+  /** Unsaved changes: the title shows it and closing the window asks first. */
+  dirty: z.boolean(),
+});
+export type DocumentState = z.infer<typeof documentStateSchema>;
+
+export const setLanguageRequestSchema = z.strictObject({ language: languageSchema });
+
+/** The page names its connection so it can match the MessagePort that arrives by window message. */
+export const engineConnectRequestSchema = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+export type EngineConnectRequest = z.infer<typeof engineConnectRequestSchema>;
+
+const noPayload = z.undefined();
+
+/** The request schema of every IPC channel; main refuses a channel that is not listed. */
+export const ipcRequestSchemas = {
+  openFile: openFileRequestSchema,
+  saveFile: saveFileRequestSchema,
+  exportFile: exportFileRequestSchema,
+  exportFiles: exportFilesRequestSchema,
+  openRecent: openRecentRequestSchema,
+  recentFiles: noPayload,
+  clearRecent: noPayload,
+  setDocumentState: documentStateSchema,
+  setLanguage: setLanguageRequestSchema,
+  engineConnect: engineConnectRequestSchema,
+  engineRestart: noPayload,
+  appInfo: noPayload,
+} as const satisfies Record<IpcName, z.ZodType>;
+export type IpcRequest<N extends IpcName> = z.infer<(typeof ipcRequestSchemas)[N]>;
+
+// ---- Answers (main -> page) ----
+
+export interface OpenedFile {
+  readonly path: string;
+  readonly name: string;
+  readonly text: string;
+}
+export interface SavedFile {
+  readonly path: string;
+  readonly name: string;
+}
+export interface ExportedFile {
+  readonly path: string;
+}
+export interface ExportedFiles {
+  readonly dir: string;
+  readonly paths: readonly string[];
+}
+export const recentFileSchema = z.strictObject({ path: pathSchema, name: z.string().max(255), at: z.number().int().nonnegative() });
+export type RecentFile = z.infer<typeof recentFileSchema>;
+export interface EngineConnection {
+  /** A directory main owns for engine exports (the engine writes there and returns the bytes). */
+  readonly exportDir: string;
+}
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  /** The system's UI language, e.g. "ko-KR". */
+  readonly locale: string;
+  readonly packaged: boolean;
+}
+
+/** What each channel answers with. */
+export interface IpcResponses {
+  openFile: OpenedFile | null;
+  saveFile: SavedFile | null;
+  exportFile: ExportedFile | null;
+  exportFiles: ExportedFiles | null;
+  openRecent: OpenedFile;
+  recentFiles: RecentFile[];
+  clearRecent: void;
+  setDocumentState: void;
+  setLanguage: void;
+  engineConnect: EngineConnection;
+  engineRestart: void;
+  appInfo: AppInfo;
+}
+
+/** Every IPC answer is wrapped so a refusal arrives as a clean sentence, not as Electron's "Error invoking remote method". */
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+// ---- Messages main sends on its own ----
+
+export const exportFormatSchema = z.enum(['keras-json', 'tfjs-model', 'python', 'png']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+/** A choice from the native menu, forwarded to the page, which owns the document and acts on it. */
+export const menuCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('new') }),
+  z.strictObject({ type: z.literal('open') }),
+  z.strictObject({ type: z.literal('open-recent'), path: pathSchema }),
+  z.strictObject({ type: z.literal('save') }),
+  z.strictObject({ type: z.literal('save-as') }),
+  z.strictObject({ type: z.literal('import-model') }),
+  z.strictObject({ type: z.literal('export'), format: exportFormatSchema }),
+  z.strictObject({ type: z.literal('undo') }),
+  z.strictObject({ type: z.literal('redo') }),
+  z.strictObject({ type: z.literal('fit-view') }),
+  z.strictObject({ type: z.literal('arrange') }),
+  z.strictObject({ type: z.literal('set-language'), language: languageSchema }),
+]);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
+
+/** The engine process's state as main sees it; a crash is reported so the page can say so and offer to start again. */
+export const engineStatusSchema = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.literal('started') }),
+  z.strictObject({ state: z.literal('crashed'), message: z.string().max(4000) }),
+]);
+export type EngineStatus = z.infer<typeof engineStatusSchema>;
+
+export const enginePortMessageSchema = z.strictObject({ id: engineConnectRequestSchema.shape.id });

@@ -1,0 +1,92 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { openApp, SCREENSHOTS, type App } from './harness';
+import { loadModel } from '../../src-main/engine/export/artifacts';
+import { readModelFile } from '../../src-shared/format/model-file';
+import { analyzeGraph } from '../../src-shared/graph/analyze';
+import { summarize } from '../../src-shared/summary/summary';
+
+let app: App;
+let page: Page;
+
+/** How many distinct pixel values a canvas shows: 1 means blank. */
+function distinctPixels(canvas: Locator): Promise<number> {
+  return canvas.evaluate((el) => {
+    // Typed structurally: the test tsconfig has no DOM library.
+    const c = el as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return seen.size;
+  });
+}
+
+describe('training in the browser UI', () => {
+  beforeAll(async () => {
+    app = await openApp('&template=lecture-cnn');
+    page = app.page;
+    await page.getByTestId('node-conv2d').waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('trains one epoch on the shipped sample with live charts and a test accuracy', async () => {
+    await page.getByTestId('btn-training-toggle').click();
+    await page.getByTestId('training-panel').waitFor();
+    await expect.poll(() => page.getByTestId('backend-name').innerText(), { timeout: 30_000 }).toMatch(/wasm/);
+    const epochs = page.getByTestId('setting-epochs');
+    await epochs.fill('1');
+    await epochs.press('Enter');
+    await page.getByTestId('btn-train').click();
+    await page.getByTestId('test-accuracy').waitFor({ timeout: 180_000 });
+    const accuracy = Number(await page.getByTestId('test-accuracy').getAttribute('data-value'));
+    // Ten classes: chance is 10%; one epoch on 2,400 images gets far beyond it.
+    expect(accuracy).toBeGreaterThan(0.5);
+    expect(Number(await page.getByTestId('chart-epoch').getAttribute('data-points'))).toBeGreaterThanOrEqual(1);
+    expect(Number(await page.getByTestId('chart-batch').getAttribute('data-points'))).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('chart-batch').locator('path.recharts-curve').count()).toBeGreaterThan(0);
+    await page.getByTestId('confusion-matrix').waitFor();
+    expect(await page.getByTestId('dataset-source').innerText()).toMatch(/sample/i);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'trained.png') });
+  });
+
+  it('shows feature maps and learned filters that are not blank', async () => {
+    await page.getByTestId('tab-featuremaps').click();
+    await page.getByTestId('featuremap-viewer').waitFor();
+    const map = page.getByTestId('featuremap-conv2d-0');
+    await map.waitFor({ timeout: 30_000 });
+    expect(await distinctPixels(map)).toBeGreaterThan(4);
+    expect(await distinctPixels(page.getByTestId('featuremap-max_pooling2d-3'))).toBeGreaterThan(4);
+    expect(await distinctPixels(page.getByTestId('kernel-conv2d-0'))).toBeGreaterThan(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'feature-maps.png') });
+  });
+
+  it('exports the trained model: model.json + weights.bin load back in TensorFlow.js, and the Keras JSON reads', async () => {
+    await page.getByTestId('tab-training').click();
+    const saved: string[] = [];
+    page.on('download', (dl) => {
+      const path = join(app.downloads, dl.suggestedFilename());
+      saved.push(path);
+      void dl.saveAs(path);
+    });
+    await page.getByTestId('btn-export-trained').click();
+    await expect.poll(() => page.getByTestId('export-trained-status').innerText(), { timeout: 30_000 }).toMatch(/model\.json.*weights\.bin.*model\.keras\.json/);
+    await expect.poll(() => saved.length).toBe(3);
+    await expect.poll(() => {
+      try {
+        return readFileSync(join(app.downloads, 'weights.bin')).byteLength;
+      } catch {
+        return 0;
+      }
+    }).toBe(197210 * 4);
+    const model = await loadModel(join(app.downloads, 'model.json'));
+    expect(model.countParams()).toBe(197210);
+    const keras = readModelFile(readFileSync(join(app.downloads, 'model.keras.json'), 'utf8'));
+    expect(keras.ok && summarize(analyzeGraph(keras.project.graph))?.totalParams).toBe(197210);
+  });
+});

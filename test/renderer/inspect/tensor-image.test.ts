@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { channelImage, channelRange, filterImage, filterRange, formatValue, grayLevel, kernelSlice, mapDims, sliceGrid, toProbabilities } from '../../../src-renderer/inspect/tensor-image';
+import type { TensorView } from '../../../src-shared/engine/protocol';
+
+function view(shape: number[], values: number[]): TensorView {
+  const data = Float32Array.from(values);
+  return { shape, data, min: Math.min(...values), max: Math.max(...values) };
+}
+
+describe('mapDims', () => {
+  it('reads [h, w, c], [h, w] and a flat 28·28 vector', () => {
+    expect(mapDims([14, 12, 3])).toEqual({ height: 14, width: 12, channels: 3 });
+    expect(mapDims([5, 4])).toEqual({ height: 5, width: 4, channels: 1 });
+    expect(mapDims([784])).toEqual({ height: 28, width: 28, channels: 1 });
+    expect(mapDims([10])).toEqual({ height: 1, width: 10, channels: 1 });
+  });
+});
+
+describe('grayLevel', () => {
+  it('maps the range onto 0–255 and a flat range to black', () => {
+    expect(grayLevel(0, { min: 0, max: 2 })).toBe(0);
+    expect(grayLevel(1, { min: 0, max: 2 })).toBe(128);
+    expect(grayLevel(2, { min: 0, max: 2 })).toBe(255);
+    expect(grayLevel(5, { min: 0, max: 2 })).toBe(255);
+    expect(grayLevel(3, { min: 3, max: 3 })).toBe(0);
+    expect(grayLevel(Number.NaN, { min: 0, max: 1 })).toBe(0);
+  });
+});
+
+describe('channelImage', () => {
+  // A 2×2 map with 2 channels, channel-last: pixel (y, x) channel c at ((y*2)+x)*2 + c.
+  const map = view([2, 2, 2], [0, 10, 1, 20, 2, 30, 3, 40]);
+
+  it('takes one channel and normalises it by the layer range', () => {
+    const { width, height, pixels } = channelImage(map, 0);
+    expect([width, height]).toEqual([2, 2]);
+    const grays = [0, 1, 2, 3].map((i) => pixels[i * 4]);
+    expect(grays).toEqual([0, Math.round((1 / 40) * 255), Math.round((2 / 40) * 255), Math.round((3 / 40) * 255)]);
+    expect(pixels[3]).toBe(255);
+  });
+
+  it('can use the channel’s own range instead', () => {
+    const own = channelRange(map, 1);
+    expect(own).toEqual({ min: 10, max: 40 });
+    const grays = [0, 1, 2, 3].map((i) => channelImage(map, 1, own).pixels[i * 4]);
+    expect(grays).toEqual([0, 85, 170, 255]);
+  });
+});
+
+describe('kernels', () => {
+  // kh=2, kw=1, cin=2, cout=3: index ((y*kw + x)*cin + c)*cout + f = value 100y + 10c + f.
+  const values: number[] = [];
+  for (let y = 0; y < 2; y++) for (let c = 0; c < 2; c++) for (let f = 0; f < 3; f++) values.push(100 * y + 10 * c + f);
+  const kernel = view([2, 1, 2, 3], values);
+
+  it('slices one filter for one input channel', () => {
+    expect(Array.from(kernelSlice(kernel, 2, 1))).toEqual([12, 112]);
+    expect(Array.from(kernelSlice(kernel, 0, 0))).toEqual([0, 100]);
+  });
+
+  it('lays the input channels of a filter out in a grid with 1-pixel gaps', () => {
+    expect(sliceGrid(1)).toEqual({ cols: 1, rows: 1 });
+    expect(sliceGrid(10)).toEqual({ cols: 4, rows: 3 });
+    const img = filterImage(kernel, 1);
+    expect([img.width, img.height]).toEqual([3, 2]);
+    // The gap column is transparent.
+    expect(img.pixels[1 * 4 + 3]).toBe(0);
+    expect(img.pixels[0 * 4 + 3]).toBe(255);
+    expect(filterRange(kernel, 1)).toEqual({ min: 1, max: 111 });
+  });
+});
+
+describe('toProbabilities', () => {
+  it('keeps a softmax output and applies softmax to logits', () => {
+    expect(toProbabilities([0.2, 0.8])).toEqual([0.2, 0.8]);
+    const p = toProbabilities([1, 1, -3]);
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(p[0]).toBeCloseTo(p[1]!, 9);
+    expect(toProbabilities([])).toEqual([]);
+  });
+});
+
+describe('formatValue', () => {
+  it('is short and readable', () => {
+    expect(formatValue(0)).toBe('0');
+    expect(formatValue(0.7281)).toBe('0.728');
+    expect(formatValue(-1.5)).toBe('-1.5');
+    expect(formatValue(0.00001234)).toBe('1.23e-5');
+  });
+});
