@@ -14,8 +14,14 @@ import { ENGINE_PORT_MESSAGE, type ConvasBridge } from '../../src-shared/electro
 import { engineStatusSchema } from '../../src-shared/electron/ipc-schemas';
 import { zodIssues } from '../../src-shared/project/io';
 
+/** The link to the engine, as the status line shows it (the same states as the WebSocket engine's). */
+export type ElectronLinkState = 'connecting' | 'open' | 'closed';
+
 export interface ElectronEngine extends EngineApi {
   readonly kind: 'electron';
+  readonly state: ElectronLinkState;
+  /** Subscribes to link state changes; returns the unsubscribe function. */
+  onState(listener: (state: ElectronLinkState) => void): () => void;
   /** Ends the engine process (and any run in it) and connects to a fresh one. */
   restart(): Promise<void>;
   /** Stops listening and closes the port (the engine process keeps running for the next page). */
@@ -64,6 +70,13 @@ export function createElectronEngine(options: ElectronEngineOptions = {}): Elect
   const maxQueued = options.maxQueued ?? 100;
 
   const listeners = new Set<(event: EngineEvent) => void>();
+  const stateListeners = new Set<(state: ElectronLinkState) => void>();
+  let state: ElectronLinkState = 'connecting';
+  const setState = (next: ElectronLinkState) => {
+    if (next === state) return;
+    state = next;
+    for (const l of [...stateListeners]) l(next);
+  };
   let port: EnginePort | undefined;
   let exportDir: string | undefined;
   let pendingId: string | undefined;
@@ -99,6 +112,7 @@ export function createElectronEngine(options: ElectronEngineOptions = {}): Elect
     crashed = true;
     pendingId = undefined;
     closePort();
+    setState('closed');
   };
 
   const ready = () => port !== undefined && exportDir !== undefined && !crashed;
@@ -112,12 +126,14 @@ export function createElectronEngine(options: ElectronEngineOptions = {}): Elect
 
   const flush = () => {
     if (!ready()) return;
+    setState('open');
     for (const command of queue.splice(0)) deliver(command);
   };
 
   const connect = () => {
     const id = newId();
     pendingId = id;
+    setState('connecting');
     bridge.engine.connect(id).then(
       (info) => {
         if (pendingId !== id) return;
@@ -176,6 +192,15 @@ export function createElectronEngine(options: ElectronEngineOptions = {}): Elect
 
   return {
     kind: 'electron',
+    get state() {
+      return state;
+    },
+    onState(listener) {
+      stateListeners.add(listener);
+      return () => {
+        stateListeners.delete(listener);
+      };
+    },
     send(command) {
       if (disposed) return;
       const parsed = engineCommandSchema.safeParse(command);
@@ -209,7 +234,9 @@ export function createElectronEngine(options: ElectronEngineOptions = {}): Elect
       offStatus();
       closePort();
       listeners.clear();
+      stateListeners.clear();
       queue.length = 0;
+      state = 'closed';
     },
   };
 }

@@ -1,0 +1,38 @@
+/** Where the desktop app's pieces are, relative to the directory of the main bundle (dist/electron). */
+import { isAbsolute, join, resolve } from 'node:path';
+
+/** The bundles scripts/build-electron.ts writes into dist/electron. */
+export const ELECTRON_BUNDLES = {
+  main: 'main.cjs',
+  /** CommonJS: a sandboxed preload is not loaded as an ES module. */
+  preload: 'preload.cjs',
+  engine: 'engine.mjs',
+} as const;
+
+export interface AppPaths {
+  readonly rendererDir: string;
+  readonly preload: string;
+  readonly engine: string;
+}
+
+export function appPaths(bundleDir: string): AppPaths {
+  return {
+    rendererDir: join(bundleDir, '..', 'renderer'),
+    preload: join(bundleDir, ELECTRON_BUNDLES.preload),
+    engine: join(bundleDir, ELECTRON_BUNDLES.engine),
+  };
+}
+
+/**
+ * The project file named on the command line (`convas net.convas.json`, or a file the OS opens
+ * with the app), resolved against `cwd`. Switches are skipped; only JSON files are considered.
+ * `argv` is Electron's process.argv: [exe, file…] when packaged, [exe, main.cjs, file…] in development.
+ */
+export function fileArgument(argv: readonly string[], packaged: boolean, cwd: string): string | undefined {
+  const file = argv
+    .slice(packaged ? 1 : 2)
+    .filter((a) => !a.startsWith('-'))
+    .find((a) => /\.json$/i.test(a));
+  if (!file) return undefined;
+  return isAbsolute(file) ? file : resolve(cwd, file);
+}
