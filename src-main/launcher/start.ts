@@ -16,6 +16,7 @@ import { EngineClient } from '../engine/process/client';
 import { startServer } from '../server/server';
 import { ELECTRON_BUNDLES } from '../electron/paths';
 import { chooseHost, explainEarlyExit, fallbackMessage, locateElectron } from './choose-host';
+import { serveUntilInterrupted } from '../server/until-interrupted';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN_BUNDLE = join(ROOT, 'dist', 'electron', ELECTRON_BUNDLES.main);
@@ -104,15 +105,7 @@ async function browserMode(why: Why, port: number): Promise<void> {
     return;
   }
   console.log(fallbackMessage(why, server.url));
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void server.close().then(resolve);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await serveUntilInterrupted(() => server.close());
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState, type PointerEvent } from 'react';
+import { useCallback, useState } from 'react';
+import { useDockHeight } from './use-dock-height';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { connectEngine } from '../engine/connect';
 import { useProjectStore } from '../store/project-store';
@@ -19,8 +20,7 @@ const LABELS = {
 /** The training dock under the canvas: a bar that opens into the training panel, resizable like the summary. */
 export function TrainingSlot() {
   const [open, setOpen] = useState(false);
-  const [height, setHeight] = useState(DEFAULT);
-  const start = useRef<{ y: number; h: number } | null>(null);
+  const { height, resizer } = useDockHeight(DEFAULT, MIN, 200);
   const settings = useProjectStore((s) => s.project.training);
   const setTraining = useProjectStore((s) => s.setTraining);
   const getGraph = useCallback(() => useProjectStore.getState().project.graph, []);
@@ -33,23 +33,9 @@ export function TrainingSlot() {
       return !was;
     });
   }, []);
-  const onDown = useCallback(
-    (e: PointerEvent<HTMLDivElement>) => {
-      e.currentTarget.setPointerCapture(e.pointerId);
-      start.current = { y: e.clientY, h: height };
-    },
-    [height],
-  );
-  const onMove = useCallback((e: PointerEvent<HTMLDivElement>) => {
-    if (!start.current) return;
-    setHeight(Math.max(MIN, Math.min(window.innerHeight - 200, start.current.h - (e.clientY - start.current.y))));
-  }, []);
-  const onUp = useCallback(() => {
-    start.current = null;
-  }, []);
   return (
     <section id="training-slot" className={`training-dock${open ? ' is-open' : ''}`} data-testid="training-slot" style={open ? { height } : undefined}>
-      {open && <div className="resizer" role="separator" aria-orientation="horizontal" onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp} />}
+      {open && <div className="resizer" role="separator" aria-orientation="horizontal" {...resizer} />}
       <button type="button" className="training-dock__bar" data-testid="btn-training-toggle" aria-expanded={open} title={open ? l.close : l.open} onClick={toggle}>
         <span className="training-dock__chevron" aria-hidden>
           {open ? '▾' : '▸'}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LayerKind } from './types';
 import { activation } from './params';
-import { ok, ZERO } from './checks';
+import { noMacs, noWeights, unchangedShape } from './checks';
 import { py, readActivation } from './keras-values';
 
 const schema = z.object({ activation: activation.default('relu') });
@@ -15,14 +15,10 @@ export const activationLayer: LayerKind<ActivationParams> = {
   schema,
   fields: [{ name: 'activation', kind: 'enum', help: 'Function applied to every value.' }],
   inferShape(input) {
-    return ok({ shape: input, dims: input.map((value) => ({ value, formula: `${value} (unchanged)` })) });
+    return unchangedShape(input);
   },
-  countParams() {
-    return { trainable: { value: 0, formula: 'no weights' }, nonTrainable: ZERO };
-  },
-  macs() {
-    return { value: 0, formula: 'no multiply-accumulates' };
-  },
+  countParams: noWeights,
+  macs: noMacs,
   describe(p) {
     return p.activation;
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LayerKind } from './types';
 import { bool } from './params';
-import { fail, ok } from './checks';
+import { fail, unchangedShape } from './checks';
 import { pick, py } from './keras-values';
 
 const schema = z.object({
@@ -26,7 +26,7 @@ export const batchNormalization: LayerKind<BatchNormalizationParams> = {
   ],
   inferShape(input) {
     if (input.length === 0) return fail({ message: 'BatchNormalization needs an input with at least one dimension' });
-    return ok({ shape: input, dims: input.map((value) => ({ value, formula: `${value} (unchanged)` })) });
+    return unchangedShape(input);
   },
   countParams(input, _output, p) {
     const c = input[input.length - 1] ?? 0;

@@ -1,4 +1,4 @@
-import type { LayerProblem, Result, Shape } from './types';
+import type { Explained, LayerProblem, ParamCount, Result, Shape, ShapeInference } from './types';
 import { formatShape } from './format';
 
 /** Spatial layers need (height, width, channels); says what to do otherwise. */
@@ -18,3 +18,18 @@ export function ok<T>(value: T): Result<T> {
 }
 
 export const ZERO = { value: 0, formula: '0' } as const;
+
+/** The output of a layer that keeps its input's shape, each dimension explained as unchanged. */
+export function unchangedShape(input: Shape): Result<ShapeInference> {
+  return ok({ shape: input, dims: input.map((value) => ({ value, formula: `${value} (unchanged)` })) });
+}
+
+/** Parameter counts of a layer without weights. */
+export function noWeights(): ParamCount {
+  return { trainable: { value: 0, formula: 'no weights' }, nonTrainable: ZERO };
+}
+
+/** Multiply-accumulates of a layer that does none. */
+export function noMacs(): Explained {
+  return { value: 0, formula: 'no multiply-accumulates' };
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LayerKind } from './types';
-import { ok, ZERO } from './checks';
+import { noMacs, noWeights, unchangedShape } from './checks';
 import { py } from './keras-values';
 
 const schema = z.object({
@@ -20,14 +20,10 @@ export const dropout: LayerKind<DropoutParams> = {
   schema,
   fields: [{ name: 'rate', kind: 'number', help: 'Fraction of inputs set to 0 while training (the rest are scaled by 1 / (1 − rate)).' }],
   inferShape(input) {
-    return ok({ shape: input, dims: input.map((value) => ({ value, formula: `${value} (unchanged)` })) });
+    return unchangedShape(input);
   },
-  countParams() {
-    return { trainable: { value: 0, formula: 'no weights' }, nonTrainable: ZERO };
-  },
-  macs() {
-    return { value: 0, formula: 'no multiply-accumulates' };
-  },
+  countParams: noWeights,
+  macs: noMacs,
   describe(p) {
     return `rate ${p.rate}`;
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LayerKind } from './types';
-import { ok, ZERO } from './checks';
+import { noMacs, noWeights, ok } from './checks';
 import { product } from './format';
 
 const schema = z.object({});
@@ -18,12 +18,8 @@ export const flatten: LayerKind<FlattenParams> = {
     const formula = input.length > 1 ? `${input.join('·')} = ${value}` : `${value} (unchanged)`;
     return ok({ shape: [value], dims: [{ value, formula }] });
   },
-  countParams() {
-    return { trainable: { value: 0, formula: 'no weights' }, nonTrainable: ZERO };
-  },
-  macs() {
-    return { value: 0, formula: 'no multiply-accumulates' };
-  },
+  countParams: noWeights,
+  macs: noMacs,
   describe() {
     return 'to a vector';
   },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../../server/server';
 import { EngineClient } from '../../engine/process/client';
 import { CliError, usage } from '../errors';
+import { serveUntilInterrupted } from '../../server/until-interrupted';
 
 /** Where `npm run build` puts the renderer. */
 export const RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
@@ -23,13 +24,5 @@ export async function serveCommand(argv: string[], out: (text: string) => void):
   }
   out(`Convas is running in browser mode at ${server.url}`);
   out('Only this URL (with its secret) can drive the engine. Press Ctrl+C to stop.');
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void server.close().then(resolve);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await serveUntilInterrupted(() => server.close());
 }
