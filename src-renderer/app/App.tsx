@@ -10,6 +10,7 @@ import { Toolbar } from './Toolbar';
 import { TrainingSlot } from './TrainingSlot';
 import { useShortcuts } from './shortcuts';
 import { useDocumentTitle } from './useDocumentTitle';
+import { LearnLab } from '../learn/LearnLab';
 
 /** The window: toolbar on top, palette | canvas (+ summary, training) | inspector, status line. */
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
         <Inspector />
       </div>
       <StatusBar />
+      <LearnLab />
       <FormulaPopover />
       <ConfirmDialog />
       <Toasts />

@@ -9,6 +9,7 @@ import { TEMPLATES, templateText } from './templates';
 import { Icon, type IconName } from './Icon';
 import { Menu, MenuItem } from './Menu';
 import { arrangeAction, fitAction, redoAction, undoAction } from './actions';
+import { LearnButton } from '../learn/LearnButton';
 
 function ToolButton(props: { icon: IconName; label: string; title: string; testId: string; onClick: () => void; disabled?: boolean; active?: boolean; iconOnly?: boolean }) {
   return (
@@ -139,6 +140,7 @@ export function Toolbar() {
         <ToolButton icon="fit" label={t('toolbar.fitView')} title={t('toolbar.fitTip')} testId="btn-fit" onClick={fitAction} iconOnly />
       </div>
       <span className="spacer" />
+      <LearnButton />
       <ToolButton
         icon="summary"
         label={t('toolbar.summary')}

@@ -1,0 +1,446 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import type { Conv2DParams } from '../../src-shared/layers/conv2d';
+import type { PoolingParams } from '../../src-shared/layers/pooling';
+import { axisPadding, padding2d, window2d, type Conv2dOptions, type Image, type Kernels } from '../../src-shared/learn/convolution';
+import { poolWindow, type PoolOptions } from '../../src-shared/learn/pooling';
+import { activate, softmax } from '../../src-shared/learn/activations';
+import { Callout, StepperBar } from './controls';
+import { fmt, fmtShort } from './format';
+import { HeatGrid } from './HeatGrid';
+import { useLearnT } from './strings';
+import { useStepper } from './useStepper';
+
+export interface ExplainTensor {
+  readonly shape: readonly number[];
+  readonly data: Float32Array;
+}
+
+export type ExplainKind = 'Conv2D' | 'MaxPooling2D' | 'AveragePooling2D';
+
+export interface ExplainLayerProps {
+  readonly layerName: string;
+  readonly kind: ExplainKind;
+  /** The layer's parameters after validation (Keras defaults filled in). */
+  readonly params: Conv2DParams | PoolingParams;
+  /** The layer's input [h, w, c]: the previous spatial layer's output, or the model input. */
+  readonly input: ExplainTensor;
+  /** Conv2D: the kernel [kh, kw, in, filters]. */
+  readonly kernel?: ExplainTensor;
+  /** Conv2D: one bias per filter. */
+  readonly bias?: Float32Array;
+  /** The layer's output as the engine computed it (after the activation), to check each value against. */
+  readonly output?: ExplainTensor;
+  /** Where the numbers come from (trained model, untrained demo…), shown above the explanation. */
+  readonly source?: ReactNode;
+}
+
+interface Dims {
+  readonly h: number;
+  readonly w: number;
+  readonly c: number;
+}
+
+function dimsOf(shape: readonly number[]): Dims | null {
+  if (shape.length === 3) return { h: shape[0]!, w: shape[1]!, c: shape[2]! };
+  if (shape.length === 2) return { h: shape[0]!, w: shape[1]!, c: 1 };
+  return null;
+}
+
+function toImage(t: ExplainTensor, d: Dims): Image {
+  return Array.from({ length: d.h }, (_, r) => Array.from({ length: d.w }, (_, q) => Array.from(t.data.subarray((r * d.w + q) * d.c, (r * d.w + q + 1) * d.c))));
+}
+
+function toKernels(t: ExplainTensor): Kernels {
+  const [kh, kw, cin, cout] = t.shape as [number, number, number, number];
+  return Array.from({ length: kh }, (_, i) =>
+    Array.from({ length: kw }, (_, j) => Array.from({ length: cin }, (_, c) => Array.from(t.data.subarray(((i * kw + j) * cin + c) * cout, ((i * kw + j) * cin + c + 1) * cout)))),
+  );
+}
+
+function rangeOf(data: Float32Array | readonly number[], channels: number, channel: number): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = channel; i < data.length; i += channels) {
+    const v = data[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return Number.isFinite(min) ? { min: Math.min(min, 0), max: Math.max(max, min === max ? min + 1 : max) } : { min: 0, max: 1 };
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+/** A number that changes whenever a different array is shown (heat maps redraw on it). */
+function dataId(a: object): number {
+  let id = ids.get(a);
+  if (id === undefined) ids.set(a, (id = ++nextId));
+  return id;
+}
+
+/** Display size of one cell so that a map fits in about `target` pixels. */
+function cellSize(rows: number, cols: number, target = 300): number {
+  return Math.max(4, Math.min(34, Math.floor(target / Math.max(rows, cols, 1))));
+}
+
+/** The same step-through as the lab, on a real layer: its input, its (possibly trained) kernel and bias. */
+export function ExplainLayer(props: ExplainLayerProps) {
+  const t = useLearnT();
+  const d = dimsOf(props.input.shape);
+  const shapeKey = props.input.shape.join('x');
+  const image = useMemo(() => (d ? toImage(props.input, d) : null), [props.input, shapeKey]);
+  const kernels = useMemo(() => (props.kernel && props.kernel.shape.length === 4 ? toKernels(props.kernel) : null), [props.kernel]);
+  if (!d || !image || d.h * d.w * d.c !== props.input.data.length) {
+    return <Callout tone="warn" testId="explain-problem">{t('explain.badInput', { shape: props.input.shape.join('×') })}</Callout>;
+  }
+  if (props.kind === 'Conv2D') {
+    const p = props.params as Conv2DParams;
+    if (p.dilation_rate[0] > 1 || p.dilation_rate[1] > 1) return <Callout tone="warn" testId="explain-problem">{t('explain.dilated')}</Callout>;
+    const ks = props.kernel?.shape;
+    if (!kernels || !ks || ks[0] !== p.kernel_size[0] || ks[1] !== p.kernel_size[1] || ks[2] !== d.c) {
+      return <Callout tone="warn" testId="explain-problem">{t('explain.badKernel', { shape: ks?.join('×') ?? '—', expected: `${p.kernel_size[0]}×${p.kernel_size[1]}×${d.c}×${p.filters}` })}</Callout>;
+    }
+    return <ExplainConv {...props} p={p} d={d} image={image} kernels={kernels} filters={ks[3]!} />;
+  }
+  return <ExplainPool {...props} p={props.params as PoolingParams} d={d} image={image} />;
+}
+
+function Header(props: { name: string; kind: ExplainKind; summary: string; source?: ReactNode }) {
+  return (
+    <header className="lx-explain__head">
+      <div className="lx-explain__name">
+        <span className={`lx-explain__badge group-${props.kind === 'Conv2D' ? 'convolution' : 'pooling'}`}>{props.kind}</span>
+        <strong data-testid="explain-name">{props.name}</strong>
+        <span className="lx-explain__summary">{props.summary}</span>
+      </div>
+      {props.source && (
+        <div className="lx-explain__source" data-testid="explain-source">
+          {props.source}
+        </div>
+      )}
+    </header>
+  );
+}
+
+function Picker(props: { label: string; value: number; count: number; onChange: (v: number) => void; testId: string; name: (i: number) => string }) {
+  if (props.count <= 1) return null;
+  return (
+    <label className="lx-explain__pick">
+      <span>{props.label}</span>
+      <select className="lx-select" data-testid={props.testId} value={props.value} onChange={(e) => props.onChange(Number(e.target.value))}>
+        {Array.from({ length: props.count }, (_, i) => (
+          <option key={i} value={i}>
+            {props.name(i)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Matrix(props: { m: readonly (readonly (number | null)[])[]; tone: 'input' | 'kernel' | 'product'; testId: string; caption: string; mark?: readonly [number, number] | null }) {
+  return (
+    <figure className="lx-ematrix">
+      <div className={`lx-mini lx-mini--${props.tone}`} style={{ gridTemplateColumns: `repeat(${props.m[0]?.length ?? 1}, auto)` }} data-testid={props.testId}>
+        {props.m.flatMap((r, i) =>
+          r.map((v, j) => (
+            <span key={`${i}-${j}`} className={`lx-mini__cell${v === null ? ' is-pad' : ''}${props.mark && props.mark[0] === i && props.mark[1] === j ? ' is-max' : ''}`} title={v === null ? undefined : String(v)}>
+              {v === null ? '' : fmtShort(v)}
+            </span>
+          )),
+        )}
+      </div>
+      <figcaption>{props.caption}</figcaption>
+    </figure>
+  );
+}
+
+function EngineCheck(props: { mine: number; engine: number | undefined }) {
+  const t = useLearnT();
+  if (props.engine === undefined) return null;
+  const ok = Math.abs(props.mine - props.engine) <= 1e-4 + 1e-3 * Math.abs(props.engine);
+  return (
+    <div className={`lx-echeck${ok ? ' is-ok' : ' is-off'}`} data-testid="explain-engine" data-ok={ok}>
+      {t('explain.engineSays')} <strong>{fmt(props.engine)}</strong> {ok ? `✓ ${t('explain.matches')}` : `≠ ${t('explain.differs')}`}
+    </div>
+  );
+}
+
+function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; image: Image; kernels: Kernels; filters: number }) {
+  const t = useLearnT();
+  const { p, d, image, kernels, filters } = props;
+  const [filter, setFilter] = useState(0);
+  const [channel, setChannel] = useState(0);
+  const f = Math.min(filter, filters - 1);
+  const ch = Math.min(channel, d.c - 1);
+  const bias = useMemo(() => Array.from(props.bias ?? new Float32Array(filters)), [props.bias, filters]);
+  const options: Conv2dOptions = useMemo(() => ({ op: 'correlate', padding: p.padding, strides: p.strides, sameStyle: 'keras', bias }), [p.padding, p.strides, bias]);
+  const [ph, pw] = padding2d(d.h, d.w, p.kernel_size[0], p.kernel_size[1], options);
+  const rows = ph.outLength;
+  const cols = pw.outLength;
+  const stepper = useStepper(rows * cols, `${props.layerName}:${d.h}x${d.w}x${d.c}:${rows}x${cols}`);
+  const r = Math.floor(stepper.index / Math.max(cols, 1));
+  const c = stepper.index % Math.max(cols, 1);
+
+  const apply = (z: number, at: [number, number]): number => {
+    if (p.activation !== 'softmax') return activate(p.activation, z);
+    const zs = Array.from({ length: filters }, (_, k) => (k === f ? z : window2d(image, kernels, options, at[0], at[1], k).sum));
+    return softmax(zs)[f]!;
+  };
+
+  // The whole output map of this filter: the engine's when given, else computed with the same window2d.
+  const outMap = useMemo(() => {
+    if (props.output && props.output.data.length === rows * cols * filters) {
+      const o = props.output.data;
+      return Float32Array.from({ length: rows * cols }, (_, i) => o[i * filters + f]!);
+    }
+    const out = new Float32Array(rows * cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = apply(window2d(image, kernels, options, i, j, f).sum, [i, j]);
+    return out;
+  }, [props.output, image, kernels, options, f, rows, cols, filters, p.activation]);
+  const inRange = useMemo(() => rangeOf(props.input.data, d.c, ch), [props.input, d.c, ch]);
+  const outRange = useMemo(() => rangeOf(outMap, 1, 0), [outMap]);
+  if (rows * cols === 0) return <Callout tone="warn" testId="explain-problem">{t('lab.noOutput2d', { h: d.h, w: d.w, kh: p.kernel_size[0], kw: p.kernel_size[1] })}</Callout>;
+
+
+  const win = window2d(image, kernels, options, r, c, f);
+  const a = apply(win.sum, [r, c]);
+  const engine = props.output && props.output.data.length === rows * cols * filters ? props.output.data[(r * cols + c) * filters + f] : undefined;
+  const detail = win.channels[ch]!;
+  const inCell = cellSize(d.h + ph.before + ph.after, d.w + pw.before + pw.after);
+  const outCell = cellSize(rows, cols);
+  const summary = t('explain.convSummary', { filters, kh: p.kernel_size[0], kw: p.kernel_size[1], sh: p.strides[0], sw: p.strides[1], padding: p.padding, activation: p.activation });
+  const chSums = win.channels.map((x) => x.sum);
+  const chAbsMax = Math.max(...chSums.map(Math.abs), 1e-9);
+
+  return (
+    <div className="lx-explain" data-testid="explain-layer" data-kind="Conv2D">
+      <Header name={props.layerName} kind="Conv2D" summary={summary} source={props.source} />
+      <div className="lx-explain__controls">
+        <Picker label={t('explain.filter')} value={f} count={filters} onChange={setFilter} testId="explain-filter" name={(i) => t('explain.filterN', { f: i + 1 })} />
+        <Picker label={t('explain.channel')} value={ch} count={d.c} onChange={setChannel} testId="explain-channel" name={(i) => t('lab.channelN', { c: i + 1 })} />
+        <div className="lx-explain__stepper">
+          <StepperBar stepper={stepper} position={t('explain.position', { r, c, i: stepper.index + 1, n: stepper.count })} />
+        </div>
+      </div>
+      <div className="lx-explain__grid">
+        <figure className="lx-explain__map">
+          <figcaption>{t('explain.inputCaption', { h: d.h, w: d.w, c: d.c, ch: ch + 1 })}</figcaption>
+          <HeatGrid
+            height={d.h}
+            width={d.w}
+            value={(i, j) => props.input.data[(i * d.w + j) * d.c + ch]!}
+            min={inRange.min}
+            max={inRange.max}
+            pad={{ top: ph.before, bottom: ph.after, left: pw.before, right: pw.after }}
+            cell={inCell}
+            window={{ top: win.top, left: win.left, h: p.kernel_size[0], w: p.kernel_size[1] }}
+            onPick={(i, j) => {
+              // Jump to the first output whose window covers the clicked pixel.
+              const oi = Math.max(0, Math.min(rows - 1, Math.ceil((i + ph.before - p.kernel_size[0] + 1) / p.strides[0])));
+              const oj = Math.max(0, Math.min(cols - 1, Math.ceil((j + pw.before - p.kernel_size[1] + 1) / p.strides[1])));
+              stepper.go(oi * cols + oj);
+            }}
+            testId="explain-input"
+            label={t('explain.inputCaption', { h: d.h, w: d.w, c: d.c, ch: ch + 1 })}
+            version={`${dataId(props.input.data)}:${ch}`}
+          />
+          {ph.before + ph.after + pw.before + pw.after > 0 && <div className="lx-explain__padkey">{t('explain.padKey', { top: ph.before, bottom: ph.after, left: pw.before, right: pw.after })}</div>}
+        </figure>
+
+        <div className="lx-explain__math">
+          <div className="lx-explain__chan">{d.c > 1 ? t('explain.channelDetail', { ch: ch + 1, c: d.c }) : t('explain.windowDetail')}</div>
+          <div className="lx-explain__mats">
+            <Matrix m={detail.patch} tone="input" testId="explain-patch" caption={t('explain.patch')} />
+            <span className="lx-lane__op">⊙</span>
+            <Matrix m={detail.kernel} tone="kernel" testId="explain-kernel" caption={d.c > 1 || filters > 1 ? t('explain.kernelSlice', { ch, f }) : t('lab.kernelTag')} />
+            <span className="lx-lane__op">=</span>
+            <Matrix m={detail.products} tone="product" testId="explain-products" caption={t('lab.products')} />
+            <span className="lx-lane__op">→</span>
+            <div className="lx-lane__sum">
+              <div className="lx-lane__cap">Σ</div>
+              <div className="lx-chsum" data-testid="explain-channel-sum" data-value={detail.sum}>
+                {fmt(detail.sum)}
+              </div>
+            </div>
+          </div>
+          {d.c > 1 && (
+            <div className="lx-chlist" data-testid="explain-channels">
+              <div className="lx-chlist__title">{t('explain.allChannels', { c: d.c })}</div>
+              <div className="lx-chlist__rows">
+                {chSums.map((s, i) => (
+                  <button type="button" key={i} className={`lx-chrow${i === ch ? ' is-on' : ''}`} onClick={() => setChannel(i)} data-testid={`explain-ch-sum-${i}`} data-value={s}>
+                    <span className="lx-chrow__name">{i + 1}</span>
+                    <span className="lx-chrow__bar">
+                      <span className={`lx-chrow__fill${s < 0 ? ' is-neg' : ''}`} style={{ width: `${(Math.abs(s) / chAbsMax) * 50}%`, [s < 0 ? 'right' : 'left']: '50%' }} />
+                    </span>
+                    <span className="lx-chrow__val">{fmt(s)}</span>
+                  </button>
+                ))}
+              </div>
+            </div>
+          )}
+          <div className="lx-total lx-total--explain">
+            <span className="lx-total__term" title={t('explain.sumOfChannels', { c: d.c })}>
+              {fmt(chSums.reduce((x, y) => x + y, 0))}
+              <small>{d.c > 1 ? t('explain.sumOfChannels', { c: d.c }) : 'Σ'}</small>
+            </span>
+            <span className="lx-total__op">+</span>
+            <span className="lx-total__term lx-total__term--bias" data-testid="explain-bias" data-value={win.bias}>
+              {fmt(win.bias)}
+              <small>{p.use_bias ? t('lab.biasShort') : t('explain.noBias')}</small>
+            </span>
+            <span className="lx-total__op">=</span>
+            <span className="lx-sum" data-testid="explain-sum" data-value={win.sum}>
+              {fmt(win.sum)}
+            </span>
+          </div>
+          <div className="lx-explain__act" data-testid="explain-activation">
+            <span className="mono">
+              {p.activation}({fmt(win.sum)})
+            </span>{' '}
+            = <strong data-testid="explain-value" data-value={a}>{fmt(a)}</strong>
+            {p.activation === 'linear' && <span className="lx-note"> — {t('explain.linear')}</span>}
+          </div>
+          <EngineCheck mine={a} engine={engine} />
+        </div>
+
+        <figure className="lx-explain__map">
+          <figcaption>{t('explain.outputCaption', { h: rows, w: cols, f: f + 1 })}</figcaption>
+          <HeatGrid
+            height={rows}
+            width={cols}
+            value={(i, j) => outMap[i * cols + j]!}
+            min={outRange.min}
+            max={outRange.max}
+            cell={outCell}
+            window={{ top: r, left: c, h: 1, w: 1 }}
+            shown={stepper.index + 1}
+            onPick={(i, j) => stepper.go(i * cols + j)}
+            testId="explain-output"
+            label={t('explain.outputCaption', { h: rows, w: cols, f: f + 1 })}
+            version={`${dataId(outMap)}`}
+          />
+          <div className="lx-explain__padkey">{t('explain.soFar')}</div>
+        </figure>
+      </div>
+    </div>
+  );
+}
+
+function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; image: Image }) {
+  const t = useLearnT();
+  const { p, d, image } = props;
+  const kind = props.kind === 'MaxPooling2D' ? 'max' : 'average';
+  const [channel, setChannel] = useState(0);
+  const ch = Math.min(channel, d.c - 1);
+  const options: PoolOptions = useMemo(() => ({ kind, poolSize: p.pool_size, strides: p.strides, padding: p.padding }), [kind, p.pool_size, p.strides, p.padding]);
+  const ph = axisPadding(d.h, p.pool_size[0], p.padding, p.strides[0], 'keras');
+  const pw = axisPadding(d.w, p.pool_size[1], p.padding, p.strides[1], 'keras');
+  const rows = ph.outLength;
+  const cols = pw.outLength;
+  const stepper = useStepper(rows * cols, `${props.layerName}:${d.h}x${d.w}x${d.c}:${rows}x${cols}`);
+  const r = Math.floor(stepper.index / Math.max(cols, 1));
+  const c = stepper.index % Math.max(cols, 1);
+  const engineOk = !!props.output && props.output.data.length === rows * cols * d.c;
+  const outMap = useMemo(() => {
+    if (engineOk) {
+      const o = props.output!.data;
+      return Float32Array.from({ length: rows * cols }, (_, i) => o[i * d.c + ch]!);
+    }
+    const out = new Float32Array(rows * cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = poolWindow(image, options, i, j, ch).result;
+    return out;
+  }, [engineOk, props.output, image, options, ch, rows, cols, d.c]);
+  const inRange = useMemo(() => rangeOf(props.input.data, d.c, ch), [props.input, d.c, ch]);
+  const outRange = useMemo(() => rangeOf(outMap, 1, 0), [outMap]);
+  if (rows * cols === 0) return <Callout tone="warn" testId="explain-problem">{t('pool.noOutput', { k: p.pool_size[0] })}</Callout>;
+
+  const win = poolWindow(image, options, r, c, ch);
+  const [kh, kw] = p.pool_size;
+  const grid: (number | null)[][] = Array.from({ length: kh }, (_, i) =>
+    Array.from({ length: kw }, (_, j) => {
+      const y = win.top + i;
+      const x = win.left + j;
+      return y >= 0 && y < d.h && x >= 0 && x < d.w ? image[y]![x]![ch]! : null;
+    }),
+  );
+  const padCount = kh * kw - win.values.length;
+  // The (first) maximum of a max-pooling window, marked in the numbers.
+  let mark: [number, number] | null = null;
+  if (kind === 'max') {
+    for (let i = 0; i < kh && !mark; i++) for (let j = 0; j < kw && !mark; j++) if (grid[i]![j] === win.result) mark = [i, j];
+  }
+  const engine = engineOk ? props.output!.data[(r * cols + c) * d.c + ch] : undefined;
+  const summary = t('explain.poolSummary', { kh, kw, sh: p.strides[0], sw: p.strides[1], padding: p.padding });
+  const inCell = cellSize(d.h + ph.before + ph.after, d.w + pw.before + pw.after);
+  const outCell = cellSize(rows, cols);
+
+  return (
+    <div className="lx-explain" data-testid="explain-layer" data-kind={props.kind}>
+      <Header name={props.layerName} kind={props.kind} summary={summary} source={props.source} />
+      <div className="lx-explain__controls">
+        <Picker label={t('explain.channel')} value={ch} count={d.c} onChange={setChannel} testId="explain-channel" name={(i) => t('lab.channelN', { c: i + 1 })} />
+        <div className="lx-explain__stepper">
+          <StepperBar stepper={stepper} position={t('explain.position', { r, c, i: stepper.index + 1, n: stepper.count })} />
+        </div>
+      </div>
+      <div className="lx-explain__grid">
+        <figure className="lx-explain__map">
+          <figcaption>{t('explain.inputCaption', { h: d.h, w: d.w, c: d.c, ch: ch + 1 })}</figcaption>
+          <HeatGrid
+            height={d.h}
+            width={d.w}
+            value={(i, j) => props.input.data[(i * d.w + j) * d.c + ch]!}
+            min={inRange.min}
+            max={inRange.max}
+            pad={{ top: ph.before, bottom: ph.after, left: pw.before, right: pw.after }}
+            cell={inCell}
+            window={{ top: win.top, left: win.left, h: kh, w: kw }}
+            onPick={(i, j) => stepper.go(Math.min(rows - 1, Math.floor((i + ph.before) / p.strides[0])) * cols + Math.min(cols - 1, Math.floor((j + pw.before) / p.strides[1])))}
+            testId="explain-input"
+            label={t('explain.inputCaption', { h: d.h, w: d.w, c: d.c, ch: ch + 1 })}
+            version={`${dataId(props.input.data)}:${ch}`}
+          />
+          {ph.before + ph.after + pw.before + pw.after > 0 && <div className="lx-explain__padkey">{t('explain.padKeyPool', { top: ph.before, bottom: ph.after, left: pw.before, right: pw.after })}</div>}
+        </figure>
+        <div className="lx-explain__math">
+          <div className="lx-explain__chan">{d.c > 1 ? t('explain.poolDetail', { ch: ch + 1, c: d.c }) : t('explain.poolDetail1')}</div>
+          <div className="lx-explain__mats">
+            <Matrix m={grid} tone="input" testId="explain-patch" caption={t('explain.patch')} mark={mark} />
+            <span className="lx-lane__op">→</span>
+            <div className="lx-products lx-products--pool" data-testid="explain-products">
+              {kind === 'max' ? 'max' : t('explain.mean')}({win.values.map((v) => fmtShort(v)).join(', ')})
+            </div>
+          </div>
+          <div className="lx-total lx-total--explain">
+            <span className="lx-total__term">{kind === 'max' ? t('pool.max') : t('pool.average')}</span>
+            <span className="lx-total__op">=</span>
+            <span className="lx-sum" data-testid="explain-value" data-value={win.result}>
+              {fmt(win.result)}
+            </span>
+          </div>
+          <p className="lx-note">{padCount > 0 ? t(kind === 'max' ? 'pool.padLeftOutMax' : 'pool.padLeftOutAvg', { n: padCount, m: win.values.length }) : t('explain.poolChannelwise')}</p>
+          <EngineCheck mine={win.result} engine={engine} />
+        </div>
+        <figure className="lx-explain__map">
+          <figcaption>{t('explain.outputCaptionPool', { h: rows, w: cols, ch: ch + 1 })}</figcaption>
+          <HeatGrid
+            height={rows}
+            width={cols}
+            value={(i, j) => outMap[i * cols + j]!}
+            min={outRange.min}
+            max={outRange.max}
+            cell={outCell}
+            window={{ top: r, left: c, h: 1, w: 1 }}
+            shown={stepper.index + 1}
+            onPick={(i, j) => stepper.go(i * cols + j)}
+            testId="explain-output"
+            label={t('explain.outputCaptionPool', { h: rows, w: cols, ch: ch + 1 })}
+            version={`${dataId(outMap)}`}
+          />
+          <div className="lx-explain__padkey">{t('explain.soFar')}</div>
+        </figure>
+      </div>
+    </div>
+  );
+}
