@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../../src-shared/engine/protocol';
 import { availableBackends, initBackend } from './backend/select';
 import { makeTrainStep } from './backend/train-step';
-import { seededRandom, shuffledIndices } from './training/random';
+import { seededRandom, shuffledIndices } from '../../src-shared/util/random';
 
 export interface BenchOptions {
   /** Backends to measure; by default every backend that starts here, fastest first. */

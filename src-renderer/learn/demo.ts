@@ -9,22 +9,11 @@ import type { ActivationName } from '../../src-shared/layers/params';
 import { activate, softmax } from '../../src-shared/learn/activations';
 import { conv2d } from '../../src-shared/learn/convolution';
 import { pool2d } from '../../src-shared/learn/pooling';
+import { seededRandom as rng } from '../../src-shared/util/random';
 
 export interface Tensor {
   readonly shape: number[];
   readonly data: Float32Array;
-}
-
-/** A small seeded PRNG (mulberry32), so the demo is the same every time. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function hash(text: string): number {

@@ -1,4 +1,4 @@
-import { seededRandom } from '../training/random';
+import { seededRandom } from '../../../src-shared/util/random';
 
 /** A split of a dataset as the data layer hands it over: uint8 pixels, row-major, and uint8 labels. */
 export interface ImageSet {

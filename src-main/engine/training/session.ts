@@ -4,7 +4,7 @@ import type { TrainingSettings } from '../../../src-shared/project/training';
 import type { EngineEvent } from '../../../src-shared/engine/protocol';
 import { compileModel } from '../model/compile';
 import { batchTensors, rangeTensors, type Examples } from './examples';
-import { shuffledIndices } from './random';
+import { shuffledIndices } from '../../../src-shared/util/random';
 import { makeOptimizer } from './optimizer';
 import { confusionMatrix, correctCount, crossEntropy, perClassAccuracy } from './metrics';
 
