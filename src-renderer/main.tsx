@@ -4,6 +4,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import { App } from './app/App';
+import { installDesktopHost } from './app/desktop-host';
 import { offerRestore, startupProject } from './app/startup';
 import { installTestHook } from './app/test-hook';
 import { useLanguageStore } from './i18n/i18n';
@@ -13,6 +14,7 @@ document.documentElement.lang = useLanguageStore.getState().language;
 const project = startupProject(window.location.search);
 initProjectStore(project, null);
 installTestHook();
+installDesktopHost();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -3,7 +3,7 @@ import { useLanguageStore, useT } from '../i18n/i18n';
 import { isDirty, useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { useMeasuredStore } from '../canvas/measured';
-import { exportAction, loadTemplateAction, newProjectAction, openAction, openRecentAction, saveAction, saveAsAction, type ExportKind } from '../files/file-actions';
+import { exportAction, importModelAction, loadTemplateAction, newProjectAction, openAction, openRecentAction, saveAction, saveAsAction, type ExportKind } from '../files/file-actions';
 import { recentFiles } from '../files/recent-files';
 import { TEMPLATES, templateText } from './templates';
 import { Icon, type IconName } from './Icon';
@@ -93,7 +93,7 @@ export function Toolbar() {
               const list = recentFiles();
               return (
                 <>
-                  <MenuItem testId="btn-import" label={t('toolbar.import')} hint={t('toolbar.importTip')} close={close} onSelect={() => void openAction()} />
+                  <MenuItem testId="btn-import" label={t("toolbar.import")} hint={t("toolbar.importTip")} close={close} onSelect={() => void importModelAction()} />
                   <div className="menu__heading">{t('toolbar.recent')}</div>
                   {list.length === 0 && <div className="menu__empty">{t('toolbar.recentEmpty')}</div>}
                   {list.map((r) => (

@@ -54,10 +54,11 @@ export function browserFileHost(): FileHost {
     async save(target, text, suggested) {
       const name = target ?? suggested;
       downloadBlob(name, toBlob(text, 'application/json'));
-      return name;
+      return { name };
     },
     async download(name, data, mime) {
       downloadBlob(name, toBlob(data, mime));
+      return true;
     },
   };
 }

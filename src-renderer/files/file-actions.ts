@@ -12,7 +12,8 @@ import { formatCount } from '../../src-shared/layers/format';
 import { findTemplate, templateText } from '../app/templates';
 import { useLanguageStore } from '../i18n/i18n';
 import { fileHost } from './host';
-import { rememberFile, type RecentFile } from './recent-files';
+import { refreshRecentFiles, rememberFile, type RecentFile } from './recent-files';
+import { baseName } from './file-host';
 import { fileStem, kerasFile, projectFile, pythonFile, tfjsFile, type ExportResult } from './exports';
 import { renderGraphPng, type Size } from './png-export';
 
@@ -31,8 +32,8 @@ async function confirmDiscard(): Promise<boolean> {
   });
 }
 
-function loaded(project: Project, fileName: string | null): void {
-  useProjectStore.getState().load(tidyProject(project), fileName);
+function loaded(project: Project, fileName: string | null, path?: string): void {
+  useProjectStore.getState().load(tidyProject(project), fileName, path !== undefined ? { path } : undefined);
   useUiStore.getState().requestFit();
 }
 
@@ -43,9 +44,10 @@ export async function newProjectAction(): Promise<void> {
 
 /**
  * Opens file text of any kind Convas reads. A bad file leaves the current work as it is and
- * says why; returns whether the file was opened.
+ * says why; returns whether the file was opened. `path` (desktop app) is where a project lives,
+ * so Save can write back there.
  */
-export function openText(name: string, text: string): boolean {
+export function openText(name: string, text: string, path?: string): boolean {
   const read = readModelFile(text, name);
   const ui = useUiStore.getState();
   if (!read.ok) {
@@ -53,22 +55,62 @@ export function openText(name: string, text: string): boolean {
     return false;
   }
   const isProject = read.kind === 'project';
-  loaded(read.project, isProject ? name : null);
+  loaded(read.project, isProject ? name : null, isProject ? path : undefined);
   rememberFile(name, text);
   if (isProject) ui.notify('success', t('file.opened', { name }));
   else ui.notify('success', t('file.imported', { name, kind: t(`file.kind.${read.kind}` as MessageKey) }));
   return true;
 }
 
-export async function openAction(): Promise<void> {
+function openFailed(name: string, e: unknown): void {
+  useUiStore.getState().notify('error', name ? t('file.openFailed', { name }) : t('file.openError'), `${e instanceof Error ? e.message : String(e)} ${t('file.untouched')}`);
+}
+
+async function openWith(purpose: 'project' | 'model'): Promise<void> {
   if (!(await confirmDiscard())) return;
-  const file = await fileHost().open(OPEN_TYPES);
-  if (file) openText(file.name, file.text);
+  let file;
+  try {
+    file = await fileHost().open(OPEN_TYPES, purpose);
+  } catch (e) {
+    openFailed('', e);
+    return;
+  }
+  if (file) openText(file.name, file.text, file.path);
+}
+
+export async function openAction(): Promise<void> {
+  await openWith('project');
+}
+
+/** Opens a Keras or TensorFlow.js model JSON as a new, unsaved project (the desktop menu's Import). */
+export async function importModelAction(): Promise<void> {
+  await openWith('model');
+}
+
+/** Reopens a file the desktop app remembers by its path (the recent list, or a file the OS handed over). */
+async function openPath(path: string, name: string): Promise<void> {
+  const host = fileHost();
+  try {
+    if (!host.openRecent) throw new Error('Files can be reopened by path only in the desktop app.');
+    const file = await host.openRecent(path);
+    openText(file.name, file.text, file.path);
+  } catch (e) {
+    openFailed(name, e);
+    // Main drops a file it cannot read from its list.
+    void refreshRecentFiles();
+  }
 }
 
 export async function openRecentAction(recent: RecentFile): Promise<void> {
   if (!(await confirmDiscard())) return;
-  openText(recent.name, recent.text);
+  if (recent.path !== undefined) await openPath(recent.path, recent.name);
+  else openText(recent.name, recent.text ?? '');
+}
+
+/** The desktop menu's Open Recent (and files opened from the OS): a path main put on its list. */
+export async function openRecentPathAction(path: string): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  await openPath(path, baseName(path));
 }
 
 export async function loadTemplateAction(id: string): Promise<void> {
@@ -87,16 +129,23 @@ async function saveTo(target: string | null): Promise<void> {
     useUiStore.getState().notify('error', t('file.exportFailed'), e instanceof Error ? e.message : String(e));
     return;
   }
-  const written = await fileHost().save(target, text, `${fileStem(project.name)}.convas.json`);
+  const suggested = `${fileStem(project.name)}.convas.json`;
+  let written;
+  try {
+    written = await fileHost().save(target, text, suggested);
+  } catch (e) {
+    useUiStore.getState().notify('error', t('file.saveFailed', { name: target ? baseName(target) : suggested }), e instanceof Error ? e.message : String(e));
+    return;
+  }
   if (written === null) return;
-  useProjectStore.getState().markSaved(written);
-  rememberFile(written, text);
-  useUiStore.getState().notify('success', t('file.saved', { name: written }));
+  useProjectStore.getState().markSaved(written.name, written.path);
+  rememberFile(written.name, text);
+  useUiStore.getState().notify('success', t('file.saved', { name: written.name }));
 }
 
 export async function saveAction(): Promise<void> {
-  const { fileName } = useProjectStore.getState();
-  await saveTo(fileName && fileName.endsWith('.json') ? fileName : null);
+  const { fileName, filePath } = useProjectStore.getState();
+  await saveTo(filePath ?? (fileName && fileName.endsWith('.json') ? fileName : null));
 }
 
 export async function saveAsAction(): Promise<void> {
@@ -116,7 +165,7 @@ export async function exportAction(kind: ExportKind, sizes?: ReadonlyMap<string,
       const caption = summary ? `${project.name} — ${t('status.params', { n: formatCount(summary.totalParams) })}` : project.name;
       const blob = await renderGraphPng(project.graph, analysis, sizes ?? new Map(), caption);
       const name = `${fileStem(project.name)}.png`;
-      await fileHost().download(name, blob, 'image/png');
+      if (!(await fileHost().download(name, blob, 'image/png'))) return;
       ui.notify('success', t('file.exported', { name }));
       return;
     }
@@ -127,7 +176,7 @@ export async function exportAction(kind: ExportKind, sizes?: ReadonlyMap<string,
       ui.setSummaryOpen(true);
       return;
     }
-    await fileHost().download(result.file.name, result.file.text, result.file.mime);
+    if (!(await fileHost().download(result.file.name, result.file.text, result.file.mime))) return;
     ui.notify('success', t('file.exported', { name: result.file.name }));
   } catch (e) {
     ui.notify('error', t('file.exportFailed'), e instanceof Error ? e.message : String(e));

@@ -1,16 +1,13 @@
-/** Recently opened or saved files, kept in localStorage (in a browser the text itself, as there is no path to reopen). */
-export interface RecentFile {
-  readonly name: string;
-  readonly at: number;
-  readonly text: string;
-}
+import type { RecentFile, RecentStore } from './file-host';
+
+export type { RecentFile, RecentStore };
 
 const KEY = 'convas.recent';
 const MAX = 8;
 /** Larger files are not remembered, to keep localStorage small. */
 const MAX_TEXT = 256 * 1024;
 
-export function recentFiles(): RecentFile[] {
+function readLocal(): RecentFile[] {
   try {
     const raw = localStorage.getItem(KEY);
     const list: unknown = raw ? JSON.parse(raw) : [];
@@ -23,12 +20,36 @@ export function recentFiles(): RecentFile[] {
   }
 }
 
+/** Recently opened or saved files in a browser, kept in localStorage with their text (there is no path to reopen). */
+export const localRecentStore: RecentStore = {
+  list: readLocal,
+  remember(name, text) {
+    if (text.length > MAX_TEXT) return;
+    const list = [{ name, at: Date.now(), text }, ...readLocal().filter((r) => r.name !== name)].slice(0, MAX);
+    try {
+      localStorage.setItem(KEY, JSON.stringify(list));
+    } catch {
+      // Storage full or unavailable: recent files are a convenience, not data.
+    }
+  },
+};
+
+let store: RecentStore = localRecentStore;
+
+/** Uses another recent-files list (the desktop app's, kept by the main process). */
+export function setRecentStore(next: RecentStore): void {
+  store = next;
+}
+
+export function recentFiles(): readonly RecentFile[] {
+  return store.list();
+}
+
 export function rememberFile(name: string, text: string): void {
-  if (text.length > MAX_TEXT) return;
-  const list = [{ name, at: Date.now(), text }, ...recentFiles().filter((r) => r.name !== name)].slice(0, MAX);
-  try {
-    localStorage.setItem(KEY, JSON.stringify(list));
-  } catch {
-    // Storage full or unavailable: recent files are a convenience, not data.
-  }
+  store.remember(name, text);
+}
+
+/** Reloads the list when it lives elsewhere (after a recent file could not be opened). */
+export async function refreshRecentFiles(): Promise<void> {
+  await store.refresh?.();
 }

@@ -160,6 +160,8 @@ export const en = {
   'file.opened': 'Opened {name}.',
   'file.imported': 'Imported {name} ({kind}).',
   'file.openFailed': 'Could not open {name}',
+  'file.openError': 'Could not open the file',
+  'file.saveFailed': 'Could not save {name}',
   'file.saved': 'Saved {name}.',
   'file.exported': 'Exported {name}.',
   'file.exportFailed': 'Export failed',

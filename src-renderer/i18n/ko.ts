@@ -162,6 +162,8 @@ export const ko: Record<MessageKey, string> = {
   'file.opened': '{name}을(를) 열었습니다.',
   'file.imported': '{name}을(를) 가져왔습니다 ({kind}).',
   'file.openFailed': '{name}을(를) 열 수 없습니다',
+  'file.openError': '파일을 열 수 없습니다',
+  'file.saveFailed': '{name}을(를) 저장할 수 없습니다',
   'file.saved': '{name}을(를) 저장했습니다.',
   'file.exported': '{name}을(를) 내보냈습니다.',
   'file.exportFailed': '내보내기 실패',

@@ -18,6 +18,8 @@ export interface ProjectState {
   readonly saved: Project | null;
   /** The file name it was opened from or saved as; null for a new project. */
   readonly fileName: string | null;
+  /** Where that file lives, when the host knows (the desktop app): Save writes there without asking. */
+  readonly filePath: string | null;
   readonly history: History;
   /** True while a node drag is under way (its moves are one undo step). */
   readonly dragging: boolean;
@@ -30,9 +32,9 @@ export interface ProjectState {
   select(selection: Selection): void;
   undo(): boolean;
   redo(): boolean;
-  /** Replaces the whole project (new, open, template, restore). `dirty` keeps it marked unsaved. */
-  load(project: Project, fileName: string | null, options?: { dirty?: boolean }): void;
-  markSaved(fileName: string): void;
+  /** Replaces the whole project (new, open, template, restore). `dirty` keeps it marked unsaved; `path` is where the file lives. */
+  load(project: Project, fileName: string | null, options?: { dirty?: boolean; path?: string }): void;
+  markSaved(fileName: string, path?: string): void;
   rename(name: string): void;
   setTraining(training: TrainingSettings): void;
 }
@@ -51,6 +53,7 @@ export const useProjectStore = create<ProjectState>((set, get) => ({
   project: undefined as unknown as Project, // set by initProjectStore before the first render
   saved: null,
   fileName: null,
+  filePath: null,
   history: EMPTY_HISTORY,
   dragging: false,
   selection: NO_SELECTION,
@@ -108,14 +111,15 @@ export const useProjectStore = create<ProjectState>((set, get) => ({
       project,
       saved: options?.dirty ? null : project,
       fileName,
+      filePath: fileName !== null ? (options?.path ?? null) : null,
       history: EMPTY_HISTORY,
       dragging: false,
       selection: NO_SELECTION,
     });
   },
 
-  markSaved(fileName) {
-    set({ saved: get().project, fileName });
+  markSaved(fileName, path) {
+    set({ saved: get().project, fileName, filePath: path ?? null });
   },
 
   rename(name) {

@@ -6,6 +6,7 @@ import { channelImage } from '../inspect/tensor-image';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { exportTrainedModel, pickCell, setTab } from './controller';
 import { fileHost } from '../files/host';
+import type { HostFile } from '../files/file-host';
 import { useLanguageStore } from '../i18n/i18n';
 import { formatDuration, formatLoss, formatPercent } from './format';
 import { useTrainingT } from './i18n-context';
@@ -75,8 +76,8 @@ function Gallery({ finished, pick }: { finished: Finished; pick: CellPick }) {
 }
 
 const EXPORT_LABELS = {
-  en: { idle: 'Export trained model (TensorFlow.js + Keras JSON)', busy: 'Exporting…', done: 'Downloaded' },
-  ko: { idle: '훈련된 모델 내보내기 (TensorFlow.js + Keras JSON)', busy: '내보내는 중…', done: '다운로드함' },
+  en: { idle: 'Export trained model (TensorFlow.js + Keras JSON)', busy: 'Exporting…', done: 'Downloaded', saved: (dir: string) => `Saved in ${dir}` },
+  ko: { idle: '훈련된 모델 내보내기 (TensorFlow.js + Keras JSON)', busy: '내보내는 중…', done: '다운로드함', saved: (dir: string) => `${dir}에 저장함` },
 } as const;
 
 /** Downloads model.json + weights.bin (loadable with tf.loadLayersModel) and the Keras JSON of the trained model. */
@@ -86,10 +87,22 @@ function ExportTrained() {
   const l = EXPORT_LABELS[lang];
   const run = () => {
     setState({ busy: true });
-    exportTrainedModel((name, data) => fileHost().download(name, data, name.endsWith('.bin') ? 'application/octet-stream' : 'application/json')).then(
-      (files) => setState({ busy: false, message: `${l.done}: ${files.join(', ')}` }),
-      (e: unknown) => setState({ busy: false, error: true, message: e instanceof Error ? e.message : String(e) }),
-    );
+    const failed = (e: unknown) => setState({ busy: false, error: true, message: e instanceof Error ? e.message : String(e) });
+    const host = fileHost();
+    const saveFiles = host.saveFiles?.bind(host);
+    if (saveFiles) {
+      // The desktop app asks for one folder and writes the files that belong together into it.
+      const files: HostFile[] = [];
+      exportTrainedModel(async (name, data) => {
+        files.push({ name, data });
+      })
+        .then(() => saveFiles(files))
+        .then((saved) => setState(saved ? { busy: false, message: `${saved.dir ? l.saved(saved.dir) : l.done}: ${saved.names.join(', ')}` } : { busy: false }), failed);
+      return;
+    }
+    exportTrainedModel(async (name, data) => {
+      await host.download(name, data, name.endsWith('.bin') ? 'application/octet-stream' : 'application/json');
+    }).then((files) => setState({ busy: false, message: `${l.done}: ${files.join(', ')}` }), failed);
   };
   return (
     <div className="tp-export">

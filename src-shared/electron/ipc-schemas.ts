@@ -126,6 +126,18 @@ export interface ExportedFiles {
 }
 export const recentFileSchema = z.strictObject({ path: pathSchema, name: z.string().max(255), at: z.number().int().nonnegative() });
 export type RecentFile = z.infer<typeof recentFileSchema>;
+
+/*
+ * Schemas of the file answers, for the page to check what main sends back (the interfaces above
+ * stay the contract main implements; `satisfies` keeps the two in step). Not strict, so a field
+ * main adds later does not break an older page.
+ */
+const answerNameSchema = z.string().min(1).max(255);
+export const openedFileSchema = z.object({ path: pathSchema, name: answerNameSchema, text: textSchema }) satisfies z.ZodType<OpenedFile>;
+export const savedFileSchema = z.object({ path: pathSchema, name: answerNameSchema }) satisfies z.ZodType<SavedFile>;
+export const exportedFileSchema = z.object({ path: pathSchema }) satisfies z.ZodType<ExportedFile>;
+export const exportedFilesSchema = z.object({ dir: pathSchema, paths: z.array(pathSchema).max(16) }) satisfies z.ZodType<ExportedFiles>;
+export const recentFilesSchema = z.array(recentFileSchema).max(100);
 export interface EngineConnection {
   /** A directory main owns for engine exports (the engine writes there and returns the bytes). */
   readonly exportDir: string;
