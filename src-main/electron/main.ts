@@ -35,6 +35,7 @@ import { buildMenuTemplate, menuLabels, systemLanguage } from './menu';
 import { appPaths, fileArgument } from './paths';
 import { RecentFiles } from './recent-files';
 import { hardenSession, hardenWebContents } from './security';
+import { confinedEnv } from '../engine/process/confinement';
 
 // ---- Before the app is ready ----
 
@@ -79,7 +80,8 @@ function sendEngineStatus(status: EngineStatus): void {
 
 const engine = new EngineSupervisor<MessagePortMain>({
   fork: () => {
-    const child = utilityProcess.fork(paths.engine, [], { serviceName: 'Convas training engine', stdio: ['ignore', 'inherit', 'pipe'] });
+    // The renderer drives the engine directly, so the engine may write only under the app's temp folder.
+    const child = utilityProcess.fork(paths.engine, [], { serviceName: 'Convas training engine', stdio: ['ignore', 'inherit', 'pipe'], env: confinedEnv(app.getPath('temp')) });
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     return child;
   },

@@ -9,6 +9,7 @@ import { saveModel } from './export/artifacts';
 import { writeFileAtomic } from '../files/atomic-write';
 import { toKeras3Json } from '../../src-shared/keras/export';
 import { basename, join } from 'node:path';
+import { isInside, type Confinement } from './process/confinement';
 import { readFile } from 'node:fs/promises';
 
 /** 28×28 grayscale images with labels, as the data layer hands them over. */
@@ -63,6 +64,8 @@ export class EngineHost {
   constructor(
     private readonly deps: EngineDeps,
     private readonly emit: (event: EngineEvent) => void,
+    /** When set, the page driving the engine is untrusted: exports stay inside a root and the cache is the engine's own. */
+    private readonly confinement?: Confinement,
   ) {}
 
   /** Handles one validated command; resolves when the command (not a training run) is handled. */
@@ -126,7 +129,7 @@ export class EngineHost {
     }
     let raw: LoadedDataset;
     try {
-      raw = await this.deps.loadDataset(settings, command.cacheDir);
+      raw = await this.deps.loadDataset(settings, this.confinement ? undefined : command.cacheDir);
     } catch (e) {
       this.emit({ type: 'error', runId, code: 'dataset', message: message(e) });
       return;
@@ -178,6 +181,10 @@ export class EngineHost {
   }
 
   private async export(command: Extract<EngineCommand, { type: 'export' }>): Promise<void> {
+    if (this.confinement && !isInside(this.confinement.exportRoot, command.dir)) {
+      this.emit({ type: 'error', runId: command.runId, code: 'bad-message', message: `Export refused: ${command.dir} is outside the folder this engine may write to` });
+      return;
+    }
     const run = this.current;
     if (!run || run.id !== command.runId) {
       this.emit({ type: 'error', runId: command.runId, code: 'no-model', message: 'There is no trained model for this run — train the network first' });

@@ -12,11 +12,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WINDOW_READY_SIGNAL } from '../../src-shared/electron/channels';
-import { EngineClient } from '../engine/process/client';
 import { startServer } from '../server/server';
 import { ELECTRON_BUNDLES } from '../electron/paths';
 import { chooseHost, explainEarlyExit, fallbackMessage, locateElectron } from './choose-host';
 import { serveUntilInterrupted } from '../server/until-interrupted';
+import { DEFAULT_PORT, startBrowserEngine } from '../server/browser-engine';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN_BUNDLE = join(ROOT, 'dist', 'electron', ELECTRON_BUNDLES.main);
@@ -97,7 +97,7 @@ async function browserMode(why: Why, port: number): Promise<void> {
   }
   let server;
   try {
-    server = await startServer({ rendererDir: RENDERER_DIR, port, startEngine: () => new EngineClient() });
+    server = await startServer({ rendererDir: RENDERER_DIR, port, portFallback: port === DEFAULT_PORT, startEngine: startBrowserEngine });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     console.error(code === 'EADDRINUSE' ? `Port ${port} is already in use — pick another with \`npm start -- --port P\`.` : `Cannot start browser mode: ${String(e)}`);
@@ -110,7 +110,7 @@ async function browserMode(why: Why, port: number): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { browser: { type: 'boolean' }, port: { type: 'string' } } });
-  const port = values.port === undefined ? 0 : Number(values.port);
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be a whole number from 0 to 65535 (got '${String(values.port)}')`);
     process.exitCode = 2;

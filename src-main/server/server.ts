@@ -19,6 +19,8 @@ export interface EngineConnection {
 export interface ServerOptions {
   readonly rendererDir: string;
   readonly port?: number;
+  /** When `port` is taken, listen on any free port instead of failing. */
+  readonly portFallback?: boolean;
   /** Starts one engine per page connection. */
   readonly startEngine: () => EngineConnection;
 }
@@ -115,10 +117,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     wss.handleUpgrade(req, socket, head, (ws) => bridge(ws, options.startEngine()));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+  const listen = (p: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(p, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  try {
+    await listen(port);
+  } catch (e) {
+    if (!options.portFallback || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    await listen(0);
+  }
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : port;
   return {

@@ -54,7 +54,7 @@ export function browserFileHost(): FileHost {
     async save(target, text, suggested) {
       const name = target ?? suggested;
       downloadBlob(name, toBlob(text, 'application/json'));
-      return { name };
+      return { name, unconfirmed: true };
     },
     async download(name, data, mime) {
       downloadBlob(name, toBlob(data, mime));

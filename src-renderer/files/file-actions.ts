@@ -16,6 +16,7 @@ import { refreshRecentFiles, rememberFile, type RecentFile } from './recent-file
 import { baseName } from './file-host';
 import { fileStem, kerasFile, projectFile, pythonFile, tfjsFile, type ExportResult } from './exports';
 import { renderGraphPng, type Size } from './png-export';
+import { keepAutosave } from '../store/autosave';
 
 const OPEN_TYPES = ['.json', '.convas.json', 'application/json'];
 
@@ -138,6 +139,8 @@ async function saveTo(target: string | null): Promise<void> {
     return;
   }
   if (written === null) return;
+  // A browser download may have been cancelled: keep the autosaved copy so nothing can be lost.
+  if (written.unconfirmed) keepAutosave();
   useProjectStore.getState().markSaved(written.name, written.path);
   rememberFile(written.name, text);
   useUiStore.getState().notify('success', t('file.saved', { name: written.name }));

@@ -15,6 +15,8 @@ export type OpenPurpose = 'project' | 'model';
 export interface SavedAs {
   readonly name: string;
   readonly path?: string;
+  /** True when the host cannot know the file was written (a browser download may be cancelled). */
+  readonly unconfirmed?: boolean;
 }
 
 /** One file of a multi-file export (a TensorFlow.js model.json with its weights.bin …). */

@@ -42,10 +42,18 @@ export function clearAutosave(): void {
   }
 }
 
-/** Writes the current state now: the project when it has unsaved changes, nothing otherwise. */
+/** Set after a save the host cannot confirm (a browser download): the copy stays until the next confirmed save. */
+let keepAfterSave = false;
+
+/** Keeps the autosaved copy through the next save, which may not really have written a file. */
+export function keepAutosave(): void {
+  keepAfterSave = true;
+}
+
+/** Writes the current state now: the project when it has unsaved changes (or an unconfirmed save), nothing otherwise. */
 function flush(): void {
   const state = useProjectStore.getState();
-  if (!isDirty(state)) {
+  if (!isDirty(state) && !keepAfterSave) {
     clearAutosave();
     return;
   }

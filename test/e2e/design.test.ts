@@ -135,4 +135,12 @@ describe('designing a network in the browser UI', () => {
     expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.bytes.byteLength).toBeGreaterThan(5000);
   });
+
+  it('Save downloads the project but keeps the autosaved copy, since a browser download may be cancelled', async () => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('btn-save').click()]);
+    const path = join(app.downloads, dl.suggestedFilename());
+    await dl.saveAs(path);
+    expect(JSON.parse(readFileSync(path, 'utf8')).formatVersion).toBe(2);
+    await expect.poll(() => page.evaluate("localStorage.getItem('convas.autosave') !== null"), { timeout: 5000 }).toBe(true);
+  });
 });

@@ -4,7 +4,8 @@ import { usage } from '../errors';
 
 /** "1,2,3" → [1,2,3]; "1,2;3,4" → [[1,2],[3,4]]; undefined when a value is not a number. */
 export function parseNumbers(text: string): number[] | number[][] | undefined {
-  const rows = text.split(';').map((r) => r.split(/[,\s]+/).filter((s) => s !== '').map(Number));
+  // Spaces around commas are fine; an empty entry ("1,,2") is a mistake, not a value to skip.
+  const rows = text.split(';').map((r) => r.trim().split(/\s*,\s*|\s+/).map((v) => (v === '' ? NaN : Number(v))));
   if (rows.some((r) => r.length === 0 || r.some((v) => !Number.isFinite(v)))) return undefined;
   return text.includes(';') ? rows : rows[0];
 }
@@ -48,6 +49,7 @@ export async function convCommand(argv: string[], out: (text: string) => void): 
     const xm = matrix(x);
     const wm = matrix(w);
     if (xm.some((r) => r.length !== xm[0]!.length) || wm.some((r) => r.length !== wm[0]!.length)) throw usage('every row of a 2-D input or kernel must have the same length');
+    if (padding === 'valid' && (wm.length > xm.length || wm[0]!.length > xm[0]!.length)) throw usage("with padding 'valid' the kernel must fit inside the input — use padding 'same' or 'full'");
     const result = conv2dPlain(xm, wm, { op, padding, sameStyle, strides: [stride, stride] });
     if (values.json) out(JSON.stringify(result));
     else {
@@ -60,6 +62,7 @@ export async function convCommand(argv: string[], out: (text: string) => void): 
   }
   const xs = x as number[];
   const ws = w as number[];
+  if (padding === 'valid' && ws.length > xs.length) throw usage(`with padding 'valid' the kernel (${ws.length}) must not be longer than the input (${xs.length}) — use padding 'same' or 'full'`);
   const result = conv1d(xs, ws, { op, padding, sameStyle, stride });
   if (values.json) out(JSON.stringify(result));
   else {

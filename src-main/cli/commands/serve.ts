@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../server/server';
-import { EngineClient } from '../../engine/process/client';
 import { CliError, usage } from '../errors';
 import { serveUntilInterrupted } from '../../server/until-interrupted';
+import { DEFAULT_PORT, startBrowserEngine } from '../../server/browser-engine';
 
 /** Where `npm run build` puts the renderer. */
 export const RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
@@ -12,12 +12,12 @@ export const RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', impo
 /** `serve [--port P]`: browser mode — the built UI on 127.0.0.1 with the engine behind a WebSocket. */
 export async function serveCommand(argv: string[], out: (text: string) => void): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
-  const port = values.port === undefined ? 0 : Number(values.port);
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usage(`--port must be a whole number from 0 to 65535 (got '${values.port}')`);
   if (!existsSync(`${RENDERER_DIR}/index.html`)) throw new CliError(`The UI is not built (${RENDERER_DIR} is missing) — run \`npm run build\` first`);
   let server;
   try {
-    server = await startServer({ rendererDir: RENDERER_DIR, port, startEngine: () => new EngineClient() });
+    server = await startServer({ rendererDir: RENDERER_DIR, port, portFallback: port === DEFAULT_PORT, startEngine: startBrowserEngine });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(code === 'EADDRINUSE' ? `Port ${port} is already in use — pick another with --port` : `Cannot start the server: ${String(e)}`);

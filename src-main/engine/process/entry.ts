@@ -7,6 +7,7 @@ import { zodIssues } from '../../../src-shared/project/io';
 import { EngineHost } from '../host';
 import { createEngineDeps } from '../deps';
 import { connectTransports, type EngineTransport } from './transport';
+import { confinementFromEnv } from './confinement';
 
 const transports: EngineTransport[] = [];
 
@@ -18,7 +19,7 @@ function broadcast(event: EngineEvent): void {
   for (const t of transports) t.send(out);
 }
 
-const host = new EngineHost(createEngineDeps(), broadcast);
+const host = new EngineHost(createEngineDeps(), broadcast, confinementFromEnv());
 let queue = Promise.resolve();
 
 function receive(message: unknown): void {

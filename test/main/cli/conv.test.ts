@@ -33,5 +33,9 @@ describe('cli conv', () => {
     const r = conv('--x', '1,a,3', '--w', '1', '--op', 'correlate', '--padding', 'valid');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--x must be numbers');
+    expect(conv('--x', '1,,2', '--w', '1', '--op', 'correlate', '--padding', 'valid').status).toBe(2);
+    const long = conv('--x', '1,2', '--w', '1,2,3', '--op', 'correlate', '--padding', 'valid');
+    expect(long.status).toBe(2);
+    expect(long.stderr).toContain("use padding 'same' or 'full'");
   });
 });

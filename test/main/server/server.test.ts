@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../../src-main/server/server';
-import { EngineClient } from '../../../src-main/engine/process/client';
+import { startBrowserEngine } from '../../../src-main/server/browser-engine';
 import { decodeFrame, encodeFrame } from '../../../src-shared/engine/wire';
 import { engineEventSchema, type EngineEvent } from '../../../src-shared/engine/protocol';
 
@@ -25,7 +25,7 @@ function connect(origin: string | undefined, token: string): Promise<{ status: n
 
 describe('browser-mode server', () => {
   beforeAll(async () => {
-    server = await startServer({ rendererDir: root, startEngine: () => new EngineClient() });
+    server = await startServer({ rendererDir: root, startEngine: startBrowserEngine });
   });
 
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineClient } from '../../../../src-main/engine/process/client';
 import { engineEventSchema, type EngineEvent, type EngineEventOf } from '../../../../src-shared/engine/protocol';
 import { templateGraph, testSettings } from '../training/harness';
+import { confinedEnv } from '../../../../src-main/engine/process/confinement';
 
 const isError = (e: EngineEvent): e is EngineEventOf<'error'> => e.type === 'error';
 
@@ -53,6 +54,14 @@ describe('engine process', () => {
     const error = engine.waitFor(isError);
     engine.send({ type: 'train', runId: 'r', graph, settings: testSettings() });
     expect(await error).toMatchObject({ code: 'not-trainable', message: expect.stringContaining('dense_1: the network must end with 10 values') });
+    await engine.close();
+  });
+
+  it('a confined engine (the one a page drives) refuses to export outside its root', async () => {
+    const engine = new EngineClient({ env: confinedEnv('/tmp/convas-confined-root') });
+    const error = engine.waitFor(isError);
+    engine.send({ type: 'export', runId: 'r', dir: '/etc' });
+    expect(await error).toMatchObject({ code: 'bad-message', message: expect.stringContaining('Export refused: /etc is outside') });
     await engine.close();
   });
 });
