@@ -4,7 +4,7 @@ import { TrainingPanel } from '../training/TrainingPanel';
 import { connectEngine } from '../engine/connect';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
-import { useLanguageStore } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
 
 // One engine link per page, made once (Electron port or browser-mode WebSocket).
 const engine = connectEngine();
@@ -12,10 +12,6 @@ const engine = connectEngine();
 const MIN = 220;
 const DEFAULT = 470;
 
-const LABELS = {
-  en: { title: 'Training', open: 'Show training', close: 'Hide training', hint: 'Train on Fashion-MNIST, watch the charts, look at feature maps' },
-  ko: { title: '훈련', open: '훈련 패널 열기', close: '훈련 패널 닫기', hint: '패션 MNIST로 훈련하고, 그래프와 특성 맵을 살펴보세요' },
-} as const;
 
 /** The training dock under the canvas: a bar that opens into the training panel, resizable like the summary. */
 export function TrainingSlot() {
@@ -24,8 +20,7 @@ export function TrainingSlot() {
   const settings = useProjectStore((s) => s.project.training);
   const setTraining = useProjectStore((s) => s.setTraining);
   const getGraph = useCallback(() => useProjectStore.getState().project.graph, []);
-  const lang = useLanguageStore((s) => s.language);
-  const l = LABELS[lang === 'ko' ? 'ko' : 'en'];
+  const t = useT();
   const toggle = useCallback(() => {
     setOpen((was) => {
       // The canvas needs room: the summary steps aside while training is open (the toolbar brings it back).
@@ -36,12 +31,12 @@ export function TrainingSlot() {
   return (
     <section id="training-slot" className={`training-dock${open ? ' is-open' : ''}`} data-testid="training-slot" style={open ? { height } : undefined}>
       {open && <div className="resizer" role="separator" aria-orientation="horizontal" {...resizer} />}
-      <button type="button" className="training-dock__bar" data-testid="btn-training-toggle" aria-expanded={open} title={open ? l.close : l.open} onClick={toggle}>
+      <button type="button" className="training-dock__bar" data-testid="btn-training-toggle" aria-expanded={open} title={open ? t('training.hide') : t('training.show')} onClick={toggle}>
         <span className="training-dock__chevron" aria-hidden>
           {open ? '▾' : '▸'}
         </span>
-        <span className="training-dock__title">{l.title}</span>
-        {!open && <span className="training-dock__hint">{l.hint}</span>}
+        <span className="training-dock__title">{t('training.title')}</span>
+        {!open && <span className="training-dock__hint">{t('training.hint')}</span>}
       </button>
       {/* Kept mounted while closed so a run in progress keeps streaming into its store. */}
       <div className="training-dock__body" hidden={!open}>

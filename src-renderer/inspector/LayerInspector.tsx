@@ -9,7 +9,6 @@ import { Metrics } from './Metrics';
 import { NameField } from './NameField';
 import { ParamField } from './ParamField';
 import { explainLayer } from '../learn/learn-store';
-import { useLanguageStore } from '../i18n/i18n';
 
 /** Layers whose arithmetic the Learn lab can step through on their real input. */
 const EXPLAINABLE = new Set(['Conv2D', 'MaxPooling2D', 'AveragePooling2D']);
@@ -17,7 +16,6 @@ const EXPLAINABLE = new Set(['Conv2D', 'MaxPooling2D', 'AveragePooling2D']);
 /** The form of one layer: its problems, metrics, name and every parameter of its kind. */
 export function LayerInspector({ node, report, issues }: { node: GraphNode; report: NodeReport | undefined; issues: readonly GraphIssue[] }) {
   const t = useT();
-  const language = useLanguageStore((s) => s.language);
   const kind = layerKind(node.kind);
   const fieldNames = new Set(kind?.fields.map((f) => f.name) ?? []);
   const errorsFor = (param: string) => issues.filter((i) => i.param === param).map((i) => i.message);
@@ -38,7 +36,7 @@ export function LayerInspector({ node, report, issues }: { node: GraphNode; repo
       {report && <Metrics report={report} />}
       {EXPLAINABLE.has(node.kind) && (
         <button type="button" className="btn btn--small" data-testid="btn-explain-layer" onClick={() => explainLayer(node.id)}>
-          {language === 'ko' ? '이 층 설명 보기' : 'Explain this layer'}
+          {t('inspector.explain')}
         </button>
       )}
       <NameField node={node} errors={errorsFor('name')} />

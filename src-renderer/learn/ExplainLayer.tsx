@@ -198,7 +198,6 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
     return out;
   }, [props.output, image, kernels, options, f, rows, cols, filters, p.activation]);
   const inRange = useMemo(() => rangeOf(props.input.data, d.c, ch), [props.input, d.c, ch]);
-  const outRange = useMemo(() => rangeOf(outMap, 1, 0), [outMap]);
   if (rows * cols === 0) return <Callout tone="warn" testId="explain-problem">{t('lab.noOutput2d', { h: d.h, w: d.w, kh: p.kernel_size[0], kw: p.kernel_size[1] })}</Callout>;
 
 
@@ -207,7 +206,6 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
   const engine = props.output && props.output.data.length === rows * cols * filters ? props.output.data[(r * cols + c) * filters + f] : undefined;
   const detail = win.channels[ch]!;
   const inCell = cellSize(d.h + ph.before + ph.after, d.w + pw.before + pw.after);
-  const outCell = cellSize(rows, cols);
   const summary = t('explain.convSummary', { filters, kh: p.kernel_size[0], kw: p.kernel_size[1], sh: p.strides[0], sw: p.strides[1], padding: p.padding, activation: p.activation });
   const chSums = win.channels.map((x) => x.sum);
   const chAbsMax = Math.max(...chSums.map(Math.abs), 1e-9);
@@ -304,26 +302,35 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
           <EngineCheck mine={a} engine={engine} />
         </div>
 
-        <figure className="lx-explain__map">
-          <figcaption>{t('explain.outputCaption', { h: rows, w: cols, f: f + 1 })}</figcaption>
-          <HeatGrid
-            height={rows}
-            width={cols}
-            value={(i, j) => outMap[i * cols + j]!}
-            min={outRange.min}
-            max={outRange.max}
-            cell={outCell}
-            window={{ top: r, left: c, h: 1, w: 1 }}
-            shown={stepper.index + 1}
-            onPick={(i, j) => stepper.go(i * cols + j)}
-            testId="explain-output"
-            label={t('explain.outputCaption', { h: rows, w: cols, f: f + 1 })}
-            version={`${dataId(outMap)}`}
-          />
-          <div className="lx-explain__padkey">{t('explain.soFar')}</div>
-        </figure>
+        <OutputMap caption={t('explain.outputCaption', { h: rows, w: cols, f: f + 1 })} rows={rows} cols={cols} map={outMap} at={[r, c]} stepper={stepper} />
       </div>
     </div>
+  );
+}
+
+/** The layer's output map filled in up to the current step; clicking a cell jumps there. */
+function OutputMap({ caption, rows, cols, map, at, stepper }: { caption: string; rows: number; cols: number; map: Float32Array; at: readonly [number, number]; stepper: ReturnType<typeof useStepper> }) {
+  const t = useLearnT();
+  const range = useMemo(() => rangeOf(map, 1, 0), [map]);
+  return (
+    <figure className="lx-explain__map">
+      <figcaption>{caption}</figcaption>
+      <HeatGrid
+        height={rows}
+        width={cols}
+        value={(i, j) => map[i * cols + j]!}
+        min={range.min}
+        max={range.max}
+        cell={cellSize(rows, cols)}
+        window={{ top: at[0], left: at[1], h: 1, w: 1 }}
+        shown={stepper.index + 1}
+        onPick={(i, j) => stepper.go(i * cols + j)}
+        testId="explain-output"
+        label={caption}
+        version={`${dataId(map)}`}
+      />
+      <div className="lx-explain__padkey">{t('explain.soFar')}</div>
+    </figure>
   );
 }
 
@@ -352,7 +359,6 @@ function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; ima
     return out;
   }, [engineOk, props.output, image, options, ch, rows, cols, d.c]);
   const inRange = useMemo(() => rangeOf(props.input.data, d.c, ch), [props.input, d.c, ch]);
-  const outRange = useMemo(() => rangeOf(outMap, 1, 0), [outMap]);
   if (rows * cols === 0) return <Callout tone="warn" testId="explain-problem">{t('pool.noOutput', { k: p.pool_size[0] })}</Callout>;
 
   const win = poolWindow(image, options, r, c, ch);
@@ -373,7 +379,6 @@ function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; ima
   const engine = engineOk ? props.output!.data[(r * cols + c) * d.c + ch] : undefined;
   const summary = t('explain.poolSummary', { kh, kw, sh: p.strides[0], sw: p.strides[1], padding: p.padding });
   const inCell = cellSize(d.h + ph.before + ph.after, d.w + pw.before + pw.after);
-  const outCell = cellSize(rows, cols);
 
   return (
     <div className="lx-explain" data-testid="explain-layer" data-kind={props.kind}>
@@ -422,24 +427,7 @@ function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; ima
           <p className="lx-note">{padCount > 0 ? t(kind === 'max' ? 'pool.padLeftOutMax' : 'pool.padLeftOutAvg', { n: padCount, m: win.values.length }) : t('explain.poolChannelwise')}</p>
           <EngineCheck mine={win.result} engine={engine} />
         </div>
-        <figure className="lx-explain__map">
-          <figcaption>{t('explain.outputCaptionPool', { h: rows, w: cols, ch: ch + 1 })}</figcaption>
-          <HeatGrid
-            height={rows}
-            width={cols}
-            value={(i, j) => outMap[i * cols + j]!}
-            min={outRange.min}
-            max={outRange.max}
-            cell={outCell}
-            window={{ top: r, left: c, h: 1, w: 1 }}
-            shown={stepper.index + 1}
-            onPick={(i, j) => stepper.go(i * cols + j)}
-            testId="explain-output"
-            label={t('explain.outputCaptionPool', { h: rows, w: cols, ch: ch + 1 })}
-            version={`${dataId(outMap)}`}
-          />
-          <div className="lx-explain__padkey">{t('explain.soFar')}</div>
-        </figure>
+        <OutputMap caption={t('explain.outputCaptionPool', { h: rows, w: cols, ch: ch + 1 })} rows={rows} cols={cols} map={outMap} at={[r, c]} stepper={stepper} />
       </div>
     </div>
   );

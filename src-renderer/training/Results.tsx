@@ -7,7 +7,6 @@ import { ConfusionMatrix } from './ConfusionMatrix';
 import { exportTrainedModel, pickCell, setTab } from './controller';
 import { fileHost } from '../files/host';
 import type { HostFile } from '../files/file-host';
-import { useLanguageStore } from '../i18n/i18n';
 import { formatDuration, formatLoss, formatPercent } from './format';
 import { useTrainingT } from './i18n-context';
 import { useTrainingStore, type CellPick } from './training-store';
@@ -75,16 +74,11 @@ function Gallery({ finished, pick }: { finished: Finished; pick: CellPick }) {
   );
 }
 
-const EXPORT_LABELS = {
-  en: { idle: 'Export trained model (TensorFlow.js + Keras JSON)', busy: 'Exporting…', done: 'Downloaded', saved: (dir: string) => `Saved in ${dir}` },
-  ko: { idle: '훈련된 모델 내보내기 (TensorFlow.js + Keras JSON)', busy: '내보내는 중…', done: '다운로드함', saved: (dir: string) => `${dir}에 저장함` },
-} as const;
 
 /** Downloads model.json + weights.bin (loadable with tf.loadLayersModel) and the Keras JSON of the trained model. */
 function ExportTrained() {
-  const lang = useLanguageStore((s) => s.language) === 'ko' ? 'ko' : 'en';
+  const t = useTrainingT();
   const [state, setState] = useState<{ busy: boolean; message?: string; error?: boolean }>({ busy: false });
-  const l = EXPORT_LABELS[lang];
   const run = () => {
     setState({ busy: true });
     const failed = (e: unknown) => setState({ busy: false, error: true, message: e instanceof Error ? e.message : String(e) });
@@ -97,17 +91,17 @@ function ExportTrained() {
         files.push({ name, data });
       })
         .then(() => saveFiles(files))
-        .then((saved) => setState(saved ? { busy: false, message: `${saved.dir ? l.saved(saved.dir) : l.done}: ${saved.names.join(', ')}` } : { busy: false }), failed);
+        .then((saved) => setState(saved ? { busy: false, message: saved.dir ? t('result.exportedIn', { dir: saved.dir, files: saved.names.join(', ') }) : t('result.exportedFiles', { files: saved.names.join(', ') }) } : { busy: false }), failed);
       return;
     }
     exportTrainedModel(async (name, data) => {
       await host.download(name, data, name.endsWith('.bin') ? 'application/octet-stream' : 'application/json');
-    }).then((files) => setState({ busy: false, message: `${l.done}: ${files.join(', ')}` }), failed);
+    }).then((files) => setState({ busy: false, message: t('result.exportedFiles', { files: files.join(', ') }) }), failed);
   };
   return (
     <div className="tp-export">
       <button type="button" className="btn btn--small" data-testid="btn-export-trained" disabled={state.busy} onClick={run}>
-        {state.busy ? l.busy : l.idle}
+        {state.busy ? t('result.exporting') : t('result.exportTrained')}
       </button>
       {state.message && (
         <span className={state.error ? 'tp-error-text' : 'tp-muted'} data-testid="export-trained-status">

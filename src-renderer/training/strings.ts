@@ -93,6 +93,10 @@ export const trainingEn = {
   'result.shown': 'Showing {shown} of {total}. Click an image to open its feature maps.',
   'result.more': 'Show more',
   'result.close': 'Close',
+  'result.exportTrained': 'Export trained model (TensorFlow.js + Keras JSON)',
+  'result.exporting': 'Exporting…',
+  'result.exportedFiles': 'Saved: {files}',
+  'result.exportedIn': 'Saved in {dir}: {files}',
   'result.imageTip': 'Test image #{index}: {label}, predicted {predicted}',
 
   'problem.invalid-graph': 'The network is not valid',
@@ -245,6 +249,10 @@ export const trainingKo: Record<TrainingKey, string> = {
   'result.shown': '{total}개 중 {shown}개. 이미지를 누르면 특성 맵을 엽니다.',
   'result.more': '더 보기',
   'result.close': '닫기',
+  'result.exportTrained': '훈련된 모델 내보내기 (TensorFlow.js + Keras JSON)',
+  'result.exporting': '내보내는 중…',
+  'result.exportedFiles': '저장함: {files}',
+  'result.exportedIn': '{dir}에 저장함: {files}',
   'result.imageTip': '테스트 이미지 #{index}: {label}, 예측 {predicted}',
 
   'problem.invalid-graph': '신경망 구성이 올바르지 않습니다',
