@@ -69,7 +69,9 @@ function bundles(outDir: string, minify: boolean): Record<'main' | 'preload' | '
       target: NODE_TARGET,
       external: ['@tensorflow/*'],
       // A CommonJS dependency bundled into an ES module may still call require(); give it one.
-      banner: { js: "import { createRequire as __convasCreateRequire } from 'node:module'; const require = __convasCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __convasCreateRequire } from 'node:module'; const require = __convasCreateRequire(import.meta.url);",
+      },
     },
   };
 }

@@ -116,4 +116,6 @@ const train = await writeSplit('train', trainPerClass);
 const test = await writeSplit('t10k', testPerClass);
 await writeFileAtomic(join(values.out, 'README.md'), readme(trainPerClass, testPerClass));
 await writeFileAtomic(join(values.out, 'LICENSE'), LICENSE);
-console.log(`${values.out}: ${train.count} training and ${test.count} test images, ${(train.bytes + test.bytes).toLocaleString('en-US')} bytes of IDX.gz`);
+console.log(
+  `${values.out}: ${train.count} training and ${test.count} test images, ${(train.bytes + test.bytes).toLocaleString('en-US')} bytes of IDX.gz`,
+);

@@ -11,12 +11,18 @@ type Command = (argv: string[], out: (text: string) => void) => Promise<void>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   summary: { run: summaryCommand, help: 'summary <file> [--json]              Keras summary of a project, Keras JSON or tfjs model.json' },
   export: { run: exportCommand, help: 'export <file> --to keras-json|tfjs-topology|python|project -o <path>' },
-  bench: { run: benchCommand, help: 'bench [--json] [--backend B]…         training samples/s of the lecture CNN per backend, batch 32 and 128' },
+  bench: {
+    run: benchCommand,
+    help: 'bench [--json] [--backend B]…         training samples/s of the lecture CNN per backend, batch 32 and 128',
+  },
   conv: {
     run: convCommand,
-    help: 'conv --x <numbers> --w <numbers> --op convolve|correlate --padding valid|same|full [--same-style scipy|keras] [--stride S] [--json]\n      1-D, or 2-D with rows separated by \';\' (negative numbers as --x=-1,2,3)',
+    help: "conv --x <numbers> --w <numbers> --op convolve|correlate --padding valid|same|full [--same-style scipy|keras] [--stride S] [--json]\n      1-D, or 2-D with rows separated by ';' (negative numbers as --x=-1,2,3)",
   },
-  serve: { run: serveCommand, help: 'serve [--port P]                     browser mode: the UI on 127.0.0.1 with the engine over a WebSocket' },
+  serve: {
+    run: serveCommand,
+    help: 'serve [--port P]                     browser mode: the UI on 127.0.0.1 with the engine over a WebSocket',
+  },
   train: {
     run: trainCommand,
     help: 'train <file> --dataset sample|fashion-mnist|mnist [--data-dir D] [--epochs N] [--batch-size B] [--lr X]\n      [--optimizer sgd|momentum|adam|rmsprop|adagrad] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--out DIR] [--json]',
@@ -24,11 +30,21 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
 };
 
 function helpText(): string {
-  return ['Convas command line', '', 'usage: npm run -s cli -- <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  ${c.help}`)].join('\n');
+  return [
+    'Convas command line',
+    '',
+    'usage: npm run -s cli -- <command> [options]',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.help}`),
+  ].join('\n');
 }
 
 /** Runs one CLI invocation and returns its exit status; prints results to stdout and problems to stderr. */
-export async function runCli(argv: string[], out = (t: string) => process.stdout.write(`${t}\n`), err = (t: string) => process.stderr.write(`${t}\n`)): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out = (t: string) => process.stdout.write(`${t}\n`),
+  err = (t: string) => process.stderr.write(`${t}\n`),
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     out(helpText());

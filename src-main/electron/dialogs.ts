@@ -43,12 +43,22 @@ export function electronDialogs(window: () => BaseWindow | undefined, language: 
   const parented = <T>(show: (w: BaseWindow | undefined) => Promise<T>) => show(window());
   return {
     async chooseFileToOpen(kind: OpenKind, defaultDir) {
-      const options = { title: TITLES[language()][kind], defaultPath: defaultDir, properties: ['openFile' as const], filters: filters(FILE_FILTERS[kind]) };
+      const options = {
+        title: TITLES[language()][kind],
+        defaultPath: defaultDir,
+        properties: ['openFile' as const],
+        filters: filters(FILE_FILTERS[kind]),
+      };
       const r = await parented((w) => (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options)));
       return r.canceled ? undefined : r.filePaths[0];
     },
     async chooseSaveTarget(kind: ExportKind, defaultPath) {
-      const options = { title: TITLES[language()].save[kind], defaultPath, filters: filters(FILE_FILTERS[kind]), properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
+      const options = {
+        title: TITLES[language()].save[kind],
+        defaultPath,
+        filters: filters(FILE_FILTERS[kind]),
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      };
       const r = await parented((w) => (w ? dialog.showSaveDialog(w, options) : dialog.showSaveDialog(options)));
       return r.canceled || !r.filePath ? undefined : r.filePath;
     },
@@ -63,7 +73,13 @@ export function electronDialogs(window: () => BaseWindow | undefined, language: 
     },
     async confirmOverwrite(_dir, names) {
       const t = TITLES[language()];
-      const options = { type: 'warning' as const, buttons: [t.cancel, t.replace], defaultId: 0, cancelId: 0, message: t.exists(names.join(', ')) };
+      const options = {
+        type: 'warning' as const,
+        buttons: [t.cancel, t.replace],
+        defaultId: 0,
+        cancelId: 0,
+        message: t.exists(names.join(', ')),
+      };
       const r = await parented((w) => (w ? dialog.showMessageBox(w, options) : dialog.showMessageBox(options)));
       return r.response === 1;
     },

@@ -45,7 +45,8 @@ export function createIpcRouter<Context>(handlers: IpcHandlers<Context>, options
     if (!isTrustedSender(call.frame)) return refuse(`untrusted frame ${call.frame?.url ?? '(none)'}`, UNTRUSTED_SENDER);
     if (options.isKnownSender && !options.isKnownSender(call.context)) return refuse('unknown webContents', UNTRUSTED_SENDER);
     const parsed = ipcRequestSchemas[name].safeParse(call.payload);
-    if (!parsed.success) return refuse(`invalid payload: ${zodIssues(parsed.error)}`, `Invalid ${name} request: ${zodIssues(parsed.error)}`);
+    if (!parsed.success)
+      return refuse(`invalid payload: ${zodIssues(parsed.error)}`, `Invalid ${name} request: ${zodIssues(parsed.error)}`);
     const handler = handlers[name] as (request: unknown, context: Context) => Promise<IpcResponses[N]> | IpcResponses[N];
     try {
       return { ok: true, value: await handler(parsed.data, call.context) };

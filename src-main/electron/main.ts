@@ -81,7 +81,11 @@ function sendEngineStatus(status: EngineStatus): void {
 const engine = new EngineSupervisor<MessagePortMain>({
   fork: () => {
     // The renderer drives the engine directly, so the engine may write only under the app's temp folder.
-    const child = utilityProcess.fork(paths.engine, [], { serviceName: 'Convas training engine', stdio: ['ignore', 'inherit', 'pipe'], env: confinedEnv(app.getPath('temp')) });
+    const child = utilityProcess.fork(paths.engine, [], {
+      serviceName: 'Convas training engine',
+      stdio: ['ignore', 'inherit', 'pipe'],
+      env: confinedEnv(app.getPath('temp')),
+    });
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     return child;
   },
@@ -116,7 +120,9 @@ async function showAbout(): Promise<void> {
     title: menuLabels(language).about,
     message: `Convas ${app.getVersion()}`,
     detail: [
-      language === 'ko' ? '합성곱 신경망을 설계하고, 학습하고, 들여다보는 도구' : 'Design, train and look inside convolutional neural networks.',
+      language === 'ko'
+        ? '합성곱 신경망을 설계하고, 학습하고, 들여다보는 도구'
+        : 'Design, train and look inside convolutional neural networks.',
       '',
       `Electron ${process.versions.electron}`,
       `Chromium ${process.versions.chrome}`,
@@ -141,7 +147,9 @@ async function confirmClose(win: BrowserWindow): Promise<void> {
     defaultId: 0,
     cancelId: 0,
     message: ko ? '저장하지 않은 변경 사항이 있습니다.' : 'There are unsaved changes.',
-    detail: ko ? `"${documentState.title}"의 변경 사항이 파일에 저장되지 않았습니다.` : `Changes to "${documentState.title}" are not saved to a file.`,
+    detail: ko
+      ? `"${documentState.title}"의 변경 사항이 파일에 저장되지 않았습니다.`
+      : `Changes to "${documentState.title}" are not saved to a file.`,
   });
   if (r.response === 1) {
     closeConfirmed = true;
@@ -217,7 +225,9 @@ function createWindow(): BrowserWindow {
         buttons: [ko ? '다시 불러오기' : 'Reload', ko ? '종료' : 'Quit'],
         defaultId: 0,
         message: ko ? 'Convas 창이 예기치 않게 멈췄습니다.' : 'The Convas window stopped unexpectedly.',
-        detail: ko ? `(${details.reason}) 작업은 자동 저장되어 있으며 다시 불러오면 복구할 수 있습니다.` : `(${details.reason}) Your work is autosaved and can be restored after a reload.`,
+        detail: ko
+          ? `(${details.reason}) 작업은 자동 저장되어 있으며 다시 불러오면 복구할 수 있습니다.`
+          : `(${details.reason}) Your work is autosaved and can be restored after a reload.`,
       })
       .then((r) => (r.response === 0 ? win.reload() : app.quit()));
   });
@@ -286,7 +296,14 @@ async function start(): Promise<void> {
     },
   });
   await recent.load();
-  files = new FileService({ dialogs: electronDialogs(() => mainWindow, () => language), recent, startDir: app.getPath('documents') });
+  files = new FileService({
+    dialogs: electronDialogs(
+      () => mainWindow,
+      () => language,
+    ),
+    recent,
+    startDir: app.getPath('documents'),
+  });
   registerIpc();
   rebuildMenu();
   mainWindow = createWindow();

@@ -127,7 +127,14 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     submenu: [
       { label: t.new, ...pageKey('CmdOrCtrl+N'), click: send({ type: 'new' }) },
       { label: t.open, ...pageKey('CmdOrCtrl+O'), click: send({ type: 'open' }) },
-      { label: t.recent, submenu: [...recentItems, { type: 'separator' }, { label: t.clearRecent, enabled: state.recent.length > 0, click: () => actions.clearRecent() }] },
+      {
+        label: t.recent,
+        submenu: [
+          ...recentItems,
+          { type: 'separator' },
+          { label: t.clearRecent, enabled: state.recent.length > 0, click: () => actions.clearRecent() },
+        ],
+      },
       { type: 'separator' },
       { label: t.save, ...pageKey('CmdOrCtrl+S'), click: send({ type: 'save' }) },
       { label: t.saveAs, ...pageKey('CmdOrCtrl+Shift+S'), click: send({ type: 'save-as' }) },
@@ -177,7 +184,13 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
           { label: '한국어', type: 'radio', checked: state.language === 'ko', click: send({ type: 'set-language', language: 'ko' }) },
         ],
       },
-      ...(state.development ? [{ type: 'separator' } as const, { label: t.reload, role: 'reload' } as const, { label: t.devTools, role: 'toggleDevTools' } as const] : []),
+      ...(state.development
+        ? [
+            { type: 'separator' } as const,
+            { label: t.reload, role: 'reload' } as const,
+            { label: t.devTools, role: 'toggleDevTools' } as const,
+          ]
+        : []),
     ],
   };
 

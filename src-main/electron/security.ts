@@ -20,7 +20,9 @@ export function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_webContents, permission, callback, details) => {
     callback(isPermissionAllowed(permission, details.requestingUrl));
   });
-  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) => isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin));
+  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin),
+  );
   ses.setDevicePermissionHandler(() => false);
   // The protocol handler (app-protocol.ts) already sends CONTENT_SECURITY_POLICY with every page
   // of convas://app. This adds the same policy to any other response the session might ever

@@ -34,7 +34,16 @@ const WARMUP_STEPS = 2;
 export function lectureCnn(seed: number): tf.Sequential {
   const init = (s: number) => tf.initializers.glorotUniform({ seed: seed + s });
   const model = tf.sequential({ name: 'lecture_cnn' });
-  model.add(tf.layers.conv2d({ inputShape: [SIDE, SIDE, 1], filters: 10, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(1) }));
+  model.add(
+    tf.layers.conv2d({
+      inputShape: [SIDE, SIDE, 1],
+      filters: 10,
+      kernelSize: 3,
+      padding: 'same',
+      activation: 'relu',
+      kernelInitializer: init(1),
+    }),
+  );
   model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 100, activation: 'relu', kernelInitializer: init(2) }));
@@ -81,7 +90,14 @@ function batch(data: { images: Float32Array; labels: Uint8Array }, idx: Uint32Ar
 }
 
 /** Trains with Adam on one backend and batch size: warm-up steps, then steps until the time is up; every step waits for its loss. */
-async function measure(backend: BackendName, batchSize: number, data: { images: Float32Array; labels: Uint8Array }, seconds: number, minSteps: number, seed: number): Promise<BenchResult> {
+async function measure(
+  backend: BackendName,
+  batchSize: number,
+  data: { images: Float32Array; labels: Uint8Array },
+  seconds: number,
+  minSteps: number,
+  seed: number,
+): Promise<BenchResult> {
   await initBackend(backend);
   const model = lectureCnn(seed);
   const optimizer = tf.train.adam(0.001, 0.9, 0.999, 1e-7);

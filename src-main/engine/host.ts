@@ -135,7 +135,9 @@ export class EngineHost {
       return;
     }
     const { train: trainIdx, validation: valIdx } =
-      settings.validationSplit > 0 ? this.deps.split(raw.train.labels, settings.validationSplit, settings.seed) : { train: allIndices(raw.train.count), validation: new Uint32Array(0) };
+      settings.validationSplit > 0
+        ? this.deps.split(raw.train.labels, settings.validationSplit, settings.seed)
+        : { train: allIndices(raw.train.count), validation: new Uint32Array(0) };
     const data: PreparedData = {
       train: toExamples(raw.train.images, raw.train.labels, trainIdx, plan.adapter),
       validation: valIdx.length > 0 ? toExamples(raw.train.images, raw.train.labels, valIdx, plan.adapter) : null,
@@ -152,7 +154,14 @@ export class EngineHost {
       testCount: data.test.count,
       classNames: [...raw.classNames],
     });
-    const session = new TrainingSession({ runId, model: seq.model, settings, data, outputIsProbability: plan.outputIsProbability, emit: this.emit });
+    const session = new TrainingSession({
+      runId,
+      model: seq.model,
+      settings,
+      data,
+      outputIsProbability: plan.outputIsProbability,
+      emit: this.emit,
+    });
     const run: Run = { id: runId, session, test: data.test, raw, adapter: plan.adapter, model: seq.model, done: Promise.resolve() };
     run.done = session.run().catch((e: unknown) => {
       this.emit({ type: 'error', runId, code: 'internal', message: `Training failed: ${message(e)}` });
@@ -163,13 +172,23 @@ export class EngineHost {
   private async inspect(command: Extract<EngineCommand, { type: 'inspect' }>): Promise<void> {
     const run = this.current;
     if (!run || run.id !== command.runId) {
-      this.emit({ type: 'error', runId: command.runId, code: 'no-model', message: 'There is no trained model for this run — train the network first' });
+      this.emit({
+        type: 'error',
+        runId: command.runId,
+        code: 'no-model',
+        message: 'There is no trained model for this run — train the network first',
+      });
       return;
     }
     let example: Examples;
     if (command.input.kind === 'test-sample') {
       if (command.input.index >= run.raw.test.count) {
-        this.emit({ type: 'error', runId: command.runId, code: 'bad-message', message: `Test sample ${command.input.index} does not exist; the test split has ${run.raw.test.count} images` });
+        this.emit({
+          type: 'error',
+          runId: command.runId,
+          code: 'bad-message',
+          message: `Test sample ${command.input.index} does not exist; the test split has ${run.raw.test.count} images`,
+        });
         return;
       }
       example = toExamples(run.raw.test.images, run.raw.test.labels, [command.input.index], run.adapter);
@@ -182,12 +201,22 @@ export class EngineHost {
 
   private async export(command: Extract<EngineCommand, { type: 'export' }>): Promise<void> {
     if (this.confinement && !isInside(this.confinement.exportRoot, command.dir)) {
-      this.emit({ type: 'error', runId: command.runId, code: 'bad-message', message: `Export refused: ${command.dir} is outside the folder this engine may write to` });
+      this.emit({
+        type: 'error',
+        runId: command.runId,
+        code: 'bad-message',
+        message: `Export refused: ${command.dir} is outside the folder this engine may write to`,
+      });
       return;
     }
     const run = this.current;
     if (!run || run.id !== command.runId) {
-      this.emit({ type: 'error', runId: command.runId, code: 'no-model', message: 'There is no trained model for this run — train the network first' });
+      this.emit({
+        type: 'error',
+        runId: command.runId,
+        code: 'no-model',
+        message: 'There is no trained model for this run — train the network first',
+      });
       return;
     }
     try {
@@ -195,7 +224,9 @@ export class EngineHost {
       const kerasPath = join(command.dir, 'model.keras.json');
       await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
       const all = [...files, kerasPath];
-      const contents = command.returnContents ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) }))) : undefined;
+      const contents = command.returnContents
+        ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))
+        : undefined;
       this.emit({ type: 'exported', runId: command.runId, files: all, ...(contents ? { contents } : {}) });
     } catch (e) {
       this.emit({ type: 'error', runId: command.runId, code: 'internal', message: `Export to ${command.dir} failed: ${message(e)}` });

@@ -40,7 +40,11 @@ export function locateElectron(inputs: LocateInputs): ElectronLocation {
 
 /** True when `version` ("20.20.2" or "v22.12.0") is at least `min`. */
 export function versionAtLeast(version: string, min: string): boolean {
-  const parse = (v: string) => v.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const parse = (v: string) =>
+    v
+      .replace(/^v/, '')
+      .split('.')
+      .map((n) => Number.parseInt(n, 10) || 0);
   const a = parse(version);
   const b = parse(min);
   for (let i = 0; i < 3; i++) {
@@ -102,10 +106,18 @@ export function chooseHost(inputs: ChooseHostInputs): HostChoice {
     };
   }
   if (!inputs.mainBundleExists) {
-    return { host: 'browser', reason: `the desktop bundle ${inputs.mainBundle} is missing`, hint: 'Run `npm run build:electron` (npm start does it first).' };
+    return {
+      host: 'browser',
+      reason: `the desktop bundle ${inputs.mainBundle} is missing`,
+      hint: 'Run `npm run build:electron` (npm start does it first).',
+    };
   }
   if (!hasDisplay(inputs.platform, env)) {
-    return { host: 'browser', reason: 'there is no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set)', hint: 'Start Convas from a desktop session to get its window.' };
+    return {
+      host: 'browser',
+      reason: 'there is no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set)',
+      hint: 'Start Convas from a desktop session to get its window.',
+    };
   }
   return { host: 'electron', electronPath: inputs.electron.path };
 }
@@ -114,7 +126,10 @@ export function chooseHost(inputs: ChooseHostInputs): HostChoice {
  * Why Electron exited before its window opened, from its exit and the end of what it printed.
  * Returns the reason and a hint, like chooseHost's browser choice.
  */
-export function explainEarlyExit(exit: { readonly code: number | null; readonly signal: string | null; readonly stderr: string }): { reason: string; hint?: string } {
+export function explainEarlyExit(exit: { readonly code: number | null; readonly signal: string | null; readonly stderr: string }): {
+  reason: string;
+  hint?: string;
+} {
   const err = exit.stderr;
   const lib = /error while loading shared libraries: ([^:\s]+)/.exec(err)?.[1];
   if (lib) {

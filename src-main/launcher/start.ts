@@ -100,7 +100,11 @@ async function browserMode(why: Why, port: number): Promise<void> {
     server = await startServer({ rendererDir: RENDERER_DIR, port, portFallback: port === DEFAULT_PORT, startEngine: startBrowserEngine });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    console.error(code === 'EADDRINUSE' ? `Port ${port} is already in use — pick another with \`npm start -- --port P\`.` : `Cannot start browser mode: ${String(e)}`);
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${port} is already in use — pick another with \`npm start -- --port P\`.`
+        : `Cannot start browser mode: ${String(e)}`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -109,7 +113,12 @@ async function browserMode(why: Why, port: number): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { browser: { type: 'boolean' }, port: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { browser: { type: 'boolean' }, port: { type: 'string' } },
+  });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be a whole number from 0 to 65535 (got '${String(values.port)}')`);

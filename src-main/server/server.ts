@@ -33,7 +33,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 function sameToken(given: string | null, token: string): boolean {
   if (!given) return false;
@@ -62,12 +63,20 @@ function bridge(ws: WebSocket, engine: EngineConnection): void {
     try {
       message = isBinary ? decodeFrame(new Uint8Array(data as Buffer)) : JSON.parse(String(data));
     } catch (e) {
-      ws.send(encodeFrame({ type: 'error', code: 'bad-message', message: `unreadable message: ${e instanceof Error ? e.message : String(e)}` } satisfies EngineEvent));
+      ws.send(
+        encodeFrame({
+          type: 'error',
+          code: 'bad-message',
+          message: `unreadable message: ${e instanceof Error ? e.message : String(e)}`,
+        } satisfies EngineEvent),
+      );
       return;
     }
     const parsed = engineCommandSchema.safeParse(message);
     if (!parsed.success) {
-      ws.send(encodeFrame({ type: 'error', code: 'bad-message', message: `invalid command: ${zodIssues(parsed.error)}` } satisfies EngineEvent));
+      ws.send(
+        encodeFrame({ type: 'error', code: 'bad-message', message: `invalid command: ${zodIssues(parsed.error)}` } satisfies EngineEvent),
+      );
       return;
     }
     let command = parsed.data;

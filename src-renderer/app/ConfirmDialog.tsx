@@ -26,7 +26,13 @@ export function ConfirmDialog() {
           <button type="button" className="btn btn--ghost" data-testid="dialog-cancel" onClick={() => dialog.resolve(false)}>
             {dialog.cancel}
           </button>
-          <button ref={confirmRef} type="button" className={`btn ${dialog.danger ? 'btn--danger' : 'btn--primary'}`} data-testid="dialog-confirm" onClick={() => dialog.resolve(true)}>
+          <button
+            ref={confirmRef}
+            type="button"
+            className={`btn ${dialog.danger ? 'btn--danger' : 'btn--primary'}`}
+            data-testid="dialog-confirm"
+            onClick={() => dialog.resolve(true)}
+          >
             {dialog.confirm}
           </button>
         </div>

@@ -30,7 +30,15 @@ export function Menu({ label, icon, testId, title, children, align = 'left' }: M
   }, [open]);
   return (
     <div className="menu" ref={ref}>
-      <button type="button" className={`btn btn--tool${open ? ' is-active' : ''}`} data-testid={testId} title={title} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className={`btn btn--tool${open ? ' is-active' : ''}`}
+        data-testid={testId}
+        title={title}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         {icon && <Icon name={icon} />}
         <span>{label}</span>
         <Icon name="chevron" size={12} />

@@ -6,7 +6,12 @@ export function Toasts() {
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((toast) => (
-        <div key={toast.id} className={`toast toast--${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'} data-testid={`toast-${toast.tone}`}>
+        <div
+          key={toast.id}
+          className={`toast toast--${toast.tone}`}
+          role={toast.tone === 'error' ? 'alert' : 'status'}
+          data-testid={`toast-${toast.tone}`}
+        >
           <div className="toast__text">
             <div className="toast__title">{toast.title}</div>
             {toast.body && <div className="toast__body">{toast.body}</div>}

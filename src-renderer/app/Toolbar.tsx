@@ -3,7 +3,17 @@ import { useLanguageStore, useT } from '../i18n/i18n';
 import { isDirty, useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { useMeasuredStore } from '../canvas/measured';
-import { exportAction, importModelAction, loadTemplateAction, newProjectAction, openAction, openRecentAction, saveAction, saveAsAction, type ExportKind } from '../files/file-actions';
+import {
+  exportAction,
+  importModelAction,
+  loadTemplateAction,
+  newProjectAction,
+  openAction,
+  openRecentAction,
+  saveAction,
+  saveAsAction,
+  type ExportKind,
+} from '../files/file-actions';
 import { recentFiles } from '../files/recent-files';
 import { TEMPLATES, templateText } from './templates';
 import { Icon, type IconName } from './Icon';
@@ -11,7 +21,16 @@ import { Menu, MenuItem } from './Menu';
 import { arrangeAction, fitAction, redoAction, undoAction } from './actions';
 import { LearnButton } from '../learn/LearnButton';
 
-function ToolButton(props: { icon: IconName; label: string; title: string; testId: string; onClick: () => void; disabled?: boolean; active?: boolean; iconOnly?: boolean }) {
+function ToolButton(props: {
+  icon: IconName;
+  label: string;
+  title: string;
+  testId: string;
+  onClick: () => void;
+  disabled?: boolean;
+  active?: boolean;
+  iconOnly?: boolean;
+}) {
   return (
     <button
       type="button"
@@ -53,12 +72,19 @@ function ProjectName() {
           if (e.key === 'Escape') setDraft(null);
         }}
       />
-      {dirty && <span className="project-name__dirty" data-testid="dirty-mark" title={t('app.unsavedMark')} aria-label={t('app.unsavedMark')} />}
+      {dirty && (
+        <span className="project-name__dirty" data-testid="dirty-mark" title={t('app.unsavedMark')} aria-label={t('app.unsavedMark')} />
+      )}
     </div>
   );
 }
 
-const EXPORTS: { kind: ExportKind; testId: string; label: 'export.keras' | 'export.tfjs' | 'export.python' | 'export.png' | 'export.project'; hint?: 'export.kerasHint' | 'export.tfjsHint' | 'export.pythonHint' | 'export.pngHint' }[] = [
+const EXPORTS: {
+  kind: ExportKind;
+  testId: string;
+  label: 'export.keras' | 'export.tfjs' | 'export.python' | 'export.png' | 'export.project';
+  hint?: 'export.kerasHint' | 'export.tfjsHint' | 'export.pythonHint' | 'export.pngHint';
+}[] = [
   { kind: 'keras', testId: 'btn-export-keras', label: 'export.keras', hint: 'export.kerasHint' },
   { kind: 'tfjs', testId: 'btn-export-tfjs', label: 'export.tfjs', hint: 'export.tfjsHint' },
   { kind: 'python', testId: 'btn-export-python', label: 'export.python', hint: 'export.pythonHint' },
@@ -85,27 +111,64 @@ export function Toolbar() {
       </div>
       <ProjectName />
       <div className="toolbar__group">
-        <ToolButton icon="new" label={t('toolbar.new')} title={t('toolbar.newTip')} testId="btn-new" onClick={() => void newProjectAction()} />
+        <ToolButton
+          icon="new"
+          label={t('toolbar.new')}
+          title={t('toolbar.newTip')}
+          testId="btn-new"
+          onClick={() => void newProjectAction()}
+        />
         <div className="split">
-          <ToolButton icon="open" label={t('toolbar.open')} title={t('toolbar.openTip')} testId="btn-open" onClick={() => void openAction()} />
+          <ToolButton
+            icon="open"
+            label={t('toolbar.open')}
+            title={t('toolbar.openTip')}
+            testId="btn-open"
+            onClick={() => void openAction()}
+          />
           <Menu label="" testId="btn-open-menu" title={`${t('toolbar.import')} / ${t('toolbar.recent')}`}>
             {(close) => {
               const list = recentFiles();
               return (
                 <>
-                  <MenuItem testId="btn-import" label={t("toolbar.import")} hint={t("toolbar.importTip")} close={close} onSelect={() => void importModelAction()} />
+                  <MenuItem
+                    testId="btn-import"
+                    label={t('toolbar.import')}
+                    hint={t('toolbar.importTip')}
+                    close={close}
+                    onSelect={() => void importModelAction()}
+                  />
                   <div className="menu__heading">{t('toolbar.recent')}</div>
                   {list.length === 0 && <div className="menu__empty">{t('toolbar.recentEmpty')}</div>}
                   {list.map((r) => (
-                    <MenuItem key={r.name} testId={`btn-recent-${r.name}`} label={r.name} hint={new Date(r.at).toLocaleString(language)} close={close} onSelect={() => void openRecentAction(r)} />
+                    <MenuItem
+                      key={r.name}
+                      testId={`btn-recent-${r.name}`}
+                      label={r.name}
+                      hint={new Date(r.at).toLocaleString(language)}
+                      close={close}
+                      onSelect={() => void openRecentAction(r)}
+                    />
                   ))}
                 </>
               );
             }}
           </Menu>
         </div>
-        <ToolButton icon="save" label={t('toolbar.save')} title={t('toolbar.saveTip')} testId="btn-save" onClick={() => void saveAction()} />
-        <ToolButton icon="saveAs" label={t('toolbar.saveAs')} title={t('toolbar.saveAsTip')} testId="btn-save-as" onClick={() => void saveAsAction()} />
+        <ToolButton
+          icon="save"
+          label={t('toolbar.save')}
+          title={t('toolbar.saveTip')}
+          testId="btn-save"
+          onClick={() => void saveAction()}
+        />
+        <ToolButton
+          icon="saveAs"
+          label={t('toolbar.saveAs')}
+          title={t('toolbar.saveAsTip')}
+          testId="btn-save-as"
+          onClick={() => void saveAsAction()}
+        />
         <Menu label={t('toolbar.export')} icon="export" testId="btn-export" title={t('toolbar.export')}>
           {(close) =>
             EXPORTS.map((e) => (
@@ -124,19 +187,50 @@ export function Toolbar() {
           {(close) =>
             TEMPLATES.map((tpl) => {
               const text = templateText(tpl, language);
-              return <MenuItem key={tpl.id} testId={`btn-template-${tpl.id}`} label={text.name} hint={text.description} close={close} onSelect={() => void loadTemplateAction(tpl.id)} />;
+              return (
+                <MenuItem
+                  key={tpl.id}
+                  testId={`btn-template-${tpl.id}`}
+                  label={text.name}
+                  hint={text.description}
+                  close={close}
+                  onSelect={() => void loadTemplateAction(tpl.id)}
+                />
+              );
             })
           }
         </Menu>
       </div>
       <div className="toolbar__sep" />
       <div className="toolbar__group">
-        <ToolButton icon="undo" label={t('toolbar.undo')} title={t('toolbar.undoTip')} testId="btn-undo" onClick={undoAction} disabled={!canUndo} iconOnly />
-        <ToolButton icon="redo" label={t('toolbar.redo')} title={t('toolbar.redoTip')} testId="btn-redo" onClick={redoAction} disabled={!canRedo} iconOnly />
+        <ToolButton
+          icon="undo"
+          label={t('toolbar.undo')}
+          title={t('toolbar.undoTip')}
+          testId="btn-undo"
+          onClick={undoAction}
+          disabled={!canUndo}
+          iconOnly
+        />
+        <ToolButton
+          icon="redo"
+          label={t('toolbar.redo')}
+          title={t('toolbar.redoTip')}
+          testId="btn-redo"
+          onClick={redoAction}
+          disabled={!canRedo}
+          iconOnly
+        />
       </div>
       <div className="toolbar__sep" />
       <div className="toolbar__group">
-        <ToolButton icon="arrange" label={t('toolbar.arrange')} title={t('toolbar.arrangeTip')} testId="btn-arrange" onClick={arrangeAction} />
+        <ToolButton
+          icon="arrange"
+          label={t('toolbar.arrange')}
+          title={t('toolbar.arrangeTip')}
+          testId="btn-arrange"
+          onClick={arrangeAction}
+        />
         <ToolButton icon="fit" label={t('toolbar.fitView')} title={t('toolbar.fitTip')} testId="btn-fit" onClick={fitAction} iconOnly />
       </div>
       <span className="spacer" />

@@ -12,7 +12,6 @@ const engine = connectEngine();
 const MIN = 220;
 const DEFAULT = 470;
 
-
 /** The training dock under the canvas: a bar that opens into the training panel, resizable like the summary. */
 export function TrainingSlot() {
   const [open, setOpen] = useState(false);
@@ -29,9 +28,21 @@ export function TrainingSlot() {
     });
   }, []);
   return (
-    <section id="training-slot" className={`training-dock${open ? ' is-open' : ''}`} data-testid="training-slot" style={open ? { height } : undefined}>
+    <section
+      id="training-slot"
+      className={`training-dock${open ? ' is-open' : ''}`}
+      data-testid="training-slot"
+      style={open ? { height } : undefined}
+    >
       {open && <div className="resizer" role="separator" aria-orientation="horizontal" {...resizer} />}
-      <button type="button" className="training-dock__bar" data-testid="btn-training-toggle" aria-expanded={open} title={open ? t('training.hide') : t('training.show')} onClick={toggle}>
+      <button
+        type="button"
+        className="training-dock__bar"
+        data-testid="btn-training-toggle"
+        aria-expanded={open}
+        title={open ? t('training.hide') : t('training.show')}
+        onClick={toggle}
+      >
         <span className="training-dock__chevron" aria-hidden>
           {open ? '▾' : '▸'}
         </span>

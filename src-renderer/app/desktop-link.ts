@@ -19,7 +19,10 @@ export interface Watched<T> {
 }
 
 /** A zustand store (anything with getState and subscribe) seen through a selector. */
-export function watchStore<S, T>(store: { getState(): S; subscribe(listener: () => void): () => void }, select: (state: S) => T): Watched<T> {
+export function watchStore<S, T>(
+  store: { getState(): S; subscribe(listener: () => void): () => void },
+  select: (state: S) => T,
+): Watched<T> {
   return { get: () => select(store.getState()), subscribe: (listener) => store.subscribe(() => listener()) };
 }
 

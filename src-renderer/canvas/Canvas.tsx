@@ -84,7 +84,10 @@ export function Canvas() {
       if (zoom >= READABLE_ZOOM || !fitRequest.readable) void fitView({ ...FIT_OPTIONS, minZoom: 0.1, duration });
       else {
         // Too tall to fit legibly: keep the text readable and show the network from its Input down.
-        void setViewport({ x: w / 2 - (bounds.x + bounds.width / 2) * READABLE_ZOOM, y: 28 - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM }, { duration });
+        void setViewport(
+          { x: w / 2 - (bounds.x + bounds.width / 2) * READABLE_ZOOM, y: 28 - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM },
+          { duration },
+        );
       }
     });
     return () => cancelAnimationFrame(id);
@@ -175,7 +178,15 @@ export function Canvas() {
   const onPaneClick = useCallback(() => useUiStore.getState().closeFormula(), []);
 
   return (
-    <div ref={container} className={`canvas${dropTarget ? ' is-drop-target' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop} aria-label={t('canvas.label')}>
+    <div
+      ref={container}
+      className={`canvas${dropTarget ? ' is-drop-target' : ''}`}
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+      aria-label={t('canvas.label')}
+    >
       <ReactFlow<LayerFlowNode, ShapeFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -196,7 +207,14 @@ export function Canvas() {
         maxZoom={2}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="var(--canvas-dot)" />
-        <MiniMap<LayerFlowNode> pannable zoomable nodeColor={groupColor} nodeStrokeWidth={2} maskColor="rgba(246, 247, 249, 0.7)" style={MINIMAP_STYLE} />
+        <MiniMap<LayerFlowNode>
+          pannable
+          zoomable
+          nodeColor={groupColor}
+          nodeStrokeWidth={2}
+          maskColor="rgba(246, 247, 249, 0.7)"
+          style={MINIMAP_STYLE}
+        />
         <Controls showInteractive={false} position="bottom-left" />
       </ReactFlow>
       {graph.nodes.length === 0 && (

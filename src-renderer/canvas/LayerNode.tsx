@@ -14,10 +14,14 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
     e.stopPropagation();
     showNodeFormula(e.currentTarget, id, which, t);
   };
-  const classes = ['layer-node', `group-${data.group.toLowerCase()}`, bad ? 'has-error' : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ');
+  const classes = ['layer-node', `group-${data.group.toLowerCase()}`, bad ? 'has-error' : '', selected ? 'is-selected' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={classes} data-testid={`node-${data.name}`} title={bad ? problems.join('\n') : undefined}>
-      {data.kind !== 'InputLayer' && <Handle type="target" position={Position.Top} id="in" className="layer-handle" data-testid="handle-in" />}
+      {data.kind !== 'InputLayer' && (
+        <Handle type="target" position={Position.Top} id="in" className="layer-handle" data-testid="handle-in" />
+      )}
       <div className="layer-node__name">{data.name}</div>
       <div className="layer-node__line">
         <span className="layer-node__kind" title={t(`kind.${data.kind}` as MessageKey)}>
@@ -37,7 +41,13 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           {data.shape ?? t('node.noShape')}
         </button>
         {data.params !== null && (
-          <button type="button" className="chip chip--params nodrag" data-testid="node-params" title={t('node.paramsTip')} onClick={formula('params')}>
+          <button
+            type="button"
+            className="chip chip--params nodrag"
+            data-testid="node-params"
+            title={t('node.paramsTip')}
+            onClick={formula('params')}
+          >
             {t('node.params', { n: formatCount(data.params) })}
           </button>
         )}

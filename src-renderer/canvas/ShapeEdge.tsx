@@ -6,7 +6,19 @@ import { useProjectStore } from '../store/project-store';
 import type { ShapeFlowEdge } from './flow-model';
 
 /** A connection, labelled with the shape of the tensor it carries; click the label for the formula. */
-function ShapeEdgeView({ id, source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected }: EdgeProps<ShapeFlowEdge>) {
+function ShapeEdgeView({
+  id,
+  source,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  data,
+  markerEnd,
+  selected,
+}: EdgeProps<ShapeFlowEdge>) {
   const t = useT();
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const bad = Boolean(data?.problem);
@@ -17,7 +29,12 @@ function ShapeEdgeView({ id, source, sourceX, sourceY, targetX, targetY, sourceP
   };
   return (
     <>
-      <BaseEdge id={id} path={path} {...(markerEnd ? { markerEnd } : {})} className={`shape-edge${bad ? ' has-error' : ''}${selected ? ' is-selected' : ''}`} />
+      <BaseEdge
+        id={id}
+        path={path}
+        {...(markerEnd ? { markerEnd } : {})}
+        className={`shape-edge${bad ? ' has-error' : ''}${selected ? ' is-selected' : ''}`}
+      />
       <EdgeLabelRenderer>
         <button
           type="button"

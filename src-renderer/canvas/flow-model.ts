@@ -123,7 +123,8 @@ export function createFlowModel() {
 
     const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
     const edgeProblems = new Map<string, string>();
-    for (const issue of analysis.issues) if ('edge' in issue.target && !edgeProblems.has(issue.target.edge)) edgeProblems.set(issue.target.edge, issue.message);
+    for (const issue of analysis.issues)
+      if ('edge' in issue.target && !edgeProblems.has(issue.target.edge)) edgeProblems.set(issue.target.edge, issue.message);
     const nextEdges = new Map<string, ShapeFlowEdge>();
     const edges = graph.edges.map((e) => {
       const out = analysis.nodes.get(e.source)?.output;

@@ -143,7 +143,11 @@ export function createElectronEngine(options: ElectronEngineOptions = {}): Elect
       (e: unknown) => {
         if (pendingId !== id) return;
         markCrashed();
-        emit({ type: 'error', code: 'engine-crashed', message: `Cannot reach the training engine: ${e instanceof Error ? e.message : String(e)}` });
+        emit({
+          type: 'error',
+          code: 'engine-crashed',
+          message: `Cannot reach the training engine: ${e instanceof Error ? e.message : String(e)}`,
+        });
       },
     );
   };
@@ -179,7 +183,11 @@ export function createElectronEngine(options: ElectronEngineOptions = {}): Elect
         crashed = false;
         connect();
       } catch (e) {
-        emit({ type: 'error', code: 'engine-crashed', message: `Cannot restart the training engine: ${e instanceof Error ? e.message : String(e)}` });
+        emit({
+          type: 'error',
+          code: 'engine-crashed',
+          message: `Cannot restart the training engine: ${e instanceof Error ? e.message : String(e)}`,
+        });
       } finally {
         restarting = undefined;
       }

@@ -49,7 +49,11 @@ function frame(command: EngineCommand): Uint8Array<ArrayBuffer> {
  * The engine socket of browser mode: `ws://<host>/engine?token=…`, with the secret taken from the
  * page's own URL (`?token=…`). Returns undefined when the page was not opened with a token.
  */
-export function engineSocketUrl(location: { readonly protocol: string; readonly host: string; readonly search: string }): string | undefined {
+export function engineSocketUrl(location: {
+  readonly protocol: string;
+  readonly host: string;
+  readonly search: string;
+}): string | undefined {
   const token = new URLSearchParams(location.search).get('token');
   if (!token) return undefined;
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -60,14 +64,25 @@ export function engineSocketUrl(location: { readonly protocol: string; readonly 
 export function readEventFrame(data: unknown): EngineEvent {
   let message: unknown;
   try {
-    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : undefined;
+    const bytes =
+      data instanceof ArrayBuffer
+        ? new Uint8Array(data)
+        : ArrayBuffer.isView(data)
+          ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+          : undefined;
     if (!bytes) return { type: 'error', code: 'bad-message', message: 'The engine sent a text message where a binary frame was expected' };
     message = decodeFrame(bytes);
   } catch (e) {
-    return { type: 'error', code: 'bad-message', message: `The engine sent an unreadable frame: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      type: 'error',
+      code: 'bad-message',
+      message: `The engine sent an unreadable frame: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
   const parsed = engineEventSchema.safeParse(message);
-  return parsed.success ? parsed.data : { type: 'error', code: 'bad-message', message: `The engine sent an invalid event: ${zodIssues(parsed.error)}` };
+  return parsed.success
+    ? parsed.data
+    : { type: 'error', code: 'bad-message', message: `The engine sent an invalid event: ${zodIssues(parsed.error)}` };
 }
 
 /**
@@ -105,7 +120,13 @@ export class WebSocketEngine implements RestartableEngine {
       return;
     }
     // Answer asynchronously, like a real engine would.
-    queueMicrotask(() => this.dispatch({ type: 'error', code: 'engine-crashed', message: 'The training engine is not connected — restart the engine to continue; your design is not affected' }));
+    queueMicrotask(() =>
+      this.dispatch({
+        type: 'error',
+        code: 'engine-crashed',
+        message: 'The training engine is not connected — restart the engine to continue; your design is not affected',
+      }),
+    );
   }
 
   on(listener: (event: EngineEvent) => void): () => void {
@@ -174,7 +195,8 @@ export class WebSocketEngine implements RestartableEngine {
     socket.onclose = (ev) => {
       if (this.socket !== socket) return;
       this.socket = undefined;
-      const why = ev.code === 1006 ? 'the connection was lost' : `the connection closed (code ${ev.code}${ev.reason ? `, ${ev.reason}` : ''})`;
+      const why =
+        ev.code === 1006 ? 'the connection was lost' : `the connection closed (code ${ev.code}${ev.reason ? `, ${ev.reason}` : ''})`;
       this.lost(why);
     };
     // An error is always followed by close, which reports it.
@@ -184,7 +206,11 @@ export class WebSocketEngine implements RestartableEngine {
   private lost(why: string): void {
     this.queue = [];
     this.setState('closed');
-    this.dispatch({ type: 'error', code: 'engine-crashed', message: `The training engine stopped: ${why}. Your design is safe — restart the engine to train again.` });
+    this.dispatch({
+      type: 'error',
+      code: 'engine-crashed',
+      message: `The training engine stopped: ${why}. Your design is safe — restart the engine to train again.`,
+    });
   }
 
   private setState(state: EngineLinkState): void {

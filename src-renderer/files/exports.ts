@@ -34,7 +34,14 @@ export function projectFile(project: Project): ExportFile {
 export function kerasFile(project: Project): ExportResult {
   const seq = toSequential(project.graph, modelName(project));
   if (!seq.ok) return { ok: false, problems: seq.issues.length };
-  return { ok: true, file: { name: `${fileStem(project.name)}.keras.json`, text: `${JSON.stringify(toKeras3Json(seq.model), null, 2)}\n`, mime: 'application/json' } };
+  return {
+    ok: true,
+    file: {
+      name: `${fileStem(project.name)}.keras.json`,
+      text: `${JSON.stringify(toKeras3Json(seq.model), null, 2)}\n`,
+      mime: 'application/json',
+    },
+  };
 }
 
 /** A TensorFlow.js model.json holding the topology only (no weights: the engine exports trained ones). */
@@ -54,5 +61,12 @@ export function tfjsFile(project: Project): ExportResult {
 export function pythonFile(project: Project): ExportResult {
   const seq = toSequential(project.graph, modelName(project));
   if (!seq.ok) return { ok: false, problems: seq.issues.length };
-  return { ok: true, file: { name: `${fileStem(project.name).replace(/-/g, '_')}.py`, text: toPythonScript(seq.model, project.training, project.name), mime: 'text/x-python' } };
+  return {
+    ok: true,
+    file: {
+      name: `${fileStem(project.name).replace(/-/g, '_')}.py`,
+      text: toPythonScript(seq.model, project.training, project.name),
+      mime: 'text/x-python',
+    },
+  };
 }

@@ -64,7 +64,13 @@ export function openText(name: string, text: string, path?: string): boolean {
 }
 
 function openFailed(name: string, e: unknown): void {
-  useUiStore.getState().notify('error', name ? t('file.openFailed', { name }) : t('file.openError'), `${e instanceof Error ? e.message : String(e)} ${t('file.untouched')}`);
+  useUiStore
+    .getState()
+    .notify(
+      'error',
+      name ? t('file.openFailed', { name }) : t('file.openError'),
+      `${e instanceof Error ? e.message : String(e)} ${t('file.untouched')}`,
+    );
 }
 
 async function openWith(purpose: 'project' | 'model'): Promise<void> {
@@ -118,7 +124,9 @@ export async function loadTemplateAction(id: string): Promise<void> {
   const template = findTemplate(id);
   if (!template || !(await confirmDiscard())) return;
   loaded(template.project, null);
-  useUiStore.getState().notify('info', t('file.templateLoaded', { name: templateText(template, useLanguageStore.getState().language).name }));
+  useUiStore
+    .getState()
+    .notify('info', t('file.templateLoaded', { name: templateText(template, useLanguageStore.getState().language).name }));
 }
 
 async function saveTo(target: string | null): Promise<void> {
@@ -135,7 +143,9 @@ async function saveTo(target: string | null): Promise<void> {
   try {
     written = await fileHost().save(target, text, suggested);
   } catch (e) {
-    useUiStore.getState().notify('error', t('file.saveFailed', { name: target ? baseName(target) : suggested }), e instanceof Error ? e.message : String(e));
+    useUiStore
+      .getState()
+      .notify('error', t('file.saveFailed', { name: target ? baseName(target) : suggested }), e instanceof Error ? e.message : String(e));
     return;
   }
   if (written === null) return;
@@ -173,7 +183,13 @@ export async function exportAction(kind: ExportKind, sizes?: ReadonlyMap<string,
       return;
     }
     const result: ExportResult =
-      kind === 'project' ? { ok: true, file: projectFile(project) } : kind === 'keras' ? kerasFile(project) : kind === 'tfjs' ? tfjsFile(project) : pythonFile(project);
+      kind === 'project'
+        ? { ok: true, file: projectFile(project) }
+        : kind === 'keras'
+          ? kerasFile(project)
+          : kind === 'tfjs'
+            ? tfjsFile(project)
+            : pythonFile(project);
     if (!result.ok) {
       ui.notify('error', t('file.exportFailed'), t('file.exportInvalid', { n: result.problems }));
       ui.setSummaryOpen(true);

@@ -42,7 +42,12 @@ function ellipsize(ctx: CanvasRenderingContext2D, text: string, max: number): st
  * Renders the graph as a PNG image; `sizes` are the nodes' measured sizes on the canvas, and
  * `caption` (e.g. the project name and its parameter count) is written above the network.
  */
-export async function renderGraphPng(graph: Graph, analysis: GraphAnalysis, sizes: ReadonlyMap<string, Size>, caption?: string): Promise<Blob> {
+export async function renderGraphPng(
+  graph: Graph,
+  analysis: GraphAnalysis,
+  sizes: ReadonlyMap<string, Size>,
+  caption?: string,
+): Promise<Blob> {
   const box = (id: string) => {
     const n = graph.nodes.find((m) => m.id === id)!;
     const s = sizes.get(id) ?? { width: NODE_WIDTH, height: NODE_HEIGHT };

@@ -13,7 +13,8 @@ function readLocal(): RecentFile[] {
     const list: unknown = raw ? JSON.parse(raw) : [];
     if (!Array.isArray(list)) return [];
     return list.filter(
-      (r): r is RecentFile => typeof r === 'object' && r !== null && typeof r.name === 'string' && typeof r.at === 'number' && typeof r.text === 'string',
+      (r): r is RecentFile =>
+        typeof r === 'object' && r !== null && typeof r.name === 'string' && typeof r.at === 'number' && typeof r.text === 'string',
     );
   } catch {
     return [];

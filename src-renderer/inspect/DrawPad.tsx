@@ -102,7 +102,16 @@ export function DrawPad({ pixels, active, onChange }: DrawPadProps) {
       />
       <div className="drawpad__tools">
         <label htmlFor={brushId}>{t('maps.brush')}</label>
-        <input id={brushId} type="range" min={0.5} max={3} step={0.25} value={brush} onChange={(e) => setBrush(Number(e.target.value))} data-testid="draw-brush" />
+        <input
+          id={brushId}
+          type="range"
+          min={0.5}
+          max={3}
+          step={0.25}
+          value={brush}
+          onChange={(e) => setBrush(Number(e.target.value))}
+          data-testid="draw-brush"
+        />
         <button type="button" className="btn btn--small" onClick={clear} data-testid="draw-clear">
           {t('maps.clear')}
         </button>

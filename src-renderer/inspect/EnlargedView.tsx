@@ -31,9 +31,14 @@ function KernelDetail({ layer, kernel, filter }: { layer: string; kernel: Tensor
   const t = useTrainingT();
   const { kh, kw, cin } = kernelDims(kernel.shape);
   const own = useMemo(() => filterRange(kernel, filter), [kernel, filter]);
-  const slices = useMemo(() => Array.from({ length: Math.min(cin, MAX_SLICES) }, (_, c) => kernelSlice(kernel, filter, c)), [kernel, filter, cin]);
+  const slices = useMemo(
+    () => Array.from({ length: Math.min(cin, MAX_SLICES) }, (_, c) => kernelSlice(kernel, filter, c)),
+    [kernel, filter, cin],
+  );
   const numbered = cin <= NUMBERED_SLICES;
-  const cell = numbered ? Math.max(26, Math.min(50, Math.floor(260 / Math.max(kh, kw)))) : Math.max(6, Math.min(16, Math.floor(80 / Math.max(kh, kw))));
+  const cell = numbered
+    ? Math.max(26, Math.min(50, Math.floor(260 / Math.max(kh, kw))))
+    : Math.max(6, Math.min(16, Math.floor(80 / Math.max(kh, kw))));
   return (
     <>
       <h3 className="tp-h">{t('maps.filterTitle', { layer, filter })}</h3>
@@ -44,7 +49,16 @@ function KernelDetail({ layer, kernel, filter }: { layer: string; kernel: Tensor
               {Array.from(slice, (v, i) => {
                 const g = grayLevel(v, kernel);
                 return (
-                  <span key={i} style={{ background: `rgb(${g},${g},${g})`, color: g > 140 ? '#1d2433' : '#fff', height: cell, fontSize: cell < 36 ? 9 : 11 }} title={String(v)}>
+                  <span
+                    key={i}
+                    style={{
+                      background: `rgb(${g},${g},${g})`,
+                      color: g > 140 ? '#1d2433' : '#fff',
+                      height: cell,
+                      fontSize: cell < 36 ? 9 : 11,
+                    }}
+                    title={String(v)}
+                  >
                     {numbered && (Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(2))}
                   </span>
                 );

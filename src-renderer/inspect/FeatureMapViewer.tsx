@@ -6,7 +6,18 @@ import type { TrainingLang, TrainingT } from '../training/strings';
 import { useTrainingStore } from '../training/training-store';
 import { DrawPad } from './DrawPad';
 import { EnlargedView } from './EnlargedView';
-import { chooseDrawing, chooseSample, currentSnapshots, requestView, selectSnapshot, setDrawing, shownSnapshot, sourceKey, useInspectStore, type Snapshot } from './inspect-store';
+import {
+  chooseDrawing,
+  chooseSample,
+  currentSnapshots,
+  requestView,
+  selectSnapshot,
+  setDrawing,
+  shownSnapshot,
+  sourceKey,
+  useInspectStore,
+  type Snapshot,
+} from './inspect-store';
 import { KernelGrid, LayerMaps, type Enlarged } from './LayerGrids';
 import { PixelCanvas } from './PixelCanvas';
 import { channelImage, toProbabilities } from './tensor-image';
@@ -47,7 +58,15 @@ function SamplePicker({ active }: { active: boolean }) {
         {t('maps.testSample')}
       </button>
       <div className="fm-stepper">
-        <button type="button" className="btn btn--small btn--icon" aria-label={t('maps.prev')} title={t('maps.prev')} data-testid="sample-prev" disabled={index <= 0} onClick={() => go(index - 1)}>
+        <button
+          type="button"
+          className="btn btn--small btn--icon"
+          aria-label={t('maps.prev')}
+          title={t('maps.prev')}
+          data-testid="sample-prev"
+          disabled={index <= 0}
+          onClick={() => go(index - 1)}
+        >
           ‹
         </button>
         <input
@@ -65,7 +84,15 @@ function SamplePicker({ active }: { active: boolean }) {
           }}
           onBlur={() => setText(String(index))}
         />
-        <button type="button" className="btn btn--small btn--icon" aria-label={t('maps.next')} title={t('maps.next')} data-testid="sample-next" disabled={testCount > 0 && index >= max} onClick={() => go(index + 1)}>
+        <button
+          type="button"
+          className="btn btn--small btn--icon"
+          aria-label={t('maps.next')}
+          title={t('maps.next')}
+          data-testid="sample-next"
+          disabled={testCount > 0 && index >= max}
+          onClick={() => go(index + 1)}
+        >
           ›
         </button>
         {testCount > 0 && <span className="tp-muted">/ {max}</span>}
@@ -74,7 +101,15 @@ function SamplePicker({ active }: { active: boolean }) {
   );
 }
 
-function PredictionBars({ prediction, classNames, trueLabel }: { prediction: readonly number[]; classNames: readonly string[]; trueLabel: number | undefined }) {
+function PredictionBars({
+  prediction,
+  classNames,
+  trueLabel,
+}: {
+  prediction: readonly number[];
+  classNames: readonly string[];
+  trueLabel: number | undefined;
+}) {
   const t = useTrainingT();
   const probs = useMemo(() => toProbabilities(prediction), [prediction]);
   const best = probs.reduce((b, p, i) => (p > (probs[b] ?? -1) ? i : b), 0);
@@ -82,7 +117,11 @@ function PredictionBars({ prediction, classNames, trueLabel }: { prediction: rea
     <div className="fm-pred" data-testid="prediction" data-predicted={best}>
       <h4 className="tp-h4">{t('maps.prediction')}</h4>
       {probs.map((p, i) => (
-        <div key={i} className={`fm-pred__row${i === best ? ' is-best' : ''}${i === trueLabel ? ' is-true' : ''}`} title={`${classNames[i] ?? i}: ${(p * 100).toFixed(1)}%`}>
+        <div
+          key={i}
+          className={`fm-pred__row${i === best ? ' is-best' : ''}${i === trueLabel ? ' is-true' : ''}`}
+          title={`${classNames[i] ?? i}: ${(p * 100).toFixed(1)}%`}
+        >
           <span className="fm-pred__name">{classNames[i] ?? i}</span>
           <span className="fm-pred__bar">
             <span style={{ width: `${(p * 100).toFixed(1)}%` }} />
@@ -90,7 +129,9 @@ function PredictionBars({ prediction, classNames, trueLabel }: { prediction: rea
           <span className="fm-pred__value">{(p * 100).toFixed(p >= 0.995 || p < 0.1 ? 0 : 1)}%</span>
         </div>
       ))}
-      {trueLabel !== undefined && <div className="tp-muted">{t('maps.trueLabel', { label: classNames[trueLabel] ?? String(trueLabel) })}</div>}
+      {trueLabel !== undefined && (
+        <div className="tp-muted">{t('maps.trueLabel', { label: classNames[trueLabel] ?? String(trueLabel) })}</div>
+      )}
     </div>
   );
 }
@@ -196,7 +237,16 @@ function FeatureMapBody() {
                 {busy && <span className="fm-busy">{t('maps.updating')}</span>}
               </h3>
               <label htmlFor={zoomId}>{t('maps.tileSize')}</label>
-              <input id={zoomId} type="range" min={0.75} max={2.5} step={0.25} value={zoom} onChange={(e) => setZoom(Number(e.target.value))} data-testid="tile-size" />
+              <input
+                id={zoomId}
+                type="range"
+                min={0.75}
+                max={2.5}
+                step={0.25}
+                value={zoom}
+                onChange={(e) => setZoom(Number(e.target.value))}
+                data-testid="tile-size"
+              />
             </div>
             {inspection.featureMaps.length === 0 && <p className="tp-muted">{t('maps.noSpatial')}</p>}
             {inspection.featureMaps.map((m) => (

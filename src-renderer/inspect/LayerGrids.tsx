@@ -5,23 +5,55 @@ import { PixelCanvas } from './PixelCanvas';
 import { channelImage, filterImage, formatValue, kernelDims, mapDims } from './tensor-image';
 
 /** What the user clicked to see large. */
-export type Enlarged = { readonly kind: 'map'; readonly layer: string; readonly index: number } | { readonly kind: 'kernel'; readonly layer: string; readonly index: number };
+export type Enlarged =
+  | { readonly kind: 'map'; readonly layer: string; readonly index: number }
+  | { readonly kind: 'kernel'; readonly layer: string; readonly index: number };
 
 const FIRST = 64;
 
-const ChannelTile = memo(function ChannelTile({ layer, map, channel, size, onOpen }: { layer: string; map: TensorView; channel: number; size: number; onOpen(e: Enlarged): void }) {
+const ChannelTile = memo(function ChannelTile({
+  layer,
+  map,
+  channel,
+  size,
+  onOpen,
+}: {
+  layer: string;
+  map: TensorView;
+  channel: number;
+  size: number;
+  onOpen(e: Enlarged): void;
+}) {
   const t = useTrainingT();
   const image = useMemo(() => channelImage(map, channel), [map, channel]);
   return (
     <figure className="fm-tile">
-      <PixelCanvas image={image} size={size} testId={`featuremap-${layer}-${channel}`} title={t('maps.channelTip', { layer, channel })} onClick={() => onOpen({ kind: 'map', layer, index: channel })} />
+      <PixelCanvas
+        image={image}
+        size={size}
+        testId={`featuremap-${layer}-${channel}`}
+        title={t('maps.channelTip', { layer, channel })}
+        onClick={() => onOpen({ kind: 'map', layer, index: channel })}
+      />
       <figcaption>{channel}</figcaption>
     </figure>
   );
 });
 
 /** Every channel of one layer's output as a grid of grayscale images, normalised by the layer's range. */
-export const LayerMaps = memo(function LayerMaps({ layer, kind, map, zoom, onOpen }: { layer: string; kind: string; map: TensorView; zoom: number; onOpen(e: Enlarged): void }) {
+export const LayerMaps = memo(function LayerMaps({
+  layer,
+  kind,
+  map,
+  zoom,
+  onOpen,
+}: {
+  layer: string;
+  kind: string;
+  map: TensorView;
+  zoom: number;
+  onOpen(e: Enlarged): void;
+}) {
   const t = useTrainingT();
   const [all, setAll] = useState(false);
   const { height, width, channels } = mapDims(map.shape);
@@ -51,19 +83,48 @@ export const LayerMaps = memo(function LayerMaps({ layer, kind, map, zoom, onOpe
   );
 });
 
-const FilterTile = memo(function FilterTile({ layer, kernel, filter, size, onOpen }: { layer: string; kernel: TensorView; filter: number; size: number; onOpen(e: Enlarged): void }) {
+const FilterTile = memo(function FilterTile({
+  layer,
+  kernel,
+  filter,
+  size,
+  onOpen,
+}: {
+  layer: string;
+  kernel: TensorView;
+  filter: number;
+  size: number;
+  onOpen(e: Enlarged): void;
+}) {
   const t = useTrainingT();
   const image = useMemo(() => filterImage(kernel, filter), [kernel, filter]);
   return (
     <figure className="fm-tile">
-      <PixelCanvas image={image} size={size} testId={`kernel-${layer}-${filter}`} title={t('maps.filterTip', { layer, filter })} className="fm-kernel" onClick={() => onOpen({ kind: 'kernel', layer, index: filter })} />
+      <PixelCanvas
+        image={image}
+        size={size}
+        testId={`kernel-${layer}-${filter}`}
+        title={t('maps.filterTip', { layer, filter })}
+        className="fm-kernel"
+        onClick={() => onOpen({ kind: 'kernel', layer, index: filter })}
+      />
       <figcaption>{filter}</figcaption>
     </figure>
   );
 });
 
 /** The learned filters of one Conv2D layer: one tile per filter, one square per input channel. */
-export const KernelGrid = memo(function KernelGrid({ layer, kernel, zoom, onOpen }: { layer: string; kernel: TensorView; zoom: number; onOpen(e: Enlarged): void }) {
+export const KernelGrid = memo(function KernelGrid({
+  layer,
+  kernel,
+  zoom,
+  onOpen,
+}: {
+  layer: string;
+  kernel: TensorView;
+  zoom: number;
+  onOpen(e: Enlarged): void;
+}) {
   const t = useTrainingT();
   const [all, setAll] = useState(false);
   const { kh, kw, cin, cout } = kernelDims(kernel.shape);

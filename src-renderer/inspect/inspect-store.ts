@@ -74,7 +74,15 @@ export function shownSnapshot(s: InspectState): Snapshot | undefined {
 // ---- requests ------------------------------------------------------------------------------
 
 type Request =
-  | { readonly kind: 'view'; readonly key: string; readonly epoch: number; readonly partial: boolean; readonly gen: number; readonly runId: string; readonly draw: boolean }
+  | {
+      readonly kind: 'view';
+      readonly key: string;
+      readonly epoch: number;
+      readonly partial: boolean;
+      readonly gen: number;
+      readonly runId: string;
+      readonly draw: boolean;
+    }
   | { readonly kind: 'thumb'; readonly index: number; readonly runId: string };
 
 let engine: EngineApi | undefined;
@@ -130,7 +138,10 @@ export function requestView(exactEpoch?: number): void {
     drawDirty = false;
   }
   useInspectStore.setState({ busy: true, problem: null });
-  send({ kind: 'view', key, ...tag, gen: s.source.kind === 'draw' ? drawGen : 0, runId: ctx.runId, draw }, s.source.kind === 'draw' ? { kind: 'pixels', pixels: s.pixels } : { kind: 'test-sample', index: s.source.index });
+  send(
+    { kind: 'view', key, ...tag, gen: s.source.kind === 'draw' ? drawGen : 0, runId: ctx.runId, draw },
+    s.source.kind === 'draw' ? { kind: 'pixels', pixels: s.pixels } : { kind: 'test-sample', index: s.source.index },
+  );
 }
 
 /** Shows test sample `index` (and asks for its maps). */
@@ -145,7 +156,12 @@ export function setDrawing(pixels: Uint8Array<ArrayBuffer>): void {
   const s = useInspectStore.getState();
   drawGen++;
   // The newest snapshot stays on screen until the maps of the new drawing arrive.
-  useInspectStore.setState({ pixels, ...(s.source.kind === 'draw' ? {} : { source: { kind: 'draw' } as const }), ...(s.selected === null ? {} : { selected: null }), ...(s.problem === null ? {} : { problem: null }) });
+  useInspectStore.setState({
+    pixels,
+    ...(s.source.kind === 'draw' ? {} : { source: { kind: 'draw' } as const }),
+    ...(s.selected === null ? {} : { selected: null }),
+    ...(s.problem === null ? {} : { problem: null }),
+  });
   const now = Date.now();
   if (drawTimer === null) drawFirstChange = now;
   else clearTimeout(drawTimer);
@@ -217,7 +233,11 @@ export function applyInspectEvent(event: EngineEvent): void {
       if (event.runId !== useTrainingStore.getState().runId) return;
       // Another dataset may have fewer test images than the index picked before.
       const s = useInspectStore.getState();
-      if (s.sampleIndex >= event.testCount) useInspectStore.setState({ sampleIndex: 0, ...(s.source.kind === 'test-sample' ? { source: { kind: 'test-sample', index: 0 } as const } : {}) });
+      if (s.sampleIndex >= event.testCount)
+        useInspectStore.setState({
+          sampleIndex: 0,
+          ...(s.source.kind === 'test-sample' ? { source: { kind: 'test-sample', index: 0 } as const } : {}),
+        });
       // The freshly initialised network: a first snapshot to compare the trained ones with.
       requestView();
       return;
@@ -247,7 +267,8 @@ export function applyInspectEvent(event: EngineEvent): void {
         return;
       }
       if (req.draw) drawInFlight = false;
-      if (req.runId === useTrainingStore.getState().runId) addSnapshot(req.key, { epoch: req.epoch, partial: req.partial, gen: req.gen, inspection: event });
+      if (req.runId === useTrainingStore.getState().runId)
+        addSnapshot(req.key, { epoch: req.epoch, partial: req.partial, gen: req.gen, inspection: event });
       const pendingViews = [...requests.values()].some((r) => r.kind === 'view');
       useInspectStore.setState({ busy: pendingViews });
       if (req.draw && drawDirty) requestView();
@@ -262,7 +283,10 @@ export function applyInspectEvent(event: EngineEvent): void {
         thumbsInFlight.clear();
         drawInFlight = false;
         drawDirty = false;
-        useInspectStore.setState({ busy: false, problem: hadViews && event.code !== 'engine-crashed' ? event.message : useInspectStore.getState().problem });
+        useInspectStore.setState({
+          busy: false,
+          problem: hadViews && event.code !== 'engine-crashed' ? event.message : useInspectStore.getState().problem,
+        });
       }
       return;
     }

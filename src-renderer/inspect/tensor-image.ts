@@ -62,7 +62,11 @@ export function channelRange(view: TensorView, channel: number): Range {
 }
 
 /** One channel of a map as grayscale RGBA, normalised by `range` (the whole map's min/max by default). */
-export function channelImage(view: TensorView, channel: number, range: Range = view): { width: number; height: number; pixels: Uint8ClampedArray<ArrayBuffer> } {
+export function channelImage(
+  view: TensorView,
+  channel: number,
+  range: Range = view,
+): { width: number; height: number; pixels: Uint8ClampedArray<ArrayBuffer> } {
   const { height, width, channels } = mapDims(view.shape);
   return { width, height, pixels: rgba(width, height, (x, y) => view.data[(y * width + x) * channels + channel] ?? 0, range) };
 }
@@ -96,7 +100,11 @@ export function sliceGrid(cin: number): { cols: number; rows: number } {
  * One filter as an image: its slices for every input channel side by side in a grid, one
  * transparent pixel apart, normalised by `range` (the layer's kernel min/max by default).
  */
-export function filterImage(view: TensorView, filter: number, range: Range = view): { width: number; height: number; pixels: Uint8ClampedArray<ArrayBuffer> } {
+export function filterImage(
+  view: TensorView,
+  filter: number,
+  range: Range = view,
+): { width: number; height: number; pixels: Uint8ClampedArray<ArrayBuffer> } {
   const { kh, kw, cin } = kernelDims(view.shape);
   const { cols, rows } = sliceGrid(cin);
   const width = cols * kw + (cols - 1);
@@ -150,5 +158,8 @@ export function formatValue(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (a >= 1e4 || a < 1e-3) return v.toExponential(2);
-  return v.toPrecision(3).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return v
+    .toPrecision(3)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }

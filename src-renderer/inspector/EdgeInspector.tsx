@@ -36,7 +36,11 @@ export function EdgeInspector({ edgeId }: { edgeId: string }) {
           <dt>{t('inspector.edgeCarries')}</dt>
           <dd>
             {out ? (
-              <button type="button" className="link-value" onClick={(e) => showEdgeFormula(e.currentTarget, edge.source, target?.name ?? '?', t)}>
+              <button
+                type="button"
+                className="link-value"
+                onClick={(e) => showEdgeFormula(e.currentTarget, edge.source, target?.name ?? '?', t)}
+              >
                 {formatShape(out.shape)}
               </button>
             ) : (

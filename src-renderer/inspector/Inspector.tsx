@@ -15,7 +15,8 @@ export function Inspector() {
   const count = selection.nodes.length;
   const node = count === 1 ? graph.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
   let body;
-  if (node) body = <LayerInspector key={node.id} node={node} report={analysis.nodes.get(node.id)} issues={issuesOfNode(analysis, node.id)} />;
+  if (node)
+    body = <LayerInspector key={node.id} node={node} report={analysis.nodes.get(node.id)} issues={issuesOfNode(analysis, node.id)} />;
   else if (count > 1)
     body = (
       <div className="inspector__body">

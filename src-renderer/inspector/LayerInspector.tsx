@@ -14,7 +14,15 @@ import { explainLayer } from '../learn/learn-store';
 const EXPLAINABLE = new Set(['Conv2D', 'MaxPooling2D', 'AveragePooling2D']);
 
 /** The form of one layer: its problems, metrics, name and every parameter of its kind. */
-export function LayerInspector({ node, report, issues }: { node: GraphNode; report: NodeReport | undefined; issues: readonly GraphIssue[] }) {
+export function LayerInspector({
+  node,
+  report,
+  issues,
+}: {
+  node: GraphNode;
+  report: NodeReport | undefined;
+  issues: readonly GraphIssue[];
+}) {
   const t = useT();
   const kind = layerKind(node.kind);
   const fieldNames = new Set(kind?.fields.map((f) => f.name) ?? []);
@@ -42,7 +50,15 @@ export function LayerInspector({ node, report, issues }: { node: GraphNode; repo
       <NameField node={node} errors={errorsFor('name')} />
       {kind && kind.fields.length > 0 && <div className="inspector__section">{t('inspector.settings')}</div>}
       {kind?.fields.map((f) => (
-        <ParamField key={f.name} nodeId={node.id} kind={node.kind} field={f} raw={node.params[f.name]} effective={effectiveParam(node, report, f.name)} errors={errorsFor(f.name)} />
+        <ParamField
+          key={f.name}
+          nodeId={node.id}
+          kind={node.kind}
+          field={f}
+          raw={node.params[f.name]}
+          effective={effectiveParam(node, report, f.name)}
+          errors={errorsFor(f.name)}
+        />
       ))}
       <button type="button" className="btn btn--danger-ghost inspector__delete" data-testid="inspector-delete" onClick={deleteSelection}>
         {t('inspector.delete')}

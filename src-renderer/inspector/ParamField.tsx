@@ -120,7 +120,13 @@ function ParamFieldView({ nodeId, kind, field, raw, effective, errors }: Props) 
       const current = typeof raw === 'string' ? raw : typeof effective === 'string' ? effective : '';
       const all = current && !options.includes(current) ? [current, ...options] : options;
       control = (
-        <select id={id} className={`select${bad ? ' is-invalid' : ''}`} value={current} aria-invalid={bad} onChange={(e) => store(nodeId, field.name, e.target.value)}>
+        <select
+          id={id}
+          className={`select${bad ? ' is-invalid' : ''}`}
+          value={current}
+          aria-invalid={bad}
+          onChange={(e) => store(nodeId, field.name, e.target.value)}
+        >
           {current === '' && <option value="" />}
           {all.map((o) => (
             <option key={o} value={o}>
@@ -135,7 +141,13 @@ function ParamFieldView({ nodeId, kind, field, raw, effective, errors }: Props) 
       const checked = typeof raw === 'boolean' ? raw : effective === true;
       control = (
         <label className="switch">
-          <input id={id} type="checkbox" checked={checked} aria-invalid={bad} onChange={(e) => store(nodeId, field.name, e.target.checked)} />
+          <input
+            id={id}
+            type="checkbox"
+            checked={checked}
+            aria-invalid={bad}
+            onChange={(e) => store(nodeId, field.name, e.target.checked)}
+          />
           <span className="switch__track" aria-hidden="true" />
           <span className="switch__label">{checked ? 'True' : 'False'}</span>
         </label>

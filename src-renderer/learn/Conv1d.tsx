@@ -40,7 +40,14 @@ export function Conv1d() {
   );
 }
 
-function Stage1d(props: { x: number[]; w: number[]; options: ConvOptions; pad: ReturnType<typeof axisPadding>; output: number[]; stepper: ReturnType<typeof useStepper> }) {
+function Stage1d(props: {
+  x: number[];
+  w: number[];
+  options: ConvOptions;
+  pad: ReturnType<typeof axisPadding>;
+  output: number[];
+  stepper: ReturnType<typeof useStepper>;
+}) {
   const t = useLearnT();
   const { x, w, options, pad, output, stepper } = props;
   const k = w.length;
@@ -58,7 +65,15 @@ function Stage1d(props: { x: number[]; w: number[]; options: ConvOptions; pad: R
         <div className="lx-formula" data-testid="lab-formula">
           {pad.formula}
         </div>
-        <PaddingNote kind="1d" n={x.length} k={k} padding={options.padding} sameStyle={options.sameStyle ?? 'scipy'} before={pad.before} after={pad.after} />
+        <PaddingNote
+          kind="1d"
+          n={x.length}
+          k={k}
+          padding={options.padding}
+          sameStyle={options.sameStyle ?? 'scipy'}
+          before={pad.before}
+          after={pad.after}
+        />
       </Card>
 
       <KernelCard w={w} flipped={flipped} op={options.op} />
@@ -102,8 +117,16 @@ function Stage1d(props: { x: number[]; w: number[]; options: ConvOptions; pad: R
                     );
                   })}
                 </div>
-                <div className="lx-strip__window" style={{ width: k * CELL, transform: `translateX(${start * CELL}px)` }} aria-hidden="true" />
-                <div className="lx-strip__row lx-strip__row--kernel" style={{ transform: `translateX(${start * CELL}px)` }} data-testid="lab-kernel-row">
+                <div
+                  className="lx-strip__window"
+                  style={{ width: k * CELL, transform: `translateX(${start * CELL}px)` }}
+                  aria-hidden="true"
+                />
+                <div
+                  className="lx-strip__row lx-strip__row--kernel"
+                  style={{ transform: `translateX(${start * CELL}px)` }}
+                  data-testid="lab-kernel-row"
+                >
                   {flipped.map((v, j) => (
                     <div key={j} className="lx-cell lx-cell--kernel" style={{ width: CELL - 4 }}>
                       {fmt(v)}
@@ -127,7 +150,12 @@ function Stage1d(props: { x: number[]; w: number[]; options: ConvOptions; pad: R
             <Card title={t('lab.thisOutput', { i: stepper.index })} testId="lab-window">
               <div className="lx-products" data-testid="lab-products">
                 {win.inputs.map((v, j) => (
-                  <span key={j} className={`lx-prod${win.positions[j]! < 0 ? ' lx-prod--pad' : ''}`} data-testid={`lab-product-${j}`} data-value={win.products[j]}>
+                  <span
+                    key={j}
+                    className={`lx-prod${win.positions[j]! < 0 ? ' lx-prod--pad' : ''}`}
+                    data-testid={`lab-product-${j}`}
+                    data-value={win.products[j]}
+                  >
                     <span className="lx-prod__a">{fmt(v)}</span>
                     <span className="lx-prod__op">×</span>
                     <span className="lx-prod__b">{fmt(win.weights[j]!)}</span>
@@ -141,11 +169,21 @@ function Stage1d(props: { x: number[]; w: number[]; options: ConvOptions; pad: R
                   {fmt(win.sum)}
                 </span>
               </div>
-              <div className="lx-products__note">{t(options.op === 'convolve' ? 'lab.dotFlipped' : 'lab.dotPlain', { from: start - pad.before, to: start - pad.before + k - 1 })}</div>
+              <div className="lx-products__note">
+                {t(options.op === 'convolve' ? 'lab.dotFlipped' : 'lab.dotPlain', {
+                  from: start - pad.before,
+                  to: start - pad.before + k - 1,
+                })}
+              </div>
             </Card>
           )}
 
-          <Card title={t('lab.outputSoFar')} aside={<span className="lx-lcard__aside mono">{`${options.op === 'convolve' ? 'convolve' : 'correlate'}(x, w, mode='${options.padding}')`}</span>}>
+          <Card
+            title={t('lab.outputSoFar')}
+            aside={
+              <span className="lx-lcard__aside mono">{`${options.op === 'convolve' ? 'convolve' : 'correlate'}(x, w, mode='${options.padding}')`}</span>
+            }
+          >
             <div className="lx-outrow" data-testid="lab-output" data-length={output.length}>
               {output.map((v, i) => {
                 const done = i <= stepper.index;

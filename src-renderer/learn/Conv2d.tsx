@@ -55,14 +55,16 @@ function parse2d(s: Conv2dSettings, t: LearnT): { value: Parsed2d | null; errors
   const first = image[0];
   if (first?.ok) {
     image.forEach((r, i) => {
-      if (r.ok && shapeOf(r.value) !== shapeOf(first.value)) errors.image[i] = t('err.channelShape', { got: shapeOf(r.value), expected: shapeOf(first.value) });
+      if (r.ok && shapeOf(r.value) !== shapeOf(first.value))
+        errors.image[i] = t('err.channelShape', { got: shapeOf(r.value), expected: shapeOf(first.value) });
     });
   }
   const k0 = kernels[0]?.[0];
   if (k0?.ok) {
     kernels.forEach((row, f) =>
       row.forEach((r, c) => {
-        if (r.ok && shapeOf(r.value) !== shapeOf(k0.value)) errors.kernels[f]![c] = t('err.kernelShape', { got: shapeOf(r.value), expected: shapeOf(k0.value) });
+        if (r.ok && shapeOf(r.value) !== shapeOf(k0.value))
+          errors.kernels[f]![c] = t('err.kernelShape', { got: shapeOf(r.value), expected: shapeOf(k0.value) });
       }),
     );
   }
@@ -77,8 +79,13 @@ function parse2d(s: Conv2dSettings, t: LearnT): { value: Parsed2d | null; errors
   const kw = k0.value[0]!.length;
   const f = kernelM.length;
   const img: number[][][] = Array.from({ length: h }, (_, r) => Array.from({ length: w }, (_, q) => imageM.map((ch) => ch[r]![q]!)));
-  const ker: number[][][][] = Array.from({ length: kh }, (_, i) => Array.from({ length: kw }, (_, j) => Array.from({ length: c }, (_, ch) => kernelM.map((filter) => filter[ch]![i]![j]!))));
-  return { value: { image: img, kernels: ker, bias: bias.map((b) => b ?? 0), h, w, c, kh, kw, f, imageM }, errors: { ...errors, ok: true } };
+  const ker: number[][][][] = Array.from({ length: kh }, (_, i) =>
+    Array.from({ length: kw }, (_, j) => Array.from({ length: c }, (_, ch) => kernelM.map((filter) => filter[ch]![i]![j]!))),
+  );
+  return {
+    value: { image: img, kernels: ker, bias: bias.map((b) => b ?? 0), h, w, c, kh, kw, f, imageM },
+    errors: { ...errors, ok: true },
+  };
 }
 
 /** The 2-D lab: channels and filters, the window on every channel, per-channel sums plus bias. */
@@ -108,7 +115,12 @@ export function Conv2d() {
   );
 }
 
-function Stage2d(props: { p: Parsed2d; options: Conv2dOptions; pads: ReturnType<typeof padding2d>; stepper: ReturnType<typeof useStepper> }) {
+function Stage2d(props: {
+  p: Parsed2d;
+  options: Conv2dOptions;
+  pads: ReturnType<typeof padding2d>;
+  stepper: ReturnType<typeof useStepper>;
+}) {
   const t = useLearnT();
   const { p, options, pads, stepper } = props;
   const [ph, pw] = pads;
@@ -127,9 +139,22 @@ function Stage2d(props: { p: Parsed2d; options: Conv2dOptions; pads: ReturnType<
     </div>
   );
   const head = (
-    <Card title={t('lab.outputSize')} aside={<span className="lx-lcard__aside mono">{`(${p.h}, ${p.w}, ${p.c}) → (${rows}, ${cols}, ${p.f})`}</span>} testId="lab-formula-card">
+    <Card
+      title={t('lab.outputSize')}
+      aside={<span className="lx-lcard__aside mono">{`(${p.h}, ${p.w}, ${p.c}) → (${rows}, ${cols}, ${p.f})`}</span>}
+      testId="lab-formula-card"
+    >
       {formulas}
-      <PaddingNote kind="2d" n={p.h} k={p.kh} padding={options.padding} sameStyle={options.sameStyle ?? 'scipy'} before={ph.before} after={ph.after} cols={{ before: pw.before, after: pw.after }} />
+      <PaddingNote
+        kind="2d"
+        n={p.h}
+        k={p.kh}
+        padding={options.padding}
+        sameStyle={options.sameStyle ?? 'scipy'}
+        before={ph.before}
+        after={ph.after}
+        cols={{ before: pw.before, after: pw.after }}
+      />
     </Card>
   );
   if (perMap === 0) {
@@ -153,7 +178,10 @@ function Stage2d(props: { p: Parsed2d; options: Conv2dOptions; pads: ReturnType<
   const cell = p.c > 1 || Math.max(p.h + ph.before + ph.after, p.w + pw.before + pw.after) > 9 ? 28 : 36;
 
   const outputCard = (
-    <Card title={t('lab.outputSoFar')} aside={<span className="lx-lcard__aside">{p.f === 1 ? t('lab.featureMap1') : t('lab.featureMaps', { n: p.f })}</span>}>
+    <Card
+      title={t('lab.outputSoFar')}
+      aside={<span className="lx-lcard__aside">{p.f === 1 ? t('lab.featureMap1') : t('lab.featureMaps', { n: p.f })}</span>}
+    >
       <div className="lx-outmaps" data-testid="lab-output">
         {Array.from({ length: p.f }, (_, k) => (
           <div className="lx-outmap" key={k} data-testid={`lab-output-f${k}`}>
@@ -217,7 +245,9 @@ function Stage2d(props: { p: Parsed2d; options: Conv2dOptions; pads: ReturnType<
                   <span className="lx-lane__op">⊙</span>
                   <div className="lx-lane__mini">
                     <MiniMatrix m={ch.kernel} tone="kernel" />
-                    <div className="lx-lane__cap">{flip ? t('lab.kernelRotated') : p.f > 1 ? t('lab.kernelOfFilter', { f: filter + 1 }) : t('lab.kernelTag')}</div>
+                    <div className="lx-lane__cap">
+                      {flip ? t('lab.kernelRotated') : p.f > 1 ? t('lab.kernelOfFilter', { f: filter + 1 }) : t('lab.kernelTag')}
+                    </div>
                   </div>
                   <span className="lx-lane__op">=</span>
                   <div className="lx-lane__mini">
@@ -234,7 +264,8 @@ function Stage2d(props: { p: Parsed2d; options: Conv2dOptions; pads: ReturnType<
                 </div>
               </div>
               <div className="lx-lane__expr" data-testid={`lab-products-${c}`}>
-                {ch.patch.flatMap((r, i) => r.map((v, j) => `${term(v)}×${term(ch.kernel[i]![j]!)}`)).join(' + ')} = <strong>{fmt(ch.sum)}</strong>
+                {ch.patch.flatMap((r, i) => r.map((v, j) => `${term(v)}×${term(ch.kernel[i]![j]!)}`)).join(' + ')} ={' '}
+                <strong>{fmt(ch.sum)}</strong>
               </div>
             </div>
           ))}
@@ -263,9 +294,15 @@ function Stage2d(props: { p: Parsed2d; options: Conv2dOptions; pads: ReturnType<
             {fmt(win.sum)}
           </span>
         </div>
-        <StepperBar stepper={stepper} position={p.f > 1 ? t('lab.position2dF', { i: stepper.index + 1, n: stepper.count, f: filter + 1 }) : t('lab.position2d', { i: stepper.index + 1, n: stepper.count })} />
+        <StepperBar
+          stepper={stepper}
+          position={
+            p.f > 1
+              ? t('lab.position2dF', { i: stepper.index + 1, n: stepper.count, f: filter + 1 })
+              : t('lab.position2d', { i: stepper.index + 1, n: stepper.count })
+          }
+        />
       </Card>
-
     </>
   );
 }

@@ -11,10 +11,22 @@ export function ConvLab() {
     <div className="lx-learn-page" data-testid="learn-panel-conv">
       <div className="lx-learn-page__intro">
         <div className="lx-seg lx-seg--big" role="group" aria-label={t('conv.mode')}>
-          <button type="button" className={`lx-seg__btn${mode === '1d' ? ' is-on' : ''}`} aria-pressed={mode === '1d'} data-testid="lab-mode-1d" onClick={() => setMode('1d')}>
+          <button
+            type="button"
+            className={`lx-seg__btn${mode === '1d' ? ' is-on' : ''}`}
+            aria-pressed={mode === '1d'}
+            data-testid="lab-mode-1d"
+            onClick={() => setMode('1d')}
+          >
             {t('conv.mode1d')}
           </button>
-          <button type="button" className={`lx-seg__btn${mode === '2d' ? ' is-on' : ''}`} aria-pressed={mode === '2d'} data-testid="lab-mode-2d" onClick={() => setMode('2d')}>
+          <button
+            type="button"
+            className={`lx-seg__btn${mode === '2d' ? ' is-on' : ''}`}
+            aria-pressed={mode === '2d'}
+            data-testid="lab-mode-2d"
+            onClick={() => setMode('2d')}
+          >
             {t('conv.mode2d')}
           </button>
         </div>

@@ -4,7 +4,14 @@ import { DEFAULT_1D, set1d, useLabStore } from './lab-state';
 import { useLearnT, type LearnT } from './strings';
 
 /** Operation, padding, 'same' convention and stride: the settings both the 1-D and the 2-D lab have. */
-export function OpPaddingFields(props: { op: ConvOp; padding: ConvPadding; sameStyle: SameStyle; stride: number; maxStride: number; set: (p: { op?: ConvOp; padding?: ConvPadding; sameStyle?: SameStyle; stride?: number }) => void }) {
+export function OpPaddingFields(props: {
+  op: ConvOp;
+  padding: ConvPadding;
+  sameStyle: SameStyle;
+  stride: number;
+  maxStride: number;
+  set: (p: { op?: ConvOp; padding?: ConvPadding; sameStyle?: SameStyle; stride?: number }) => void;
+}) {
   const t = useLearnT();
   return (
     <>
@@ -38,7 +45,15 @@ export function OpPaddingFields(props: { op: ConvOp; padding: ConvPadding; sameS
           { value: 'keras', label: 'Keras / TF', testId: 'lab-same-keras', title: t('pad.sameKeras') },
         ]}
       />
-      <IntField label={t('set.stride')} value={props.stride} min={1} max={props.maxStride} onChange={(stride) => props.set({ stride })} testId="lab-stride" hint={t('set.strideHint')} />
+      <IntField
+        label={t('set.stride')}
+        value={props.stride}
+        min={1}
+        max={props.maxStride}
+        onChange={(stride) => props.set({ stride })}
+        testId="lab-stride"
+        hint={t('set.strideHint')}
+      />
     </>
   );
 }
@@ -49,8 +64,31 @@ export function ConvSettings1d(props: { xError: string | null; wError: string | 
   const s = useLabStore((st) => st.conv1d);
   return (
     <aside className="lx-lab__settings" aria-label={t('set.title')}>
-      <NumbersField label={<>{t('set.input')} <span className="mono">x</span></>} value={s.x} onChange={(x) => set1d({ x })} testId="lab-x" error={props.xError} placeholder="2, 8, 3, 7, 1, 2, 0, 4, 5" />
-      <NumbersField label={<>{t('set.kernel')} <span className="mono">w</span></>} value={s.w} onChange={(w) => set1d({ w })} testId="lab-w" error={props.wError} placeholder="2, 1, 5, 3" rows={1} />
+      <NumbersField
+        label={
+          <>
+            {t('set.input')} <span className="mono">x</span>
+          </>
+        }
+        value={s.x}
+        onChange={(x) => set1d({ x })}
+        testId="lab-x"
+        error={props.xError}
+        placeholder="2, 8, 3, 7, 1, 2, 0, 4, 5"
+      />
+      <NumbersField
+        label={
+          <>
+            {t('set.kernel')} <span className="mono">w</span>
+          </>
+        }
+        value={s.w}
+        onChange={(w) => set1d({ w })}
+        testId="lab-w"
+        error={props.wError}
+        placeholder="2, 1, 5, 3"
+        rows={1}
+      />
       <OpPaddingFields op={s.op} padding={s.padding} sameStyle={s.sameStyle} stride={s.stride} maxStride={16} set={set1d} />
       <ResetButton t={t} onClick={() => set1d(DEFAULT_1D)} />
     </aside>

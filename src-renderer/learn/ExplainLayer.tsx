@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Conv2DParams } from '../../src-shared/layers/conv2d';
 import type { PoolingParams } from '../../src-shared/layers/pooling';
 import { axisPadding, padding2d, window2d, type Conv2dOptions, type Image, type Kernels } from '../../src-shared/learn/convolution';
@@ -47,13 +47,19 @@ function dimsOf(shape: readonly number[]): Dims | null {
 }
 
 function toImage(t: ExplainTensor, d: Dims): Image {
-  return Array.from({ length: d.h }, (_, r) => Array.from({ length: d.w }, (_, q) => Array.from(t.data.subarray((r * d.w + q) * d.c, (r * d.w + q + 1) * d.c))));
+  return Array.from({ length: d.h }, (_, r) =>
+    Array.from({ length: d.w }, (_, q) => Array.from(t.data.subarray((r * d.w + q) * d.c, (r * d.w + q + 1) * d.c))),
+  );
 }
 
 function toKernels(t: ExplainTensor): Kernels {
   const [kh, kw, cin, cout] = t.shape as [number, number, number, number];
   return Array.from({ length: kh }, (_, i) =>
-    Array.from({ length: kw }, (_, j) => Array.from({ length: cin }, (_, c) => Array.from(t.data.subarray(((i * kw + j) * cin + c) * cout, ((i * kw + j) * cin + c + 1) * cout)))),
+    Array.from({ length: kw }, (_, j) =>
+      Array.from({ length: cin }, (_, c) =>
+        Array.from(t.data.subarray(((i * kw + j) * cin + c) * cout, ((i * kw + j) * cin + c + 1) * cout)),
+      ),
+    ),
   );
 }
 
@@ -86,18 +92,33 @@ function cellSize(rows: number, cols: number, target = 300): number {
 export function ExplainLayer(props: ExplainLayerProps) {
   const t = useLearnT();
   const d = dimsOf(props.input.shape);
-  const shapeKey = props.input.shape.join('x');
-  const image = useMemo(() => (d ? toImage(props.input, d) : null), [props.input, shapeKey]);
+  const image = useMemo(() => {
+    const dims = dimsOf(props.input.shape);
+    return dims ? toImage(props.input, dims) : null;
+  }, [props.input]);
   const kernels = useMemo(() => (props.kernel && props.kernel.shape.length === 4 ? toKernels(props.kernel) : null), [props.kernel]);
   if (!d || !image || d.h * d.w * d.c !== props.input.data.length) {
-    return <Callout tone="warn" testId="explain-problem">{t('explain.badInput', { shape: props.input.shape.join('×') })}</Callout>;
+    return (
+      <Callout tone="warn" testId="explain-problem">
+        {t('explain.badInput', { shape: props.input.shape.join('×') })}
+      </Callout>
+    );
   }
   if (props.kind === 'Conv2D') {
     const p = props.params as Conv2DParams;
-    if (p.dilation_rate[0] > 1 || p.dilation_rate[1] > 1) return <Callout tone="warn" testId="explain-problem">{t('explain.dilated')}</Callout>;
+    if (p.dilation_rate[0] > 1 || p.dilation_rate[1] > 1)
+      return (
+        <Callout tone="warn" testId="explain-problem">
+          {t('explain.dilated')}
+        </Callout>
+      );
     const ks = props.kernel?.shape;
     if (!kernels || !ks || ks[0] !== p.kernel_size[0] || ks[1] !== p.kernel_size[1] || ks[2] !== d.c) {
-      return <Callout tone="warn" testId="explain-problem">{t('explain.badKernel', { shape: ks?.join('×') ?? '—', expected: `${p.kernel_size[0]}×${p.kernel_size[1]}×${d.c}×${p.filters}` })}</Callout>;
+      return (
+        <Callout tone="warn" testId="explain-problem">
+          {t('explain.badKernel', { shape: ks?.join('×') ?? '—', expected: `${p.kernel_size[0]}×${p.kernel_size[1]}×${d.c}×${p.filters}` })}
+        </Callout>
+      );
     }
     return <ExplainConv {...props} p={p} d={d} image={image} kernels={kernels} filters={ks[3]!} />;
   }
@@ -121,7 +142,14 @@ function Header(props: { name: string; kind: ExplainKind; summary: string; sourc
   );
 }
 
-function Picker(props: { label: string; value: number; count: number; onChange: (v: number) => void; testId: string; name: (i: number) => string }) {
+function Picker(props: {
+  label: string;
+  value: number;
+  count: number;
+  onChange: (v: number) => void;
+  testId: string;
+  name: (i: number) => string;
+}) {
   if (props.count <= 1) return null;
   return (
     <label className="lx-explain__pick">
@@ -137,13 +165,27 @@ function Picker(props: { label: string; value: number; count: number; onChange: 
   );
 }
 
-function Matrix(props: { m: readonly (readonly (number | null)[])[]; tone: 'input' | 'kernel' | 'product'; testId: string; caption: string; mark?: readonly [number, number] | null }) {
+function Matrix(props: {
+  m: readonly (readonly (number | null)[])[];
+  tone: 'input' | 'kernel' | 'product';
+  testId: string;
+  caption: string;
+  mark?: readonly [number, number] | null;
+}) {
   return (
     <figure className="lx-ematrix">
-      <div className={`lx-mini lx-mini--${props.tone}`} style={{ gridTemplateColumns: `repeat(${props.m[0]?.length ?? 1}, auto)` }} data-testid={props.testId}>
+      <div
+        className={`lx-mini lx-mini--${props.tone}`}
+        style={{ gridTemplateColumns: `repeat(${props.m[0]?.length ?? 1}, auto)` }}
+        data-testid={props.testId}
+      >
         {props.m.flatMap((r, i) =>
           r.map((v, j) => (
-            <span key={`${i}-${j}`} className={`lx-mini__cell${v === null ? ' is-pad' : ''}${props.mark && props.mark[0] === i && props.mark[1] === j ? ' is-max' : ''}`} title={v === null ? undefined : String(v)}>
+            <span
+              key={`${i}-${j}`}
+              className={`lx-mini__cell${v === null ? ' is-pad' : ''}${props.mark && props.mark[0] === i && props.mark[1] === j ? ' is-max' : ''}`}
+              title={v === null ? undefined : String(v)}
+            >
               {v === null ? '' : fmtShort(v)}
             </span>
           )),
@@ -173,7 +215,10 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
   const f = Math.min(filter, filters - 1);
   const ch = Math.min(channel, d.c - 1);
   const bias = useMemo(() => Array.from(props.bias ?? new Float32Array(filters)), [props.bias, filters]);
-  const options: Conv2dOptions = useMemo(() => ({ op: 'correlate', padding: p.padding, strides: p.strides, sameStyle: 'keras', bias }), [p.padding, p.strides, bias]);
+  const options: Conv2dOptions = useMemo(
+    () => ({ op: 'correlate', padding: p.padding, strides: p.strides, sameStyle: 'keras', bias }),
+    [p.padding, p.strides, bias],
+  );
   const [ph, pw] = padding2d(d.h, d.w, p.kernel_size[0], p.kernel_size[1], options);
   const rows = ph.outLength;
   const cols = pw.outLength;
@@ -181,11 +226,14 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
   const r = Math.floor(stepper.index / Math.max(cols, 1));
   const c = stepper.index % Math.max(cols, 1);
 
-  const apply = (z: number, at: [number, number]): number => {
-    if (p.activation !== 'softmax') return activate(p.activation, z);
-    const zs = Array.from({ length: filters }, (_, k) => (k === f ? z : window2d(image, kernels, options, at[0], at[1], k).sum));
-    return softmax(zs)[f]!;
-  };
+  const apply = useCallback(
+    (z: number, at: [number, number]): number => {
+      if (p.activation !== 'softmax') return activate(p.activation, z);
+      const zs = Array.from({ length: filters }, (_, k) => (k === f ? z : window2d(image, kernels, options, at[0], at[1], k).sum));
+      return softmax(zs)[f]!;
+    },
+    [p.activation, filters, f, image, kernels, options],
+  );
 
   // The whole output map of this filter: the engine's when given, else computed with the same window2d.
   const outMap = useMemo(() => {
@@ -194,19 +242,33 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
       return Float32Array.from({ length: rows * cols }, (_, i) => o[i * filters + f]!);
     }
     const out = new Float32Array(rows * cols);
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = apply(window2d(image, kernels, options, i, j, f).sum, [i, j]);
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) out[i * cols + j] = apply(window2d(image, kernels, options, i, j, f).sum, [i, j]);
     return out;
-  }, [props.output, image, kernels, options, f, rows, cols, filters, p.activation]);
+  }, [props.output, image, kernels, options, f, rows, cols, filters, apply]);
   const inRange = useMemo(() => rangeOf(props.input.data, d.c, ch), [props.input, d.c, ch]);
-  if (rows * cols === 0) return <Callout tone="warn" testId="explain-problem">{t('lab.noOutput2d', { h: d.h, w: d.w, kh: p.kernel_size[0], kw: p.kernel_size[1] })}</Callout>;
-
+  if (rows * cols === 0)
+    return (
+      <Callout tone="warn" testId="explain-problem">
+        {t('lab.noOutput2d', { h: d.h, w: d.w, kh: p.kernel_size[0], kw: p.kernel_size[1] })}
+      </Callout>
+    );
 
   const win = window2d(image, kernels, options, r, c, f);
   const a = apply(win.sum, [r, c]);
-  const engine = props.output && props.output.data.length === rows * cols * filters ? props.output.data[(r * cols + c) * filters + f] : undefined;
+  const engine =
+    props.output && props.output.data.length === rows * cols * filters ? props.output.data[(r * cols + c) * filters + f] : undefined;
   const detail = win.channels[ch]!;
   const inCell = cellSize(d.h + ph.before + ph.after, d.w + pw.before + pw.after);
-  const summary = t('explain.convSummary', { filters, kh: p.kernel_size[0], kw: p.kernel_size[1], sh: p.strides[0], sw: p.strides[1], padding: p.padding, activation: p.activation });
+  const summary = t('explain.convSummary', {
+    filters,
+    kh: p.kernel_size[0],
+    kw: p.kernel_size[1],
+    sh: p.strides[0],
+    sw: p.strides[1],
+    padding: p.padding,
+    activation: p.activation,
+  });
   const chSums = win.channels.map((x) => x.sum);
   const chAbsMax = Math.max(...chSums.map(Math.abs), 1e-9);
 
@@ -214,8 +276,22 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
     <div className="lx-explain" data-testid="explain-layer" data-kind="Conv2D">
       <Header name={props.layerName} kind="Conv2D" summary={summary} source={props.source} />
       <div className="lx-explain__controls">
-        <Picker label={t('explain.filter')} value={f} count={filters} onChange={setFilter} testId="explain-filter" name={(i) => t('explain.filterN', { f: i + 1 })} />
-        <Picker label={t('explain.channel')} value={ch} count={d.c} onChange={setChannel} testId="explain-channel" name={(i) => t('lab.channelN', { c: i + 1 })} />
+        <Picker
+          label={t('explain.filter')}
+          value={f}
+          count={filters}
+          onChange={setFilter}
+          testId="explain-filter"
+          name={(i) => t('explain.filterN', { f: i + 1 })}
+        />
+        <Picker
+          label={t('explain.channel')}
+          value={ch}
+          count={d.c}
+          onChange={setChannel}
+          testId="explain-channel"
+          name={(i) => t('lab.channelN', { c: i + 1 })}
+        />
         <div className="lx-explain__stepper">
           <StepperBar stepper={stepper} position={t('explain.position', { r, c, i: stepper.index + 1, n: stepper.count })} />
         </div>
@@ -242,7 +318,11 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
             label={t('explain.inputCaption', { h: d.h, w: d.w, c: d.c, ch: ch + 1 })}
             version={`${dataId(props.input.data)}:${ch}`}
           />
-          {ph.before + ph.after + pw.before + pw.after > 0 && <div className="lx-explain__padkey">{t('explain.padKey', { top: ph.before, bottom: ph.after, left: pw.before, right: pw.after })}</div>}
+          {ph.before + ph.after + pw.before + pw.after > 0 && (
+            <div className="lx-explain__padkey">
+              {t('explain.padKey', { top: ph.before, bottom: ph.after, left: pw.before, right: pw.after })}
+            </div>
+          )}
         </figure>
 
         <div className="lx-explain__math">
@@ -250,7 +330,12 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
           <div className="lx-explain__mats">
             <Matrix m={detail.patch} tone="input" testId="explain-patch" caption={t('explain.patch')} />
             <span className="lx-lane__op">⊙</span>
-            <Matrix m={detail.kernel} tone="kernel" testId="explain-kernel" caption={d.c > 1 || filters > 1 ? t('explain.kernelSlice', { ch, f }) : t('lab.kernelTag')} />
+            <Matrix
+              m={detail.kernel}
+              tone="kernel"
+              testId="explain-kernel"
+              caption={d.c > 1 || filters > 1 ? t('explain.kernelSlice', { ch, f }) : t('lab.kernelTag')}
+            />
             <span className="lx-lane__op">=</span>
             <Matrix m={detail.products} tone="product" testId="explain-products" caption={t('lab.products')} />
             <span className="lx-lane__op">→</span>
@@ -266,10 +351,20 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
               <div className="lx-chlist__title">{t('explain.allChannels', { c: d.c })}</div>
               <div className="lx-chlist__rows">
                 {chSums.map((s, i) => (
-                  <button type="button" key={i} className={`lx-chrow${i === ch ? ' is-on' : ''}`} onClick={() => setChannel(i)} data-testid={`explain-ch-sum-${i}`} data-value={s}>
+                  <button
+                    type="button"
+                    key={i}
+                    className={`lx-chrow${i === ch ? ' is-on' : ''}`}
+                    onClick={() => setChannel(i)}
+                    data-testid={`explain-ch-sum-${i}`}
+                    data-value={s}
+                  >
                     <span className="lx-chrow__name">{i + 1}</span>
                     <span className="lx-chrow__bar">
-                      <span className={`lx-chrow__fill${s < 0 ? ' is-neg' : ''}`} style={{ width: `${(Math.abs(s) / chAbsMax) * 50}%`, [s < 0 ? 'right' : 'left']: '50%' }} />
+                      <span
+                        className={`lx-chrow__fill${s < 0 ? ' is-neg' : ''}`}
+                        style={{ width: `${(Math.abs(s) / chAbsMax) * 50}%`, [s < 0 ? 'right' : 'left']: '50%' }}
+                      />
                     </span>
                     <span className="lx-chrow__val">{fmt(s)}</span>
                   </button>
@@ -296,20 +391,44 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
             <span className="mono">
               {p.activation}({fmt(win.sum)})
             </span>{' '}
-            = <strong data-testid="explain-value" data-value={a}>{fmt(a)}</strong>
+            ={' '}
+            <strong data-testid="explain-value" data-value={a}>
+              {fmt(a)}
+            </strong>
             {p.activation === 'linear' && <span className="lx-note"> — {t('explain.linear')}</span>}
           </div>
           <EngineCheck mine={a} engine={engine} />
         </div>
 
-        <OutputMap caption={t('explain.outputCaption', { h: rows, w: cols, f: f + 1 })} rows={rows} cols={cols} map={outMap} at={[r, c]} stepper={stepper} />
+        <OutputMap
+          caption={t('explain.outputCaption', { h: rows, w: cols, f: f + 1 })}
+          rows={rows}
+          cols={cols}
+          map={outMap}
+          at={[r, c]}
+          stepper={stepper}
+        />
       </div>
     </div>
   );
 }
 
 /** The layer's output map filled in up to the current step; clicking a cell jumps there. */
-function OutputMap({ caption, rows, cols, map, at, stepper }: { caption: string; rows: number; cols: number; map: Float32Array; at: readonly [number, number]; stepper: ReturnType<typeof useStepper> }) {
+function OutputMap({
+  caption,
+  rows,
+  cols,
+  map,
+  at,
+  stepper,
+}: {
+  caption: string;
+  rows: number;
+  cols: number;
+  map: Float32Array;
+  at: readonly [number, number];
+  stepper: ReturnType<typeof useStepper>;
+}) {
   const t = useLearnT();
   const range = useMemo(() => rangeOf(map, 1, 0), [map]);
   return (
@@ -340,7 +459,10 @@ function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; ima
   const kind = props.kind === 'MaxPooling2D' ? 'max' : 'average';
   const [channel, setChannel] = useState(0);
   const ch = Math.min(channel, d.c - 1);
-  const options: PoolOptions = useMemo(() => ({ kind, poolSize: p.pool_size, strides: p.strides, padding: p.padding }), [kind, p.pool_size, p.strides, p.padding]);
+  const options: PoolOptions = useMemo(
+    () => ({ kind, poolSize: p.pool_size, strides: p.strides, padding: p.padding }),
+    [kind, p.pool_size, p.strides, p.padding],
+  );
   const ph = axisPadding(d.h, p.pool_size[0], p.padding, p.strides[0], 'keras');
   const pw = axisPadding(d.w, p.pool_size[1], p.padding, p.strides[1], 'keras');
   const rows = ph.outLength;
@@ -359,7 +481,12 @@ function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; ima
     return out;
   }, [engineOk, props.output, image, options, ch, rows, cols, d.c]);
   const inRange = useMemo(() => rangeOf(props.input.data, d.c, ch), [props.input, d.c, ch]);
-  if (rows * cols === 0) return <Callout tone="warn" testId="explain-problem">{t('pool.noOutput', { k: p.pool_size[0] })}</Callout>;
+  if (rows * cols === 0)
+    return (
+      <Callout tone="warn" testId="explain-problem">
+        {t('pool.noOutput', { k: p.pool_size[0] })}
+      </Callout>
+    );
 
   const win = poolWindow(image, options, r, c, ch);
   const [kh, kw] = p.pool_size;
@@ -384,7 +511,14 @@ function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; ima
     <div className="lx-explain" data-testid="explain-layer" data-kind={props.kind}>
       <Header name={props.layerName} kind={props.kind} summary={summary} source={props.source} />
       <div className="lx-explain__controls">
-        <Picker label={t('explain.channel')} value={ch} count={d.c} onChange={setChannel} testId="explain-channel" name={(i) => t('lab.channelN', { c: i + 1 })} />
+        <Picker
+          label={t('explain.channel')}
+          value={ch}
+          count={d.c}
+          onChange={setChannel}
+          testId="explain-channel"
+          name={(i) => t('lab.channelN', { c: i + 1 })}
+        />
         <div className="lx-explain__stepper">
           <StepperBar stepper={stepper} position={t('explain.position', { r, c, i: stepper.index + 1, n: stepper.count })} />
         </div>
@@ -401,12 +535,21 @@ function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; ima
             pad={{ top: ph.before, bottom: ph.after, left: pw.before, right: pw.after }}
             cell={inCell}
             window={{ top: win.top, left: win.left, h: kh, w: kw }}
-            onPick={(i, j) => stepper.go(Math.min(rows - 1, Math.floor((i + ph.before) / p.strides[0])) * cols + Math.min(cols - 1, Math.floor((j + pw.before) / p.strides[1])))}
+            onPick={(i, j) =>
+              stepper.go(
+                Math.min(rows - 1, Math.floor((i + ph.before) / p.strides[0])) * cols +
+                  Math.min(cols - 1, Math.floor((j + pw.before) / p.strides[1])),
+              )
+            }
             testId="explain-input"
             label={t('explain.inputCaption', { h: d.h, w: d.w, c: d.c, ch: ch + 1 })}
             version={`${dataId(props.input.data)}:${ch}`}
           />
-          {ph.before + ph.after + pw.before + pw.after > 0 && <div className="lx-explain__padkey">{t('explain.padKeyPool', { top: ph.before, bottom: ph.after, left: pw.before, right: pw.after })}</div>}
+          {ph.before + ph.after + pw.before + pw.after > 0 && (
+            <div className="lx-explain__padkey">
+              {t('explain.padKeyPool', { top: ph.before, bottom: ph.after, left: pw.before, right: pw.after })}
+            </div>
+          )}
         </figure>
         <div className="lx-explain__math">
           <div className="lx-explain__chan">{d.c > 1 ? t('explain.poolDetail', { ch: ch + 1, c: d.c }) : t('explain.poolDetail1')}</div>
@@ -424,10 +567,21 @@ function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; ima
               {fmt(win.result)}
             </span>
           </div>
-          <p className="lx-note">{padCount > 0 ? t(kind === 'max' ? 'pool.padLeftOutMax' : 'pool.padLeftOutAvg', { n: padCount, m: win.values.length }) : t('explain.poolChannelwise')}</p>
+          <p className="lx-note">
+            {padCount > 0
+              ? t(kind === 'max' ? 'pool.padLeftOutMax' : 'pool.padLeftOutAvg', { n: padCount, m: win.values.length })
+              : t('explain.poolChannelwise')}
+          </p>
           <EngineCheck mine={win.result} engine={engine} />
         </div>
-        <OutputMap caption={t('explain.outputCaptionPool', { h: rows, w: cols, ch: ch + 1 })} rows={rows} cols={cols} map={outMap} at={[r, c]} stepper={stepper} />
+        <OutputMap
+          caption={t('explain.outputCaptionPool', { h: rows, w: cols, ch: ch + 1 })}
+          rows={rows}
+          cols={cols}
+          map={outMap}
+          at={[r, c]}
+          stepper={stepper}
+        />
       </div>
     </div>
   );

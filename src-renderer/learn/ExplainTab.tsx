@@ -25,7 +25,13 @@ function sameShape(a: readonly number[] | undefined, b: readonly number[] | unde
 type Data = Pick<ExplainLayerProps, 'input' | 'kernel' | 'bias' | 'output'> & { readonly source: ReactNode };
 
 /** The numbers from the newest inspection of the trained model, if they fit the layer as it is now. */
-function trainedData(snapshot: Snapshot | undefined, node: GraphNode, prev: GraphNode | undefined, report: NodeReport, t: LearnT): Data | { mismatch: true } | null {
+function trainedData(
+  snapshot: Snapshot | undefined,
+  node: GraphNode,
+  prev: GraphNode | undefined,
+  report: NodeReport,
+  t: LearnT,
+): Data | { mismatch: true } | null {
   if (!snapshot || !prev) return null;
   const ins = snapshot.inspection;
   const input: ExplainTensor | undefined = prev.kind === 'InputLayer' ? ins.input : ins.featureMaps.find((m) => m.layer === prev.name)?.map;
@@ -37,7 +43,8 @@ function trainedData(snapshot: Snapshot | undefined, node: GraphNode, prev: Grap
   if (node.kind === 'Conv2D') {
     const p = report.params as Conv2DParams;
     const k = ins.kernels.find((x) => x.layer === node.name);
-    if (!k || !sameShape(k.kernel.shape, [p.kernel_size[0], p.kernel_size[1], report.inputShape![2]!, p.filters])) return { mismatch: true };
+    if (!k || !sameShape(k.kernel.shape, [p.kernel_size[0], p.kernel_size[1], report.inputShape![2]!, p.filters]))
+      return { mismatch: true };
     kernel = k.kernel;
     bias = k.bias?.data;
   }
@@ -50,7 +57,14 @@ function trainedData(snapshot: Snapshot | undefined, node: GraphNode, prev: Grap
   return { input, kernel, bias, output, source };
 }
 
-function demoData(node: GraphNode, prev: GraphNode | undefined, report: NodeReport, analysis: GraphAnalysis, t: LearnT, mismatch: boolean): Data {
+function demoData(
+  node: GraphNode,
+  prev: GraphNode | undefined,
+  report: NodeReport,
+  analysis: GraphAnalysis,
+  t: LearnT,
+  mismatch: boolean,
+): Data {
   const [h, w, c] = report.inputShape as [number, number, number];
   const first = !prev || prev.kind === 'InputLayer';
   let input: Tensor | null = null;
@@ -64,7 +78,10 @@ function demoData(node: GraphNode, prev: GraphNode | undefined, report: NodeRepo
     const before = analysis.chain.slice(1, Math.max(1, at)).map((id) => analysis.nodes.get(id));
     if (at > 0 && shape?.length === 3 && before.every((r) => r?.params !== undefined)) {
       const [ih, iw, ic] = shape as [number, number, number];
-      const out = propagateDemo(demoSample(ih, iw, ic), before.map((r) => ({ kind: r!.kind, name: r!.name, params: r!.params })));
+      const out = propagateDemo(
+        demoSample(ih, iw, ic),
+        before.map((r) => ({ kind: r!.kind, name: r!.name, params: r!.params })),
+      );
       if (out && out.shape.join() === `${h},${w},${c}`) {
         input = out;
         propagated = true;
@@ -83,7 +100,8 @@ function demoData(node: GraphNode, prev: GraphNode | undefined, report: NodeRepo
     <>
       <span className="lx-srcbadge lx-srcbadge--demo">{t('explain.demo')}</span>
       {mismatch ? `${t('explain.changed')} ` : ''}
-      {node.kind === 'Conv2D' ? t('explain.demoKernel') : ''} {first ? t('explain.demoSample') : propagated ? t('explain.demoPropagated') : t('explain.demoMaps')} {t('explain.demoTrain')}
+      {node.kind === 'Conv2D' ? t('explain.demoKernel') : ''}{' '}
+      {first ? t('explain.demoSample') : propagated ? t('explain.demoPropagated') : t('explain.demoMaps')} {t('explain.demoTrain')}
     </>
   );
   return { input, kernel, bias, source };
@@ -154,7 +172,13 @@ export function ExplainTab() {
               {t('explain.fixLayer', { name: node.name })}
             </Callout>
           ) : (
-            <ExplainLayer key={node.id} layerName={node.name} kind={node.kind as ExplainKind} params={report.params as Conv2DParams | PoolingParams} {...data} />
+            <ExplainLayer
+              key={node.id}
+              layerName={node.name}
+              kind={node.kind as ExplainKind}
+              params={report.params as Conv2DParams | PoolingParams}
+              {...data}
+            />
           )}
         </>
       )}

@@ -54,7 +54,16 @@ function LearnOverlay() {
   }, []);
 
   return (
-    <div className="lx-learn" role="dialog" aria-modal="true" aria-labelledby="learn-title" data-testid="learn-lab" ref={root} tabIndex={-1} onKeyDown={keepUndoInside}>
+    <div
+      className="lx-learn"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="learn-title"
+      data-testid="learn-lab"
+      ref={root}
+      tabIndex={-1}
+      onKeyDown={keepUndoInside}
+    >
       <header className="lx-learn__bar">
         <div className="lx-learn__brand">
           <span className="lx-learn__logo">
@@ -94,7 +103,16 @@ function LearnOverlay() {
           <span className={language === 'ko' ? 'is-on' : ''}>한국어</span>
         </button>
         <button type="button" className="btn lx-learn__close" data-testid="btn-learn-close" title={t('lab.closeTip')} onClick={closeLearn}>
-          <svg width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden="true">
+          <svg
+            width={16}
+            height={16}
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2}
+            strokeLinecap="round"
+            aria-hidden="true"
+          >
             <path d="M6 6l12 12M18 6L6 18" />
           </svg>
           <span>{t('lab.close')}</span>

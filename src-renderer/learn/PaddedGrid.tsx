@@ -36,8 +36,17 @@ export function PaddedGrid(props: {
   const win = props.window;
   const inWindow = (r: number, c: number) => !!win && r >= win.top && r < win.top + win.h && c >= win.left && c < win.left + win.w;
   return (
-    <div className="lx-pgrid" data-testid={props.testId} data-rows={rows} data-cols={cols} style={{ width: cols * step - gap, height: rows * step - gap }}>
-      <div className="lx-pgrid__cells" style={{ gridTemplateColumns: `repeat(${cols}, ${props.cell}px)`, gridAutoRows: `${props.cell}px`, gap }}>
+    <div
+      className="lx-pgrid"
+      data-testid={props.testId}
+      data-rows={rows}
+      data-cols={cols}
+      style={{ width: cols * step - gap, height: rows * step - gap }}
+    >
+      <div
+        className="lx-pgrid__cells"
+        style={{ gridTemplateColumns: `repeat(${cols}, ${props.cell}px)`, gridAutoRows: `${props.cell}px`, gap }}
+      >
         {Array.from({ length: rows }, (_, r) =>
           Array.from({ length: cols }, (_, c) => {
             const ir = r - props.padTop;
@@ -63,7 +72,11 @@ export function PaddedGrid(props: {
         <div
           className="lx-pgrid__window"
           aria-hidden="true"
-          style={{ width: win.w * step - gap + 6, height: win.h * step - gap + 6, transform: `translate(${win.left * step - 3}px, ${win.top * step - 3}px)` }}
+          style={{
+            width: win.w * step - gap + 6,
+            height: win.h * step - gap + 6,
+            transform: `translate(${win.left * step - 3}px, ${win.top * step - 3}px)`,
+          }}
         />
       )}
     </div>

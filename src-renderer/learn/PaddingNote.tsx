@@ -23,14 +23,17 @@ export function PaddingNote(props: {
   return (
     <div className="lx-padnote" data-testid="lab-padding">
       <p>
-        <strong>{t(`pad.${padding}.title`)}</strong> {padding === 'same'
+        <strong>{t(`pad.${padding}.title`)}</strong>{' '}
+        {padding === 'same'
           ? props.kind === '2d' && props.cols
             ? t('pad.same.body2d', { rows: before + after, cols: props.cols.before + props.cols.after })
             : t('pad.same.body', { total: before + after })
           : t(`pad.${padding}.body`, { k: props.k, k1: props.k - 1 })}
       </p>
       <p className="lx-padnote__where">{where}</p>
-      {padding === 'same' && uneven && <p className="lx-padnote__style">{props.sameStyle === 'keras' ? t('pad.sameKeras') : t('pad.sameScipy')}</p>}
+      {padding === 'same' && uneven && (
+        <p className="lx-padnote__style">{props.sameStyle === 'keras' ? t('pad.sameKeras') : t('pad.sameScipy')}</p>
+      )}
     </div>
   );
 }

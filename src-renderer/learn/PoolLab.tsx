@@ -68,7 +68,15 @@ export function PoolLab() {
               { value: 'average', label: t('pool.average'), testId: 'pool-kind-average' },
             ]}
           />
-          <IntField label={t('pool.size')} value={s.size} min={1} max={8} onChange={(size) => setPool({ size })} testId="pool-size" hint={t('pool.sizeHint')} />
+          <IntField
+            label={t('pool.size')}
+            value={s.size}
+            min={1}
+            max={8}
+            onChange={(size) => setPool({ size })}
+            testId="pool-size"
+            hint={t('pool.sizeHint')}
+          />
           <IntField
             label={t('set.stride')}
             value={stride}
@@ -98,7 +106,13 @@ export function PoolLab() {
               {t('lab.fixInput')}
             </Callout>
           ) : (
-            <PoolStage m={m} options={{ kind: s.kind, poolSize: [s.size, s.size], strides: [stride, stride], padding: s.padding }} ph={ph} pw={pw} stepper={stepper} />
+            <PoolStage
+              m={m}
+              options={{ kind: s.kind, poolSize: [s.size, s.size], strides: [stride, stride], padding: s.padding }}
+              ph={ph}
+              pw={pw}
+              stepper={stepper}
+            />
           )}
         </div>
       </div>
@@ -106,7 +120,13 @@ export function PoolLab() {
   );
 }
 
-function PoolStage(props: { m: number[][]; options: PoolOptions; ph: ReturnType<typeof axisPadding>; pw: ReturnType<typeof axisPadding>; stepper: ReturnType<typeof useStepper> }) {
+function PoolStage(props: {
+  m: number[][];
+  options: PoolOptions;
+  ph: ReturnType<typeof axisPadding>;
+  pw: ReturnType<typeof axisPadding>;
+  stepper: ReturnType<typeof useStepper>;
+}) {
   const t = useLearnT();
   const { m, options, ph, pw, stepper } = props;
   const image = m.map((r) => r.map((v) => [v]));
@@ -115,7 +135,13 @@ function PoolStage(props: { m: number[][]; options: PoolOptions; ph: ReturnType<
   const rows = ph.outLength;
   const cols = pw.outLength;
   const head = (
-    <Card title={t('lab.outputSize')} aside={<span className="lx-lcard__aside mono">{`${options.kind === 'max' ? 'MaxPooling2D' : 'AveragePooling2D'}(pool_size=${k}, strides=${sh}, padding='${options.padding}')`}</span>} testId="lab-formula-card">
+    <Card
+      title={t('lab.outputSize')}
+      aside={
+        <span className="lx-lcard__aside mono">{`${options.kind === 'max' ? 'MaxPooling2D' : 'AveragePooling2D'}(pool_size=${k}, strides=${sh}, padding='${options.padding}')`}</span>
+      }
+      testId="lab-formula-card"
+    >
       <div className="lx-formula lx-formula--2" data-testid="lab-formula">
         <div>
           <span className="lx-formula__axis">{t('lab.height')}</span> {ph.formula}
@@ -125,7 +151,11 @@ function PoolStage(props: { m: number[][]; options: PoolOptions; ph: ReturnType<
         </div>
       </div>
       <div className="lx-padnote" data-testid="lab-padding">
-        <p>{options.padding === 'valid' ? t('pool.validNote') : t('pool.sameNote', { top: ph.before, bottom: ph.after, left: pw.before, right: pw.after })}</p>
+        <p>
+          {options.padding === 'valid'
+            ? t('pool.validNote')
+            : t('pool.sameNote', { top: ph.before, bottom: ph.after, left: pw.before, right: pw.after })}
+        </p>
       </div>
     </Card>
   );
@@ -197,7 +227,11 @@ function PoolStage(props: { m: number[][]; options: PoolOptions; ph: ReturnType<
         {head}
         {outputCard}
       </div>
-      <Card title={t('pool.windowAt', { r: row, c: col })} aside={<span className="lx-lcard__aside">{t('lab.strideIs', { s: sh })}</span>} testId="lab-window">
+      <Card
+        title={t('pool.windowAt', { r: row, c: col })}
+        aside={<span className="lx-lcard__aside">{t('lab.strideIs', { s: sh })}</span>}
+        testId="lab-window"
+      >
         <div className="lx-pool-stage">
           <PaddedGrid
             values={m}
@@ -243,7 +277,9 @@ function PoolStage(props: { m: number[][]; options: PoolOptions; ph: ReturnType<
               </span>
             </div>
             <p className="lx-note" data-testid="lab-pad-count">
-              {padInWindow > 0 ? t(options.kind === 'max' ? 'pool.padLeftOutMax' : 'pool.padLeftOutAvg', { n: padInWindow, m: win.values.length }) : t(options.kind === 'max' ? 'pool.allCountMax' : 'pool.allCountAvg', { m: win.values.length })}
+              {padInWindow > 0
+                ? t(options.kind === 'max' ? 'pool.padLeftOutMax' : 'pool.padLeftOutAvg', { n: padInWindow, m: win.values.length })
+                : t(options.kind === 'max' ? 'pool.allCountMax' : 'pool.allCountAvg', { m: win.values.length })}
             </p>
           </div>
         </div>

@@ -10,7 +10,14 @@ export interface SegmentOption<T extends string> {
 }
 
 /** A row of mutually exclusive buttons (aria-pressed on the chosen one). */
-export function Segmented<T extends string>(props: { label: string; options: readonly SegmentOption<T>[]; value: T; onChange: (v: T) => void; disabled?: boolean; hint?: ReactNode }) {
+export function Segmented<T extends string>(props: {
+  label: string;
+  options: readonly SegmentOption<T>[];
+  value: T;
+  onChange: (v: T) => void;
+  disabled?: boolean;
+  hint?: ReactNode;
+}) {
   return (
     <div className="lx-lf">
       <div className="lx-lf__label">{props.label}</div>
@@ -36,7 +43,18 @@ export function Segmented<T extends string>(props: { label: string; options: rea
 }
 
 /** A small whole-number field with − and + buttons. */
-export function IntField(props: { label: string; value: number; min: number; max: number; onChange: (v: number) => void; testId: string; hint?: ReactNode; placeholder?: string; allowEmpty?: boolean; empty?: boolean }) {
+export function IntField(props: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange: (v: number) => void;
+  testId: string;
+  hint?: ReactNode;
+  placeholder?: string;
+  allowEmpty?: boolean;
+  empty?: boolean;
+}) {
   const set = (v: number) => props.onChange(Math.max(props.min, Math.min(props.max, v)));
   return (
     <div className="lx-lf">
@@ -44,7 +62,14 @@ export function IntField(props: { label: string; value: number; min: number; max
         {props.label}
       </label>
       <div className="lx-intf">
-        <button type="button" className="lx-intf__btn" aria-label="−" tabIndex={-1} disabled={!props.empty && props.value <= props.min} onClick={() => set(props.empty ? props.min : props.value - 1)}>
+        <button
+          type="button"
+          className="lx-intf__btn"
+          aria-label="−"
+          tabIndex={-1}
+          disabled={!props.empty && props.value <= props.min}
+          onClick={() => set(props.empty ? props.min : props.value - 1)}
+        >
           −
         </button>
         <input
@@ -68,7 +93,14 @@ export function IntField(props: { label: string; value: number; min: number; max
             if (Number.isFinite(v)) set(v);
           }}
         />
-        <button type="button" className="lx-intf__btn" aria-label="+" tabIndex={-1} disabled={!props.empty && props.value >= props.max} onClick={() => set(props.empty ? props.min : props.value + 1)}>
+        <button
+          type="button"
+          className="lx-intf__btn"
+          aria-label="+"
+          tabIndex={-1}
+          disabled={!props.empty && props.value >= props.max}
+          onClick={() => set(props.empty ? props.min : props.value + 1)}
+        >
           +
         </button>
       </div>
@@ -78,7 +110,16 @@ export function IntField(props: { label: string; value: number; min: number; max
 }
 
 /** A text area for numbers, with its parse error under it. */
-export function NumbersField(props: { label: ReactNode; value: string; onChange: (v: string) => void; testId: string; error?: string | null; rows?: number; placeholder?: string; compact?: boolean }) {
+export function NumbersField(props: {
+  label: ReactNode;
+  value: string;
+  onChange: (v: string) => void;
+  testId: string;
+  error?: string | null;
+  rows?: number;
+  placeholder?: string;
+  compact?: boolean;
+}) {
   return (
     <div className={`lx-lf${props.compact ? ' lx-lf--compact' : ''}`}>
       <label className="lx-lf__label" htmlFor={props.testId}>
@@ -134,20 +175,61 @@ export function StepperBar(props: { stepper: Stepper; position: ReactNode }) {
   return (
     <div className="lx-stepper" data-testid="lab-stepper">
       <div className="lx-stepper__buttons">
-        <button type="button" className="lx-sbtn" data-testid="btn-step-first" title={t('step.first')} aria-label={t('step.first')} disabled={none || s.index === 0} onClick={s.first}>
+        <button
+          type="button"
+          className="lx-sbtn"
+          data-testid="btn-step-first"
+          title={t('step.first')}
+          aria-label={t('step.first')}
+          disabled={none || s.index === 0}
+          onClick={s.first}
+        >
           <StepIcon d="M6 5v14M18 5l-9 7 9 7z" />
         </button>
-        <button type="button" className="lx-sbtn" data-testid="btn-step-prev" title={t('step.prev')} aria-label={t('step.prev')} disabled={none || s.index === 0} onClick={s.prev}>
+        <button
+          type="button"
+          className="lx-sbtn"
+          data-testid="btn-step-prev"
+          title={t('step.prev')}
+          aria-label={t('step.prev')}
+          disabled={none || s.index === 0}
+          onClick={s.prev}
+        >
           <StepIcon d="M15 5l-7 7 7 7" />
         </button>
-        <button type="button" className="lx-sbtn lx-sbtn--play" data-testid="btn-play" title={s.playing ? t('step.pause') : t('step.play')} aria-label={s.playing ? t('step.pause') : t('step.play')} aria-pressed={s.playing} disabled={s.count <= 1} onClick={s.togglePlay}>
+        <button
+          type="button"
+          className="lx-sbtn lx-sbtn--play"
+          data-testid="btn-play"
+          title={s.playing ? t('step.pause') : t('step.play')}
+          aria-label={s.playing ? t('step.pause') : t('step.play')}
+          aria-pressed={s.playing}
+          disabled={s.count <= 1}
+          onClick={s.togglePlay}
+        >
           {s.playing ? <StepIcon d="M8 5v14M16 5v14" /> : <StepIcon d="M7 5l12 7-12 7z" fill />}
           <span>{s.playing ? t('step.pause') : t('step.play')}</span>
         </button>
-        <button type="button" className="lx-sbtn" data-testid="btn-step-next" title={t('step.next')} aria-label={t('step.next')} disabled={none || s.index >= s.count - 1} onClick={s.next}>
+        <button
+          type="button"
+          className="lx-sbtn"
+          data-testid="btn-step-next"
+          title={t('step.next')}
+          aria-label={t('step.next')}
+          disabled={none || s.index >= s.count - 1}
+          onClick={s.next}
+        >
           <StepIcon d="M9 5l7 7-7 7" />
         </button>
-        <button type="button" className="lx-sbtn" data-testid="btn-step-last" title={t('step.last')} aria-label={t('step.last')} disabled={none || s.index >= s.count - 1} onClick={s.last}>
+        <button
+          type="button"
+          className="lx-sbtn"
+          data-testid="btn-step-last"
+          title={t('step.last')}
+          aria-label={t('step.last')}
+          disabled={none || s.index >= s.count - 1}
+          onClick={s.last}
+        >
           <StepIcon d="M18 5v14M6 5l9 7-9 7z" />
         </button>
       </div>
@@ -171,7 +253,17 @@ export function StepperBar(props: { stepper: Stepper; position: ReactNode }) {
 
 function StepIcon({ d, fill }: { d: string; fill?: boolean }) {
   return (
-    <svg width={16} height={16} viewBox="0 0 24 24" fill={fill ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      width={16}
+      height={16}
+      viewBox="0 0 24 24"
+      fill={fill ? 'currentColor' : 'none'}
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       <path d={d} />
     </svg>
   );

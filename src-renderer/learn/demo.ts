@@ -84,7 +84,9 @@ const MAX_DEMO_MACS = 15_000_000;
 
 function toImage(t: Tensor): number[][][] {
   const [h, w, c] = t.shape as [number, number, number];
-  return Array.from({ length: h }, (_, r) => Array.from({ length: w }, (_, q) => Array.from(t.data.subarray((r * w + q) * c, (r * w + q + 1) * c))));
+  return Array.from({ length: h }, (_, r) =>
+    Array.from({ length: w }, (_, q) => Array.from(t.data.subarray((r * w + q) * c, (r * w + q + 1) * c))),
+  );
 }
 
 function fromImage(img: readonly (readonly (readonly number[])[])[]): Tensor {
@@ -100,7 +102,11 @@ function fromImage(img: readonly (readonly (readonly number[])[])[]): Tensor {
 function toKernels(t: Tensor): number[][][][] {
   const [kh, kw, cin, cout] = t.shape as [number, number, number, number];
   return Array.from({ length: kh }, (_, i) =>
-    Array.from({ length: kw }, (_, j) => Array.from({ length: cin }, (_, c) => Array.from(t.data.subarray(((i * kw + j) * cin + c) * cout, ((i * kw + j) * cin + c + 1) * cout)))),
+    Array.from({ length: kw }, (_, j) =>
+      Array.from({ length: cin }, (_, c) =>
+        Array.from(t.data.subarray(((i * kw + j) * cin + c) * cout, ((i * kw + j) * cin + c + 1) * cout)),
+      ),
+    ),
   );
 }
 
@@ -116,24 +122,51 @@ export function propagateDemo(input: Tensor, layers: readonly DemoLayer[]): Tens
     const [h, w, c] = x.shape as [number, number, number];
     switch (layer.kind) {
       case 'Conv2D': {
-        const p = layer.params as { filters: number; kernel_size: [number, number]; strides: [number, number]; padding: 'valid' | 'same'; dilation_rate: [number, number]; activation: string };
+        const p = layer.params as {
+          filters: number;
+          kernel_size: [number, number];
+          strides: [number, number];
+          padding: 'valid' | 'same';
+          dilation_rate: [number, number];
+          activation: string;
+        };
         if (p.dilation_rate[0] > 1 || p.dilation_rate[1] > 1) return null;
         macs += Math.ceil(h / p.strides[0]) * Math.ceil(w / p.strides[1]) * p.filters * p.kernel_size[0] * p.kernel_size[1] * c;
         if (macs > MAX_DEMO_MACS) return null;
         const kernel = demoKernel(p.kernel_size[0], p.kernel_size[1], c, p.filters, layer.name);
-        const out = conv2d(toImage(x), toKernels(kernel), { op: 'correlate', padding: p.padding, strides: p.strides, sameStyle: 'keras', bias: new Array<number>(p.filters).fill(0) });
-        x = fromImage(p.activation === 'softmax' ? out.map((r) => r.map((px) => softmax(px))) : out.map((r) => r.map((px) => px.map((v) => activate(p.activation as ActivationName, v)))));
+        const out = conv2d(toImage(x), toKernels(kernel), {
+          op: 'correlate',
+          padding: p.padding,
+          strides: p.strides,
+          sameStyle: 'keras',
+          bias: new Array<number>(p.filters).fill(0),
+        });
+        x = fromImage(
+          p.activation === 'softmax'
+            ? out.map((r) => r.map((px) => softmax(px)))
+            : out.map((r) => r.map((px) => px.map((v) => activate(p.activation as ActivationName, v)))),
+        );
         break;
       }
       case 'MaxPooling2D':
       case 'AveragePooling2D': {
         const p = layer.params as { pool_size: [number, number]; strides: [number, number]; padding: 'valid' | 'same' };
-        x = fromImage(pool2d(toImage(x), { kind: layer.kind === 'MaxPooling2D' ? 'max' : 'average', poolSize: p.pool_size, strides: p.strides, padding: p.padding }));
+        x = fromImage(
+          pool2d(toImage(x), {
+            kind: layer.kind === 'MaxPooling2D' ? 'max' : 'average',
+            poolSize: p.pool_size,
+            strides: p.strides,
+            padding: p.padding,
+          }),
+        );
         break;
       }
       case 'Activation': {
         const name = (layer.params as { activation: string }).activation;
-        x = name === 'softmax' ? fromImage(toImage(x).map((r) => r.map((px) => softmax(px)))) : { shape: x.shape, data: x.data.map((v) => activate(name as ActivationName, v)) };
+        x =
+          name === 'softmax'
+            ? fromImage(toImage(x).map((r) => r.map((px) => softmax(px))))
+            : { shape: x.shape, data: x.data.map((v) => activate(name as ActivationName, v)) };
         break;
       }
       case 'BatchNormalization': {

@@ -90,14 +90,60 @@ export const PRESETS_2D: readonly Preset2d[] = [
   {
     // tf.keras.layers.Conv2D(filters=1, kernel_size=2, padding='same') on [[1,2,3],[4,5,6],[7,8,9]] with ones.
     id: 'lecture-same',
-    settings: { image: [m([[1, 2, 3], [4, 5, 6], [7, 8, 9]])], kernels: [[m([[1, 1], [1, 1]])]], bias: ['0'], op: 'correlate', padding: 'same', sameStyle: 'keras', stride: 1 },
+    settings: {
+      image: [
+        m([
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ]),
+      ],
+      kernels: [
+        [
+          m([
+            [1, 1],
+            [1, 1],
+          ]),
+        ],
+      ],
+      bias: ['0'],
+      op: 'correlate',
+      padding: 'same',
+      sameStyle: 'keras',
+      stride: 1,
+    },
   },
   {
     // The same image with three 2×2 filters of 1, 10 and −1 (weight.shape (2, 2, 1, 3)).
     id: 'lecture-three-filters',
     settings: {
-      image: [m([[1, 2, 3], [4, 5, 6], [7, 8, 9]])],
-      kernels: [[m([[1, 1], [1, 1]])], [m([[10, 10], [10, 10]])], [m([[-1, -1], [-1, -1]])]],
+      image: [
+        m([
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ]),
+      ],
+      kernels: [
+        [
+          m([
+            [1, 1],
+            [1, 1],
+          ]),
+        ],
+        [
+          m([
+            [10, 10],
+            [10, 10],
+          ]),
+        ],
+        [
+          m([
+            [-1, -1],
+            [-1, -1],
+          ]),
+        ],
+      ],
       bias: ['0', '0', '0'],
       op: 'correlate',
       padding: 'same',
@@ -108,7 +154,15 @@ export const PRESETS_2D: readonly Preset2d[] = [
   {
     // "Convolution Layer – 계산": 1×1 + 1×0 + 1×1 + 0×0 + 1×1 + 1×0 + 0×1 + 0×0 + 1×1 = 4.
     id: 'lecture-5x5',
-    settings: { image: [m(RGB.r)], kernels: [[m(X_KERNEL)]], bias: ['0'], op: 'correlate', padding: 'valid', sameStyle: 'keras', stride: 1 },
+    settings: {
+      image: [m(RGB.r)],
+      kernels: [[m(X_KERNEL)]],
+      bias: ['0'],
+      op: 'correlate',
+      padding: 'valid',
+      sameStyle: 'keras',
+      stride: 1,
+    },
   },
   {
     // The lecture's 5×5×3 image (input channel = 3) with two 3×3×3 filters and a bias each.
@@ -116,8 +170,36 @@ export const PRESETS_2D: readonly Preset2d[] = [
     settings: {
       image: [m(RGB.r), m(RGB.g), m(RGB.b)],
       kernels: [
-        [m(X_KERNEL), m([[0, 1, 0], [1, 1, 1], [0, 1, 0]]), m([[-1, 0, 1], [-1, 0, 1], [-1, 0, 1]])],
-        [m([[1, 1, 1], [0, 0, 0], [-1, -1, -1]]), m([[0, 0, 0], [0, 1, 0], [0, 0, 0]]), m([[1, 0, 0], [0, 1, 0], [0, 0, 1]])],
+        [
+          m(X_KERNEL),
+          m([
+            [0, 1, 0],
+            [1, 1, 1],
+            [0, 1, 0],
+          ]),
+          m([
+            [-1, 0, 1],
+            [-1, 0, 1],
+            [-1, 0, 1],
+          ]),
+        ],
+        [
+          m([
+            [1, 1, 1],
+            [0, 0, 0],
+            [-1, -1, -1],
+          ]),
+          m([
+            [0, 0, 0],
+            [0, 1, 0],
+            [0, 0, 0],
+          ]),
+          m([
+            [1, 0, 0],
+            [0, 1, 0],
+            [0, 0, 1],
+          ]),
+        ],
       ],
       bias: ['1', '0'],
       op: 'correlate',
@@ -131,7 +213,15 @@ export const PRESETS_2D: readonly Preset2d[] = [
     id: 'stride-7x7',
     settings: {
       image: [m(Array.from({ length: 7 }, (_, r) => Array.from({ length: 7 }, (_, c) => r * 7 + c + 1)))],
-      kernels: [[m([[0, 0, 0], [0, 1, 0], [0, 0, 0]])]],
+      kernels: [
+        [
+          m([
+            [0, 0, 0],
+            [0, 1, 0],
+            [0, 0, 0],
+          ]),
+        ],
+      ],
       bias: ['0'],
       op: 'correlate',
       padding: 'valid',
@@ -149,10 +239,51 @@ export interface PoolPreset {
 }
 
 export const POOL_PRESETS: readonly PoolPreset[] = [
-  { id: 'grid-4x4', settings: { input: m([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]), kind: 'max', size: 2, stride: NaN, padding: 'valid' } },
+  {
+    id: 'grid-4x4',
+    settings: {
+      input: m([
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+        [9, 10, 11, 12],
+        [13, 14, 15, 16],
+      ]),
+      kind: 'max',
+      size: 2,
+      stride: NaN,
+      padding: 'valid',
+    },
+  },
   // MaxPool2D(pool_size=(2,2), strides=1, padding='same') on [[4,3],[2,1]] gives [[4,3],[2,1]].
-  { id: 'lecture-same', settings: { input: m([[4, 3], [2, 1]]), kind: 'max', size: 2, stride: 1, padding: 'same' } },
-  { id: 'odd-5x5', settings: { input: m([[3, 1, 4, 1, 5], [9, 2, 6, 5, 3], [5, 8, 9, 7, 9], [3, 2, 3, 8, 4], [6, 2, 6, 4, 3]]), kind: 'average', size: 2, stride: NaN, padding: 'same' } },
+  {
+    id: 'lecture-same',
+    settings: {
+      input: m([
+        [4, 3],
+        [2, 1],
+      ]),
+      kind: 'max',
+      size: 2,
+      stride: 1,
+      padding: 'same',
+    },
+  },
+  {
+    id: 'odd-5x5',
+    settings: {
+      input: m([
+        [3, 1, 4, 1, 5],
+        [9, 2, 6, 5, 3],
+        [5, 8, 9, 7, 9],
+        [3, 2, 3, 8, 4],
+        [6, 2, 6, 4, 3],
+      ]),
+      kind: 'average',
+      size: 2,
+      stride: NaN,
+      padding: 'same',
+    },
+  },
 ];
 
 export const DEFAULT_POOL: PoolSettings = { ...POOL_PRESETS[0]!.settings, preset: POOL_PRESETS[0]!.id };

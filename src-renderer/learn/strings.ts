@@ -99,7 +99,8 @@ export const learnEn = {
   'lab.jumpTo': 'Show how y{i} is computed',
   'lab.jumpTo2d': 'Show how row {r}, column {c} is computed',
   'lab.kernel': 'Kernel',
-  'lab.convolveNote': 'Convolution flips the kernel first (np.flip(w)), then slides it along x: each output is the dot product of a window of x with the flipped kernel.',
+  'lab.convolveNote':
+    'Convolution flips the kernel first (np.flip(w)), then slides it along x: each output is the dot product of a window of x with the flipped kernel.',
   'lab.correlateNote': 'Cross-correlation slides the kernel as it is — no flip. This is what a CNN layer computes.',
   'lab.windowAt': 'Row {r}, column {c}: multiply, add',
   'lab.windowAtF': 'Filter {f}, row {r}, column {c}: every channel, then the bias',
@@ -120,7 +121,8 @@ export const learnEn = {
   'pad.full.body': 'k − 1 = {k1} zero(s) on each side, so every element takes part in the same number of windows.',
   'pad.same.title': 'Same padding:',
   'pad.same.body': '{total} zero(s) in all, so that the output has ceil(N / stride) values — as many as the input when the stride is 1.',
-  'pad.same.body2d': '{rows} zero(s) along the height and {cols} along the width, so that the output is ceil(N / stride) on each axis — as big as the input when the stride is 1.',
+  'pad.same.body2d':
+    '{rows} zero(s) along the height and {cols} along the width, so that the output is ceil(N / stride) on each axis — as big as the input when the stride is 1.',
   'pad.where1d': 'Zeros added: {before} before, {after} after.',
   'pad.where2d': 'Zeros added: top {top}, bottom {bottom}, left {left}, right {right}.',
   'pad.sameScipy': 'SciPy centres the output: the odd extra zero goes before (top/left).',
@@ -137,8 +139,9 @@ export const learnEn = {
   'pool.sizeHint': 'The window is pool size × pool size.',
   'pool.strideSame': '= pool size ({n})',
   'pool.strideHint': 'Empty: the same as the pool size (strides=None).',
-  'pool.validNote': "Valid padding: no padding; rows and columns that do not fill a whole window are dropped.",
-  'pool.sameNote': "Same padding: the window may hang over the edge — top {top}, bottom {bottom}, left {left}, right {right} (TensorFlow puts the extra at the bottom/right). Those cells never count.",
+  'pool.validNote': 'Valid padding: no padding; rows and columns that do not fill a whole window are dropped.',
+  'pool.sameNote':
+    'Same padding: the window may hang over the edge — top {top}, bottom {bottom}, left {left}, right {right} (TensorFlow puts the extra at the bottom/right). Those cells never count.',
   'pool.noOutput': "The {k}×{k} window does not fit: 'valid' gives no output. Use 'same' or a smaller pool.",
   'pool.padTip': 'Padding: outside the input, never counted',
   'pool.padLeftOutMax': '{n} padded cell(s) of this window are left out: the maximum is taken over the {m} real values.',
@@ -147,9 +150,10 @@ export const learnEn = {
   'pool.allCountAvg': 'All {m} values of the window count: their sum divided by {m}.',
 
   'act.what': 'An activation function adds nonlinearity.',
-  'act.whatBody': 'Without one, stacked layers compute no more than a single layer. Each plot shows f(x) and its derivative f′(x) on x ∈ [−6, 6]; the derivative is what backpropagation multiplies.',
+  'act.whatBody':
+    'Without one, stacked layers compute no more than a single layer. Each plot shows f(x) and its derivative f′(x) on x ∈ [−6, 6]; the derivative is what backpropagation multiplies.',
   'act.heroTitle': 'Derivatives: sigmoid, tanh and ReLU',
-  'act.maxLabel': "σ′(0) = 0.25 — the maximum",
+  'act.maxLabel': 'σ′(0) = 0.25 — the maximum',
   'act.vanishTitle': 'Why gradients vanish in deep networks',
   'act.vanish1':
     "Backpropagation follows the chain rule: the gradient that reaches an early layer is a product with one factor f′(x) per layer it passes. The sigmoid's derivative σ′(x) = σ(x)(1 − σ(x)) is at most 0.25, at x = 0, and close to 0 in both tails, where the sigmoid saturates.",
@@ -159,7 +163,7 @@ export const learnEn = {
     "ReLU's derivative is exactly 1 for every positive input, so the product does not shrink along active paths, and it costs one max() instead of an exponential (convergence about 6× faster than sigmoid-like functions). Its weak side: for negative inputs it outputs 0 and its derivative is 0, so those units stop updating.",
   'act.depth': 'Layers the gradient passes: {n}',
   'act.depthSigmoid': 'sigmoid, best case: 0.25^{n}',
-  'act.depthTanh': "tanh at x = 1: tanh′(1)^{n}",
+  'act.depthTanh': 'tanh at x = 1: tanh′(1)^{n}',
   'act.depthRelu': 'ReLU on an active path: 1^{n}',
   'act.allTitle': 'Every activation of the palette',
 
@@ -171,7 +175,8 @@ export const learnEn = {
   'actNote.sigmoid': 'Output in (0, 1), centred at 0.5; saturates, and σ′ ≤ 0.25.',
   'actNote.hard_sigmoid': 'A cheap piecewise-linear sigmoid (TensorFlow.js: 0.2x + 0.5).',
   'actNote.tanh': 'Output in (−1, 1), centred at 0; still saturates.',
-  'actNote.softmax': 'A vector function: turns scores into probabilities that add up to 1. Plotted for two classes [x, 0], where it equals σ(x).',
+  'actNote.softmax':
+    'A vector function: turns scores into probabilities that add up to 1. Plotted for two classes [x, 0], where it equals σ(x).',
   'actNote.softplus': 'A smooth ReLU; its derivative is the sigmoid.',
   'actNote.softsign': 'Like tanh but approaches ±1 more slowly.',
   'actNote.swish': 'x·σ(x): smooth, slightly negative for x < 0 (also called SiLU).',
@@ -179,7 +184,8 @@ export const learnEn = {
   'actNote.gelu': 'x·Φ(x), Φ the normal distribution: used in Transformers.',
 
   'explain.what': 'Explain a layer of your network.',
-  'explain.whatBody': 'The same step-through as the lab, on a Conv2D or pooling layer of the project: its real input, its real (trained, if you trained it) kernel and bias, channel by channel.',
+  'explain.whatBody':
+    'The same step-through as the lab, on a Conv2D or pooling layer of the project: its real input, its real (trained, if you trained it) kernel and bias, channel by channel.',
   'explain.pick': 'Layer',
   'explain.none': 'The network on the canvas has no Conv2D or pooling layer. Add one, or load a template, and come back.',
   'explain.fixLayer': '{name} has a problem (or its input shape is unknown). Fix it on the canvas first.',
@@ -191,10 +197,12 @@ export const learnEn = {
   'explain.demoKernel': "The kernel is random (drawn like Keras's glorot_uniform), the bias 0.",
   'explain.demoSample': 'The input is a synthetic T-shirt-like image, not a dataset sample.',
   'explain.demoMaps': 'The input is a set of synthetic feature maps, not a real sample propagated through the layers before.',
-  'explain.demoPropagated': 'The input is a synthetic T-shirt-like image propagated through the layers before, with their own untrained demo kernels.',
+  'explain.demoPropagated':
+    'The input is a synthetic T-shirt-like image propagated through the layers before, with their own untrained demo kernels.',
   'explain.demoTrain': 'Train the network to see its real numbers here.',
   'explain.badInput': 'The layer input has shape {shape}; an image [height, width, channels] is needed.',
-  'explain.dilated': 'This Conv2D uses dilation_rate > 1: its taps are spread apart, which the step-through does not show. Set dilation_rate to 1 to explain it.',
+  'explain.dilated':
+    'This Conv2D uses dilation_rate > 1: its taps are spread apart, which the step-through does not show. Set dilation_rate to 1 to explain it.',
   'explain.badKernel': 'The kernel has shape {shape}, but this layer needs {expected}.',
   'explain.engineSays': 'TensorFlow.js computed',
   'explain.matches': 'the same',
@@ -335,12 +343,15 @@ export const learnKo: Record<LearnKey, string> = {
   'lab.mapN': '특성 맵 {f}',
 
   'pad.valid.title': '밸리드 패딩:',
-  'pad.valid.body': '0을 덧붙이지 않습니다. 원본 배열의 원소가 합성곱 연산에 참여하는 정도가 다릅니다 — 가장자리 원소는 가운데보다 적게 참여합니다.',
+  'pad.valid.body':
+    '0을 덧붙이지 않습니다. 원본 배열의 원소가 합성곱 연산에 참여하는 정도가 다릅니다 — 가장자리 원소는 가운데보다 적게 참여합니다.',
   'pad.full.title': '풀 패딩:',
   'pad.full.body': '양쪽에 k − 1 = {k1}개의 0을 덧붙여 원본 배열 원소의 연산 참여도를 동일하게 만듭니다.',
   'pad.same.title': '세임 패딩:',
-  'pad.same.body': '모두 {total}개의 0을 덧붙여 출력 길이를 ceil(N / stride)로 만듭니다 — 스트라이드가 1이면 출력 배열의 길이가 원본 배열의 길이와 동일합니다.',
-  'pad.same.body2d': '높이에 {rows}개, 너비에 {cols}개의 0을 덧붙여 출력을 축마다 ceil(N / stride)로 만듭니다 — 스트라이드가 1이면 원본과 크기가 같습니다.',
+  'pad.same.body':
+    '모두 {total}개의 0을 덧붙여 출력 길이를 ceil(N / stride)로 만듭니다 — 스트라이드가 1이면 출력 배열의 길이가 원본 배열의 길이와 동일합니다.',
+  'pad.same.body2d':
+    '높이에 {rows}개, 너비에 {cols}개의 0을 덧붙여 출력을 축마다 ceil(N / stride)로 만듭니다 — 스트라이드가 1이면 원본과 크기가 같습니다.',
   'pad.where1d': '덧붙인 0: 앞에 {before}개, 뒤에 {after}개.',
   'pad.where2d': '덧붙인 0: 위 {top}, 아래 {bottom}, 왼쪽 {left}, 오른쪽 {right}.',
   'pad.sameScipy': '싸이파이는 출력을 가운데에 맞춥니다. 남는 0 하나는 앞(위·왼쪽)에 둡니다.',
@@ -358,7 +369,8 @@ export const learnKo: Record<LearnKey, string> = {
   'pool.strideSame': '= 풀링 크기 ({n})',
   'pool.strideHint': '비워 두면 풀링 크기와 같습니다 (strides=None).',
   'pool.validNote': '밸리드 패딩: 패딩이 없습니다. 윈도를 다 채우지 못하는 행과 열은 버립니다.',
-  'pool.sameNote': "세임 패딩: 윈도가 가장자리를 넘을 수 있습니다 — 위 {top}, 아래 {bottom}, 왼쪽 {left}, 오른쪽 {right} (텐서플로는 남는 칸을 아래쪽·오른쪽에 둡니다). 그 칸은 계산에 포함되지 않습니다.",
+  'pool.sameNote':
+    '세임 패딩: 윈도가 가장자리를 넘을 수 있습니다 — 위 {top}, 아래 {bottom}, 왼쪽 {left}, 오른쪽 {right} (텐서플로는 남는 칸을 아래쪽·오른쪽에 둡니다). 그 칸은 계산에 포함되지 않습니다.',
   'pool.noOutput': "{k}×{k} 윈도가 들어가지 않아 'valid'는 출력이 없습니다. 'same'이나 더 작은 풀링 크기를 쓰세요.",
   'pool.padTip': '패딩: 입력 밖의 칸, 계산에 포함되지 않음',
   'pool.padLeftOutMax': '이 윈도의 패딩 칸 {n}개는 제외됩니다. 실제 값 {m}개 중에서 최대값을 고릅니다.',
@@ -367,7 +379,8 @@ export const learnKo: Record<LearnKey, string> = {
   'pool.allCountAvg': '윈도의 값 {m}개가 모두 포함됩니다: 합을 {m}으로 나눕니다.',
 
   'act.what': '활성함수는 네트워크에 비선형성(nonlinearity)을 추가하기 위해 사용됩니다.',
-  'act.whatBody': '활성함수 없이 층을 쌓은 네트워크는 1개 층의 네트워크와 같습니다. 각 그래프는 x ∈ [−6, 6]에서 f(x)와 미분값 f′(x)를 보여 줍니다. 역전파가 곱하는 것이 바로 이 미분값입니다.',
+  'act.whatBody':
+    '활성함수 없이 층을 쌓은 네트워크는 1개 층의 네트워크와 같습니다. 각 그래프는 x ∈ [−6, 6]에서 f(x)와 미분값 f′(x)를 보여 줍니다. 역전파가 곱하는 것이 바로 이 미분값입니다.',
   'act.heroTitle': '미분값: 시그모이드, tanh, 렐루',
   'act.maxLabel': 'σ′(0) = 0.25 — 최대값',
   'act.vanishTitle': '깊은 신경망에서 그레이디언트가 사라지는 이유',
@@ -399,7 +412,8 @@ export const learnKo: Record<LearnKey, string> = {
   'actNote.gelu': 'x·Φ(x), Φ는 정규분포의 누적분포함수. 트랜스포머에서 씁니다.',
 
   'explain.what': '내 신경망의 층을 설명합니다.',
-  'explain.whatBody': '실습과 같은 단계별 계산을 프로젝트의 Conv2D나 풀링 층에서 보여 줍니다. 실제 입력과 실제 커널·절편(훈련했다면 훈련된 값)을 채널마다 보여 줍니다.',
+  'explain.whatBody':
+    '실습과 같은 단계별 계산을 프로젝트의 Conv2D나 풀링 층에서 보여 줍니다. 실제 입력과 실제 커널·절편(훈련했다면 훈련된 값)을 채널마다 보여 줍니다.',
   'explain.pick': '층',
   'explain.none': '캔버스의 신경망에 Conv2D나 풀링 층이 없습니다. 층을 추가하거나 템플릿을 불러온 뒤 다시 오세요.',
   'explain.fixLayer': '{name}에 문제가 있거나 입력 크기를 알 수 없습니다. 캔버스에서 먼저 고치세요.',
@@ -414,7 +428,8 @@ export const learnKo: Record<LearnKey, string> = {
   'explain.demoPropagated': '입력은 티셔츠 모양의 합성 이미지를 앞쪽 층(훈련 전 데모 커널)에 통과시킨 결과입니다.',
   'explain.demoTrain': '신경망을 훈련하면 여기에서 실제 값을 볼 수 있습니다.',
   'explain.badInput': '층의 입력 크기가 {shape}입니다. [높이, 너비, 채널] 이미지가 필요합니다.',
-  'explain.dilated': '이 Conv2D는 dilation_rate > 1을 씁니다. 커널의 칸이 벌어져 있어 단계별 계산으로 보여 주지 않습니다. dilation_rate를 1로 하면 설명할 수 있습니다.',
+  'explain.dilated':
+    '이 Conv2D는 dilation_rate > 1을 씁니다. 커널의 칸이 벌어져 있어 단계별 계산으로 보여 주지 않습니다. dilation_rate를 1로 하면 설명할 수 있습니다.',
   'explain.badKernel': '커널 크기가 {shape}이지만 이 층에는 {expected}가 필요합니다.',
   'explain.engineSays': 'TensorFlow.js의 계산 결과',
   'explain.matches': '같음',

@@ -29,8 +29,17 @@ function nextId(prefix: string, taken: Iterable<{ id: string }>): string {
 /** Adds a layer of `kind` at `position` (its top-left corner), optionally connected from `from`. */
 export function addLayer(graph: Graph, kind: LayerKindId, position: XY, from?: string): { graph: Graph; id: string } {
   const id = nextId('n', graph.nodes);
-  const name = nextLayerName(kind, graph.nodes.map((n) => n.name));
-  const node: GraphNode = { id, kind, name, params: newLayerParams(kind), position: { x: Math.round(position.x), y: Math.round(position.y) } };
+  const name = nextLayerName(
+    kind,
+    graph.nodes.map((n) => n.name),
+  );
+  const node: GraphNode = {
+    id,
+    kind,
+    name,
+    params: newLayerParams(kind),
+    position: { x: Math.round(position.x), y: Math.round(position.y) },
+  };
   let next: Graph = { nodes: [...graph.nodes, node], edges: graph.edges };
   if (from !== undefined) next = connect(next, from, id);
   return { graph: next, id };

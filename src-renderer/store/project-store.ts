@@ -62,7 +62,11 @@ export const useProjectStore = create<ProjectState>((set, get) => ({
     const { project, history } = get();
     const graph = change(project.graph);
     if (graph === project.graph) return;
-    set({ project: withGraph(project, graph), history: record(history, project.graph, key, Date.now()), selection: pruneSelection(get().selection, graph) });
+    set({
+      project: withGraph(project, graph),
+      history: record(history, project.graph, key, Date.now()),
+      selection: pruneSelection(get().selection, graph),
+    });
   },
 
   move(positions, dragging) {
@@ -94,7 +98,12 @@ export const useProjectStore = create<ProjectState>((set, get) => ({
     const { project, history, selection } = get();
     const step = undo(history, project.graph);
     if (!step) return false;
-    set({ project: withGraph(project, step.graph), history: step.history, selection: pruneSelection(selection, step.graph), dragging: false });
+    set({
+      project: withGraph(project, step.graph),
+      history: step.history,
+      selection: pruneSelection(selection, step.graph),
+      dragging: false,
+    });
     return true;
   },
 
@@ -102,7 +111,12 @@ export const useProjectStore = create<ProjectState>((set, get) => ({
     const { project, history, selection } = get();
     const step = redo(history, project.graph);
     if (!step) return false;
-    set({ project: withGraph(project, step.graph), history: step.history, selection: pruneSelection(selection, step.graph), dragging: false });
+    set({
+      project: withGraph(project, step.graph),
+      history: step.history,
+      selection: pruneSelection(selection, step.graph),
+      dragging: false,
+    });
     return true;
   },
 
@@ -138,7 +152,10 @@ export function isDirty(s: Pick<ProjectState, 'project' | 'saved'>): boolean {
   if (saved === null) return true;
   return (
     project !== saved &&
-    (project.graph !== saved.graph || project.name !== saved.name || project.description !== saved.description || project.training !== saved.training)
+    (project.graph !== saved.graph ||
+      project.name !== saved.name ||
+      project.description !== saved.description ||
+      project.training !== saved.training)
   );
 }
 

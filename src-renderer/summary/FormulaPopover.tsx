@@ -56,7 +56,12 @@ export function FormulaPopover() {
     >
       <div className="formula__head">
         <span className="formula__title">{popover.title}</span>
-        <button type="button" className="formula__close" aria-label={t('formula.close')} onClick={() => useUiStore.getState().closeFormula()}>
+        <button
+          type="button"
+          className="formula__close"
+          aria-label={t('formula.close')}
+          onClick={() => useUiStore.getState().closeFormula()}
+        >
           ×
         </button>
       </div>

@@ -127,7 +127,11 @@ export function SummaryPanel() {
       <header className="summary__head">
         <span className="panel-title panel-title--inline">{t('summary.title')}</span>
         <span className={`badge ${summary ? 'badge--ok' : 'badge--error'}`} data-testid="summary-status">
-          {summary ? t('status.valid') : analysis.issues.length === 1 ? t('status.problem') : t('status.problems', { n: analysis.issues.length })}
+          {summary
+            ? t('status.valid')
+            : analysis.issues.length === 1
+              ? t('status.problem')
+              : t('status.problems', { n: analysis.issues.length })}
         </span>
         <span className="summary__hint">{summary ? t('summary.hint') : ''}</span>
         <span className="spacer" />
@@ -136,7 +140,13 @@ export function SummaryPanel() {
             {t('summary.copy')}
           </button>
         )}
-        <button type="button" className="btn btn--ghost btn--small btn--icon" aria-label={t('summary.close')} title={t('summary.close')} onClick={() => useUiStore.getState().setSummaryOpen(false)}>
+        <button
+          type="button"
+          className="btn btn--ghost btn--small btn--icon"
+          aria-label={t('summary.close')}
+          title={t('summary.close')}
+          onClick={() => useUiStore.getState().setSummaryOpen(false)}
+        >
           ×
         </button>
       </header>

@@ -39,12 +39,20 @@ export function paramsContent(report: NodeReport, t: Translate): FormulaContent 
 
 export function macsContent(report: NodeReport, t: Translate): FormulaContent | null {
   if (!report.macs) return null;
-  return { title: t('formula.macs', { name: report.name }), value: formatCount(report.macs.value), lines: [{ formula: report.macs.formula }] };
+  return {
+    title: t('formula.macs', { name: report.name }),
+    value: formatCount(report.macs.value),
+    lines: [{ formula: report.macs.formula }],
+  };
 }
 
 export function memoryContent(report: NodeReport, t: Translate): FormulaContent | null {
   if (!report.memory) return null;
-  return { title: t('formula.memory', { name: report.name }), value: formatBytes(report.memory.value), lines: [{ formula: report.memory.formula }] };
+  return {
+    title: t('formula.memory', { name: report.name }),
+    value: formatBytes(report.memory.value),
+    lines: [{ formula: report.memory.formula }],
+  };
 }
 
 /** A connection carries its source's output. */

@@ -15,7 +15,13 @@ export function showNodeFormula(anchor: Element, nodeId: string, which: FormulaK
   const report = analysisOf(useProjectStore.getState().project.graph).nodes.get(nodeId);
   if (!report) return;
   const content =
-    which === 'shape' ? shapeContent(report, t) : which === 'params' ? paramsContent(report, t) : which === 'macs' ? macsContent(report, t) : memoryContent(report, t);
+    which === 'shape'
+      ? shapeContent(report, t)
+      : which === 'params'
+        ? paramsContent(report, t)
+        : which === 'macs'
+          ? macsContent(report, t)
+          : memoryContent(report, t);
   show(anchor, content);
 }
 

@@ -43,19 +43,54 @@ const EpochChart = memo(function EpochChart({ data, epochs, metric }: EpochChart
   return (
     <figure className="tp-chart">
       <figcaption>{t(metric === 'loss' ? 'chart.epochLoss' : 'chart.epochAccuracy')}</figcaption>
-      <LineChart responsive data={data as EpochPoint[]} style={{ width: '100%', height: CHART_HEIGHT }} margin={{ top: 6, right: 14, bottom: 0, left: 0 }}>
+      <LineChart
+        responsive
+        data={data as EpochPoint[]}
+        style={{ width: '100%', height: CHART_HEIGHT }}
+        margin={{ top: 6, right: 14, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke="#eef0f3" />
-        <XAxis dataKey="epoch" type="number" domain={max > 1 ? [1, max] : [0, 2]} ticks={epochTicks(max)} allowDecimals={false} tick={AXIS} />
+        <XAxis
+          dataKey="epoch"
+          type="number"
+          domain={max > 1 ? [1, max] : [0, 2]}
+          ticks={epochTicks(max)}
+          allowDecimals={false}
+          tick={AXIS}
+        />
         <YAxis
           width={48}
           tick={AXIS}
           domain={metric === 'accuracy' ? [0, 1] : [0, 'auto']}
           tickFormatter={(v: number) => (metric === 'accuracy' ? `${Math.round(v * 100)}%` : formatTick(v))}
         />
-        <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} labelFormatter={(l) => `${t('chart.epoch')} ${String(l)}`} isAnimationActive={false} />
+        <Tooltip
+          formatter={(v) => (typeof v === 'number' ? format(v) : String(v))}
+          labelFormatter={(l) => `${t('chart.epoch')} ${String(l)}`}
+          isAnimationActive={false}
+        />
         <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} itemSorter={null} />
-        <Line type="monotone" dataKey={metric} name={t('chart.train')} stroke={TRAIN} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-        {hasValidation && <Line type="monotone" dataKey={valKey} name={t('chart.validation')} stroke={VALIDATION} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls />}
+        <Line
+          type="monotone"
+          dataKey={metric}
+          name={t('chart.train')}
+          stroke={TRAIN}
+          strokeWidth={2}
+          dot={{ r: 3 }}
+          isAnimationActive={false}
+        />
+        {hasValidation && (
+          <Line
+            type="monotone"
+            dataKey={valKey}
+            name={t('chart.validation')}
+            stroke={VALIDATION}
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+            connectNulls
+          />
+        )}
       </LineChart>
     </figure>
   );
@@ -87,23 +122,55 @@ export function BatchChart() {
   const total = perEpoch * epochs;
   const last = data.length ? data[data.length - 1]!.step : 0;
   const shownEpochs = Math.ceil(Math.max(total, last) / Math.max(perEpoch, 1));
-  const ticks = perEpoch > 0 && shownEpochs > 1 && shownEpochs <= 10 ? Array.from({ length: shownEpochs + 1 }, (_, i) => i * perEpoch) : undefined;
+  const ticks =
+    perEpoch > 0 && shownEpochs > 1 && shownEpochs <= 10 ? Array.from({ length: shownEpochs + 1 }, (_, i) => i * perEpoch) : undefined;
   return (
     <figure className="tp-chart tp-chart--batch" data-testid="chart-batch" data-points={data.length}>
       <figcaption>{t('chart.batchLoss')}</figcaption>
-      <LineChart responsive data={data as BatchPoint[]} style={{ width: '100%', height: CHART_HEIGHT }} margin={{ top: 6, right: 14, bottom: 0, left: 0 }}>
+      <LineChart
+        responsive
+        data={data as BatchPoint[]}
+        style={{ width: '100%', height: CHART_HEIGHT }}
+        margin={{ top: 6, right: 14, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke="#eef0f3" />
         <XAxis dataKey="step" type="number" domain={[0, Math.max(total, last, 1)]} ticks={ticks} tick={AXIS} allowDecimals={false} />
         <YAxis yAxisId="loss" width={48} tick={AXIS} domain={[0, 'auto']} tickFormatter={formatTick} />
-        <YAxis yAxisId="acc" orientation="right" width={40} tick={AXIS} domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
+        <YAxis
+          yAxisId="acc"
+          orientation="right"
+          width={40}
+          tick={AXIS}
+          domain={[0, 1]}
+          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+        />
         <Tooltip
           formatter={(v, name) => (typeof v === 'number' ? (name === t('chart.accuracy') ? formatPercent(v) : formatLoss(v)) : String(v))}
           labelFormatter={(l) => `${t('chart.batch')} ${String(l)}`}
           isAnimationActive={false}
         />
         <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} itemSorter={null} />
-        <Line yAxisId="loss" type="linear" dataKey="loss" name={t('chart.loss')} stroke={TRAIN} strokeWidth={1.5} dot={false} isAnimationActive={false} />
-        <Line yAxisId="acc" type="linear" dataKey="accuracy" name={t('chart.accuracy')} stroke="#079455" strokeWidth={1.2} strokeOpacity={0.7} dot={false} isAnimationActive={false} />
+        <Line
+          yAxisId="loss"
+          type="linear"
+          dataKey="loss"
+          name={t('chart.loss')}
+          stroke={TRAIN}
+          strokeWidth={1.5}
+          dot={false}
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="acc"
+          type="linear"
+          dataKey="accuracy"
+          name={t('chart.accuracy')}
+          stroke="#079455"
+          strokeWidth={1.2}
+          strokeOpacity={0.7}
+          dot={false}
+          isAnimationActive={false}
+        />
       </LineChart>
     </figure>
   );

@@ -27,7 +27,13 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, className
   const n = matrix.length;
   const name = (i: number) => classNames[i] ?? String(i);
   return (
-    <div className="cm" data-testid="confusion-matrix" role="table" aria-label={t('result.confusion')} style={{ '--cm-n': n } as CSSProperties}>
+    <div
+      className="cm"
+      data-testid="confusion-matrix"
+      role="table"
+      aria-label={t('result.confusion')}
+      style={{ '--cm-n': n } as CSSProperties}
+    >
       <div className="cm__row" role="row">
         <div className="cm__corner" role="columnheader">
           <span className="cm__axis cm__axis--pred">{t('result.predictedClass')} →</span>
@@ -49,7 +55,12 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, className
         return (
           <div key={l} className="cm__row" role="row">
             <div className="cm__rowhead" role="rowheader">
-              <button type="button" className={rowPicked ? 'is-picked' : undefined} title={t('result.misclassifiedAny', { label: name(l) })} onClick={() => onPick(rowPicked ? null : { label: l, predicted: null })}>
+              <button
+                type="button"
+                className={rowPicked ? 'is-picked' : undefined}
+                title={t('result.misclassifiedAny', { label: name(l) })}
+                onClick={() => onPick(rowPicked ? null : { label: l, predicted: null })}
+              >
                 {name(l)}
               </button>
             </div>

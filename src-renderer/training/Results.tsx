@@ -38,7 +38,10 @@ function Gallery({ finished, pick }: { finished: Finished; pick: CellPick }) {
   const t = useTrainingT();
   const [limit, setLimit] = useState(PAGE);
   const name = (i: number) => finished.classNames[i] ?? String(i);
-  const items = useMemo(() => finished.misclassified.filter((m) => m.label === pick.label && (pick.predicted === null || m.predicted === pick.predicted)), [finished, pick]);
+  const items = useMemo(
+    () => finished.misclassified.filter((m) => m.label === pick.label && (pick.predicted === null || m.predicted === pick.predicted)),
+    [finished, pick],
+  );
   const row = finished.confusionMatrix[pick.label] ?? [];
   const total = pick.predicted === null ? row.reduce((a, b, p) => (p === pick.label ? a : a + b), 0) : (row[pick.predicted] ?? 0);
   const shown = useMemo(() => items.slice(0, limit), [items, limit]);
@@ -48,8 +51,16 @@ function Gallery({ finished, pick }: { finished: Finished; pick: CellPick }) {
   return (
     <div className="tp-gallery" data-testid="misclassified-gallery">
       <div className="tp-gallery__head">
-        <strong>{pick.predicted === null ? t('result.misclassifiedAny', { label: name(pick.label) }) : t('result.misclassified', { label: name(pick.label), predicted: name(pick.predicted) })}</strong>
-        <span className="tp-muted">{items.length === 0 ? t('result.noneListed', { n: finished.misclassified.length }) : t('result.shown', { shown: shown.length, total })}</span>
+        <strong>
+          {pick.predicted === null
+            ? t('result.misclassifiedAny', { label: name(pick.label) })
+            : t('result.misclassified', { label: name(pick.label), predicted: name(pick.predicted) })}
+        </strong>
+        <span className="tp-muted">
+          {items.length === 0
+            ? t('result.noneListed', { n: finished.misclassified.length })
+            : t('result.shown', { shown: shown.length, total })}
+        </span>
         <span className="tp-spacer" />
         <button type="button" className="btn btn--small btn--ghost" onClick={() => pickCell(null)}>
           {t('result.close')}
@@ -74,7 +85,6 @@ function Gallery({ finished, pick }: { finished: Finished; pick: CellPick }) {
   );
 }
 
-
 /** Downloads model.json + weights.bin (loadable with tf.loadLayersModel) and the Keras JSON of the trained model. */
 function ExportTrained() {
   const t = useTrainingT();
@@ -91,7 +101,20 @@ function ExportTrained() {
         files.push({ name, data });
       })
         .then(() => saveFiles(files))
-        .then((saved) => setState(saved ? { busy: false, message: saved.dir ? t('result.exportedIn', { dir: saved.dir, files: saved.names.join(', ') }) : t('result.exportedFiles', { files: saved.names.join(', ') }) } : { busy: false }), failed);
+        .then(
+          (saved) =>
+            setState(
+              saved
+                ? {
+                    busy: false,
+                    message: saved.dir
+                      ? t('result.exportedIn', { dir: saved.dir, files: saved.names.join(', ') })
+                      : t('result.exportedFiles', { files: saved.names.join(', ') }),
+                  }
+                : { busy: false },
+            ),
+          failed,
+        );
       return;
     }
     exportTrainedModel(async (name, data) => {
@@ -126,7 +149,12 @@ export function Results() {
           {formatPercent(finished.testAccuracy)}
         </div>
         <div className="tp-muted">
-          {t(finished.epochsCompleted === 1 ? 'result.testDetailOne' : 'result.testDetail', { n: finished.testCount, loss: formatLoss(finished.testLoss), epochs: finished.epochsCompleted, time: formatDuration(finished.seconds) })}
+          {t(finished.epochsCompleted === 1 ? 'result.testDetailOne' : 'result.testDetail', {
+            n: finished.testCount,
+            loss: formatLoss(finished.testLoss),
+            epochs: finished.epochsCompleted,
+            time: formatDuration(finished.seconds),
+          })}
           {finished.stopped && <span className="tp-badge">{t('result.stoppedEarly')}</span>}
         </div>
         <ExportTrained />
@@ -134,7 +162,13 @@ export function Results() {
       <div className="tp-cm-block">
         <h3 className="tp-h">{t('result.confusion')}</h3>
         <p className="tp-muted tp-help">{t('result.confusionHelp')}</p>
-        <ConfusionMatrix matrix={finished.confusionMatrix} classNames={finished.classNames} perClassAccuracy={finished.perClassAccuracy} pick={pick} onPick={pickCell} />
+        <ConfusionMatrix
+          matrix={finished.confusionMatrix}
+          classNames={finished.classNames}
+          perClassAccuracy={finished.perClassAccuracy}
+          pick={pick}
+          onPick={pickCell}
+        />
       </div>
       {pick && <Gallery key={`${pick.label}:${pick.predicted ?? 'any'}`} finished={finished} pick={pick} />}
     </section>

@@ -58,7 +58,9 @@ export function RunStatus() {
             <dt>{t('run.dataset')}</dt>
             <dd data-testid="dataset-source" title={dataset.source}>
               <strong>{dataset.source}</strong>{' '}
-              <span className="tp-muted">— {t('run.datasetCounts', { train: dataset.trainCount, validation: dataset.validationCount, test: dataset.testCount })}</span>
+              <span className="tp-muted">
+                — {t('run.datasetCounts', { train: dataset.trainCount, validation: dataset.validationCount, test: dataset.testCount })}
+              </span>
             </dd>
           </div>
         )}
@@ -85,7 +87,12 @@ export function ProblemBanner({ engine }: { engine: EngineApi | undefined }) {
       </div>
       <div className="tp-problem__actions">
         {canRestart && engine && (
-          <button type="button" className="btn btn--primary btn--small" data-testid="btn-restart-engine" onClick={() => restartEngine(engine)}>
+          <button
+            type="button"
+            className="btn btn--primary btn--small"
+            data-testid="btn-restart-engine"
+            onClick={() => restartEngine(engine)}
+          >
             {t('problem.restart')}
           </button>
         )}

@@ -31,7 +31,20 @@ function parseField(text: string, p: Pick<NumberFieldProps, 'min' | 'max' | 'int
 }
 
 /** A number typed as text: committed while valid, marked with the allowed range while not. */
-function NumberField({ label, value, min, max, integer, maxExclusive, step, disabled, testId, help, invalidMessage, onCommit }: NumberFieldProps) {
+function NumberField({
+  label,
+  value,
+  min,
+  max,
+  integer,
+  maxExclusive,
+  step,
+  disabled,
+  testId,
+  help,
+  invalidMessage,
+  onCommit,
+}: NumberFieldProps) {
   const t = useTrainingT();
   const id = useId();
   const [text, setText] = useState(String(value));
@@ -72,7 +85,11 @@ function NumberField({ label, value, min, max, integer, maxExclusive, step, disa
           if (!valid) setText(String(value));
         }}
       />
-      {!valid && <div className="tp-field__error">{invalidMessage ?? t(integer ? 'settings.invalidInteger' : 'settings.invalidNumber', { min: String(min), max: shownMax })}</div>}
+      {!valid && (
+        <div className="tp-field__error">
+          {invalidMessage ?? t(integer ? 'settings.invalidInteger' : 'settings.invalidNumber', { min: String(min), max: shownMax })}
+        </div>
+      )}
     </div>
   );
 }
@@ -140,7 +157,9 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
             title={t('settings.dataDirHelp')}
             onChange={(e) => set('dataDir', e.target.value === '' ? null : e.target.value)}
           />
-          <div className={dirMissing ? 'tp-field__error' : 'tp-field__help'}>{dirMissing ? t('settings.dataDirMissing') : t('settings.dataDirHelp')}</div>
+          <div className={dirMissing ? 'tp-field__error' : 'tp-field__help'}>
+            {dirMissing ? t('settings.dataDirMissing') : t('settings.dataDirHelp')}
+          </div>
         </div>
       )}
       <SelectField
@@ -153,11 +172,40 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
         onChange={(v) => set('optimizer', v)}
       />
       <div className="tp-row">
-        <NumberField label={t('settings.learningRate')} value={settings.learningRate} min={1e-7} max={10} invalidMessage={t('settings.invalidLearningRate')} disabled={disabled} testId="setting-learning-rate" onCommit={(v) => set('learningRate', v)} />
-        <NumberField label={t('settings.batchSize')} value={settings.batchSize} min={1} max={4096} integer step={1} disabled={disabled} testId="setting-batch-size" onCommit={(v) => set('batchSize', v)} />
+        <NumberField
+          label={t('settings.learningRate')}
+          value={settings.learningRate}
+          min={1e-7}
+          max={10}
+          invalidMessage={t('settings.invalidLearningRate')}
+          disabled={disabled}
+          testId="setting-learning-rate"
+          onCommit={(v) => set('learningRate', v)}
+        />
+        <NumberField
+          label={t('settings.batchSize')}
+          value={settings.batchSize}
+          min={1}
+          max={4096}
+          integer
+          step={1}
+          disabled={disabled}
+          testId="setting-batch-size"
+          onCommit={(v) => set('batchSize', v)}
+        />
       </div>
       <div className="tp-row">
-        <NumberField label={t('settings.epochs')} value={settings.epochs} min={1} max={1000} integer step={1} disabled={disabled} testId="setting-epochs" onCommit={(v) => set('epochs', v)} />
+        <NumberField
+          label={t('settings.epochs')}
+          value={settings.epochs}
+          min={1}
+          max={1000}
+          integer
+          step={1}
+          disabled={disabled}
+          testId="setting-epochs"
+          onCommit={(v) => set('epochs', v)}
+        />
         <NumberField
           label={t('settings.validationSplit')}
           value={settings.validationSplit}
@@ -180,7 +228,17 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
         onChange={(v) => set('backend', v)}
       />
       <div className="tp-row">
-        <NumberField label={t('settings.seed')} value={settings.seed} min={0} max={2 ** 31 - 1} integer step={1} disabled={disabled} testId="setting-seed" onCommit={(v) => set('seed', v)} />
+        <NumberField
+          label={t('settings.seed')}
+          value={settings.seed}
+          min={0}
+          max={2 ** 31 - 1}
+          integer
+          step={1}
+          disabled={disabled}
+          testId="setting-seed"
+          onCommit={(v) => set('seed', v)}
+        />
       </div>
     </div>
   );

@@ -50,21 +50,54 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange, t,
 
   return (
     <TrainingTContext.Provider value={translate}>
-      <section className={`tp${maximized ? ' tp--max' : ''}`} data-testid="training-panel" data-status={status} aria-label={translate('panel.label')}>
+      <section
+        className={`tp${maximized ? ' tp--max' : ''}`}
+        data-testid="training-panel"
+        data-status={status}
+        aria-label={translate('panel.label')}
+      >
         <header className="tp-head">
           <div className="tp-tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'training'} className={`tp-tab${tab === 'training' ? ' is-active' : ''}`} data-testid="tab-training" onClick={() => setTab('training')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'training'}
+              className={`tp-tab${tab === 'training' ? ' is-active' : ''}`}
+              data-testid="tab-training"
+              onClick={() => setTab('training')}
+            >
               {translate('tab.training')}
             </button>
-            <button type="button" role="tab" aria-selected={tab === 'featuremaps'} className={`tp-tab${tab === 'featuremaps' ? ' is-active' : ''}`} data-testid="tab-featuremaps" onClick={() => setTab('featuremaps')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'featuremaps'}
+              className={`tp-tab${tab === 'featuremaps' ? ' is-active' : ''}`}
+              data-testid="tab-featuremaps"
+              onClick={() => setTab('featuremaps')}
+            >
               {translate('tab.featuremaps')}
             </button>
           </div>
           <span className="tp-spacer" />
-          <button type="button" className="btn btn--primary" data-testid="btn-train" disabled={!canStart} title={translate('run.startTip')} onClick={start}>
+          <button
+            type="button"
+            className="btn btn--primary"
+            data-testid="btn-train"
+            disabled={!canStart}
+            title={translate('run.startTip')}
+            onClick={start}
+          >
             <span aria-hidden="true">▶</span> {translate('run.start')}
           </button>
-          <button type="button" className="btn btn--danger-ghost" data-testid="btn-stop" disabled={status !== 'training' && status !== 'starting'} title={translate('run.stopTip')} onClick={stop}>
+          <button
+            type="button"
+            className="btn btn--danger-ghost"
+            data-testid="btn-stop"
+            disabled={status !== 'training' && status !== 'starting'}
+            title={translate('run.stopTip')}
+            onClick={stop}
+          >
             <span aria-hidden="true">■</span> {status === 'stopping' ? translate('run.stopping') : translate('run.stop')}
           </button>
           <button

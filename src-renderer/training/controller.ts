@@ -68,7 +68,11 @@ export function stopRun(engine: EngineApi): void {
 export function restartEngine(engine: EngineApi): void {
   if (!isRestartable(engine)) return;
   const s = useTrainingStore.getState();
-  useTrainingStore.setState({ problem: null, modelReady: false, status: s.status === 'finished' || s.status === 'idle' ? s.status : 'failed' });
+  useTrainingStore.setState({
+    problem: null,
+    modelReady: false,
+    status: s.status === 'finished' || s.status === 'idle' ? s.status : 'failed',
+  });
   const restarted = engine.restart();
   if (!hasLinkState(engine)) void Promise.resolve(restarted).then(() => engine.send({ type: 'hello' }));
 }

@@ -74,7 +74,15 @@ export function markStopping(): void {
 
 /** The problem to show for an error event, and whether it ends the current run. */
 function isFatalForRun(code: Problem['code']): boolean {
-  return code === 'invalid-graph' || code === 'not-trainable' || code === 'dataset' || code === 'non-finite-loss' || code === 'backend' || code === 'engine-crashed' || code === 'internal';
+  return (
+    code === 'invalid-graph' ||
+    code === 'not-trainable' ||
+    code === 'dataset' ||
+    code === 'non-finite-loss' ||
+    code === 'backend' ||
+    code === 'engine-crashed' ||
+    code === 'internal'
+  );
 }
 
 /** Applies one validated engine event to the training store. */
@@ -90,7 +98,12 @@ export function applyTrainingEvent(event: EngineEvent): void {
       return;
     case 'batch': {
       if (event.runId !== s.runId) return;
-      allBatches.push({ step: (event.epoch - 1) * event.batchesPerEpoch + event.batch, epoch: event.epoch, loss: event.loss, accuracy: event.accuracy });
+      allBatches.push({
+        step: (event.epoch - 1) * event.batchesPerEpoch + event.batch,
+        epoch: event.epoch,
+        loss: event.loss,
+        accuracy: event.accuracy,
+      });
       pendingBatch = event;
       if (flushTimer === null) flushTimer = setTimeout(flushBatches, FLUSH_MS);
       return;
@@ -98,7 +111,14 @@ export function applyTrainingEvent(event: EngineEvent): void {
     case 'epoch': {
       if (event.runId !== s.runId) return;
       flushBatches();
-      const point = { epoch: event.epoch, loss: event.loss, accuracy: event.accuracy, valLoss: event.valLoss, valAccuracy: event.valAccuracy, seconds: event.seconds };
+      const point = {
+        epoch: event.epoch,
+        loss: event.loss,
+        accuracy: event.accuracy,
+        valLoss: event.valLoss,
+        valAccuracy: event.valAccuracy,
+        seconds: event.seconds,
+      };
       const now = useTrainingStore.getState();
       useTrainingStore.setState({ epochs: [...now.epochs.filter((e) => e.epoch !== event.epoch), point] });
       return;
@@ -108,7 +128,12 @@ export function applyTrainingEvent(event: EngineEvent): void {
       {
         flushBatches();
         const progress = useTrainingStore.getState().progress;
-        useTrainingStore.setState({ finished: event, status: 'finished', pick: null, progress: progress ? { ...progress, secondsLeft: 0 } : null });
+        useTrainingStore.setState({
+          finished: event,
+          status: 'finished',
+          pick: null,
+          progress: progress ? { ...progress, secondsLeft: 0 } : null,
+        });
       }
       return;
     case 'error': {
@@ -116,7 +141,12 @@ export function applyTrainingEvent(event: EngineEvent): void {
       const problem = { code: event.code, message: event.message };
       if (event.code === 'engine-crashed') {
         flushBatches();
-        useTrainingStore.setState({ problem, link: s.link === 'none' ? 'none' : 'closed', modelReady: false, status: s.status === 'idle' || s.status === 'finished' ? s.status : 'failed' });
+        useTrainingStore.setState({
+          problem,
+          link: s.link === 'none' ? 'none' : 'closed',
+          modelReady: false,
+          status: s.status === 'idle' || s.status === 'finished' ? s.status : 'failed',
+        });
         return;
       }
       // Inspection problems (no model yet, a bad sample index) are the viewer's business.
@@ -129,7 +159,13 @@ export function applyTrainingEvent(event: EngineEvent): void {
         return;
       }
       flushBatches();
-      useTrainingStore.setState({ problem, status: isFatalForRun(event.code) && (s.status === 'starting' || s.status === 'training' || s.status === 'stopping') ? 'failed' : s.status });
+      useTrainingStore.setState({
+        problem,
+        status:
+          isFatalForRun(event.code) && (s.status === 'starting' || s.status === 'training' || s.status === 'stopping')
+            ? 'failed'
+            : s.status,
+      });
       return;
     }
     case 'inspection':

@@ -26,7 +26,11 @@ export type OpenKind = z.infer<typeof openKindSchema>;
 export const exportKindSchema = z.enum(['project', 'keras-json', 'tfjs-model', 'python', 'png']);
 export type ExportKind = z.infer<typeof exportKindSchema>;
 
-const pathSchema = z.string().min(1).max(MAX_PATH_LENGTH).refine((p) => !p.includes('\0'), { error: 'a path cannot contain NUL' });
+const pathSchema = z
+  .string()
+  .min(1)
+  .max(MAX_PATH_LENGTH)
+  .refine((p) => !p.includes('\0'), { error: 'a path cannot contain NUL' });
 
 /** A bare file name: no directory part, nothing a file system would read specially. */
 export const fileNameSchema = z
@@ -39,7 +43,9 @@ export const fileNameSchema = z
   .refine((n) => n !== '.' && n !== '..' && !/[. ]$/.test(n), { error: 'a file name cannot be "." or ".." or end with a dot or a space' });
 
 const textSchema = z.string().max(MAX_TEXT_LENGTH);
-const bytesSchema = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_BINARY_BYTES, { error: `at most ${MAX_BINARY_BYTES} bytes` });
+const bytesSchema = z
+  .instanceof(Uint8Array)
+  .refine((b) => b.byteLength <= MAX_BINARY_BYTES, { error: `at most ${MAX_BINARY_BYTES} bytes` });
 export const fileDataSchema = z.union([textSchema, bytesSchema]);
 
 export const openFileRequestSchema = z.strictObject({ kind: openKindSchema });

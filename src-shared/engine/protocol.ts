@@ -134,7 +134,17 @@ export const engineEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('error'),
     runId: runId.optional(),
-    code: z.enum(['invalid-graph', 'not-trainable', 'dataset', 'non-finite-loss', 'backend', 'engine-crashed', 'bad-message', 'no-model', 'internal']),
+    code: z.enum([
+      'invalid-graph',
+      'not-trainable',
+      'dataset',
+      'non-finite-loss',
+      'backend',
+      'engine-crashed',
+      'bad-message',
+      'no-model',
+      'internal',
+    ]),
     message: z.string(),
   }),
 ]);

@@ -31,7 +31,7 @@ export function utf8Encode(text: string): Uint8Array {
 /** UTF-8 decoding of well-formed input (invalid sequences become U+FFFD). */
 export function utf8Decode(bytes: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     let c: number;
     let n: number;

@@ -7,7 +7,8 @@ import { graphFromLayers } from '../graph/sequential';
 /** What a file held before it became a project. */
 export type ModelFileKind = 'project' | KerasFlavor;
 
-export type ModelFileRead = { readonly ok: true; readonly project: Project; readonly kind: ModelFileKind } | { readonly ok: false; readonly error: string };
+export type ModelFileRead =
+  { readonly ok: true; readonly project: Project; readonly kind: ModelFileKind } | { readonly ok: false; readonly error: string };
 
 /** Opens any file Convas reads (project, Keras 3 / tf.keras 2 JSON, TensorFlow.js model.json) as a project; never throws. */
 export function readModelFile(text: string, fileName = 'the file'): ModelFileRead {

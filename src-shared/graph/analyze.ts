@@ -63,7 +63,16 @@ function parseParams(node: GraphNode, kind: AnyLayerKind): Parsed {
   }
   const problem = kind.check?.(result.data);
   if (problem) {
-    return { issues: [{ target: { node: node.id }, code: 'bad-param', message: `${node.name}: ${problem.message}`, ...(problem.param ? { param: problem.param } : {}) }] };
+    return {
+      issues: [
+        {
+          target: { node: node.id },
+          code: 'bad-param',
+          message: `${node.name}: ${problem.message}`,
+          ...(problem.param ? { param: problem.param } : {}),
+        },
+      ],
+    };
   }
   return { params: result.data, issues: [] };
 }
@@ -106,7 +115,11 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
   const duplicateNames: GraphNode[] = [];
   for (const node of graph.nodes) {
     if (byId.has(node.id)) {
-      issues.push({ target: { node: node.id }, code: 'duplicate-id', message: `${node.name}: another layer has the same id '${node.id}' — the file is damaged; delete one of them` });
+      issues.push({
+        target: { node: node.id },
+        code: 'duplicate-id',
+        message: `${node.name}: another layer has the same id '${node.id}' — the file is damaged; delete one of them`,
+      });
       continue;
     }
     byId.set(node.id, node);
@@ -116,7 +129,11 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
   }
 
   if (nodes.length === 0) {
-    issues.push({ target: { graph: true }, code: 'empty', message: 'The canvas is empty — add an Input layer, then the layers that follow it' });
+    issues.push({
+      target: { graph: true },
+      code: 'empty',
+      message: 'The canvas is empty — add an Input layer, then the layers that follow it',
+    });
     return { nodes: new Map(), chain: [], issues, valid: false };
   }
 
@@ -127,12 +144,20 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     const source = byId.get(edge.source);
     const target = byId.get(edge.target);
     if (!source || !target) {
-      issues.push({ target: { edge: edge.id }, code: 'dangling-edge', message: `connection ${edge.id} points to a layer that does not exist — delete the connection` });
+      issues.push({
+        target: { edge: edge.id },
+        code: 'dangling-edge',
+        message: `connection ${edge.id} points to a layer that does not exist — delete the connection`,
+      });
       continue;
     }
     const pairKey = `${edge.source}\u0000${edge.target}`;
     if (seenPairs.has(pairKey)) {
-      issues.push({ target: { edge: edge.id }, code: 'duplicate-edge', message: `${source.name} → ${target.name} is connected twice — delete one of the connections` });
+      issues.push({
+        target: { edge: edge.id },
+        code: 'duplicate-edge',
+        message: `${source.name} → ${target.name} is connected twice — delete one of the connections`,
+      });
       continue;
     }
     seenPairs.add(pairKey);
@@ -144,37 +169,66 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
   const addNodeIssue = (issue: GraphIssue & { target: { node: string } }) => nodeIssues.get(issue.target.node)?.push(issue);
 
   for (const node of duplicateNames) {
-    addNodeIssue({ target: { node: node.id }, code: 'duplicate-name', message: `${node.name}: another layer already has this name — Keras needs unique names; rename one of them`, param: 'name' });
+    addNodeIssue({
+      target: { node: node.id },
+      code: 'duplicate-name',
+      message: `${node.name}: another layer already has this name — Keras needs unique names; rename one of them`,
+      param: 'name',
+    });
   }
 
   for (const edge of backEdges(nodes, outgoing)) {
     const s = byId.get(edge.source)!;
     const t = byId.get(edge.target)!;
-    issues.push({ target: { edge: edge.id }, code: 'cycle', message: `${s.name} → ${t.name} closes a loop — a network must flow one way from the Input; delete this connection` });
+    issues.push({
+      target: { edge: edge.id },
+      code: 'cycle',
+      message: `${s.name} → ${t.name} closes a loop — a network must flow one way from the Input; delete this connection`,
+    });
   }
 
   const inputs = nodes.filter((n) => n.kind === 'InputLayer');
   if (inputs.length === 0) {
     for (const n of nodes.filter((n) => (incoming.get(n.id) ?? []).length === 0)) {
-      addNodeIssue({ target: { node: n.id }, code: 'no-input', message: `${n.name}: nothing feeds this layer and the network has no Input — add an Input layer and connect it here` });
+      addNodeIssue({
+        target: { node: n.id },
+        code: 'no-input',
+        message: `${n.name}: nothing feeds this layer and the network has no Input — add an Input layer and connect it here`,
+      });
     }
   }
   for (const extra of inputs.slice(1)) {
-    addNodeIssue({ target: { node: extra.id }, code: 'many-inputs', message: `${extra.name}: a network has exactly one Input and ${inputs[0]!.name} is already it — delete this one` });
+    addNodeIssue({
+      target: { node: extra.id },
+      code: 'many-inputs',
+      message: `${extra.name}: a network has exactly one Input and ${inputs[0]!.name} is already it — delete this one`,
+    });
   }
   for (const input of inputs) {
     for (const edge of incoming.get(input.id) ?? []) {
-      issues.push({ target: { edge: edge.id }, code: 'input-has-incoming', message: `${input.name}: an Input cannot receive a connection — delete the connection from ${byId.get(edge.source)!.name}` });
+      issues.push({
+        target: { edge: edge.id },
+        code: 'input-has-incoming',
+        message: `${input.name}: an Input cannot receive a connection — delete the connection from ${byId.get(edge.source)!.name}`,
+      });
     }
   }
   for (const n of nodes) {
     const ins = incoming.get(n.id) ?? [];
     const outs = outgoing.get(n.id) ?? [];
     if (n.kind !== 'InputLayer' && ins.length > 1) {
-      addNodeIssue({ target: { node: n.id }, code: 'merge-unsupported', message: `${n.name}: receives ${ins.length} connections, but merging branches is not supported yet — keep one incoming connection` });
+      addNodeIssue({
+        target: { node: n.id },
+        code: 'merge-unsupported',
+        message: `${n.name}: receives ${ins.length} connections, but merging branches is not supported yet — keep one incoming connection`,
+      });
     }
     if (outs.length > 1) {
-      addNodeIssue({ target: { node: n.id }, code: 'fan-out-unsupported', message: `${n.name}: feeds ${outs.length} layers, but branching is not supported yet — keep one outgoing connection` });
+      addNodeIssue({
+        target: { node: n.id },
+        code: 'fan-out-unsupported',
+        message: `${n.name}: feeds ${outs.length} layers, but branching is not supported yet — keep one outgoing connection`,
+      });
     }
   }
 
@@ -195,7 +249,11 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     }
     for (const n of nodes) {
       if (!reachable.has(n.id) && n.kind !== 'InputLayer') {
-        addNodeIssue({ target: { node: n.id }, code: 'disconnected', message: `${n.name}: is not connected to ${root.name} — connect it into the chain or delete it` });
+        addNodeIssue({
+          target: { node: n.id },
+          code: 'disconnected',
+          message: `${n.name}: is not connected to ${root.name} — connect it into the chain or delete it`,
+        });
       }
     }
   }
@@ -262,7 +320,13 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
   for (const n of nodes) {
     if (!reports.has(n.id)) {
       const p = parsed.get(n.id)!;
-      reports.set(n.id, { id: n.id, name: n.name, kind: n.kind, ...(p.params !== undefined ? { params: p.params } : {}), issues: nodeIssues.get(n.id)! });
+      reports.set(n.id, {
+        id: n.id,
+        name: n.name,
+        kind: n.kind,
+        ...(p.params !== undefined ? { params: p.params } : {}),
+        issues: nodeIssues.get(n.id)!,
+      });
     }
     issues.push(...nodeIssues.get(n.id)!);
   }

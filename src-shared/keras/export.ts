@@ -39,7 +39,13 @@ export function toKeras3Json(model: SequentialModel): Record<string, unknown> {
   return {
     module: 'keras',
     class_name: 'Sequential',
-    config: { name: model.name, trainable: true, dtype: DTYPE_POLICY, layers: [input, ...layers], build_input_shape: batchShape(model.input.shape) },
+    config: {
+      name: model.name,
+      trainable: true,
+      dtype: DTYPE_POLICY,
+      layers: [input, ...layers],
+      build_input_shape: batchShape(model.input.shape),
+    },
     registered_name: null,
     build_config: { input_shape: batchShape(model.input.shape) },
   };

@@ -15,10 +15,26 @@ function isRecord(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const SUPPORTED = ['InputLayer', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Activation', 'Dropout', 'Flatten', 'Dense', 'BatchNormalization', 'GlobalAveragePooling2D'];
+const SUPPORTED = [
+  'InputLayer',
+  'Conv2D',
+  'MaxPooling2D',
+  'AveragePooling2D',
+  'Activation',
+  'Dropout',
+  'Flatten',
+  'Dense',
+  'BatchNormalization',
+  'GlobalAveragePooling2D',
+];
 
 /** Keras aliases of the same classes (MaxPool2D is MaxPooling2D in Keras's namespace). */
-const ALIASES: Record<string, LayerKindId> = { MaxPool2D: 'MaxPooling2D', AvgPool2D: 'AveragePooling2D', Convolution2D: 'Conv2D', GlobalAvgPool2D: 'GlobalAveragePooling2D' };
+const ALIASES: Record<string, LayerKindId> = {
+  MaxPool2D: 'MaxPooling2D',
+  AvgPool2D: 'AveragePooling2D',
+  Convolution2D: 'Conv2D',
+  GlobalAvgPool2D: 'GlobalAveragePooling2D',
+};
 
 /** True when a parsed JSON document looks like a Keras or TensorFlow.js model. */
 export function isKerasDocument(doc: unknown): boolean {
@@ -53,12 +69,16 @@ export function importKerasModel(doc: unknown): KerasImport {
   }
   if (isRecord(top) && isRecord(top['model_config'])) top = top['model_config'];
   if (!isRecord(top) || typeof top['class_name'] !== 'string') {
-    return fail('This is not a Keras model: no "class_name" at the top (expected the output of model.to_json() or a TensorFlow.js model.json).');
+    return fail(
+      'This is not a Keras model: no "class_name" at the top (expected the output of model.to_json() or a TensorFlow.js model.json).',
+    );
   }
   if (flavor !== 'tfjs' && typeof top['module'] === 'string') flavor = 'keras3';
   const cls = top['class_name'];
   if (cls !== 'Sequential') {
-    return fail(`This model is a Keras ${cls} model; Convas imports Sequential models only (one chain of layers) — rebuild it with keras.Sequential.`);
+    return fail(
+      `This model is a Keras ${cls} model; Convas imports Sequential models only (one chain of layers) — rebuild it with keras.Sequential.`,
+    );
   }
   const config = top['config'];
   // Keras up to 2.2 wrote the layer list itself as "config".
@@ -81,7 +101,8 @@ export function importKerasModel(doc: unknown): KerasImport {
       );
     }
     if (kind.kind === 'InputLayer') {
-      if (layers.length > 0) return fail(`InputLayer '${layerName ?? i}' is not the first layer; a Sequential model has one input at the start.`);
+      if (layers.length > 0)
+        return fail(`InputLayer '${layerName ?? i}' is not the first layer; a Sequential model has one input at the start.`);
       layers.push({ kind: 'InputLayer', ...(layerName ? { name: layerName } : {}), params: kind.fromKerasConfig(layerConfig) });
       continue;
     }
@@ -89,7 +110,8 @@ export function importKerasModel(doc: unknown): KerasImport {
       // No InputLayer entry: the first layer declares the input (tf.keras 2 and tfjs), or the model's build shape does (Keras 3).
       const buildShape = isRecord(config) && Array.isArray(config['build_input_shape']) ? config['build_input_shape'].slice(1) : undefined;
       const shape = declaredInput(layerConfig) ?? buildShape;
-      if (!shape) return fail(`The model does not say its input shape: neither an InputLayer nor batch_input_shape on '${layerName ?? kindId}'.`);
+      if (!shape)
+        return fail(`The model does not say its input shape: neither an InputLayer nor batch_input_shape on '${layerName ?? kindId}'.`);
       layers.push({ kind: 'InputLayer', name: 'input_layer', params: { shape } });
     }
     layers.push({ kind: kind.kind, ...(layerName ? { name: layerName } : {}), params: kind.fromKerasConfig(layerConfig) });

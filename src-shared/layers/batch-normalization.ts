@@ -5,7 +5,11 @@ import { fail, unchangedShape } from './checks';
 import { pick, py } from './keras-values';
 
 const schema = z.object({
-  momentum: z.number({ error: 'momentum must be a number' }).min(0, { error: 'momentum must be between 0 and 1' }).max(1, { error: 'momentum must be between 0 and 1' }).default(0.99),
+  momentum: z
+    .number({ error: 'momentum must be a number' })
+    .min(0, { error: 'momentum must be between 0 and 1' })
+    .max(1, { error: 'momentum must be between 0 and 1' })
+    .default(0.99),
   epsilon: z.number({ error: 'epsilon must be a number' }).positive({ error: 'epsilon must be greater than 0' }).default(0.001),
   center: bool('center').default(true),
   scale: bool('scale').default(true),

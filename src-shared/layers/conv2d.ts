@@ -29,7 +29,12 @@ export const conv2d: LayerKind<Conv2DParams> = {
     { name: 'filters', kind: 'int', help: 'Number of kernels, i.e. output channels (feature maps).' },
     { name: 'kernel_size', kind: 'pair', help: 'Height and width of each kernel.' },
     { name: 'strides', kind: 'pair', help: 'Step of the sliding window along height and width.' },
-    { name: 'padding', kind: 'enum', options: ['valid', 'same'], help: "'valid': no padding; 'same': zero-pad so the output is ceil(n / stride)." },
+    {
+      name: 'padding',
+      kind: 'enum',
+      options: ['valid', 'same'],
+      help: "'valid': no padding; 'same': zero-pad so the output is ceil(n / stride).",
+    },
     { name: 'dilation_rate', kind: 'pair', help: 'Spacing between kernel taps; >1 widens the view without more weights.' },
     { name: 'activation', kind: 'enum', help: 'Function applied to each output value.' },
     { name: 'use_bias', kind: 'bool', help: 'Add one learned bias per filter.' },
@@ -52,7 +57,10 @@ export const conv2d: LayerKind<Conv2DParams> = {
     const rows = outputLength(h, p.kernel_size[0], p.strides[0], p.dilation_rate[0], p.padding);
     const cols = outputLength(w, p.kernel_size[1], p.strides[1], p.dilation_rate[1], p.padding);
     if (rows.value < 1 || cols.value < 1) {
-      const eff: [number, number] = [effectiveKernel(p.kernel_size[0], p.dilation_rate[0]), effectiveKernel(p.kernel_size[1], p.dilation_rate[1])];
+      const eff: [number, number] = [
+        effectiveKernel(p.kernel_size[0], p.dilation_rate[0]),
+        effectiveKernel(p.kernel_size[1], p.dilation_rate[1]),
+      ];
       const dilated = p.dilation_rate[0] > 1 || p.dilation_rate[1] > 1 ? ` (${formatPair(eff)} once dilated)` : '';
       return fail({
         message: `a ${formatPair(p.kernel_size)} kernel${dilated} does not fit its ${h}×${w} input with padding 'valid' — use padding 'same' or a smaller kernel`,

@@ -31,7 +31,10 @@ export const dense: LayerKind<DenseParams> = {
     if (input.length === 0) return fail({ message: 'Dense needs an input with at least one dimension' });
     const lead = input.slice(0, -1);
     const shape = [...lead, p.units];
-    const dims = [...lead.map((value) => ({ value, formula: `${value} (unchanged: Dense acts on the last axis)` })), { value: p.units, formula: `${p.units} (units)` }];
+    const dims = [
+      ...lead.map((value) => ({ value, formula: `${value} (unchanged: Dense acts on the last axis)` })),
+      { value: p.units, formula: `${p.units} (units)` },
+    ];
     return ok({ shape, dims });
   },
   countParams(input, _output, p) {

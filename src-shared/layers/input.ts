@@ -18,7 +18,9 @@ export const inputLayer: LayerKind<InputParams> = {
   group: 'Core',
   namePrefix: 'input_layer',
   schema,
-  fields: [{ name: 'shape', kind: 'shape', help: 'Shape of one sample without the batch dimension: 28, 28, 1 for a grayscale 28×28 image.' }],
+  fields: [
+    { name: 'shape', kind: 'shape', help: 'Shape of one sample without the batch dimension: 28, 28, 1 for a grayscale 28×28 image.' },
+  ],
   inferShape(_input, p) {
     return ok({ shape: p.shape, dims: p.shape.map((value) => ({ value, formula: `${value} (given)` })) });
   },

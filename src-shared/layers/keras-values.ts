@@ -43,7 +43,8 @@ export function readInitializer(value: unknown): unknown {
     return snake;
   }
   if (!isRecord(value) || typeof value['class_name'] !== 'string') return value;
-  const cls = value['class_name'] === 'LeCunNormal' ? 'LecunNormal' : value['class_name'] === 'LeCunUniform' ? 'LecunUniform' : value['class_name'];
+  const cls =
+    value['class_name'] === 'LeCunNormal' ? 'LecunNormal' : value['class_name'] === 'LeCunUniform' ? 'LecunUniform' : value['class_name'];
   const byClass = Object.entries(INITIALIZER_CLASSES).find(([, c]) => c === cls);
   if (byClass) return byClass[0];
   if (cls === 'VarianceScaling' && isRecord(value['config'])) {

@@ -2,9 +2,12 @@ import { z } from 'zod';
 
 /** A whole number ≥ 1, e.g. filters or units. */
 export const positiveInt = (what: string) =>
-  z.number({ error: `${what} must be a number` }).int({ error: `${what} must be a whole number` }).min(1, {
-    error: `${what} must be at least 1`,
-  });
+  z
+    .number({ error: `${what} must be a number` })
+    .int({ error: `${what} must be a whole number` })
+    .min(1, {
+      error: `${what} must be at least 1`,
+    });
 
 /** Keras accepts 3 or (3, 3) for sizes; both become [3, 3]. */
 export const pair = (what: string) =>

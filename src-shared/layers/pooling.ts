@@ -26,7 +26,12 @@ function pooling(kind: 'MaxPooling2D' | 'AveragePooling2D', namePrefix: string, 
     fields: [
       { name: 'pool_size', kind: 'pair', help: `Height and width of the window whose ${reduction} is taken.` },
       { name: 'strides', kind: 'pair', nullable: true, help: 'Step of the window; empty means the same as pool_size.' },
-      { name: 'padding', kind: 'enum', options: ['valid', 'same'], help: "'valid': drop what does not fit; 'same': pad so the output is ceil(n / stride)." },
+      {
+        name: 'padding',
+        kind: 'enum',
+        options: ['valid', 'same'],
+        help: "'valid': drop what does not fit; 'same': pad so the output is ceil(n / stride).",
+      },
     ],
     inferShape(input, p) {
       const wrong = requireImage(input, kind);

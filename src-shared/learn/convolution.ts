@@ -39,7 +39,12 @@ export function axisPadding(n: number, k: number, padding: ConvPadding, stride =
   }
   if (padding === 'full') {
     const outLength = Math.floor((n + k - 1 - 1) / stride) + 1;
-    return { before: k - 1, after: k - 1, outLength, formula: `(N + F − 1 − 1) / stride + 1 = floor((${n} + ${k} − 2) / ${stride}) + 1 = ${outLength}` };
+    return {
+      before: k - 1,
+      after: k - 1,
+      outLength,
+      formula: `(N + F − 1 − 1) / stride + 1 = floor((${n} + ${k} − 2) / ${stride}) + 1 = ${outLength}`,
+    };
   }
   if (sameStyle === 'keras') {
     const outLength = Math.ceil(n / stride);
@@ -126,8 +131,15 @@ function dims(image: Image, kernels: Kernels): { h: number; w: number; c: number
   const kw = kernels[0]?.length ?? 0;
   const kc = kernels[0]?.[0]?.length ?? 0;
   const f = kernels[0]?.[0]?.[0]?.length ?? 0;
-  if (h < 1 || w < 1 || c < 1 || image.some((r) => r.length !== w || r.some((p) => p.length !== c))) throw new RangeError('the image must be a non-empty rectangle with the same channels in every pixel');
-  if (kh < 1 || kw < 1 || f < 1 || kc !== c || kernels.some((r) => r.length !== kw || r.some((t) => t.length !== c || t.some((v) => v.length !== f)))) {
+  if (h < 1 || w < 1 || c < 1 || image.some((r) => r.length !== w || r.some((p) => p.length !== c)))
+    throw new RangeError('the image must be a non-empty rectangle with the same channels in every pixel');
+  if (
+    kh < 1 ||
+    kw < 1 ||
+    f < 1 ||
+    kc !== c ||
+    kernels.some((r) => r.length !== kw || r.some((t) => t.length !== c || t.some((v) => v.length !== f)))
+  ) {
     throw new RangeError(`the kernels must be [kh][kw][${c}][filters] to match the image's ${c} channel(s)`);
   }
   return { h, w, c, kh, kw, f };

@@ -29,7 +29,8 @@ export function poolWindow(image: Image, options: PoolOptions, row: number, col:
   const top = row * sh - ph.before;
   const left = col * sw - pw.before;
   const values: number[] = [];
-  for (let i = top; i < top + kh; i++) for (let j = left; j < left + kw; j++) if (i >= 0 && i < h && j >= 0 && j < w) values.push(image[i]![j]![channel]!);
+  for (let i = top; i < top + kh; i++)
+    for (let j = left; j < left + kw; j++) if (i >= 0 && i < h && j >= 0 && j < w) values.push(image[i]![j]![channel]!);
   const result = options.kind === 'max' ? Math.max(...values) : values.reduce((a, b) => a + b, 0) / values.length;
   return { values, result, top, left };
 }
@@ -42,5 +43,7 @@ export function pool2d(image: Image, options: PoolOptions): number[][][] {
   const [sh, sw] = options.strides ?? options.poolSize;
   const rows = axisPadding(h, options.poolSize[0], options.padding, sh, 'keras').outLength;
   const cols = axisPadding(w, options.poolSize[1], options.padding, sw, 'keras').outLength;
-  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, q) => Array.from({ length: c }, (_, k) => poolWindow(image, options, r, q, k).result)));
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, q) => Array.from({ length: c }, (_, k) => poolWindow(image, options, r, q, k).result)),
+  );
 }

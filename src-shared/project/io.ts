@@ -6,7 +6,8 @@ import { MIGRATIONS } from './migrations';
 const OPEN_ANOTHER = 'Open a .convas.json file saved by Convas.';
 const REPAIR = 'Correct what is named above in a text editor, or open an earlier copy of the project.';
 
-export type ProjectParse = { readonly ok: true; readonly project: Project; readonly migratedFrom?: number } | { readonly ok: false; readonly error: string };
+export type ProjectParse =
+  { readonly ok: true; readonly project: Project; readonly migratedFrom?: number } | { readonly ok: false; readonly error: string };
 
 /** Says where a zod issue is, as a path a person can find in the file ("graph.nodes[2].kind"). */
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -57,7 +58,10 @@ export function parseProject(text: string): ProjectParse {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `This file is not valid JSON (${e instanceof Error ? e.message : String(e)}); it may be cut short or not a project. ${OPEN_ANOTHER}` };
+    return {
+      ok: false,
+      error: `This file is not valid JSON (${e instanceof Error ? e.message : String(e)}); it may be cut short or not a project. ${OPEN_ANOTHER}`,
+    };
   }
   return readProject(doc);
 }

@@ -43,7 +43,8 @@ function reshapeCode(shape: readonly number[]): string[] {
 export function toPythonScript(model: SequentialModel, training: TrainingSettings, title = model.name): string {
   const kinds = [...new Set(model.layers.map((l) => l.kind))];
   const last = model.layers[model.layers.length - 1];
-  const lastActivation = last && typeof last.params === 'object' && last.params !== null ? (last.params as { activation?: string }).activation : undefined;
+  const lastActivation =
+    last && typeof last.params === 'object' && last.params !== null ? (last.params as { activation?: string }).activation : undefined;
   const fromLogits = lastActivation !== 'softmax';
   const dataset = training.dataset === 'mnist' ? 'mnist' : 'fashion_mnist';
   const lines = [

@@ -5,7 +5,14 @@ import { formatShape } from '../layers/format';
 
 /** How 28×28 grayscale dataset images become the model's input. */
 export type InputAdapter =
-  | { readonly kind: 'image'; readonly height: number; readonly width: number; readonly channels: number; readonly padTop: number; readonly padLeft: number }
+  | {
+      readonly kind: 'image';
+      readonly height: number;
+      readonly width: number;
+      readonly channels: number;
+      readonly padTop: number;
+      readonly padLeft: number;
+    }
   | { readonly kind: 'flat' };
 
 /** What the model needs for training on a 28×28, 10-class dataset, or why it cannot train. */
@@ -46,7 +53,10 @@ export function planTraining(model: SequentialModel, classes = 10, image = 28): 
   let adapter: InputAdapter;
   if (input.length === 1) {
     if (input[0] !== image * image) {
-      return { ok: false, message: `${model.input.name}: a flat input must have ${image}·${image} = ${image * image} values to take ${image}×${image} images, not ${input[0]} — set its shape to ${image * image} or 28, 28, 1` };
+      return {
+        ok: false,
+        message: `${model.input.name}: a flat input must have ${image}·${image} = ${image * image} values to take ${image}×${image} images, not ${input[0]} — set its shape to ${image * image} or 28, 28, 1`,
+      };
     }
     adapter = { kind: 'flat' };
   } else {
@@ -71,6 +81,7 @@ export function planTraining(model: SequentialModel, classes = 10, image = 28): 
       message: `${name}: the network must end with ${classes} values (one per class) but outputs ${formatShape(out)} — end it with Flatten and Dense(${classes}, activation 'softmax')`,
     };
   }
-  const activation = last && typeof last.params === 'object' && last.params !== null ? (last.params as { activation?: unknown }).activation : undefined;
+  const activation =
+    last && typeof last.params === 'object' && last.params !== null ? (last.params as { activation?: unknown }).activation : undefined;
   return { ok: true, adapter, outputIsProbability: activation === 'softmax' };
 }

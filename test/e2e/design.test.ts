@@ -103,14 +103,16 @@ describe('designing a network in the browser UI', () => {
     await expect.poll(() => page.getByTestId('summary-total').innerText()).toContain('197,210');
   });
 
-  it("marks the node that is wrong with a sentence that says what to do", async () => {
+  it('marks the node that is wrong with a sentence that says what to do', async () => {
     await setField('input_layer', 'shape', '4, 4, 1');
     await page.getByTestId('node-conv2d').click();
     await page.getByTestId('field-kernel_size-0').fill('5');
     await page.getByTestId('field-kernel_size-1').fill('5');
     await setField('conv2d', 'padding', 'valid');
     const error = page.getByTestId('node-conv2d').getByTestId('node-error');
-    await expect.poll(() => error.innerText()).toContain("conv2d: a 5×5 kernel does not fit its 4×4 input with padding 'valid' — use padding 'same' or a smaller kernel");
+    await expect
+      .poll(() => error.innerText())
+      .toContain("conv2d: a 5×5 kernel does not fit its 4×4 input with padding 'valid' — use padding 'same' or a smaller kernel");
     await shot('invalid-kernel');
     await setField('conv2d', 'padding', 'same');
     await expect.poll(() => error.count()).toBe(0);

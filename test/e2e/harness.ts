@@ -23,12 +23,23 @@ export interface App {
 
 /** Starts browser mode (server + real engine process) and opens its page in headless Chromium. */
 export async function openApp(query = ''): Promise<App> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`${RENDERER_DIR} is missing — run \`npm run build\` before the end-to-end tests`);
+  if (!existsSync(join(RENDERER_DIR, 'index.html')))
+    throw new Error(`${RENDERER_DIR} is missing — run \`npm run build\` before the end-to-end tests`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} — apt-get install chromium, or set CHROMIUM_PATH`);
   const server = await startServer({ rendererDir: RENDERER_DIR, startEngine: startBrowserEngine });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'en-US' });
   const page = await context.newPage();

@@ -15,7 +15,11 @@ let page: Page;
 function distinctPixels(canvas: Locator): Promise<number> {
   return canvas.evaluate((el) => {
     // Typed structurally: the test tsconfig has no DOM library.
-    const c = el as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+    const c = el as unknown as {
+      width: number;
+      height: number;
+      getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+    };
     const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     const seen = new Set<number>();
     for (let i = 0; i < data.length; i += 4) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
@@ -75,15 +79,19 @@ describe('training in the browser UI', () => {
       void dl.saveAs(path);
     });
     await page.getByTestId('btn-export-trained').click();
-    await expect.poll(() => page.getByTestId('export-trained-status').innerText(), { timeout: 30_000 }).toMatch(/model\.json.*weights\.bin.*model\.keras\.json/);
+    await expect
+      .poll(() => page.getByTestId('export-trained-status').innerText(), { timeout: 30_000 })
+      .toMatch(/model\.json.*weights\.bin.*model\.keras\.json/);
     await expect.poll(() => saved.length).toBe(3);
-    await expect.poll(() => {
-      try {
-        return readFileSync(join(app.downloads, 'weights.bin')).byteLength;
-      } catch {
-        return 0;
-      }
-    }).toBe(197210 * 4);
+    await expect
+      .poll(() => {
+        try {
+          return readFileSync(join(app.downloads, 'weights.bin')).byteLength;
+        } catch {
+          return 0;
+        }
+      })
+      .toBe(197210 * 4);
     const model = await loadModel(join(app.downloads, 'model.json'));
     expect(model.countParams()).toBe(197210);
     const keras = readModelFile(readFileSync(join(app.downloads, 'model.keras.json'), 'utf8'));

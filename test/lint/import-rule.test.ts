@@ -15,10 +15,16 @@ async function lint(code: string, filePath: string): Promise<Linter.LintMessage[
 }
 
 /** A module that imports `names` from `from` and uses them. */
-const importing = (names: string, from: string) => `import ${names} from '${from}';\n\nexport const used = [${names.replace(/[{}*]|\bas\b/g, ' ').trim().split(/[\s,]+/).pop()}];\n`;
+const importing = (names: string, from: string) =>
+  `import ${names} from '${from}';\n\nexport const used = [${names
+    .replace(/[{}*]|\bas\b/g, ' ')
+    .trim()
+    .split(/[\s,]+/)
+    .pop()}];\n`;
 
 const SHARED = /^src-shared is the pure domain/;
-const MAIN = /^src-main never imports the renderer; only src-main\/engine imports TensorFlow\.js; only src-main\/electron imports electron\./;
+const MAIN =
+  /^src-main never imports the renderer; only src-main\/engine imports TensorFlow\.js; only src-main\/electron imports electron\./;
 const ENGINE = /^The engine imports neither the renderer nor electron/;
 const ELECTRON = /^The Electron files never import the renderer or TensorFlow\.js/;
 const RENDERER = /^The renderer talks to the engine only through its interface/;
@@ -71,9 +77,17 @@ describe('forbidden imports are lint errors that say why', () => {
   });
 
   it('re-exports and type-only imports are imports too', async () => {
-    expect((await lint("export { readFile } from 'node:fs';\n", 'src-shared/x.ts')).map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
-    expect((await lint("import type { App } from 'electron';\n\nexport type A = App;\n", 'src-shared/x.ts')).map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
-    expect((await lint("import type { App } from '../../src-renderer/app/App';\n\nexport type A = App;\n", 'src-main/cli/x.ts')).map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
+    expect((await lint("export { readFile } from 'node:fs';\n", 'src-shared/x.ts')).map((m) => m.ruleId)).toEqual([
+      'no-restricted-imports',
+    ]);
+    expect((await lint("import type { App } from 'electron';\n\nexport type A = App;\n", 'src-shared/x.ts')).map((m) => m.ruleId)).toEqual([
+      'no-restricted-imports',
+    ]);
+    expect(
+      (await lint("import type { App } from '../../src-renderer/app/App';\n\nexport type A = App;\n", 'src-main/cli/x.ts')).map(
+        (m) => m.ruleId,
+      ),
+    ).toEqual(['no-restricted-imports']);
   });
 });
 
@@ -95,12 +109,14 @@ describe('allowed imports pass, and clean files have no lint message at all', ()
   });
 
   it('a React component in the renderer', async () => {
-    const code = "import { useState } from 'react';\n\nexport function Counter() {\n  const [n, setN] = useState(0);\n  return <button onClick={() => setN(n + 1)}>{n}</button>;\n}\n";
+    const code =
+      "import { useState } from 'react';\n\nexport function Counter() {\n  const [n, setN] = useState(0);\n  return <button onClick={() => setN(n + 1)}>{n}</button>;\n}\n";
     expect(await lint(code, 'src-renderer/app/Counter.tsx')).toEqual([]);
   });
 
   it('a pure module in src-shared', async () => {
-    const code = "import { z } from 'zod';\n\nexport const schema = z.object({ units: z.number().int().min(1) });\n\nexport function double(n: number): number {\n  return 2 * n;\n}\n";
+    const code =
+      "import { z } from 'zod';\n\nexport const schema = z.object({ units: z.number().int().min(1) });\n\nexport function double(n: number): number {\n  return 2 * n;\n}\n";
     expect(await lint(code, 'src-shared/layers/example.ts')).toEqual([]);
   });
 
@@ -113,7 +129,7 @@ describe('allowed imports pass, and clean files have no lint message at all', ()
 describe('gaps closed: every Node built-in, dynamic imports, and look-alike relative paths', () => {
   it.each(['buffer', 'assert', 'perf_hooks', 'vm', 'node:buffer'])('%s is forbidden in src-shared', async (mod) => {
     const messages = await lint(`import * as m from '${mod}';\nexport const used = m;\n`, 'src-shared/graph/x.ts');
-    expect(messages.map((m) => m.message)).toEqual([expect.stringContaining("src-shared is the pure domain")]);
+    expect(messages.map((m) => m.message)).toEqual([expect.stringContaining('src-shared is the pure domain')]);
   });
 
   it('a dynamic import() in src-shared is an error', async () => {

@@ -5,7 +5,12 @@ import { usage } from '../errors';
 /** "1,2,3" → [1,2,3]; "1,2;3,4" → [[1,2],[3,4]]; undefined when a value is not a number. */
 export function parseNumbers(text: string): number[] | number[][] | undefined {
   // Spaces around commas are fine; an empty entry ("1,,2") is a mistake, not a value to skip.
-  const rows = text.split(';').map((r) => r.trim().split(/\s*,\s*|\s+/).map((v) => (v === '' ? NaN : Number(v))));
+  const rows = text.split(';').map((r) =>
+    r
+      .trim()
+      .split(/\s*,\s*|\s+/)
+      .map((v) => (v === '' ? NaN : Number(v))),
+  );
   if (rows.some((r) => r.length === 0 || r.some((v) => !Number.isFinite(v)))) return undefined;
   return text.includes(';') ? rows : rows[0];
 }
@@ -33,7 +38,10 @@ export async function convCommand(argv: string[], out: (text: string) => void): 
       json: { type: 'boolean', default: false },
     },
   });
-  if (values.x === undefined || values.w === undefined) throw usage('usage: conv --x <numbers> --w <numbers> --op convolve|correlate --padding valid|same|full [--same-style scipy|keras] [--stride S] [--json]');
+  if (values.x === undefined || values.w === undefined)
+    throw usage(
+      'usage: conv --x <numbers> --w <numbers> --op convolve|correlate --padding valid|same|full [--same-style scipy|keras] [--stride S] [--json]',
+    );
   const x = parseNumbers(values.x);
   const w = parseNumbers(values.w);
   if (!x) throw usage(`--x must be numbers separated by commas (rows by ';'), got '${values.x}'`);
@@ -48,8 +56,10 @@ export async function convCommand(argv: string[], out: (text: string) => void): 
   if (twoD) {
     const xm = matrix(x);
     const wm = matrix(w);
-    if (xm.some((r) => r.length !== xm[0]!.length) || wm.some((r) => r.length !== wm[0]!.length)) throw usage('every row of a 2-D input or kernel must have the same length');
-    if (padding === 'valid' && (wm.length > xm.length || wm[0]!.length > xm[0]!.length)) throw usage("with padding 'valid' the kernel must fit inside the input — use padding 'same' or 'full'");
+    if (xm.some((r) => r.length !== xm[0]!.length) || wm.some((r) => r.length !== wm[0]!.length))
+      throw usage('every row of a 2-D input or kernel must have the same length');
+    if (padding === 'valid' && (wm.length > xm.length || wm[0]!.length > xm[0]!.length))
+      throw usage("with padding 'valid' the kernel must fit inside the input — use padding 'same' or 'full'");
     const result = conv2dPlain(xm, wm, { op, padding, sameStyle, strides: [stride, stride] });
     if (values.json) out(JSON.stringify(result));
     else {
@@ -62,7 +72,10 @@ export async function convCommand(argv: string[], out: (text: string) => void): 
   }
   const xs = x as number[];
   const ws = w as number[];
-  if (padding === 'valid' && ws.length > xs.length) throw usage(`with padding 'valid' the kernel (${ws.length}) must not be longer than the input (${xs.length}) — use padding 'same' or 'full'`);
+  if (padding === 'valid' && ws.length > xs.length)
+    throw usage(
+      `with padding 'valid' the kernel (${ws.length}) must not be longer than the input (${xs.length}) — use padding 'same' or 'full'`,
+    );
   const result = conv1d(xs, ws, { op, padding, sameStyle, stride });
   if (values.json) out(JSON.stringify(result));
   else {

@@ -13,14 +13,18 @@ export const RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', impo
 export async function serveCommand(argv: string[], out: (text: string) => void): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usage(`--port must be a whole number from 0 to 65535 (got '${values.port}')`);
-  if (!existsSync(`${RENDERER_DIR}/index.html`)) throw new CliError(`The UI is not built (${RENDERER_DIR} is missing) — run \`npm run build\` first`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw usage(`--port must be a whole number from 0 to 65535 (got '${values.port}')`);
+  if (!existsSync(`${RENDERER_DIR}/index.html`))
+    throw new CliError(`The UI is not built (${RENDERER_DIR} is missing) — run \`npm run build\` first`);
   let server;
   try {
     server = await startServer({ rendererDir: RENDERER_DIR, port, portFallback: port === DEFAULT_PORT, startEngine: startBrowserEngine });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'EADDRINUSE' ? `Port ${port} is already in use — pick another with --port` : `Cannot start the server: ${String(e)}`);
+    throw new CliError(
+      code === 'EADDRINUSE' ? `Port ${port} is already in use — pick another with --port` : `Cannot start the server: ${String(e)}`,
+    );
   }
   out(`Convas is running in browser mode at ${server.url}`);
   out('Only this URL (with its secret) can drive the engine. Press Ctrl+C to stop.');

@@ -93,7 +93,9 @@ export async function trainCommand(argv: string[], out: (text: string) => void):
         if (e.type === 'error') return rejectRun(new CliError(e.message));
         if (json) out(JSON.stringify(e));
         else if (e.type === 'batch' && progress) {
-          process.stderr.write(`\r  epoch ${e.epoch} batch ${e.batch}/${e.batchesPerEpoch}  loss ${e.loss.toFixed(4)}  ${Math.round(e.samplesPerSec)} samples/s  ${Math.round(e.secondsLeft)} s left   `);
+          process.stderr.write(
+            `\r  epoch ${e.epoch} batch ${e.batch}/${e.batchesPerEpoch}  loss ${e.loss.toFixed(4)}  ${Math.round(e.samplesPerSec)} samples/s  ${Math.round(e.secondsLeft)} s left   `,
+          );
         } else {
           const line = describe(e);
           if (line) {

@@ -13,7 +13,11 @@ export type TrainStep = (x: tf.Tensor, y: tf.Tensor) => tf.Scalar;
  * penalties, minimised by `optimizer` over the model's trainable weights, as fit's train
  * function does.
  */
-export function makeTrainStep(model: tf.LayersModel, optimizer: tf.Optimizer, loss: ExampleLoss = tf.metrics.categoricalCrossentropy): TrainStep {
+export function makeTrainStep(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  loss: ExampleLoss = tf.metrics.categoricalCrossentropy,
+): TrainStep {
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const total = (x: tf.Tensor, y: tf.Tensor): tf.Scalar => {
     let value: tf.Scalar = tf.mean(loss(y, model.apply(x, { training: true }) as tf.Tensor));

@@ -39,10 +39,26 @@ export const MANIFESTS: Readonly<Record<DownloadableDataset, DatasetManifest>> =
       'http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/',
     ],
     files: {
-      trainImages: { name: 'train-images-idx3-ubyte.gz', bytes: 26_421_880, sha256: '3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84' },
-      trainLabels: { name: 'train-labels-idx1-ubyte.gz', bytes: 29_515, sha256: 'a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845' },
-      testImages: { name: 't10k-images-idx3-ubyte.gz', bytes: 4_422_102, sha256: '346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073' },
-      testLabels: { name: 't10k-labels-idx1-ubyte.gz', bytes: 5_148, sha256: '67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5' },
+      trainImages: {
+        name: 'train-images-idx3-ubyte.gz',
+        bytes: 26_421_880,
+        sha256: '3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84',
+      },
+      trainLabels: {
+        name: 'train-labels-idx1-ubyte.gz',
+        bytes: 29_515,
+        sha256: 'a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845',
+      },
+      testImages: {
+        name: 't10k-images-idx3-ubyte.gz',
+        bytes: 4_422_102,
+        sha256: '346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073',
+      },
+      testLabels: {
+        name: 't10k-labels-idx1-ubyte.gz',
+        bytes: 5_148,
+        sha256: '67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5',
+      },
     },
   },
   mnist: {
@@ -52,10 +68,26 @@ export const MANIFESTS: Readonly<Record<DownloadableDataset, DatasetManifest>> =
       'https://ossci-datasets.s3.amazonaws.com/mnist/',
     ],
     files: {
-      trainImages: { name: 'train-images-idx3-ubyte.gz', bytes: 9_912_422, sha256: '440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609' },
-      trainLabels: { name: 'train-labels-idx1-ubyte.gz', bytes: 28_881, sha256: '3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c' },
-      testImages: { name: 't10k-images-idx3-ubyte.gz', bytes: 1_648_877, sha256: '8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6' },
-      testLabels: { name: 't10k-labels-idx1-ubyte.gz', bytes: 4_542, sha256: 'f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6' },
+      trainImages: {
+        name: 'train-images-idx3-ubyte.gz',
+        bytes: 9_912_422,
+        sha256: '440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609',
+      },
+      trainLabels: {
+        name: 'train-labels-idx1-ubyte.gz',
+        bytes: 28_881,
+        sha256: '3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c',
+      },
+      testImages: {
+        name: 't10k-images-idx3-ubyte.gz',
+        bytes: 1_648_877,
+        sha256: '8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6',
+      },
+      testLabels: {
+        name: 't10k-labels-idx1-ubyte.gz',
+        bytes: 4_542,
+        sha256: 'f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6',
+      },
     },
   },
 });

@@ -54,7 +54,11 @@ export async function downloadFile(req: DownloadRequest): Promise<void> {
     await mkdir(dirname(req.dest), { recursive: true });
     handle = await open(temp, 'w');
   } catch (e) {
-    throw new DatasetError('download-failed', `${dirname(req.dest)}: cannot write the download there (${describeError(e)}) — check its permissions or choose another cache directory (CONVAS_CACHE_DIR)`, { cause: e });
+    throw new DatasetError(
+      'download-failed',
+      `${dirname(req.dest)}: cannot write the download there (${describeError(e)}) — check its permissions or choose another cache directory (CONVAS_CACHE_DIR)`,
+      { cause: e },
+    );
   }
   const idle = new AbortController();
   const idleMs = req.idleTimeoutMs ?? 30_000;
@@ -68,16 +72,27 @@ export async function downloadFile(req: DownloadRequest): Promise<void> {
     try {
       response = await fetch(req.url, { signal, redirect: 'follow' });
     } catch (e) {
-      throw fail('download-failed', `download failed: ${idle.signal.aborted ? `no answer for ${idleMs / 1000} s` : networkReason(e)} — check the network connection or try again later`, e);
+      throw fail(
+        'download-failed',
+        `download failed: ${idle.signal.aborted ? `no answer for ${idleMs / 1000} s` : networkReason(e)} — check the network connection or try again later`,
+        e,
+      );
     }
     if (!response.ok || !response.body) {
-      throw fail('download-failed', `download failed: the server answered HTTP ${response.status} ${response.statusText}`.trimEnd() + ' — the mirror may have moved; try again later');
+      throw fail(
+        'download-failed',
+        `download failed: the server answered HTTP ${response.status} ${response.statusText}`.trimEnd() +
+          ' — the mirror may have moved; try again later',
+      );
     }
     const header = response.headers.get('content-length');
     const announced = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
     if (announced !== undefined && req.bytes !== undefined && announced !== req.bytes) {
       await response.body.cancel();
-      throw fail('size-mismatch', `the server offers ${formatCount(announced)} bytes but the published file has ${formatCount(req.bytes)} — the mirror holds a different file`);
+      throw fail(
+        'size-mismatch',
+        `the server offers ${formatCount(announced)} bytes but the published file has ${formatCount(req.bytes)} — the mirror holds a different file`,
+      );
     }
     const total = req.bytes ?? announced;
     const hash = createHash('sha256');
@@ -87,7 +102,10 @@ export async function downloadFile(req: DownloadRequest): Promise<void> {
         const bytes = chunk as Uint8Array;
         received += bytes.length;
         if (req.bytes !== undefined && received > req.bytes) {
-          throw fail('size-mismatch', `the server sent more than the ${formatCount(req.bytes)} bytes of the published file — the mirror holds a different file`);
+          throw fail(
+            'size-mismatch',
+            `the server sent more than the ${formatCount(req.bytes)} bytes of the published file — the mirror holds a different file`,
+          );
         }
         hash.update(bytes);
         await handle.write(bytes);
@@ -98,14 +116,21 @@ export async function downloadFile(req: DownloadRequest): Promise<void> {
     } catch (e) {
       if (e instanceof DatasetError) throw e;
       const why = idle.signal.aborted ? `no data for ${idleMs / 1000} s` : networkReason(e);
-      throw fail('download-failed', `download broke off after ${formatCount(received)} of ${total === undefined ? '?' : formatCount(total)} bytes (${why}) — try again`, e);
+      throw fail(
+        'download-failed',
+        `download broke off after ${formatCount(received)} of ${total === undefined ? '?' : formatCount(total)} bytes (${why}) — try again`,
+        e,
+      );
     }
     if (total !== undefined && received !== total) {
       throw fail('size-mismatch', `download is incomplete: got ${formatCount(received)} of ${formatCount(total)} bytes — try again`);
     }
     const actual = hash.digest('hex');
     if (actual !== req.sha256.toLowerCase()) {
-      throw fail('checksum-mismatch', `SHA-256 mismatch: expected ${req.sha256}, got ${actual} — the download is damaged or the mirror holds a different file; nothing was saved`);
+      throw fail(
+        'checksum-mismatch',
+        `SHA-256 mismatch: expected ${req.sha256}, got ${actual} — the download is damaged or the mirror holds a different file; nothing was saved`,
+      );
     }
     await handle.close();
     await rename(temp, req.dest);

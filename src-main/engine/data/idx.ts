@@ -44,7 +44,11 @@ export async function decompressIfGzip(bytes: Uint8Array, file: string): Promise
   try {
     return await gunzipAsync(bytes, { maxOutputLength: MAX_DECOMPRESSED });
   } catch (e) {
-    throw new DatasetError('bad-gzip', `${file}: not a valid gzip file (${describeError(e)}) — it is damaged or incomplete; download it again`, { cause: e });
+    throw new DatasetError(
+      'bad-gzip',
+      `${file}: not a valid gzip file (${describeError(e)}) — it is damaged or incomplete; download it again`,
+      { cause: e },
+    );
   }
 }
 
@@ -58,26 +62,41 @@ function expectedMagic(rank: number): string {
 
 function readDims(bytes: Uint8Array, file: string, rank: number, what: string): number[] {
   if (bytes.length < 4) {
-    throw new DatasetError('truncated', `${file}: file is truncated: ${bytes.length} bytes is shorter than an IDX header — download it again`);
+    throw new DatasetError(
+      'truncated',
+      `${file}: file is truncated: ${bytes.length} bytes is shorter than an IDX header — download it again`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = view.getUint32(0);
   const type = bytes[2]!;
   const actualRank = bytes[3]!;
   if (bytes[0] !== 0 || bytes[1] !== 0) {
-    throw new DatasetError('bad-magic', `${file}: not an IDX file (magic number ${hex(magic)}, expected ${expectedMagic(rank)} for ${what}) — check that this is the right file`);
+    throw new DatasetError(
+      'bad-magic',
+      `${file}: not an IDX file (magic number ${hex(magic)}, expected ${expectedMagic(rank)} for ${what}) — check that this is the right file`,
+    );
   }
   if (type !== UBYTE) {
     const name = TYPE_NAMES[type] ?? 'unknown';
-    throw new DatasetError('bad-type', `${file}: IDX values are of type 0x${type.toString(16).padStart(2, '0')} (${name}); only unsigned bytes (magic ${expectedMagic(rank)}) are supported, as in MNIST`);
+    throw new DatasetError(
+      'bad-type',
+      `${file}: IDX values are of type 0x${type.toString(16).padStart(2, '0')} (${name}); only unsigned bytes (magic ${expectedMagic(rank)}) are supported, as in MNIST`,
+    );
   }
   if (actualRank !== rank) {
     const hint = actualRank === 1 ? ' — is this a labels file?' : actualRank === 3 ? ' — is this an images file?' : '';
-    throw new DatasetError('bad-rank', `${file}: holds a rank-${actualRank} array (magic ${hex(magic)}) but ${what} files must be rank ${rank} (magic ${expectedMagic(rank)})${hint}`);
+    throw new DatasetError(
+      'bad-rank',
+      `${file}: holds a rank-${actualRank} array (magic ${hex(magic)}) but ${what} files must be rank ${rank} (magic ${expectedMagic(rank)})${hint}`,
+    );
   }
   const headerLength = 4 + 4 * rank;
   if (bytes.length < headerLength) {
-    throw new DatasetError('truncated', `${file}: file is truncated inside its ${headerLength}-byte header (only ${bytes.length} bytes) — download it again`);
+    throw new DatasetError(
+      'truncated',
+      `${file}: file is truncated inside its ${headerLength}-byte header (only ${bytes.length} bytes) — download it again`,
+    );
   }
   const dims: number[] = [];
   for (let i = 0; i < rank; i++) dims.push(view.getUint32(4 + 4 * i));
@@ -90,10 +109,16 @@ function checkLength(bytes: Uint8Array, file: string, dims: readonly number[], u
   const actual = bytes.length - headerLength;
   const shape = dims.length > 1 ? `${dims.join('×')} = ${formatCount(expected)}` : formatCount(expected);
   if (actual < expected) {
-    throw new DatasetError('truncated', `${file}: file is truncated: header says ${shape} ${unit} but only ${formatCount(actual)} bytes follow — download it again`);
+    throw new DatasetError(
+      'truncated',
+      `${file}: file is truncated: header says ${shape} ${unit} but only ${formatCount(actual)} bytes follow — download it again`,
+    );
   }
   if (actual > expected) {
-    throw new DatasetError('trailing-bytes', `${file}: ${formatCount(actual - expected)} unexpected bytes after the ${shape} ${unit} the header announces — the file is damaged or not what its header says; download it again`);
+    throw new DatasetError(
+      'trailing-bytes',
+      `${file}: ${formatCount(actual - expected)} unexpected bytes after the ${shape} ${unit} the header announces — the file is damaged or not what its header says; download it again`,
+    );
   }
   // A plain Uint8Array copy, not a Buffer view: callers may hand `.buffer` to code that assumes offset 0.
   const out = new Uint8Array(expected);
@@ -106,7 +131,10 @@ export function parseIdxImages(bytes: Uint8Array, file: string): IdxImages {
   const dims = readDims(bytes, file, 3, 'image');
   const [count, height, width] = dims as [number, number, number];
   if (count === 0 || height === 0 || width === 0) {
-    throw new DatasetError('bad-dimensions', `${file}: header says ${dims.join('×')} — an images file needs at least one image of at least 1×1 pixels`);
+    throw new DatasetError(
+      'bad-dimensions',
+      `${file}: header says ${dims.join('×')} — an images file needs at least one image of at least 1×1 pixels`,
+    );
   }
   return { data: checkLength(bytes, file, dims, 'pixels'), count, height, width };
 }

@@ -5,8 +5,26 @@ import { FASHION_MNIST_CLASS_NAMES, MNIST_CLASS_NAMES, type ImageSet } from './p
 import { resolveSource, type DataSource, type DatasetChoice, type DatasetFiles, type SourceOptions } from './sources';
 
 export { DatasetError, type DatasetErrorCode } from './errors';
-export { FASHION_MNIST_CLASS_NAMES, MNIST_CLASS_NAMES, normalizePixels, oneHot, stratifiedSplit, type ImageSet, type Split } from './preprocess';
-export { SOURCE_ORDER, cacheRoot, datasetCacheDir, defaultSampleDir, resolveSource, type DataSource, type DatasetChoice, type ResolvedSource, type SourceOptions } from './sources';
+export {
+  FASHION_MNIST_CLASS_NAMES,
+  MNIST_CLASS_NAMES,
+  normalizePixels,
+  oneHot,
+  stratifiedSplit,
+  type ImageSet,
+  type Split,
+} from './preprocess';
+export {
+  SOURCE_ORDER,
+  cacheRoot,
+  datasetCacheDir,
+  defaultSampleDir,
+  resolveSource,
+  type DataSource,
+  type DatasetChoice,
+  type ResolvedSource,
+  type SourceOptions,
+} from './sources';
 export type { DownloadProgress } from './download';
 
 /** Options of loadDataset: where to look (see SourceOptions) and what to expect. */
@@ -37,7 +55,8 @@ function classNamesFor(options: LoadDatasetOptions): readonly string[] {
 }
 
 async function readSplit(files: DatasetFiles, split: 'train' | 'test', classes: number): Promise<ImageSet> {
-  const paths = split === 'train' ? { images: files.trainImages, labels: files.trainLabels } : { images: files.testImages, labels: files.testLabels };
+  const paths =
+    split === 'train' ? { images: files.trainImages, labels: files.trainLabels } : { images: files.testImages, labels: files.testLabels };
   const [images, labels] = await Promise.all([readIdxImages(paths.images), readIdxLabels(paths.labels)]);
   return toImageSet(images, labels, paths, classes);
 }

@@ -77,7 +77,10 @@ export function stratifiedSplit(labels: Uint8Array, fraction = 0.2, seed = 42): 
   const byClass: number[][] = [];
   for (let i = 0; i < labels.length; i++) (byClass[labels[i]!] ??= []).push(i);
   const members = Array.from(byClass, (m) => m ?? []);
-  const quotas = validationQuotas(members.map((m) => m.length), fraction);
+  const quotas = validationQuotas(
+    members.map((m) => m.length),
+    fraction,
+  );
   const rand = seededRandom(seed);
   const isValidation = new Uint8Array(labels.length);
   members.forEach((m, c) => {

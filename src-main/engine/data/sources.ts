@@ -3,7 +3,15 @@ import { access } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEBIAN_FASHION_MNIST_DIR, FILE_ROLES, IDX_FILE_NAMES, MANIFESTS, type DatasetFileRole, type DatasetManifest, type DownloadableDataset } from './catalog';
+import {
+  DEBIAN_FASHION_MNIST_DIR,
+  FILE_ROLES,
+  IDX_FILE_NAMES,
+  MANIFESTS,
+  type DatasetFileRole,
+  type DatasetManifest,
+  type DownloadableDataset,
+} from './catalog';
 import { downloadFile, sha256File, type DownloadProgress } from './download';
 import { DatasetError, describeError, type DatasetErrorCode } from './errors';
 
@@ -138,7 +146,12 @@ function mirrorUrl(mirror: string, name: string): string {
 export async function downloadDataset(
   dir: string,
   manifest: DatasetManifest,
-  options: { mirrors?: readonly string[]; skip?: ReadonlySet<DatasetFileRole>; onProgress?: (p: DownloadProgress) => void; signal?: AbortSignal } = {},
+  options: {
+    mirrors?: readonly string[];
+    skip?: ReadonlySet<DatasetFileRole>;
+    onProgress?: (p: DownloadProgress) => void;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<DatasetFiles> {
   const mirrors = options.mirrors ?? manifest.mirrors;
   if (mirrors.length === 0) throw new DatasetError('unavailable', 'no download mirror is configured');
@@ -151,19 +164,30 @@ export async function downloadDataset(
     const failures: DatasetError[] = [];
     for (const mirror of mirrors) {
       try {
-        await downloadFile({ url: mirrorUrl(mirror, remote.name), dest, sha256: remote.sha256, bytes: remote.bytes, onProgress: options.onProgress, signal: options.signal });
+        await downloadFile({
+          url: mirrorUrl(mirror, remote.name),
+          dest,
+          sha256: remote.sha256,
+          bytes: remote.bytes,
+          onProgress: options.onProgress,
+          signal: options.signal,
+        });
         failures.length = 0;
         break;
       } catch (e) {
         if (options.signal?.aborted) throw e;
-        failures.push(e instanceof DatasetError ? e : new DatasetError('download-failed', `${remote.name}: ${describeError(e)}`, { cause: e }));
+        failures.push(
+          e instanceof DatasetError ? e : new DatasetError('download-failed', `${remote.name}: ${describeError(e)}`, { cause: e }),
+        );
       }
     }
     const last = failures.at(-1);
     if (last) {
       if (failures.length === 1) throw last;
       const code: DatasetErrorCode = last.code;
-      throw new DatasetError(code, `${remote.name}: no mirror gave a good copy — ${failures.map((f) => f.message).join('; ')}`, { cause: last });
+      throw new DatasetError(code, `${remote.name}: no mirror gave a good copy — ${failures.map((f) => f.message).join('; ')}`, {
+        cause: last,
+      });
     }
   }
   return files as DatasetFiles;
@@ -171,11 +195,17 @@ export async function downloadDataset(
 
 async function fromDirectory(dir: string): Promise<ResolvedSource> {
   if (!(await exists(dir))) {
-    throw new DatasetError('not-found', `${dir}: directory not found — name a directory holding train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz]`);
+    throw new DatasetError(
+      'not-found',
+      `${dir}: directory not found — name a directory holding train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz]`,
+    );
   }
   const found = await findIdxFiles(dir);
   if ('missing' in found) {
-    throw new DatasetError('missing-files', `${dir}: missing ${found.missing.join(', ')} — the directory must hold the four MNIST-format files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, each raw or .gz)`);
+    throw new DatasetError(
+      'missing-files',
+      `${dir}: missing ${found.missing.join(', ')} — the directory must hold the four MNIST-format files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, each raw or .gz)`,
+    );
   }
   return { source: 'directory', location: dir, files: found.files, notes: [] };
 }
@@ -183,7 +213,10 @@ async function fromDirectory(dir: string): Promise<ResolvedSource> {
 async function fromSample(dir: string, notes: string[]): Promise<ResolvedSource> {
   const found = await findIdxFiles(dir);
   if ('missing' in found) {
-    throw new DatasetError('unavailable', `${dir}: the bundled Fashion-MNIST sample is missing (${found.missing.join(', ')}) — reinstall Convas or run \`npx tsx scripts/make-sample.ts\``);
+    throw new DatasetError(
+      'unavailable',
+      `${dir}: the bundled Fashion-MNIST sample is missing (${found.missing.join(', ')}) — reinstall Convas or run \`npx tsx scripts/make-sample.ts\``,
+    );
   }
   return { source: 'sample', location: dir, files: found.files, notes };
 }
@@ -194,7 +227,8 @@ export async function resolveSource(options: SourceOptions): Promise<ResolvedSou
   const sampleDir = options.sampleDir ?? defaultSampleDir();
   if (dataset === 'sample') return fromSample(sampleDir, []);
   if (dataset === 'directory') {
-    if (!options.directory) throw new DatasetError('not-found', "the 'directory' dataset needs a directory — name one that holds the four MNIST-format files");
+    if (!options.directory)
+      throw new DatasetError('not-found', "the 'directory' dataset needs a directory — name one that holds the four MNIST-format files");
     return fromDirectory(options.directory);
   }
   // A directory the user names wins, and a broken one is an error rather than silently skipped.
@@ -215,7 +249,12 @@ export async function resolveSource(options: SourceOptions): Promise<ResolvedSou
   const cached = await cachedFiles(cache, manifest);
   notes.push(...cached.notes);
   if (cached.valid.size === FILE_ROLES.length) {
-    return { source: 'cache', location: cache, files: Object.fromEntries(FILE_ROLES.map((r) => [r, join(cache, manifest.files[r].name)])) as DatasetFiles, notes };
+    return {
+      source: 'cache',
+      location: cache,
+      files: Object.fromEntries(FILE_ROLES.map((r) => [r, join(cache, manifest.files[r].name)])) as DatasetFiles,
+      notes,
+    };
   }
   notes.push(`cache: ${cache} does not hold all four files`);
 
@@ -223,10 +262,18 @@ export async function resolveSource(options: SourceOptions): Promise<ResolvedSou
   if (options.download === false) {
     notes.push('download: turned off');
     if (fallback) return fromSample(sampleDir, notes);
-    throw new DatasetError('unavailable', `${dataset} is not available offline: ${notes.join('; ')} — put the four files in a directory and name it, or allow the download`);
+    throw new DatasetError(
+      'unavailable',
+      `${dataset} is not available offline: ${notes.join('; ')} — put the four files in a directory and name it, or allow the download`,
+    );
   }
   try {
-    const files = await downloadDataset(cache, manifest, { mirrors: options.mirrors, skip: cached.valid, onProgress: options.onProgress, signal: options.signal });
+    const files = await downloadDataset(cache, manifest, {
+      mirrors: options.mirrors,
+      skip: cached.valid,
+      onProgress: options.onProgress,
+      signal: options.signal,
+    });
     return { source: 'download', location: cache, files, notes };
   } catch (e) {
     if (!fallback || options.signal?.aborted) throw e;

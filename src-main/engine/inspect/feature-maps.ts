@@ -43,7 +43,8 @@ export async function inspectModel(model: tf.LayersModel, example: Float32Array,
   for (const [i, t] of outputs.entries()) {
     const layer = model.layers[i]!;
     const data = (await t.data()) as Float32Array;
-    if (t.rank === 4) featureMaps.push({ layer: layer.name, kind: layer.getClassName(), map: view(new Float32Array(data), t.shape.slice(1)) });
+    if (t.rank === 4)
+      featureMaps.push({ layer: layer.name, kind: layer.getClassName(), map: view(new Float32Array(data), t.shape.slice(1)) });
     if (i === outputs.length - 1) prediction = Array.from(data);
   }
   tf.dispose(outputs);

@@ -48,7 +48,13 @@ export function batchMatMulConfig(stock: tf.KernelConfig): tf.KernelConfig {
   const kernelFunc = (args: KernelArgs): tf.TensorInfo | tf.TensorInfo[] => {
     const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
     const { transposeA, transposeB } = (args.attrs ?? {}) as unknown as tf.BatchMatMulAttrs;
-    if ((!transposeA && !transposeB) || batchOf(a.shape) !== 1 || batchOf(b.shape) !== 1 || a.dtype !== 'float32' || b.dtype !== 'float32') {
+    if (
+      (!transposeA && !transposeB) ||
+      batchOf(a.shape) !== 1 ||
+      batchOf(b.shape) !== 1 ||
+      a.dtype !== 'float32' ||
+      b.dtype !== 'float32'
+    ) {
       return stock.kernelFunc(args);
     }
     const backend = asWasmBackend(args.backend);

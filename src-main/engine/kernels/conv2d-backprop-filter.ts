@@ -13,7 +13,15 @@ const MAX_PATCH_FLOATS = 1 << 22;
  * the patch matrix is built already transposed ([K, n], long contiguous runs); with several it
  * is built row-wise ([n, K], runs of kw × channels) and the BatchMatMul kernel transposes it.
  */
-function addBlock(backend: WasmBackend, x: tf.TensorInfo, dy: tf.TensorInfo, g: WindowGeometry, rowFrom: number, rowTo: number, sum: Float64Array): void {
+function addBlock(
+  backend: WasmBackend,
+  x: tf.TensorInfo,
+  dy: tf.TensorInfo,
+  g: WindowGeometry,
+  rowFrom: number,
+  rowTo: number,
+  sum: Float64Array,
+): void {
   const K = g.filterHeight * g.filterWidth * g.inChannels;
   const CO = g.outChannels;
   const n = (rowTo - rowFrom) * g.outWidth;
@@ -42,7 +50,14 @@ function conv2dBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
   if (dataFormat !== 'NHWC') throw new Error(`Conv2DBackpropFilter on wasm supports NHWC only, got ${dataFormat}`);
   if (x.dtype !== 'float32' || dy.dtype !== 'float32') throw new Error('Conv2DBackpropFilter on wasm supports float32 only');
-  const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode);
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
   return conv2dFilterGradient(asWasmBackend(args.backend), x, dy, windowGeometry(info), filterShape);
 }
 

@@ -14,7 +14,7 @@ function spread(backend: WasmBackend, dy: tf.TensorInfo, sh: number, sw: number)
   heap.fill(0, dstAt, dstAt + b * h * w * c);
   for (let n = 0, s = srcAt; n < b; n++) {
     for (let r = 0; r < oh; r++) {
-      for (let q = 0, d = dstAt + ((n * h + r * sh) * w) * c; q < ow; q++, s += c, d += sw * c) heap.copyWithin(d, s, s + c);
+      for (let q = 0, d = dstAt + (n * h + r * sh) * w * c; q < ow; q++, s += c, d += sw * c) heap.copyWithin(d, s, s + c);
     }
   }
   return out;
@@ -30,7 +30,14 @@ function conv2dBackpropInput(args: KernelArgs, stock: tf.KernelConfig): tf.Tenso
   const { dy, filter } = args.inputs as tf.Conv2DBackpropInputInputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
   const { strides, pad, dataFormat, dimRoundingMode, inputShape } = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
   if (dataFormat !== 'NHWC' || dy.dtype !== 'float32' || filter.dtype !== 'float32') return stock.kernelFunc(args);
-  const info = tf.backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], strides, 1, pad, dimRoundingMode);
+  const info = tf.backend_util.computeConv2DInfo(
+    inputShape,
+    filter.shape as [number, number, number, number],
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
   const { strideHeight: sh, strideWidth: sw, padInfo } = info;
   const effH = info.effectiveFilterHeight;
   const effW = info.effectiveFilterWidth;
@@ -55,7 +62,12 @@ function conv2dBackpropInput(args: KernelArgs, stock: tf.KernelConfig): tf.Tenso
       { x: source, filter: rotated },
       {
         strides: 1,
-        pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
+        pad: [
+          [0, 0],
+          [top, bottom],
+          [left, right],
+          [0, 0],
+        ],
         dataFormat: 'NHWC',
         dilations: [info.dilationHeight, info.dilationWidth],
       },

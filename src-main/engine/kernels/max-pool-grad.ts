@@ -43,7 +43,14 @@ export function maxPoolGradient(x: Float32Array, dy: Float32Array, dx: Float32Ar
 function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
   const { dy, input } = args.inputs as tf.MaxPoolGradInputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
   const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as tf.MaxPoolGradAttrs;
-  const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
+  const info = tf.backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
   const backend = asWasmBackend(args.backend);
   const dx = backend.makeOutput([...input.shape], 'float32');
   maxPoolGradient(heapF32(backend, input), heapF32(backend, dy), heapF32(backend, dx), windowGeometry(info));

@@ -20,19 +20,31 @@ type Initializer = ReturnType<typeof tf.initializers.zeros>;
 function initializer(name: InitializerName, seed: number): Initializer {
   const i = tf.initializers;
   switch (name) {
-    case 'glorot_uniform': return i.glorotUniform({ seed });
-    case 'glorot_normal': return i.glorotNormal({ seed });
-    case 'he_uniform': return i.heUniform({ seed });
-    case 'he_normal': return i.heNormal({ seed });
-    case 'lecun_uniform': return i.leCunUniform({ seed });
-    case 'lecun_normal': return i.leCunNormal({ seed });
-    case 'zeros': return i.zeros();
-    case 'ones': return i.ones();
+    case 'glorot_uniform':
+      return i.glorotUniform({ seed });
+    case 'glorot_normal':
+      return i.glorotNormal({ seed });
+    case 'he_uniform':
+      return i.heUniform({ seed });
+    case 'he_normal':
+      return i.heNormal({ seed });
+    case 'lecun_uniform':
+      return i.leCunUniform({ seed });
+    case 'lecun_normal':
+      return i.leCunNormal({ seed });
+    case 'zeros':
+      return i.zeros();
+    case 'ones':
+      return i.ones();
     // Keras's defaults for the plain random initializers.
-    case 'random_normal': return i.randomNormal({ mean: 0, stddev: 0.05, seed });
-    case 'random_uniform': return i.randomUniform({ minval: -0.05, maxval: 0.05, seed });
-    case 'truncated_normal': return i.truncatedNormal({ mean: 0, stddev: 0.05, seed });
-    case 'orthogonal': return i.orthogonal({ gain: 1, seed });
+    case 'random_normal':
+      return i.randomNormal({ mean: 0, stddev: 0.05, seed });
+    case 'random_uniform':
+      return i.randomUniform({ minval: -0.05, maxval: 0.05, seed });
+    case 'truncated_normal':
+      return i.truncatedNormal({ mean: 0, stddev: 0.05, seed });
+    case 'orthogonal':
+      return i.orthogonal({ gain: 1, seed });
   }
 }
 
@@ -79,7 +91,14 @@ function layerFor(layer: SequentialLayer, seed: number, first: { batchInputShape
     }
     case 'BatchNormalization': {
       const p = layer.params as BatchNormalizationParams;
-      return tf.layers.batchNormalization({ ...base, axis: -1, momentum: p.momentum, epsilon: p.epsilon, center: p.center, scale: p.scale });
+      return tf.layers.batchNormalization({
+        ...base,
+        axis: -1,
+        momentum: p.momentum,
+        epsilon: p.epsilon,
+        center: p.center,
+        scale: p.scale,
+      });
     }
     case 'GlobalAveragePooling2D':
       return tf.layers.globalAveragePooling2d(base);

@@ -33,13 +33,22 @@ export class EngineClient {
     });
     this.child.on('message', (message: unknown) => {
       const parsed = engineEventSchema.safeParse(message);
-      this.dispatch(parsed.success ? parsed.data : { type: 'error', code: 'bad-message', message: `The engine sent a malformed event: ${zodIssues(parsed.error)}` });
+      this.dispatch(
+        parsed.success
+          ? parsed.data
+          : { type: 'error', code: 'bad-message', message: `The engine sent a malformed event: ${zodIssues(parsed.error)}` },
+      );
     });
     this.child.on('exit', (code, signal) => {
       this.exited = true;
       if (this.closing && code === 0) return;
       const how = signal ? `signal ${signal}` : `exit code ${code}`;
-      const detail = this.stderrTail.trim().split('\n').filter((l) => !/tfjs-node|====|Hi, looks like/.test(l)).slice(-3).join(' ');
+      const detail = this.stderrTail
+        .trim()
+        .split('\n')
+        .filter((l) => !/tfjs-node|====|Hi, looks like/.test(l))
+        .slice(-3)
+        .join(' ');
       this.dispatch({
         type: 'error',
         code: 'engine-crashed',
@@ -59,7 +68,9 @@ export class EngineClient {
     const parsed = engineCommandSchema.safeParse(command);
     if (!parsed.success) throw new Error(`invalid engine command: ${zodIssues(parsed.error)}`);
     if (this.exited || !this.child.connected) {
-      queueMicrotask(() => this.dispatch({ type: 'error', code: 'engine-crashed', message: 'The training engine is not running — start it again' }));
+      queueMicrotask(() =>
+        this.dispatch({ type: 'error', code: 'engine-crashed', message: 'The training engine is not running — start it again' }),
+      );
       return;
     }
     this.child.send(parsed.data);

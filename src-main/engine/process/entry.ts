@@ -15,7 +15,9 @@ const transports: EngineTransport[] = [];
 function broadcast(event: EngineEvent): void {
   // Validate what leaves too: a malformed event is a bug here, better caught at the source.
   const checked = engineEventSchema.safeParse(event);
-  const out: EngineEvent = checked.success ? checked.data : { type: 'error', code: 'internal', message: `engine produced an invalid ${event.type} event: ${zodIssues(checked.error)}` };
+  const out: EngineEvent = checked.success
+    ? checked.data
+    : { type: 'error', code: 'internal', message: `engine produced an invalid ${event.type} event: ${zodIssues(checked.error)}` };
   for (const t of transports) t.send(out);
 }
 

@@ -134,7 +134,8 @@ export class TrainingSession {
     const matrix = confusionMatrix(data.test.labels, test.predicted, this.classes);
     const misclassified: { index: number; label: number; predicted: number }[] = [];
     for (let i = 0; i < data.test.count && misclassified.length < MAX_MISCLASSIFIED; i++) {
-      if (test.predicted[i] !== data.test.labels[i]) misclassified.push({ index: i, label: data.test.labels[i]!, predicted: test.predicted[i]! });
+      if (test.predicted[i] !== data.test.labels[i])
+        misclassified.push({ index: i, label: data.test.labels[i]!, predicted: test.predicted[i]! });
     }
     emit({
       type: 'finished',

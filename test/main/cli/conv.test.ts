@@ -13,7 +13,19 @@ describe('cli conv', () => {
   });
 
   it("2-D with rows separated by ';', in Keras's 'same' convention", () => {
-    const r = conv('--x', '1,2,3;4,5,6;7,8,9', '--w', '1,1;1,1', '--op', 'correlate', '--padding', 'same', '--same-style', 'keras', '--json');
+    const r = conv(
+      '--x',
+      '1,2,3;4,5,6;7,8,9',
+      '--w',
+      '1,1;1,1',
+      '--op',
+      'correlate',
+      '--padding',
+      'same',
+      '--same-style',
+      'keras',
+      '--json',
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
       [12, 16, 9],

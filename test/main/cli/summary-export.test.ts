@@ -13,7 +13,14 @@ describe('cli summary', () => {
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['layers', 'totalParams', 'trainableParams', 'nonTrainableParams']);
-    expect(doc.layers[0]).toEqual({ name: 'conv2d', type: 'Conv2D', outputShape: [null, 28, 28, 10], params: 100, trainableParams: 100, nonTrainableParams: 0 });
+    expect(doc.layers[0]).toEqual({
+      name: 'conv2d',
+      type: 'Conv2D',
+      outputShape: [null, 28, 28, 10],
+      params: 100,
+      trainableParams: 100,
+      nonTrainableParams: 0,
+    });
     expect(doc.layers).toHaveLength(5);
     expect(doc.totalParams).toBe(197210);
   });
@@ -43,7 +50,9 @@ describe('cli summary', () => {
     const r = runCli(['summary', file, '--json']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain("conv2d: a 5×5 kernel does not fit its 4×4 input with padding 'valid' — use padding 'same' or a smaller kernel");
+    expect(r.stderr).toContain(
+      "conv2d: a 5×5 kernel does not fit its 4×4 input with padding 'valid' — use padding 'same' or a smaller kernel",
+    );
   });
 
   it('exits 1 with a clear message for a missing or malformed file', () => {
@@ -70,7 +79,12 @@ describe('cli export', () => {
     const tfjs = join(dir, 'model.json');
     const project = join(dir, 'copy.convas.json');
     const python = join(dir, 'model.py');
-    for (const [to, out] of [['keras-json', keras], ['tfjs-topology', tfjs], ['project', project], ['python', python]] as const) {
+    for (const [to, out] of [
+      ['keras-json', keras],
+      ['tfjs-topology', tfjs],
+      ['project', project],
+      ['python', python],
+    ] as const) {
       const r = runCli(['export', template('lenet-5'), '--to', to, '-o', out]);
       expect(r.status, r.stderr).toBe(0);
     }

@@ -7,9 +7,31 @@ import { ROOT, runCli } from './run-cli';
 describe('cli train', () => {
   it('trains in the engine process, prints one protocol event per line ending with finished, and writes the model', () => {
     const out = mkdtempSync(join(tmpdir(), 'convas-train-'));
-    const r = runCli(['train', join(ROOT, 'assets/templates/lecture-cnn-dropout.convas.json'), '--dataset', 'sample', '--epochs', '2', '--batch-size', '64', '--backend', 'wasm', '--seed', '3', '--out', out, '--json'], 600_000);
+    const r = runCli(
+      [
+        'train',
+        join(ROOT, 'assets/templates/lecture-cnn-dropout.convas.json'),
+        '--dataset',
+        'sample',
+        '--epochs',
+        '2',
+        '--batch-size',
+        '64',
+        '--backend',
+        'wasm',
+        '--seed',
+        '3',
+        '--out',
+        out,
+        '--json',
+      ],
+      600_000,
+    );
     expect(r.status, r.stderr).toBe(0);
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(events.every((e) => typeof e['type'] === 'string')).toBe(true);
     expect(events[0]).toMatchObject({ type: 'ready', backend: 'wasm' });
     const epochs = events.filter((e) => e['type'] === 'epoch');
@@ -33,7 +55,16 @@ describe('cli train', () => {
 
   it('says clearly when a dataset directory has no IDX files', () => {
     const empty = mkdtempSync(join(tmpdir(), 'convas-empty-'));
-    const r = runCli(['train', join(ROOT, 'assets/templates/lecture-cnn.convas.json'), '--dataset', 'directory', '--data-dir', empty, '--backend', 'cpu']);
+    const r = runCli([
+      'train',
+      join(ROOT, 'assets/templates/lecture-cnn.convas.json'),
+      '--dataset',
+      'directory',
+      '--data-dir',
+      empty,
+      '--backend',
+      'cpu',
+    ]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/train-images-idx3-ubyte/);
   });

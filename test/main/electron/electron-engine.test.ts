@@ -117,7 +117,9 @@ describe('createElectronEngine', () => {
     start();
     engine.send({ type: 'train', runId: '' } as never);
     await tick();
-    expect(events).toEqual([expect.objectContaining({ type: 'error', code: 'bad-message', message: expect.stringMatching(/Invalid engine command/) })]);
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'error', code: 'bad-message', message: expect.stringMatching(/Invalid engine command/) }),
+    ]);
     expect(page.received[0]).toEqual([]);
   });
 
@@ -128,7 +130,15 @@ describe('createElectronEngine', () => {
     const side = page.engineSides[0]!;
     side.postMessage({ type: 'ready', backend: 'wasm', backendReason: 'fastest available' });
     const map = { shape: [1, 2, 2, 1], data: new Float32Array([0, 0.5, 1, 0.25]), min: 0, max: 1 };
-    side.postMessage({ type: 'inspection', runId: 'r', requestId: 'q', input: map, prediction: [0.9, 0.1], featureMaps: [{ layer: 'conv2d', kind: 'Conv2D', map }], kernels: [] });
+    side.postMessage({
+      type: 'inspection',
+      runId: 'r',
+      requestId: 'q',
+      input: map,
+      prediction: [0.9, 0.1],
+      featureMaps: [{ layer: 'conv2d', kind: 'Conv2D', map }],
+      kernels: [],
+    });
     side.postMessage({ type: 'batch', runId: 'r', epoch: 1 }); // missing fields
     side.postMessage({ type: 'ready', backend: 'wasm', backendReason: 'x', extra: '<script>' }); // unknown keys are stripped, not passed on
     side.postMessage('not an event');
@@ -212,7 +222,13 @@ describe('createElectronEngine', () => {
     events = [];
     engine.on((e) => events.push(e));
     await tick();
-    expect(events).toEqual([{ type: 'error', code: 'engine-crashed', message: 'Cannot reach the training engine: This request is only accepted from the Convas window.' }]);
+    expect(events).toEqual([
+      {
+        type: 'error',
+        code: 'engine-crashed',
+        message: 'Cannot reach the training engine: This request is only accepted from the Convas window.',
+      },
+    ]);
   });
 
   it('dispose() unsubscribes from the window and main', async () => {

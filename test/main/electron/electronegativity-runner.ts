@@ -63,7 +63,8 @@ export function parseCsv(text: string): string[][] {
 export function readCsvReport(text: string): Finding[] {
   const [header, ...rows] = parseCsv(text);
   const names = header?.map((h) => h.trim());
-  if (names?.join(',') !== 'issue,severity,confidence,filename,location,sample,description,url') throw new Error(`unexpected CSV header: ${header?.join(',')}`);
+  if (names?.join(',') !== 'issue,severity,confidence,filename,location,sample,description,url')
+    throw new Error(`unexpected CSV header: ${header?.join(',')}`);
   return rows.map((r) => {
     if (r.length !== 8) throw new Error(`CSV row with ${r.length} fields: ${r.join(' | ')}`);
     const [id, severity, confidence, file, location, sample, description] = r as [string, string, string, string, string, string, string];

@@ -65,7 +65,10 @@ describe('EngineSupervisor', () => {
     children[0]!.stderr.emit('data', Buffer.from('loading…\nRangeError: Array buffer allocation failed\n'));
     children[0]!.emit('exit', 134);
     await tick();
-    expect(statuses.at(-1)).toEqual({ state: 'crashed', message: crashMessage(134, 'loading…\nRangeError: Array buffer allocation failed\n') });
+    expect(statuses.at(-1)).toEqual({
+      state: 'crashed',
+      message: crashMessage(134, 'loading…\nRangeError: Array buffer allocation failed\n'),
+    });
     expect((statuses.at(-1) as { message: string }).message).toBe(
       'The training engine stopped unexpectedly (exit code 134): loading… RangeError: Array buffer allocation failed — start the run again; your design is not affected',
     );
@@ -164,14 +167,21 @@ describe('the engine bundle behind the MessagePort handover', () => {
       engine: {
         connect: async (id: string) => {
           const port = supervisor.connect();
-          setTimeout(() => windowListeners.forEach((l) => l({ data: { channel: ENGINE_PORT_MESSAGE, id }, ports: [port], source: null })), 0);
+          setTimeout(
+            () => windowListeners.forEach((l) => l({ data: { channel: ENGINE_PORT_MESSAGE, id }, ports: [port], source: null })),
+            0,
+          );
           return { exportDir: '/unused' };
         },
         restart: () => supervisor.restart(),
         onStatus: (l: (s: EngineStatus) => void) => (statusListeners.add(l), () => statusListeners.delete(l)),
       },
     } as unknown as ConvasBridge;
-    const host: ElectronEngineHost = { convas: bridge, addEventListener: (_t, l) => windowListeners.add(l), removeEventListener: (_t, l) => windowListeners.delete(l) };
+    const host: ElectronEngineHost = {
+      convas: bridge,
+      addEventListener: (_t, l) => windowListeners.add(l),
+      removeEventListener: (_t, l) => windowListeners.delete(l),
+    };
     const engine = createElectronEngine({ host })!;
     const events: EngineEvent[] = [];
     engine.on((e) => events.push(e));

@@ -29,7 +29,11 @@ beforeEach(async () => {
   asked = [];
   recentChanges = [];
   let now = 1000;
-  recent = new RecentFiles(join(dir, 'user-data', 'recent-files.json'), { max: 3, now: () => now++, onChange: (l) => recentChanges.push(l) });
+  recent = new RecentFiles(join(dir, 'user-data', 'recent-files.json'), {
+    max: 3,
+    now: () => now++,
+    onChange: (l) => recentChanges.push(l),
+  });
   await recent.load();
   files = new FileService({ dialogs, recent, startDir: join(dir, 'Documents') });
 });
@@ -104,7 +108,9 @@ describe('FileService', () => {
 
   it('exports one file where the user chooses, with the kind’s extension', async () => {
     answers = [join(dir, 'script')];
-    expect(await files.exportFile({ kind: 'python', suggestedName: 'net.py', data: 'print(1)\n' })).toEqual({ path: join(dir, 'script.py') });
+    expect(await files.exportFile({ kind: 'python', suggestedName: 'net.py', data: 'print(1)\n' })).toEqual({
+      path: join(dir, 'script.py'),
+    });
     expect(await readFile(join(dir, 'script.py'), 'utf8')).toBe('print(1)\n');
     answers = [join(dir, 'net.png')];
     await files.exportFile({ kind: 'png', suggestedName: 'net.png', data: new Uint8Array([137, 80, 78, 71]) });
@@ -117,7 +123,13 @@ describe('FileService', () => {
     const out = join(dir, 'out');
     await mkdir(out);
     await writeFile(join(out, 'model.json'), 'old');
-    const request = { kind: 'tfjs-model' as const, files: [{ name: 'model.json', data: '{"new":1}' }, { name: 'weights.bin', data: new Uint8Array([1, 2, 3, 4]) }] };
+    const request = {
+      kind: 'tfjs-model' as const,
+      files: [
+        { name: 'model.json', data: '{"new":1}' },
+        { name: 'weights.bin', data: new Uint8Array([1, 2, 3, 4]) },
+      ],
+    };
     answers = [out, false];
     expect(await files.exportFiles(request)).toBeNull();
     expect(await readFile(join(out, 'model.json'), 'utf8')).toBe('old');
@@ -130,7 +142,9 @@ describe('FileService', () => {
 
   it('refuses names that would leave the chosen folder even if they got past validation', async () => {
     answers = [join(dir, 'out')];
-    await expect(files.exportFiles({ kind: 'tfjs-model', files: [{ name: '../escape.json', data: 'x' }] })).rejects.toThrow(/leave the chosen folder/);
+    await expect(files.exportFiles({ kind: 'tfjs-model', files: [{ name: '../escape.json', data: 'x' }] })).rejects.toThrow(
+      /leave the chosen folder/,
+    );
   });
 
   it('starts dialogs where the user last was', async () => {

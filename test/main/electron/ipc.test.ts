@@ -26,10 +26,20 @@ describe('IPC payload schemas', () => {
   it('accepts well-formed requests', () => {
     expect(openFileRequestSchema.safeParse({ kind: 'project' }).success).toBe(true);
     expect(saveFileRequestSchema.safeParse({ path: null, suggestedName: 'lecture-cnn.convas.json', text: '{}' }).success).toBe(true);
-    expect(saveFileRequestSchema.safeParse({ path: '/home/me/net.convas.json', suggestedName: '합성곱.convas.json', text: '{}' }).success).toBe(true);
-    expect(exportFileRequestSchema.safeParse({ kind: 'png', suggestedName: 'net.png', data: new Uint8Array([137, 80, 78, 71]) }).success).toBe(true);
     expect(
-      exportFilesRequestSchema.safeParse({ kind: 'tfjs-model', files: [{ name: 'model.json', data: '{}' }, { name: 'weights.bin', data: new Uint8Array(8) }] }).success,
+      saveFileRequestSchema.safeParse({ path: '/home/me/net.convas.json', suggestedName: '합성곱.convas.json', text: '{}' }).success,
+    ).toBe(true);
+    expect(
+      exportFileRequestSchema.safeParse({ kind: 'png', suggestedName: 'net.png', data: new Uint8Array([137, 80, 78, 71]) }).success,
+    ).toBe(true);
+    expect(
+      exportFilesRequestSchema.safeParse({
+        kind: 'tfjs-model',
+        files: [
+          { name: 'model.json', data: '{}' },
+          { name: 'weights.bin', data: new Uint8Array(8) },
+        ],
+      }).success,
     ).toBe(true);
   });
 
@@ -45,7 +55,16 @@ describe('IPC payload schemas', () => {
     ['exportFile', { kind: 'exe', suggestedName: 'a.exe', data: '' }],
     ['exportFile', { kind: 'png', suggestedName: 'a.png', data: [1, 2, 3] }],
     ['exportFiles', { kind: 'tfjs-model', files: [] }],
-    ['exportFiles', { kind: 'tfjs-model', files: [{ name: 'model.json', data: '' }, { name: 'MODEL.json', data: '' }] }],
+    [
+      'exportFiles',
+      {
+        kind: 'tfjs-model',
+        files: [
+          { name: 'model.json', data: '' },
+          { name: 'MODEL.json', data: '' },
+        ],
+      },
+    ],
     ['exportFiles', { kind: 'tfjs-model', files: [{ name: 'sub/model.json', data: '' }] }],
     ['openRecent', { path: '' }],
     ['recentFiles', { anything: true }],
@@ -107,7 +126,10 @@ describe('the IPC router', () => {
     ]),
   ) as unknown as IpcHandlers<string>;
   const refused: string[] = [];
-  const route = createIpcRouter(handlers, { isKnownSender: (context) => context === 'main-window', onRefused: (name, reason) => refused.push(`${name}: ${reason}`) });
+  const route = createIpcRouter(handlers, {
+    isKnownSender: (context) => context === 'main-window',
+    onRefused: (name, reason) => refused.push(`${name}: ${reason}`),
+  });
 
   it('runs the handler with the parsed request for a trusted sender', async () => {
     calls.length = 0;
@@ -119,9 +141,18 @@ describe('the IPC router', () => {
   it('refuses an untrusted frame or an unknown webContents before looking at the payload', async () => {
     calls.length = 0;
     refused.length = 0;
-    expect(await route('openFile', { frame: top('https://evil.example/'), payload: { kind: 'project' }, context: 'main-window' })).toEqual({ ok: false, error: UNTRUSTED_SENDER });
-    expect(await route('openFile', { frame: null, payload: { kind: 'project' }, context: 'main-window' })).toEqual({ ok: false, error: UNTRUSTED_SENDER });
-    expect(await route('openFile', { frame: top('convas://app/index.html'), payload: { kind: 'project' }, context: 'devtools' })).toEqual({ ok: false, error: UNTRUSTED_SENDER });
+    expect(await route('openFile', { frame: top('https://evil.example/'), payload: { kind: 'project' }, context: 'main-window' })).toEqual({
+      ok: false,
+      error: UNTRUSTED_SENDER,
+    });
+    expect(await route('openFile', { frame: null, payload: { kind: 'project' }, context: 'main-window' })).toEqual({
+      ok: false,
+      error: UNTRUSTED_SENDER,
+    });
+    expect(await route('openFile', { frame: top('convas://app/index.html'), payload: { kind: 'project' }, context: 'devtools' })).toEqual({
+      ok: false,
+      error: UNTRUSTED_SENDER,
+    });
     expect(calls).toEqual([]);
     expect(refused).toEqual([
       'openFile: untrusted frame https://evil.example/',
@@ -132,19 +163,31 @@ describe('the IPC router', () => {
 
   it('refuses an invalid payload with a sentence naming the field', async () => {
     calls.length = 0;
-    const result = await route('saveFile', { frame: top('convas://app/index.html'), payload: { path: null, suggestedName: '../x', text: '' }, context: 'main-window' });
+    const result = await route('saveFile', {
+      frame: top('convas://app/index.html'),
+      payload: { path: null, suggestedName: '../x', text: '' },
+      context: 'main-window',
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/^Invalid saveFile request: suggestedName: /);
     expect(calls).toEqual([]);
   });
 
   it('refuses a channel it does not know', async () => {
-    const result = await route('deleteEverything' as IpcName, { frame: top('convas://app/index.html'), payload: undefined, context: 'main-window' });
+    const result = await route('deleteEverything' as IpcName, {
+      frame: top('convas://app/index.html'),
+      payload: undefined,
+      context: 'main-window',
+    });
     expect(result).toEqual({ ok: false, error: "Unknown request 'deleteEverything'." });
   });
 
   it("turns a handler's error into an answer, not a rejection", async () => {
-    const result: { ok: boolean } = await route('openRecent', { frame: top('convas://app/index.html'), payload: { path: '/x/net.convas.json' }, context: 'main-window' });
+    const result: { ok: boolean } = await route('openRecent', {
+      frame: top('convas://app/index.html'),
+      payload: { path: '/x/net.convas.json' },
+      context: 'main-window',
+    });
     expect(result).toEqual({ ok: false, error: 'net.convas.json is not on the recent-files list.' });
   });
 

@@ -34,7 +34,14 @@ describe('the native menus', () => {
   it('has File, Edit, View and Help on Windows and Linux, plus the app and Window menus on macOS', () => {
     expect(build().template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
     expect(build({ platform: 'darwin' }).template.map((m) => m.label)).toEqual(['Convas', 'File', 'Edit', 'View', 'Window', 'Help']);
-    expect(build({ platform: 'darwin', language: 'ko' }).template.map((m) => m.label)).toEqual(['Convas', '파일', '편집', '보기', '창', '도움말']);
+    expect(build({ platform: 'darwin', language: 'ko' }).template.map((m) => m.label)).toEqual([
+      'Convas',
+      '파일',
+      '편집',
+      '보기',
+      '창',
+      '도움말',
+    ]);
   });
 
   it('sends a typed, valid command for every document action', () => {
@@ -64,7 +71,11 @@ describe('the native menus', () => {
 
   it('shows the page’s shortcuts without taking them from the page', () => {
     const { template } = build();
-    for (const path of [['&File', 'Save'], ['&Edit', 'Undo'], ['&Edit', 'Redo']]) {
+    for (const path of [
+      ['&File', 'Save'],
+      ['&Edit', 'Undo'],
+      ['&Edit', 'Redo'],
+    ]) {
       const i = item(template, path);
       expect(i.accelerator).toMatch(/^CmdOrCtrl\+/);
       expect(i.registerAccelerator).toBe(false);
@@ -86,7 +97,8 @@ describe('the native menus', () => {
   });
 
   it('offers reload and developer tools only in development', () => {
-    const labels = (s: Partial<MenuState>) => (item(build(s).template, ['&View']).submenu as MenuItemConstructorOptions[]).map((i) => i.role ?? i.label);
+    const labels = (s: Partial<MenuState>) =>
+      (item(build(s).template, ['&View']).submenu as MenuItemConstructorOptions[]).map((i) => i.role ?? i.label);
     expect(labels({})).not.toContain('toggleDevTools');
     expect(labels({})).not.toContain('reload');
     expect(labels({ development: true })).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));

@@ -65,7 +65,9 @@ describe('the desktop bundles', () => {
 describe('electron.config.ts', () => {
   it('is valid for electron-builder', async () => {
     const require = createRequire(join(ROOT, 'package.json'));
-    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as { validateConfiguration(c: unknown, logger: unknown): Promise<void> };
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration(c: unknown, logger: unknown): Promise<void>;
+    };
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     // The check is real: a misspelt option fails it.
@@ -82,7 +84,9 @@ describe('electron.config.ts', () => {
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.mac?.target).toEqual(['dmg']);
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/@tensorflow/tfjs-node/**/*', 'node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm']));
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining(['node_modules/@tensorflow/tfjs-node/**/*', 'node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm']),
+    );
     expect(config.electronFuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true, enableNodeCliInspectArguments: false });
   });
 });

@@ -118,7 +118,9 @@ describe('session hardening', () => {
       expect(asked(p, 'convas://app/index.html')).toBe(false);
     }
     expect(asked('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
-    expect(h['check']!(null, 'clipboard-sanitized-write', 'convas://app', { isMainFrame: true, requestingUrl: 'convas://app/index.html' })).toBe(true);
+    expect(
+      h['check']!(null, 'clipboard-sanitized-write', 'convas://app', { isMainFrame: true, requestingUrl: 'convas://app/index.html' }),
+    ).toBe(true);
     expect(h['check']!(null, 'media', 'convas://app', { isMainFrame: true })).toBe(false);
     expect(h['device']!({ deviceType: 'usb' })).toBe(false);
     expect(isPermissionAllowed('clipboard-sanitized-write', undefined)).toBe(false);
@@ -134,7 +136,10 @@ describe('session hardening', () => {
 
 describe('window hardening', () => {
   function fakeContents() {
-    const contents = new EventEmitter() as EventEmitter & { windowOpenHandler?: () => unknown; setWindowOpenHandler(h: () => unknown): void };
+    const contents = new EventEmitter() as EventEmitter & {
+      windowOpenHandler?: () => unknown;
+      setWindowOpenHandler(h: () => unknown): void;
+    };
     contents.setWindowOpenHandler = (h) => (contents.windowOpenHandler = h);
     hardenWebContents(contents as unknown as WebContents);
     return contents;

@@ -1,7 +1,15 @@
 // `npm start`'s decision between the desktop window and browser mode, as pure functions.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseHost, explainEarlyExit, fallbackMessage, locateElectron, versionAtLeast, type ChooseHostInputs, type ElectronLocation } from '../../../src-main/launcher/choose-host';
+import {
+  chooseHost,
+  explainEarlyExit,
+  fallbackMessage,
+  locateElectron,
+  versionAtLeast,
+  type ChooseHostInputs,
+  type ElectronLocation,
+} from '../../../src-main/launcher/choose-host';
 
 const PKG = '/app/node_modules/electron';
 
@@ -16,9 +24,16 @@ describe('locateElectron', () => {
   });
 
   it('reports a package without its downloaded binary (never downloading it)', () => {
-    expect(locateElectron({ packageDir: PKG, env: {}, ...fs({ [join(PKG, 'package.json')]: '{}' }) })).toEqual({ found: false, why: 'no-binary' });
+    expect(locateElectron({ packageDir: PKG, env: {}, ...fs({ [join(PKG, 'package.json')]: '{}' }) })).toEqual({
+      found: false,
+      why: 'no-binary',
+    });
     const stale = fs({ [join(PKG, 'package.json')]: '{}', [join(PKG, 'path.txt')]: 'Electron.app/Contents/MacOS/Electron' });
-    expect(locateElectron({ packageDir: PKG, env: {}, ...stale })).toEqual({ found: false, why: 'no-binary', expected: join(PKG, 'dist', 'Electron.app/Contents/MacOS/Electron') });
+    expect(locateElectron({ packageDir: PKG, env: {}, ...stale })).toEqual({
+      found: false,
+      why: 'no-binary',
+      expected: join(PKG, 'dist', 'Electron.app/Contents/MacOS/Electron'),
+    });
   });
 
   it('reports a missing package', () => {
@@ -28,14 +43,27 @@ describe('locateElectron', () => {
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH as the package does', () => {
     const f = fs({ [join(PKG, 'package.json')]: '{}', '/opt/electron/electron': '' });
-    expect(locateElectron({ packageDir: PKG, env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' }, ...f })).toEqual({ found: true, path: '/opt/electron/electron' });
-    expect(locateElectron({ packageDir: PKG, env: { ELECTRON_OVERRIDE_DIST_PATH: '/nowhere' }, ...f })).toMatchObject({ found: false, why: 'no-binary' });
+    expect(locateElectron({ packageDir: PKG, env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' }, ...f })).toEqual({
+      found: true,
+      path: '/opt/electron/electron',
+    });
+    expect(locateElectron({ packageDir: PKG, env: { ELECTRON_OVERRIDE_DIST_PATH: '/nowhere' }, ...f })).toMatchObject({
+      found: false,
+      why: 'no-binary',
+    });
   });
 });
 
 describe('chooseHost', () => {
   const found: ElectronLocation = { found: true, path: '/e/electron' };
-  const base: ChooseHostInputs = { electron: found, mainBundle: '/app/dist/electron/main.cjs', mainBundleExists: true, nodeVersion: '22.12.0', platform: 'linux', env: { DISPLAY: ':0' } };
+  const base: ChooseHostInputs = {
+    electron: found,
+    mainBundle: '/app/dist/electron/main.cjs',
+    mainBundleExists: true,
+    nodeVersion: '22.12.0',
+    platform: 'linux',
+    env: { DISPLAY: ':0' },
+  };
 
   it('opens the desktop window when everything is there', () => {
     expect(chooseHost(base)).toEqual({ host: 'electron', electronPath: '/e/electron' });
@@ -54,13 +82,27 @@ describe('chooseHost', () => {
   });
 
   it('explains a missing binary on a Node that can download it', () => {
-    const choice = chooseHost({ ...base, electron: { found: false, why: 'no-binary', expected: '/e/dist/electron' }, nodeVersion: 'v24.1.0' });
-    expect(choice).toMatchObject({ host: 'browser', reason: 'the Electron binary is not downloaded (/e/dist/electron is missing)', hint: expect.stringMatching(/^Run `npx install-electron`/) });
+    const choice = chooseHost({
+      ...base,
+      electron: { found: false, why: 'no-binary', expected: '/e/dist/electron' },
+      nodeVersion: 'v24.1.0',
+    });
+    expect(choice).toMatchObject({
+      host: 'browser',
+      reason: 'the Electron binary is not downloaded (/e/dist/electron is missing)',
+      hint: expect.stringMatching(/^Run `npx install-electron`/),
+    });
   });
 
   it('falls back without a package, a bundle or a display, or when asked to', () => {
-    expect(chooseHost({ ...base, electron: { found: false, why: 'no-package' } })).toMatchObject({ host: 'browser', reason: 'the electron package is not installed' });
-    expect(chooseHost({ ...base, mainBundleExists: false })).toMatchObject({ host: 'browser', reason: 'the desktop bundle /app/dist/electron/main.cjs is missing' });
+    expect(chooseHost({ ...base, electron: { found: false, why: 'no-package' } })).toMatchObject({
+      host: 'browser',
+      reason: 'the electron package is not installed',
+    });
+    expect(chooseHost({ ...base, mainBundleExists: false })).toMatchObject({
+      host: 'browser',
+      reason: 'the desktop bundle /app/dist/electron/main.cjs is missing',
+    });
     expect(chooseHost({ ...base, env: {} })).toMatchObject({ host: 'browser', reason: expect.stringMatching(/no graphical display/) });
     expect(chooseHost({ ...base, browserRequested: true })).toEqual({ host: 'browser', reason: 'browser mode was requested' });
     expect(chooseHost({ ...base, env: { DISPLAY: ':0', CONVAS_BROWSER: '1' } })).toMatchObject({ host: 'browser' });
@@ -85,14 +127,21 @@ describe('explainEarlyExit', () => {
   });
 
   it('falls back to the exit and the last lines', () => {
-    expect(explainEarlyExit({ code: null, signal: 'SIGSEGV', stderr: 'a\n\nsomething broke\n' })).toEqual({ reason: 'Electron stopped (signal SIGSEGV) before its window opened: a something broke' });
-    expect(explainEarlyExit({ code: 3, signal: null, stderr: '' })).toEqual({ reason: 'Electron stopped (exit code 3) before its window opened' });
+    expect(explainEarlyExit({ code: null, signal: 'SIGSEGV', stderr: 'a\n\nsomething broke\n' })).toEqual({
+      reason: 'Electron stopped (signal SIGSEGV) before its window opened: a something broke',
+    });
+    expect(explainEarlyExit({ code: 3, signal: null, stderr: '' })).toEqual({
+      reason: 'Electron stopped (exit code 3) before its window opened',
+    });
   });
 });
 
 describe('fallbackMessage', () => {
   it('says why, what to do, and the URL', () => {
-    const text = fallbackMessage({ reason: 'the Electron binary is not downloaded', hint: 'Run `npx install-electron`.' }, 'http://127.0.0.1:5173/?token=abc');
+    const text = fallbackMessage(
+      { reason: 'the Electron binary is not downloaded', hint: 'Run `npx install-electron`.' },
+      'http://127.0.0.1:5173/?token=abc',
+    );
     expect(text.split('\n')).toEqual([
       'Convas cannot open its desktop window: the Electron binary is not downloaded.',
       'Run `npx install-electron`.',

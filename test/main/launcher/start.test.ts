@@ -89,7 +89,9 @@ describe.skipIf(!UI_BUILT || process.platform === 'win32')('npm start', () => {
   }, 90_000);
 
   it('falls back when Electron dies before its window opens, with the reason', async () => {
-    const fake = await fakeElectron('echo "$0: error while loading shared libraries: libnss3.so: cannot open shared object file" >&2\nexit 127');
+    const fake = await fakeElectron(
+      'echo "$0: error while loading shared libraries: libnss3.so: cannot open shared object file" >&2\nexit 127',
+    );
     try {
       const run = start([], env({ ELECTRON_OVERRIDE_DIST_PATH: fake.dir, DISPLAY: ':99' }));
       await run.waitFor(URL_LINE);

@@ -58,10 +58,11 @@ describe('browser-mode server', () => {
     if (!('socket' in result)) throw new Error(`refused: ${result.status}`);
     const socket = result.socket;
     const events: EngineEvent[] = [];
-    const received = (n: number) => new Promise<void>((resolve) => {
-      const check = () => (events.length >= n ? resolve() : setTimeout(check, 20));
-      check();
-    });
+    const received = (n: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => (events.length >= n ? resolve() : setTimeout(check, 20));
+        check();
+      });
     socket.on('message', (data) => events.push(engineEventSchema.parse(decodeFrame(new Uint8Array(data as Buffer)))));
     socket.send(encodeFrame({ type: 'hello' }));
     await received(1);

@@ -52,7 +52,9 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('engineSocketUrl', () => {
   it('takes the secret from the page URL', () => {
-    expect(engineSocketUrl({ protocol: 'http:', host: '127.0.0.1:4180', search: '?token=a%2Bb' })).toBe('ws://127.0.0.1:4180/engine?token=a%2Bb');
+    expect(engineSocketUrl({ protocol: 'http:', host: '127.0.0.1:4180', search: '?token=a%2Bb' })).toBe(
+      'ws://127.0.0.1:4180/engine?token=a%2Bb',
+    );
     expect(engineSocketUrl({ protocol: 'http:', host: '127.0.0.1:4180', search: '' })).toBeUndefined();
   });
 });
@@ -68,7 +70,17 @@ describe('readEventFrame', () => {
 
   it('keeps typed arrays of inspections', () => {
     const map = { shape: [1, 1, 1], data: Float32Array.from([0.5]), min: 0.5, max: 0.5 };
-    const e = readEventFrame(encodeFrame({ type: 'inspection', runId: 'r', requestId: 'q', input: map, prediction: [1], featureMaps: [{ layer: 'c', kind: 'Conv2D', map }], kernels: [] }));
+    const e = readEventFrame(
+      encodeFrame({
+        type: 'inspection',
+        runId: 'r',
+        requestId: 'q',
+        input: map,
+        prediction: [1],
+        featureMaps: [{ layer: 'c', kind: 'Conv2D', map }],
+        kernels: [],
+      }),
+    );
     expect(e.type).toBe('inspection');
     if (e.type === 'inspection') expect(e.featureMaps[0]!.map.data).toBeInstanceOf(Float32Array);
   });

@@ -114,7 +114,11 @@ describe('electron file host: exports', () => {
   it('writes the trained model files into one folder with exportFiles', async () => {
     const { bridge, host } = setup();
     const weights = new Uint8Array([1, 2, 3, 4]);
-    bridge.answer('files.exportFiles', { dir: '/out/model', paths: ['/out/model/model.json', '/out/model/weights.bin', '/out/model/model.keras.json'] }, null);
+    bridge.answer(
+      'files.exportFiles',
+      { dir: '/out/model', paths: ['/out/model/model.json', '/out/model/weights.bin', '/out/model/model.keras.json'] },
+      null,
+    );
     const files = [
       { name: 'model.json', data: '{}' },
       { name: 'weights.bin', data: weights },

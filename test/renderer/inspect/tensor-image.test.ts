@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { channelImage, channelRange, filterImage, filterRange, formatValue, grayLevel, kernelSlice, mapDims, sliceGrid, toProbabilities } from '../../../src-renderer/inspect/tensor-image';
+import {
+  channelImage,
+  channelRange,
+  filterImage,
+  filterRange,
+  formatValue,
+  grayLevel,
+  kernelSlice,
+  mapDims,
+  sliceGrid,
+  toProbabilities,
+} from '../../../src-renderer/inspect/tensor-image';
 import type { TensorView } from '../../../src-shared/engine/protocol';
 
 function view(shape: number[], values: number[]): TensorView {

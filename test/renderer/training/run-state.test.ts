@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineApi } from '../../../src-shared/engine/engine-api';
 import type { EngineCommand, EngineEvent } from '../../../src-shared/engine/protocol';
 import { defaultTrainingSettings } from '../../../src-shared/project/training';
-import { applyInspectEvent, chooseSample, currentSnapshots, requestThumbs, setInspectEngine, useInspectStore } from '../../../src-renderer/inspect/inspect-store';
+import {
+  applyInspectEvent,
+  chooseSample,
+  currentSnapshots,
+  requestThumbs,
+  setInspectEngine,
+  useInspectStore,
+} from '../../../src-renderer/inspect/inspect-store';
 import { applyTrainingEvent, beginRun, MAX_BATCH_POINTS, markStopping, thinPoints } from '../../../src-renderer/training/run-state';
 import { initialTrainingState, useTrainingStore } from '../../../src-renderer/training/training-store';
 
@@ -18,15 +25,42 @@ function fakeEngine(): EngineApi & { sent: EngineCommand[] } {
   return { kind: 'websocket', sent, send: (c) => sent.push(c), on: () => () => undefined };
 }
 
-const dataset: EngineEvent = { type: 'dataset', runId: RUN, name: 'sample', source: 'sample (assets)', trainCount: 2400, validationCount: 600, testCount: 1000, classNames: ['a', 'b'] };
+const dataset: EngineEvent = {
+  type: 'dataset',
+  runId: RUN,
+  name: 'sample',
+  source: 'sample (assets)',
+  trainCount: 2400,
+  validationCount: 600,
+  testCount: 1000,
+  classNames: ['a', 'b'],
+};
 
 function batch(epoch: number, b: number): EngineEvent {
-  return { type: 'batch', runId: RUN, epoch, batch: b, batchesPerEpoch: 75, loss: 1 / b, accuracy: 0.5, samplesPerSec: 1000, secondsLeft: 3 };
+  return {
+    type: 'batch',
+    runId: RUN,
+    epoch,
+    batch: b,
+    batchesPerEpoch: 75,
+    loss: 1 / b,
+    accuracy: 0.5,
+    samplesPerSec: 1000,
+    secondsLeft: 3,
+  };
 }
 
 function inspection(requestId: string): EngineEvent {
   const map = { shape: [2, 2, 1], data: new Float32Array(4), min: 0, max: 0 };
-  return { type: 'inspection', runId: RUN, requestId, input: map, prediction: [0.3, 0.7], featureMaps: [{ layer: 'conv2d', kind: 'Conv2D', map }], kernels: [] };
+  return {
+    type: 'inspection',
+    runId: RUN,
+    requestId,
+    input: map,
+    prediction: [0.3, 0.7],
+    featureMaps: [{ layer: 'conv2d', kind: 'Conv2D', map }],
+    kernels: [],
+  };
 }
 
 describe('thinPoints', () => {
@@ -62,10 +96,28 @@ describe('run state', () => {
     apply({ type: 'epoch', runId: RUN, epoch: 1, epochs: 2, loss: 0.9, accuracy: 0.6, valLoss: 0.8, valAccuracy: 0.7, seconds: 2 });
     // An epoch flushes the pending batch at once.
     expect(useTrainingStore.getState().batchChart.at(-1)?.step).toBe(76);
-    expect(useTrainingStore.getState().epochs).toEqual([{ epoch: 1, loss: 0.9, accuracy: 0.6, valLoss: 0.8, valAccuracy: 0.7, seconds: 2 }]);
+    expect(useTrainingStore.getState().epochs).toEqual([
+      { epoch: 1, loss: 0.9, accuracy: 0.6, valLoss: 0.8, valAccuracy: 0.7, seconds: 2 },
+    ]);
     markStopping();
     expect(useTrainingStore.getState().status).toBe('stopping');
-    apply({ type: 'finished', runId: RUN, stopped: true, epochsCompleted: 1, testLoss: 0.8, testAccuracy: 0.75, testCount: 1000, confusionMatrix: [[1, 0], [0, 1]], perClassAccuracy: [1, 1], classNames: ['a', 'b'], misclassified: [], seconds: 3 });
+    apply({
+      type: 'finished',
+      runId: RUN,
+      stopped: true,
+      epochsCompleted: 1,
+      testLoss: 0.8,
+      testAccuracy: 0.75,
+      testCount: 1000,
+      confusionMatrix: [
+        [1, 0],
+        [0, 1],
+      ],
+      perClassAccuracy: [1, 1],
+      classNames: ['a', 'b'],
+      misclassified: [],
+      seconds: 3,
+    });
     expect(useTrainingStore.getState()).toMatchObject({ status: 'finished', finished: { testAccuracy: 0.75, stopped: true } });
   });
 
@@ -77,7 +129,10 @@ describe('run state', () => {
 
   it('ends the run on a training error and shows it', () => {
     apply({ type: 'error', runId: RUN, code: 'invalid-graph', message: 'dense: is not connected' });
-    expect(useTrainingStore.getState()).toMatchObject({ status: 'failed', problem: { code: 'invalid-graph', message: 'dense: is not connected' } });
+    expect(useTrainingStore.getState()).toMatchObject({
+      status: 'failed',
+      problem: { code: 'invalid-graph', message: 'dense: is not connected' },
+    });
   });
 
   it('reports a crashed engine', () => {
@@ -100,7 +155,15 @@ describe('feature-map requests', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     useTrainingStore.setState(initialTrainingState, true);
-    useInspectStore.setState({ source: { kind: 'test-sample', index: 0 }, sampleIndex: 0, history: {}, selected: null, busy: false, thumbs: {}, problem: null });
+    useInspectStore.setState({
+      source: { kind: 'test-sample', index: 0 },
+      sampleIndex: 0,
+      history: {},
+      selected: null,
+      busy: false,
+      thumbs: {},
+      problem: null,
+    });
     beginRun(RUN, { ...defaultTrainingSettings(), epochs: 2 });
   });
 

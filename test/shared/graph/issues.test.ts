@@ -7,7 +7,13 @@ import { analyzeGraph, type GraphAnalysis } from '../../../src-shared/graph/anal
 import type { Graph, GraphNode } from '../../../src-shared/graph/schema';
 import type { GraphIssue, IssueCode } from '../../../src-shared/graph/issues';
 
-const node = (id: string, kind: GraphNode['kind'], name: string, params: Record<string, unknown> = {}): GraphNode => ({ id, kind, name, params, position: { x: 0, y: 0 } });
+const node = (id: string, kind: GraphNode['kind'], name: string, params: Record<string, unknown> = {}): GraphNode => ({
+  id,
+  kind,
+  name,
+  params,
+  position: { x: 0, y: 0 },
+});
 const edge = (id: string, source: string, target: string) => ({ id, source, target });
 
 /** input_layer (a) → conv2d (b) → flatten (c) → dense (d), connected a→b→c→d by e1, e2, e3. */
@@ -25,7 +31,10 @@ function lecture(): Graph {
 
 /** A chain input_layer → <layers…>, with ids n1, n2, … and connections c1, c2, … */
 function chain(input: unknown, ...layers: [GraphNode['kind'], string, Record<string, unknown>][]): Graph {
-  const nodes = [node('n1', 'InputLayer', 'input_layer', { shape: input }), ...layers.map(([k, name, p], i) => node(`n${i + 2}`, k, name, p))];
+  const nodes = [
+    node('n1', 'InputLayer', 'input_layer', { shape: input }),
+    ...layers.map(([k, name, p], i) => node(`n${i + 2}`, k, name, p)),
+  ];
   return { nodes, edges: nodes.slice(1).map((n, i) => edge(`c${i + 1}`, nodes[i]!.id, n.id)) };
 }
 
@@ -79,7 +88,10 @@ describe('each issue is attached where it belongs, names the layer and says what
     g.edges.push(edge('self', 'a', 'a'));
     expect(one(g, 'cycle').target).toEqual({ edge: 'self' });
     const i = one(g, 'input-has-incoming');
-    expect(i).toMatchObject({ target: { edge: 'self' }, message: 'input_layer: an Input cannot receive a connection — delete the connection from input_layer' });
+    expect(i).toMatchObject({
+      target: { edge: 'self' },
+      message: 'input_layer: an Input cannot receive a connection — delete the connection from input_layer',
+    });
   });
 
   it('a merge is not supported yet: on the layer that receives two connections', () => {
@@ -87,8 +99,13 @@ describe('each issue is attached where it belongs, names the layer and says what
     g.edges.push(edge('skip', 'a', 'c'));
     const i = one(g, 'merge-unsupported');
     expect(i.target).toEqual({ node: 'c' });
-    expect(i.message).toMatch(/^flatten: receives 2 connections, but merging branches is not supported yet — keep one incoming connection$/);
-    expect(one(g, 'fan-out-unsupported')).toMatchObject({ target: { node: 'a' }, message: expect.stringMatching(/^input_layer: feeds 2 layers, .*not supported yet — keep one outgoing connection$/) });
+    expect(i.message).toMatch(
+      /^flatten: receives 2 connections, but merging branches is not supported yet — keep one incoming connection$/,
+    );
+    expect(one(g, 'fan-out-unsupported')).toMatchObject({
+      target: { node: 'a' },
+      message: expect.stringMatching(/^input_layer: feeds 2 layers, .*not supported yet — keep one outgoing connection$/),
+    });
   });
 
   it('fan-out at the end of the chain is not supported yet either', () => {
@@ -106,15 +123,25 @@ describe('each issue is attached where it belongs, names the layer and says what
   it('a disconnected layer, even with bad values, gets both issues', () => {
     const g = lecture();
     g.nodes.push(node('x', 'Dropout', 'dropout', { rate: 2 }));
-    expect(one(g, 'disconnected')).toMatchObject({ target: { node: 'x' }, message: 'dropout: is not connected to input_layer — connect it into the chain or delete it' });
-    expect(one(g, 'bad-param')).toMatchObject({ target: { node: 'x' }, param: 'rate', message: expect.stringMatching(/^dropout: rate must be below 1/) });
+    expect(one(g, 'disconnected')).toMatchObject({
+      target: { node: 'x' },
+      message: 'dropout: is not connected to input_layer — connect it into the chain or delete it',
+    });
+    expect(one(g, 'bad-param')).toMatchObject({
+      target: { node: 'x' },
+      param: 'rate',
+      message: expect.stringMatching(/^dropout: rate must be below 1/),
+    });
   });
 
   it('a dangling connection, from or to nowhere', () => {
     const g = lecture();
     g.edges.push(edge('from-nowhere', 'ghost', 'b'));
     const i = one(g, 'dangling-edge');
-    expect(i).toMatchObject({ target: { edge: 'from-nowhere' }, message: 'connection from-nowhere points to a layer that does not exist — delete the connection' });
+    expect(i).toMatchObject({
+      target: { edge: 'from-nowhere' },
+      message: 'connection from-nowhere points to a layer that does not exist — delete the connection',
+    });
     // A dangling connection is not a second input of conv2d.
     expect(issuesOf(g, 'merge-unsupported').found).toEqual([]);
   });
@@ -122,7 +149,10 @@ describe('each issue is attached where it belongs, names the layer and says what
   it('the same connection twice', () => {
     const g = lecture();
     g.edges.push(edge('again', 'b', 'c'));
-    expect(one(g, 'duplicate-edge')).toMatchObject({ target: { edge: 'again' }, message: 'conv2d → flatten is connected twice — delete one of the connections' });
+    expect(one(g, 'duplicate-edge')).toMatchObject({
+      target: { edge: 'again' },
+      message: 'conv2d → flatten is connected twice — delete one of the connections',
+    });
     expect(issuesOf(g, 'merge-unsupported').found).toEqual([]);
   });
 
@@ -170,10 +200,18 @@ describe('bad values name the layer, the parameter and what it must be', () => {
   it.each<[Record<string, unknown>, string, string]>([
     [{ filters: 4, kernel_size: 2.5 }, 'kernel_size', 'conv2d: kernel_size must be a whole number ≥ 1 or a pair of them (got 2.5)'],
     [{ filters: 4, kernel_size: [3] }, 'kernel_size', 'conv2d: kernel_size must be a whole number ≥ 1 or a pair of them (got [3])'],
-    [{ filters: 4, kernel_size: [3, 3, 3] }, 'kernel_size', 'conv2d: kernel_size must be a whole number ≥ 1 or a pair of them (got [3,3,3])'],
+    [
+      { filters: 4, kernel_size: [3, 3, 3] },
+      'kernel_size',
+      'conv2d: kernel_size must be a whole number ≥ 1 or a pair of them (got [3,3,3])',
+    ],
     [{ filters: 4, kernel_size: 3, strides: 0 }, 'strides', 'conv2d: strides must be at least 1 (got 0)'],
     [{ filters: 4, kernel_size: 3, strides: [1, -2] }, 'strides', 'conv2d: strides must be at least 1 (got [1,-2])'],
-    [{ filters: 4, kernel_size: 3, dilation_rate: 1.5 }, 'dilation_rate', 'conv2d: dilation_rate must be a whole number ≥ 1 or a pair of them (got 1.5)'],
+    [
+      { filters: 4, kernel_size: 3, dilation_rate: 1.5 },
+      'dilation_rate',
+      'conv2d: dilation_rate must be a whole number ≥ 1 or a pair of them (got 1.5)',
+    ],
     [{ kernel_size: 3 }, 'filters', 'conv2d: filters must be a number (got nothing)'],
     [{ filters: 4, kernel_size: 3, use_bias: 'yes' }, 'use_bias', 'conv2d: use_bias must be true or false (got "yes")'],
   ])('Conv2D %j', (params, param, message) => {
@@ -195,7 +233,11 @@ describe('bad values name the layer, the parameter and what it must be', () => {
     [-0.1, /^dropout: rate must be at least 0 .*\(got -0\.1\)$/],
     ['half', /^dropout: rate must be a number \(got "half"\)$/],
   ])('Dropout rate %j', (rate, message) => {
-    expect(one(chain([16], ['Dropout', 'dropout', { rate }]), 'bad-param')).toMatchObject({ target: { node: 'n2' }, param: 'rate', message: expect.stringMatching(message) });
+    expect(one(chain([16], ['Dropout', 'dropout', { rate }]), 'bad-param')).toMatchObject({
+      target: { node: 'n2' },
+      param: 'rate',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('pool_size 0 and a 3-long strides list on a pooling layer', () => {
@@ -219,16 +261,24 @@ describe('bad values name the layer, the parameter and what it must be', () => {
     [false, 'false'],
   ])('an activation that is not even text (%j) gets the same sentence, not "Invalid input"', (activation, got) => {
     const i = one(chain([16], ['Dense', 'dense', { units: 2, activation }]), 'bad-param');
-    expect(i.message).toBe(`dense: activation must be one of linear, relu, relu6, elu, selu, sigmoid, hard_sigmoid, tanh, softmax, softplus, softsign, swish, mish, gelu (got ${got})`);
+    expect(i.message).toBe(
+      `dense: activation must be one of linear, relu, relu6, elu, selu, sigmoid, hard_sigmoid, tanh, softmax, softplus, softsign, swish, mish, gelu (got ${got})`,
+    );
   });
 
   it('BatchNormalization momentum outside [0, 1] and epsilon 0', () => {
     const { found } = issuesOf(chain([16], ['BatchNormalization', 'batch_normalization', { momentum: 2, epsilon: 0 }]), 'bad-param');
-    expect(found.map((i) => i.message)).toEqual(['batch_normalization: momentum must be between 0 and 1 (got 2)', 'batch_normalization: epsilon must be greater than 0 (got 0)']);
+    expect(found.map((i) => i.message)).toEqual([
+      'batch_normalization: momentum must be between 0 and 1 (got 2)',
+      'batch_normalization: epsilon must be greater than 0 (got 0)',
+    ]);
   });
 
   it('strides > 1 with dilation > 1 on different axes is still refused, on strides', () => {
-    const i = one(chain([28, 28, 1], ['Conv2D', 'conv2d', { filters: 1, kernel_size: 3, strides: [2, 1], dilation_rate: [1, 2] }]), 'bad-param');
+    const i = one(
+      chain([28, 28, 1], ['Conv2D', 'conv2d', { filters: 1, kernel_size: 3, strides: [2, 1], dilation_rate: [1, 2] }]),
+      'bad-param',
+    );
     expect(i).toMatchObject({ target: { node: 'n2' }, param: 'strides' });
     expect(i.message).toBe('conv2d: strides > 1 cannot be combined with dilation_rate > 1 (Keras forbids it) — set one of them to 1');
   });
@@ -237,17 +287,23 @@ describe('bad values name the layer, the parameter and what it must be', () => {
 describe('shape errors', () => {
   it("the issue's own example: conv2d_1: a 5×5 kernel does not fit its 4×4 input", () => {
     // 6×6 → conv2d 3×3 'valid' → 6 − 3 + 1 = 4 → conv2d_1 5×5 'valid' needs 5 > 4
-    const g = chain([6, 6, 1], ['Conv2D', 'conv2d', { filters: 2, kernel_size: 3 }], ['Conv2D', 'conv2d_1', { filters: 2, kernel_size: 5 }]);
+    const g = chain(
+      [6, 6, 1],
+      ['Conv2D', 'conv2d', { filters: 2, kernel_size: 3 }],
+      ['Conv2D', 'conv2d_1', { filters: 2, kernel_size: 5 }],
+    );
     const i = one(g, 'shape');
     expect(i).toMatchObject({ target: { node: 'n3' }, param: 'kernel_size' });
-    expect(i.message).toBe("conv2d_1: a 5×5 kernel does not fit its 4×4 input with padding 'valid' — use padding 'same' or a smaller kernel");
+    expect(i.message).toBe(
+      "conv2d_1: a 5×5 kernel does not fit its 4×4 input with padding 'valid' — use padding 'same' or a smaller kernel",
+    );
     // The layer before keeps its shape; the one at fault has none.
     const a = analyzeGraph(g);
     expect(a.nodes.get('n2')!.output!.shape).toEqual([4, 4, 2]);
     expect(a.nodes.get('n3')!.output).toBeUndefined();
   });
 
-  it("a non-square kernel names both sides: 1×5 on 4 wide", () => {
+  it('a non-square kernel names both sides: 1×5 on 4 wide', () => {
     const i = one(chain([9, 4, 1], ['Conv2D', 'conv2d', { filters: 1, kernel_size: [1, 5] }]), 'shape');
     expect(i.message).toBe("conv2d: a 1×5 kernel does not fit its 9×4 input with padding 'valid' — use padding 'same' or a smaller kernel");
   });
@@ -260,11 +316,18 @@ describe('shape errors', () => {
   ])('%s after Flatten is a rank error on that layer', (kind, params) => {
     const i = one(chain([28, 28, 1], ['Flatten', 'flatten', {}], [kind, 'late', params]), 'shape');
     expect(i.target).toEqual({ node: 'n3' });
-    expect(i.message).toBe(`late: ${kind} needs a 3-D input (height, width, channels) but receives (None, 784) — place it before Flatten/Dense, or give the Input a shape like 28, 28, 1`);
+    expect(i.message).toBe(
+      `late: ${kind} needs a 3-D input (height, width, channels) but receives (None, 784) — place it before Flatten/Dense, or give the Input a shape like 28, 28, 1`,
+    );
   });
 
   it('a layer after an error has no shape and no invented issue', () => {
-    const g = chain([4, 4, 1], ['Conv2D', 'conv2d', { filters: 1, kernel_size: 5 }], ['Flatten', 'flatten', {}], ['Dense', 'dense', { units: 3 }]);
+    const g = chain(
+      [4, 4, 1],
+      ['Conv2D', 'conv2d', { filters: 1, kernel_size: 5 }],
+      ['Flatten', 'flatten', {}],
+      ['Dense', 'dense', { units: 3 }],
+    );
     const a = analyzeGraph(g);
     expect(a.issues.map((i) => [i.code, i.target])).toEqual([['shape', { node: 'n2' }]]);
     expect(a.nodes.get('n4')!.output).toBeUndefined();

@@ -34,9 +34,20 @@ function plausible(kind: LayerKindId): fc.Arbitrary<Record<string, unknown>> {
   const padding = fc.constantFrom('valid', 'same');
   switch (kind) {
     case 'InputLayer':
-      return fc.record({ shape: fc.oneof(fc.tuple(fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 4 })), fc.tuple(fc.integer({ min: 1, max: 64 }))) });
+      return fc.record({
+        shape: fc.oneof(
+          fc.tuple(fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 4 })),
+          fc.tuple(fc.integer({ min: 1, max: 64 })),
+        ),
+      });
     case 'Conv2D':
-      return fc.record({ filters: fc.integer({ min: 1, max: 8 }), kernel_size: size, strides: size, padding, dilation_rate: fc.constantFrom(1, 2) });
+      return fc.record({
+        filters: fc.integer({ min: 1, max: 8 }),
+        kernel_size: size,
+        strides: size,
+        padding,
+        dilation_rate: fc.constantFrom(1, 2),
+      });
     case 'MaxPooling2D':
     case 'AveragePooling2D':
       return fc.record({ pool_size: size, padding }, { requiredKeys: [] });
@@ -49,7 +60,24 @@ function plausible(kind: LayerKindId): fc.Arbitrary<Record<string, unknown>> {
   }
 }
 
-const paramNames = fc.constantFrom('filters', 'kernel_size', 'strides', 'padding', 'dilation_rate', 'activation', 'use_bias', 'units', 'rate', 'pool_size', 'shape', 'momentum', 'epsilon', 'center', 'scale', 'bias_initializer');
+const paramNames = fc.constantFrom(
+  'filters',
+  'kernel_size',
+  'strides',
+  'padding',
+  'dilation_rate',
+  'activation',
+  'use_bias',
+  'units',
+  'rate',
+  'pool_size',
+  'shape',
+  'momentum',
+  'epsilon',
+  'center',
+  'scale',
+  'bias_initializer',
+);
 
 const anyNode: fc.Arbitrary<Omit<GraphNode, 'id'>> = fc
   .record({
@@ -60,7 +88,12 @@ const anyNode: fc.Arbitrary<Omit<GraphNode, 'id'>> = fc
     position: fc.record({ x: fc.integer(), y: fc.integer() }),
   })
   .chain(({ kind, name, junk: bad, mode, position }) =>
-    plausible(kind).map((good) => ({ kind, name, position, params: mode === 'plausible' ? good : mode === 'junk' ? bad : { ...good, ...bad } })),
+    plausible(kind).map((good) => ({
+      kind,
+      name,
+      position,
+      params: mode === 'plausible' ? good : mode === 'junk' ? bad : { ...good, ...bad },
+    })),
   );
 
 /**
@@ -72,13 +105,18 @@ const damagedGraphs: fc.Arbitrary<Graph> = fc
     nodes: fc.array(anyNode, { maxLength: 9 }),
     ids: fc.array(fc.constantFrom('n1', 'n2', 'n3', 'in', 'x'), { maxLength: 9 }),
     drop: fc.array(fc.nat(12), { maxLength: 3 }),
-    extra: fc.array(fc.record({ id: fc.constantFrom('e1', 'e2', 'x1', 'x2', 'n1'), source: fc.nat(11), target: fc.nat(11) }), { maxLength: 4 }),
+    extra: fc.array(fc.record({ id: fc.constantFrom('e1', 'e2', 'x1', 'x2', 'n1'), source: fc.nat(11), target: fc.nat(11) }), {
+      maxLength: 4,
+    }),
   })
   .map(({ nodes, ids, drop, extra }) => {
     // An id from `ids` where given (so some repeat), else a unique one.
     const withIds: GraphNode[] = nodes.map((n, i) => ({ id: ids[i] ?? `n${i + 1}`, ...n }));
     const idAt = (k: number): string => withIds[k]?.id ?? `ghost${k}`; // indexes past the end dangle
-    const edges: Graph['edges'] = withIds.slice(1).map((n, i) => ({ id: `e${i + 1}`, source: withIds[i]!.id, target: n.id })).filter((_, i) => !drop.includes(i));
+    const edges: Graph['edges'] = withIds
+      .slice(1)
+      .map((n, i) => ({ id: `e${i + 1}`, source: withIds[i]!.id, target: n.id }))
+      .filter((_, i) => !drop.includes(i));
     edges.push(...extra.map((e) => ({ id: e.id, source: idAt(e.source), target: idAt(e.target) })));
     return { nodes: withIds, edges };
   });
@@ -108,14 +146,20 @@ describe('property: any graph, however damaged', () => {
             const names = nameOf(t.node);
             expect(names.length, `issue on a missing node: ${JSON.stringify(issue)}`).toBeGreaterThan(0);
             // The sentence starts with the layer's name.
-            expect(names.some((name) => issue.message.startsWith(`${name}: `)), issue.message).toBe(true);
+            expect(
+              names.some((name) => issue.message.startsWith(`${name}: `)),
+              issue.message,
+            ).toBe(true);
             if (issue.code !== 'duplicate-id') expect(a.nodes.get(t.node)!.issues).toContainEqual(issue);
           } else if ('edge' in t) {
             const edges = edgesById.get(t.edge) ?? [];
             expect(edges.length, `issue on a missing connection: ${JSON.stringify(issue)}`).toBeGreaterThan(0);
             // It names a layer at one end of the connection, or the connection itself when an end is missing.
             const ends = edges.flatMap((e) => [...nameOf(e.source), ...nameOf(e.target)]);
-            expect(ends.some((name) => issue.message.startsWith(`${name}`)) || issue.message.startsWith(`connection ${t.edge} `), issue.message).toBe(true);
+            expect(
+              ends.some((name) => issue.message.startsWith(`${name}`)) || issue.message.startsWith(`connection ${t.edge} `),
+              issue.message,
+            ).toBe(true);
           } else {
             expect(graph.nodes).toEqual([]);
           }
@@ -150,17 +194,44 @@ type Spec =
 const pairOf = (max: number) => fc.tuple(fc.integer({ min: 1, max }), fc.integer({ min: 1, max }));
 const padding = fc.constantFrom<Padding>('valid', 'same');
 const spec: fc.Arbitrary<Spec> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('Conv2D' as const), filters: fc.integer({ min: 1, max: 16 }), k: pairOf(6), s: pairOf(3), d: pairOf(3), padding, bias: fc.boolean() }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('MaxPooling2D' as const, 'AveragePooling2D' as const), pool: pairOf(4), s: fc.option(pairOf(4), { nil: null }), padding }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('Conv2D' as const),
+      filters: fc.integer({ min: 1, max: 16 }),
+      k: pairOf(6),
+      s: pairOf(3),
+      d: pairOf(3),
+      padding,
+      bias: fc.boolean(),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('MaxPooling2D' as const, 'AveragePooling2D' as const),
+      pool: pairOf(4),
+      s: fc.option(pairOf(4), { nil: null }),
+      padding,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('Dense' as const), units: fc.integer({ min: 1, max: 24 }), bias: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('BatchNormalization' as const), center: fc.boolean(), scale: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('Activation' as const, 'Dropout' as const, 'Flatten' as const, 'GlobalAveragePooling2D' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('Activation' as const, 'Dropout' as const, 'Flatten' as const, 'GlobalAveragePooling2D' as const),
+    }),
+  },
 );
 
 function rawOf(x: Spec): RawLayer {
   switch (x.kind) {
     case 'Conv2D':
-      return { kind: x.kind, params: { filters: x.filters, kernel_size: x.k, strides: x.s, dilation_rate: x.d, padding: x.padding, use_bias: x.bias } };
+      return {
+        kind: x.kind,
+        params: { filters: x.filters, kernel_size: x.k, strides: x.s, dilation_rate: x.d, padding: x.padding, use_bias: x.bias },
+      };
     case 'MaxPooling2D':
     case 'AveragePooling2D':
       return { kind: x.kind, params: { pool_size: x.pool, strides: x.s, padding: x.padding } };
@@ -189,7 +260,11 @@ function reference(x: Spec, input: number[]): Step {
       // Keras: "strides > 1 not supported in conjunction with dilation_rate > 1"
       if ((x.s[0] > 1 || x.s[1] > 1) && (x.d[0] > 1 || x.d[1] > 1)) return { ok: false, code: 'bad-param' };
       if (!rank3) return { ok: false, code: 'shape' };
-      const shape = [kerasOutputLength(h, x.k[0], x.s[0], x.d[0], x.padding), kerasOutputLength(w, x.k[1], x.s[1], x.d[1], x.padding), x.filters];
+      const shape = [
+        kerasOutputLength(h, x.k[0], x.s[0], x.d[0], x.padding),
+        kerasOutputLength(w, x.k[1], x.s[1], x.d[1], x.padding),
+        x.filters,
+      ];
       if (shape[0]! < 1 || shape[1]! < 1) return { ok: false, code: 'shape' };
       return { ok: true, shape, trainable: x.k[0] * x.k[1] * c * x.filters + (x.bias ? x.filters : 0), nonTrainable: 0 };
     }
@@ -215,7 +290,12 @@ function reference(x: Spec, input: number[]): Step {
 }
 
 const inputShape = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 6 })).map((t) => [...t]) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 6 }))
+      .map((t) => [...t]),
+  },
   { weight: 1, arbitrary: fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 2 }) },
 );
 
@@ -254,7 +334,9 @@ describe('property: random chains of every kind agree with Keras’s rules', () 
           expect([r.trainableParams, r.nonTrainableParams]).toEqual([step.trainable, step.nonTrainable]);
           expect(r.outputShape).toEqual([null, ...step.shape]);
           const problems = [
-            ...r.formulas.outputShape.map((d, k) => (d.value === step.shape[k] ? formulaProblem(d.formula, d.value) : `dim ${k} is ${d.value}`)),
+            ...r.formulas.outputShape.map((d, k) =>
+              d.value === step.shape[k] ? formulaProblem(d.formula, d.value) : `dim ${k} is ${d.value}`,
+            ),
             formulaProblem(r.formulas.trainableParams, r.trainableParams),
             formulaProblem(r.formulas.nonTrainableParams, r.nonTrainableParams),
             formulaProblem(r.formulas.macs, r.macs),
@@ -282,7 +364,11 @@ describe('property: random chains of every kind agree with Keras’s rules', () 
         (specs, random) => {
           const g = graphFromLayers([{ kind: 'InputLayer', params: { shape: [32, 32, 3] } }, ...specs.map(rawOf)]);
           const expected = analyzeGraph(g);
-          const shuffle = <T>(xs: T[]) => xs.map((x) => ({ x, k: random.next().value as number })).sort((p, q) => p.k - q.k).map((p) => p.x);
+          const shuffle = <T>(xs: T[]) =>
+            xs
+              .map((x) => ({ x, k: random.next().value as number }))
+              .sort((p, q) => p.k - q.k)
+              .map((p) => p.x);
           const shuffled = { nodes: shuffle(g.nodes), edges: shuffle(g.edges) };
           const a = analyzeGraph(shuffled);
           expect(a.chain).toEqual(expected.chain);
@@ -327,11 +413,15 @@ describe('property: layer names', () => {
 
   it('nextLayerName never returns a taken name', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...LAYER_KIND_IDS), fc.array(fc.constantFrom('conv2d', 'conv2d_1', 'conv2d_3', 'dense', 'dense_2', 'dense_1', 'flatten'), { maxLength: 8 }), (kind, taken) => {
-        const name = nextLayerName(kind, taken);
-        expect(taken).not.toContain(name);
-        expect(name.startsWith(KERAS_PREFIX[kind])).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...LAYER_KIND_IDS),
+        fc.array(fc.constantFrom('conv2d', 'conv2d_1', 'conv2d_3', 'dense', 'dense_2', 'dense_1', 'flatten'), { maxLength: 8 }),
+        (kind, taken) => {
+          const name = nextLayerName(kind, taken);
+          expect(taken).not.toContain(name);
+          expect(name.startsWith(KERAS_PREFIX[kind])).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -16,7 +16,24 @@ const junk = fc.oneof(
   fc.constantFrom('same', 'valid', 'SAME', 'relu', 'softmax', 'glorot_uniform', null, true, false),
   fc.array(fc.integer({ min: -3, max: 9 }), { maxLength: 4 }),
 );
-const paramNames = fc.constantFrom('filters', 'kernel_size', 'strides', 'padding', 'dilation_rate', 'activation', 'use_bias', 'units', 'rate', 'pool_size', 'shape', 'momentum', 'epsilon', 'center', 'scale', 'kernel_initializer');
+const paramNames = fc.constantFrom(
+  'filters',
+  'kernel_size',
+  'strides',
+  'padding',
+  'dilation_rate',
+  'activation',
+  'use_bias',
+  'units',
+  'rate',
+  'pool_size',
+  'shape',
+  'momentum',
+  'epsilon',
+  'center',
+  'scale',
+  'kernel_initializer',
+);
 
 /** Arbitrary graphs: random kinds, junk params, and edges that may dangle, loop, repeat or point anywhere. */
 const graphs: fc.Arbitrary<Graph> = fc
@@ -32,7 +49,9 @@ const graphs: fc.Arbitrary<Graph> = fc
     const ids = [...nodes.map((_, i) => `n${i}`), 'missing'];
     return fc.record({
       nodes: fc.constant(nodes.map((n, i) => ({ id: `n${i}`, ...n, position: { x: 0, y: 0 } }))),
-      edges: fc.array(fc.record({ source: fc.constantFrom(...ids), target: fc.constantFrom(...ids) }), { maxLength: 10 }).map((es) => es.map((e, i) => ({ id: `e${i}`, ...e }))),
+      edges: fc
+        .array(fc.record({ source: fc.constantFrom(...ids), target: fc.constantFrom(...ids) }), { maxLength: 10 })
+        .map((es) => es.map((e, i) => ({ id: `e${i}`, ...e }))),
     });
   });
 
@@ -83,7 +102,7 @@ const spatialLayer = fc.oneof(
   }),
 );
 
-describe('property: shapes of random valid chains agree with a reference implementation of TF\'s rules', () => {
+describe("property: shapes of random valid chains agree with a reference implementation of TF's rules", () => {
   it('per layer shape and params, and totals equal the sum of the rows', () => {
     fc.assert(
       fc.property(
@@ -101,7 +120,17 @@ describe('property: shapes of random valid chains agree with a reference impleme
               const d = spec.s > 1 ? 1 : spec.d; // Keras forbids strides > 1 with dilation > 1.
               const [nh, nw] = [tfLength(h, spec.k, spec.s, d, spec.padding), tfLength(w, spec.k, spec.s, d, spec.padding)];
               if (nh < 1 || nw < 1) break;
-              layers.push({ kind: 'Conv2D', params: { filters: spec.filters, kernel_size: spec.k, strides: spec.s, dilation_rate: d, padding: spec.padding, use_bias: spec.bias } });
+              layers.push({
+                kind: 'Conv2D',
+                params: {
+                  filters: spec.filters,
+                  kernel_size: spec.k,
+                  strides: spec.s,
+                  dilation_rate: d,
+                  padding: spec.padding,
+                  use_bias: spec.bias,
+                },
+              });
               expected.push({ shape: [nh, nw, spec.filters], params: spec.k * spec.k * c * spec.filters + (spec.bias ? spec.filters : 0) });
               [h, w, c] = [nh, nw, spec.filters];
             } else {

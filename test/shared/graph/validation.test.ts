@@ -4,7 +4,13 @@ import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/sequen
 import type { Graph, GraphNode } from '../../../src-shared/graph/schema';
 import type { GraphIssue, IssueCode } from '../../../src-shared/graph/issues';
 
-const node = (id: string, kind: GraphNode['kind'], name: string, params: Record<string, unknown> = {}): GraphNode => ({ id, kind, name, params, position: { x: 0, y: 0 } });
+const node = (id: string, kind: GraphNode['kind'], name: string, params: Record<string, unknown> = {}): GraphNode => ({
+  id,
+  kind,
+  name,
+  params,
+  position: { x: 0, y: 0 },
+});
 const edge = (id: string, source: string, target: string) => ({ id, source, target });
 
 const lecture: RawLayer[] = [
@@ -79,8 +85,14 @@ describe('graph validation', () => {
     const a = analyzeGraph(g);
     const fan = a.issues.find((i) => i.code === 'fan-out-unsupported')!;
     const merge = a.issues.find((i) => i.code === 'merge-unsupported')!;
-    expect(fan).toMatchObject({ target: { node: 'n3' }, message: 'flatten: feeds 2 layers, but branching is not supported yet — keep one outgoing connection' });
-    expect(merge).toMatchObject({ target: { node: 'n4' }, message: 'dense: receives 2 connections, but merging branches is not supported yet — keep one incoming connection' });
+    expect(fan).toMatchObject({
+      target: { node: 'n3' },
+      message: 'flatten: feeds 2 layers, but branching is not supported yet — keep one outgoing connection',
+    });
+    expect(merge).toMatchObject({
+      target: { node: 'n4' },
+      message: 'dense: receives 2 connections, but merging branches is not supported yet — keep one incoming connection',
+    });
     expect(a.valid).toBe(false);
   });
 
@@ -88,7 +100,10 @@ describe('graph validation', () => {
     const g = graphFromLayers(lecture);
     g.nodes.push(node('lonely', 'Dropout', 'dropout', { rate: 0.5 }));
     const i = only(g, 'disconnected');
-    expect(i).toMatchObject({ target: { node: 'lonely' }, message: 'dropout: is not connected to input_layer — connect it into the chain or delete it' });
+    expect(i).toMatchObject({
+      target: { node: 'lonely' },
+      message: 'dropout: is not connected to input_layer — connect it into the chain or delete it',
+    });
   });
 
   it('a connection to a layer that does not exist is reported on the connection', () => {
@@ -101,7 +116,11 @@ describe('graph validation', () => {
     const g = graphFromLayers(lecture);
     g.nodes[3]!.name = 'conv2d';
     expect(only(g, 'duplicate-name')).toMatchObject({ target: { node: 'n4' }, param: 'name' });
-    expect(analyzeGraph(g).nodes.get('n4')!.issues.map((i) => i.code)).toContain('duplicate-name');
+    expect(
+      analyzeGraph(g)
+        .nodes.get('n4')!
+        .issues.map((i) => i.code),
+    ).toContain('duplicate-name');
   });
 });
 
@@ -137,7 +156,7 @@ describe('bad values are errors with the parameter named, never exceptions', () 
     expect(only(g, 'bad-param').message).toBe(`dropout: ${message}`);
   });
 
-  it("a kernel larger than its input says how to fix it", () => {
+  it('a kernel larger than its input says how to fix it', () => {
     const g = graphFromLayers([
       { kind: 'InputLayer', name: 'input_layer', params: { shape: [8, 8, 1] } },
       { kind: 'MaxPooling2D', name: 'max_pooling2d', params: {} },
@@ -145,11 +164,17 @@ describe('bad values are errors with the parameter named, never exceptions', () 
     ]);
     const i = only(g, 'shape');
     expect(i).toMatchObject({ target: { node: 'n3' }, param: 'kernel_size' });
-    expect(i.message).toBe("conv2d_1: a 5×5 kernel does not fit its 4×4 input with padding 'valid' — use padding 'same' or a smaller kernel");
+    expect(i.message).toBe(
+      "conv2d_1: a 5×5 kernel does not fit its 4×4 input with padding 'valid' — use padding 'same' or a smaller kernel",
+    );
   });
 
   it('Conv2D after Flatten needs a 3-D input', () => {
-    const g = graphFromLayers([lecture[0]!, { kind: 'Flatten', name: 'flatten', params: {} }, { kind: 'Conv2D', name: 'conv2d', params: { filters: 1, kernel_size: 1 } }]);
+    const g = graphFromLayers([
+      lecture[0]!,
+      { kind: 'Flatten', name: 'flatten', params: {} },
+      { kind: 'Conv2D', name: 'conv2d', params: { filters: 1, kernel_size: 1 } },
+    ]);
     expect(only(g, 'shape').message).toMatch(/^conv2d: Conv2D needs a 3-D input \(height, width, channels\) but receives \(None, 784\)/);
   });
 

@@ -28,10 +28,24 @@ function roundTrip(graph: Graph, write: typeof toKeras3Json) {
 /** A network that uses every layer kind with non-default settings. */
 const everyKind = graphFromLayers([
   { kind: 'InputLayer', params: { shape: [32, 32, 3] } },
-  { kind: 'Conv2D', params: { filters: 8, kernel_size: 5, strides: 2, padding: 'same', activation: 'elu', use_bias: false, kernel_initializer: 'he_normal' } },
+  {
+    kind: 'Conv2D',
+    params: {
+      filters: 8,
+      kernel_size: 5,
+      strides: 2,
+      padding: 'same',
+      activation: 'elu',
+      use_bias: false,
+      kernel_initializer: 'he_normal',
+    },
+  },
   { kind: 'BatchNormalization', params: { momentum: 0.9, epsilon: 0.01 } },
   { kind: 'Activation', params: { activation: 'relu6' } },
-  { kind: 'Conv2D', params: { filters: 4, kernel_size: [3, 3], dilation_rate: 2, kernel_initializer: 'lecun_uniform', bias_initializer: 'ones' } },
+  {
+    kind: 'Conv2D',
+    params: { filters: 4, kernel_size: [3, 3], dilation_rate: 2, kernel_initializer: 'lecun_uniform', bias_initializer: 'ones' },
+  },
   { kind: 'MaxPooling2D', params: { pool_size: 3, strides: 1, padding: 'same' } },
   { kind: 'AveragePooling2D', params: { pool_size: [2, 2] } },
   { kind: 'Dropout', params: { rate: 0.25 } },
@@ -63,14 +77,24 @@ describe('Keras export', () => {
   it('writes the Keras 3 layout: InputLayer with batch_shape, DTypePolicy, build_config', () => {
     const seq = toSequential(graphOf('lecture-cnn.convas.json'));
     if (!seq.ok) throw new Error('invalid');
-    const json = toKeras3Json(seq.model) as { class_name: string; config: { layers: { class_name: string; config: Record<string, unknown>; build_config?: unknown }[] } };
+    const json = toKeras3Json(seq.model) as {
+      class_name: string;
+      config: { layers: { class_name: string; config: Record<string, unknown>; build_config?: unknown }[] };
+    };
     expect(json.class_name).toBe('Sequential');
     const [input, conv] = json.config.layers;
     expect(input).toMatchObject({ class_name: 'InputLayer', config: { batch_shape: [null, 28, 28, 1] } });
     expect(conv).toMatchObject({
       module: 'keras.layers',
       class_name: 'Conv2D',
-      config: { name: 'conv2d', filters: 10, kernel_size: [3, 3], padding: 'same', activation: 'relu', dtype: { class_name: 'DTypePolicy' } },
+      config: {
+        name: 'conv2d',
+        filters: 10,
+        kernel_size: [3, 3],
+        padding: 'same',
+        activation: 'relu',
+        dtype: { class_name: 'DTypePolicy' },
+      },
       build_config: { input_shape: [null, 28, 28, 1] },
     });
   });

@@ -85,8 +85,15 @@ describe("Keras's numbers for the templates", () => {
 
 describe('shape rules', () => {
   it('strides: 28 with a 3×3 kernel and stride 2 is 13 valid, 14 same', () => {
-    expect(chain([28, 28, 1], [{ kind: 'Conv2D', params: { filters: 4, kernel_size: 3, strides: 2 } }]).layers[0]!.outputShape).toEqual([null, 13, 13, 4]);
-    expect(chain([28, 28, 1], [{ kind: 'Conv2D', params: { filters: 4, kernel_size: 3, strides: 2, padding: 'same' } }]).layers[0]!.outputShape).toEqual([null, 14, 14, 4]);
+    expect(chain([28, 28, 1], [{ kind: 'Conv2D', params: { filters: 4, kernel_size: 3, strides: 2 } }]).layers[0]!.outputShape).toEqual([
+      null,
+      13,
+      13,
+      4,
+    ]);
+    expect(
+      chain([28, 28, 1], [{ kind: 'Conv2D', params: { filters: 4, kernel_size: 3, strides: 2, padding: 'same' } }]).layers[0]!.outputShape,
+    ).toEqual([null, 14, 14, 4]);
   });
 
   it("'same' pooling rounds up, 'valid' drops the rest: 7 → 4 and 3", () => {
@@ -95,7 +102,12 @@ describe('shape rules', () => {
   });
 
   it('pool strides other than pool_size: 3×3 pool, stride 2 on 28 → 13', () => {
-    expect(chain([28, 28, 8], [{ kind: 'MaxPooling2D', params: { pool_size: 3, strides: 2 } }]).layers[0]!.outputShape).toEqual([null, 13, 13, 8]);
+    expect(chain([28, 28, 8], [{ kind: 'MaxPooling2D', params: { pool_size: 3, strides: 2 } }]).layers[0]!.outputShape).toEqual([
+      null,
+      13,
+      13,
+      8,
+    ]);
   });
 
   it('dilation: a 3×3 kernel dilated by 2 covers 5×5, so 28 → 24', () => {
@@ -117,7 +129,10 @@ describe('shape rules', () => {
   });
 
   it('GlobalAveragePooling2D keeps one value per channel', () => {
-    expect(chain([7, 7, 64], [{ kind: 'GlobalAveragePooling2D', params: {} }]).layers[0]).toMatchObject({ outputShape: [null, 64], params: 0 });
+    expect(chain([7, 7, 64], [{ kind: 'GlobalAveragePooling2D', params: {} }]).layers[0]).toMatchObject({
+      outputShape: [null, 64],
+      params: 0,
+    });
   });
 
   it('use_bias=false drops the bias', () => {
@@ -130,7 +145,8 @@ describe('formulas with the real numbers', () => {
   const s = template('lecture-cnn');
   it("'same': ceil(28 / 1) = 28", () => expect(s.layers[0]!.formulas.outputShape[0]!.formula).toBe('ceil(28 / 1) = 28'));
   it('Conv2D params: 3·3·1·10 + 10 = 100', () => expect(s.layers[0]!.formulas.trainableParams).toBe('3·3·1·10 + 10 = 100'));
-  it("'valid' pooling: floor((28 − 2) / 2) + 1 = 14", () => expect(s.layers[1]!.formulas.outputShape[0]!.formula).toBe('floor((28 − 2) / 2) + 1 = 14'));
+  it("'valid' pooling: floor((28 − 2) / 2) + 1 = 14", () =>
+    expect(s.layers[1]!.formulas.outputShape[0]!.formula).toBe('floor((28 − 2) / 2) + 1 = 14'));
   it('Flatten: 14·14·10 = 1960', () => expect(s.layers[2]!.formulas.outputShape[0]!.formula).toBe('14·14·10 = 1960'));
   it('Dense params: 1960·100 + 100 = 196100', () => expect(s.layers[3]!.formulas.trainableParams).toBe('1960·100 + 100 = 196100'));
   it('costs: 28·28·10·3·3·1 = 70560 MACs and 28·28·10·4 B of activations', () => {

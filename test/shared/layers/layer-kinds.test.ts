@@ -37,7 +37,11 @@ function weights(id: string, input: Shape, raw: Record<string, unknown>): [numbe
 
 describe('the registry', () => {
   it('has one module per Keras class, with the prefixes Keras 3 uses for automatic names', () => {
-    expect(allLayerKinds().map((k) => k.kind).sort()).toEqual([...LAYER_KIND_IDS].sort());
+    expect(
+      allLayerKinds()
+        .map((k) => k.kind)
+        .sort(),
+    ).toEqual([...LAYER_KIND_IDS].sort());
     // Keras 3 names layers after their class in snake case: conv2d, max_pooling2d, input_layer, ...
     expect(Object.fromEntries(allLayerKinds().map((k) => [k.kind, k.namePrefix]))).toEqual({
       InputLayer: 'input_layer',
@@ -74,15 +78,24 @@ describe("Keras's defaults", () => {
     });
   });
 
-  it.each(['MaxPooling2D', 'AveragePooling2D'])('%s(pool_size=(2, 2), strides=None, padding="valid"): strides=None means pool_size', (id) => {
-    expect(params(id, {})).toEqual({ pool_size: [2, 2], strides: [2, 2], padding: 'valid' });
-    expect(params(id, { pool_size: 3 })).toEqual({ pool_size: [3, 3], strides: [3, 3], padding: 'valid' });
-    expect(params(id, { pool_size: 3, strides: null })).toMatchObject({ strides: [3, 3] });
-    expect(params(id, { pool_size: 3, strides: 1 })).toMatchObject({ strides: [1, 1] });
-  });
+  it.each(['MaxPooling2D', 'AveragePooling2D'])(
+    '%s(pool_size=(2, 2), strides=None, padding="valid"): strides=None means pool_size',
+    (id) => {
+      expect(params(id, {})).toEqual({ pool_size: [2, 2], strides: [2, 2], padding: 'valid' });
+      expect(params(id, { pool_size: 3 })).toEqual({ pool_size: [3, 3], strides: [3, 3], padding: 'valid' });
+      expect(params(id, { pool_size: 3, strides: null })).toMatchObject({ strides: [3, 3] });
+      expect(params(id, { pool_size: 3, strides: 1 })).toMatchObject({ strides: [1, 1] });
+    },
+  );
 
   it('Dense(units, activation=None, use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros")', () => {
-    expect(params('Dense', { units: 5 })).toEqual({ units: 5, activation: 'linear', use_bias: true, kernel_initializer: 'glorot_uniform', bias_initializer: 'zeros' });
+    expect(params('Dense', { units: 5 })).toEqual({
+      units: 5,
+      activation: 'linear',
+      use_bias: true,
+      kernel_initializer: 'glorot_uniform',
+      bias_initializer: 'zeros',
+    });
     expect(params('Dense', { units: 5, activation: null })).toMatchObject({ activation: 'linear' });
   });
 
@@ -97,19 +110,24 @@ describe("Keras's defaults", () => {
 
 describe("shapes of Keras's documentation examples", () => {
   // tf.keras Conv2D docs: x = tf.random.normal((4, 28, 28, 3)); Conv2D(2, 3, activation='relu') → (4, 26, 26, 2)
-  it('Conv2D(2, 3) on 28×28×3 → 26×26×2', () => expect(out('Conv2D', [28, 28, 3], { filters: 2, kernel_size: 3, activation: 'relu' })).toEqual([26, 26, 2]));
+  it('Conv2D(2, 3) on 28×28×3 → 26×26×2', () =>
+    expect(out('Conv2D', [28, 28, 3], { filters: 2, kernel_size: 3, activation: 'relu' })).toEqual([26, 26, 2]));
   // ... with dilation_rate=2 → (4, 24, 24, 2)
-  it('dilation_rate=2 → 24×24×2', () => expect(out('Conv2D', [28, 28, 3], { filters: 2, kernel_size: 3, dilation_rate: 2 })).toEqual([24, 24, 2]));
+  it('dilation_rate=2 → 24×24×2', () =>
+    expect(out('Conv2D', [28, 28, 3], { filters: 2, kernel_size: 3, dilation_rate: 2 })).toEqual([24, 24, 2]));
   // ... with padding="same" → (4, 28, 28, 2)
-  it('padding="same" → 28×28×2', () => expect(out('Conv2D', [28, 28, 3], { filters: 2, kernel_size: 3, padding: 'same' })).toEqual([28, 28, 2]));
+  it('padding="same" → 28×28×2', () =>
+    expect(out('Conv2D', [28, 28, 3], { filters: 2, kernel_size: 3, padding: 'same' })).toEqual([28, 28, 2]));
   // Keras 3 Conv2D docs: x of shape (4, 10, 10, 128), Conv2D(32, 3) → (4, 8, 8, 32)
-  it('Conv2D(32, 3) on 10×10×128 → 8×8×32', () => expect(out('Conv2D', [10, 10, 128], { filters: 32, kernel_size: 3 })).toEqual([8, 8, 32]));
+  it('Conv2D(32, 3) on 10×10×128 → 8×8×32', () =>
+    expect(out('Conv2D', [10, 10, 128], { filters: 32, kernel_size: 3 })).toEqual([8, 8, 32]));
 
   // MaxPooling2D / AveragePooling2D docs: a 3×3 image with pool (2, 2)
   describe.each(['MaxPooling2D', 'AveragePooling2D'])('%s', (id) => {
     it('strides (1, 1), "valid": 3×3 → 2×2', () => expect(out(id, [3, 3, 1], { pool_size: 2, strides: 1 })).toEqual([2, 2, 1]));
     it('strides (2, 2), "valid": 3×4 → 1×2', () => expect(out(id, [3, 4, 1], { pool_size: 2, strides: 2 })).toEqual([1, 2, 1]));
-    it('strides (1, 1), "same": 3×3 → 3×3', () => expect(out(id, [3, 3, 1], { pool_size: 2, strides: 1, padding: 'same' })).toEqual([3, 3, 1]));
+    it('strides (1, 1), "same": 3×3 → 3×3', () =>
+      expect(out(id, [3, 3, 1], { pool_size: 2, strides: 1, padding: 'same' })).toEqual([3, 3, 1]));
     // AlexNet's overlapping pooling (Krizhevsky et al. 2012): 55×55×96, 3×3 window, stride 2 → 27×27×96
     it('pool 3, stride 2 on 55×55×96 → 27×27×96', () => expect(out(id, [55, 55, 96], { pool_size: 3, strides: 2 })).toEqual([27, 27, 96]));
     it('pooling keeps the channels and has no weights', () => expect(weights(id, [8, 8, 7], {})).toEqual([0, 0]));
@@ -146,9 +164,14 @@ describe("weights, by Keras's rules", () => {
     [{ center: false }, [32, 64]],
     [{ scale: false }, [32, 64]],
     [{ center: false, scale: false }, [0, 64]],
-  ])('BatchNormalization %j on 32 channels → %j', (raw, expected) => expect(weights('BatchNormalization', [7, 7, 32], raw)).toEqual(expected));
-  it('BatchNormalization normalises the last axis of any rank: 100 features → 200 + 200', () => expect(weights('BatchNormalization', [100], {})).toEqual([200, 200]));
-  it.each(['Activation', 'Dropout', 'Flatten', 'GlobalAveragePooling2D'])('%s has no weights', (id) => expect(weights(id, [4, 4, 3], {})).toEqual([0, 0]));
+  ])('BatchNormalization %j on 32 channels → %j', (raw, expected) =>
+    expect(weights('BatchNormalization', [7, 7, 32], raw)).toEqual(expected),
+  );
+  it('BatchNormalization normalises the last axis of any rank: 100 features → 200 + 200', () =>
+    expect(weights('BatchNormalization', [100], {})).toEqual([200, 200]));
+  it.each(['Activation', 'Dropout', 'Flatten', 'GlobalAveragePooling2D'])('%s has no weights', (id) =>
+    expect(weights(id, [4, 4, 3], {})).toEqual([0, 0]),
+  );
 });
 
 describe('cross-parameter rules and shape errors are returned, not thrown', () => {
@@ -169,12 +192,16 @@ describe('cross-parameter rules and shape errors are returned, not thrown', () =
   });
 
   it('a pool larger than its input with padding "valid" says what to do', () => {
-    expect(out('MaxPooling2D', [2, 5, 1], { pool_size: 3 })).toBe("a 3×3 pool does not fit its 2×5 input with padding 'valid' — use padding 'same' or a smaller pool_size");
+    expect(out('MaxPooling2D', [2, 5, 1], { pool_size: 3 })).toBe(
+      "a 3×3 pool does not fit its 2×5 input with padding 'valid' — use padding 'same' or a smaller pool_size",
+    );
     expect(out('MaxPooling2D', [2, 5, 1], { pool_size: 3, padding: 'same' })).toEqual([1, 2, 1]); // ceil(2/3), ceil(5/3)
   });
 
   it.each(['Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'GlobalAveragePooling2D'])('%s on a vector needs a 3-D input', (id) => {
     const raw = id === 'Conv2D' ? { filters: 1, kernel_size: 1 } : {};
-    expect(out(id, [784], raw)).toMatch(new RegExp(`^${id} needs a 3-D input \\(height, width, channels\\) but receives \\(None, 784\\) — `));
+    expect(out(id, [784], raw)).toMatch(
+      new RegExp(`^${id} needs a 3-D input \\(height, width, channels\\) but receives \\(None, 784\\) — `),
+    );
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../../src-shared/layers/params';
-import { activate, activationDerivative, erf, sampleActivation, SELU_ALPHA, SELU_SCALE, sigmoid, softmax } from '../../../src-shared/learn/activations';
+import {
+  activate,
+  activationDerivative,
+  erf,
+  sampleActivation,
+  SELU_ALPHA,
+  SELU_SCALE,
+  sigmoid,
+  softmax,
+} from '../../../src-shared/learn/activations';
 
 // Expected values derived by hand from the definitions (TensorFlow.js's formulas).
 describe('activation functions', () => {

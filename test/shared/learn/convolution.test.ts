@@ -9,7 +9,8 @@ const w = [2, 1, 5, 3];
 describe('1-D convolution and cross-correlation (SciPy values)', () => {
   it('convolve valid', () => expect(conv1d(x, w, { op: 'convolve', padding: 'valid' })).toEqual([63, 48, 49, 28, 21, 20]));
   it('correlate valid', () => expect(conv1d(x, w, { op: 'correlate', padding: 'valid' })).toEqual([48, 57, 24, 25, 16, 39]));
-  it('correlate full', () => expect(conv1d(x, w, { op: 'correlate', padding: 'full' })).toEqual([6, 34, 51, 48, 57, 24, 25, 16, 39, 29, 13, 10]));
+  it('correlate full', () =>
+    expect(conv1d(x, w, { op: 'correlate', padding: 'full' })).toEqual([6, 34, 51, 48, 57, 24, 25, 16, 39, 29, 13, 10]));
   it('correlate same', () => expect(conv1d(x, w, { op: 'correlate', padding: 'same' })).toEqual([34, 51, 48, 57, 24, 25, 16, 39, 29]));
 
   it('explains an output as its window: flipped kernel, products and sum', () => {
@@ -86,17 +87,37 @@ describe('2-D convolution', () => {
       [3, 4],
     ];
     // Convolution = correlation with the kernel rotated by 180°.
-    expect(conv2dPlain(image, k, { op: 'convolve', padding: 'valid' })).toEqual(conv2dPlain(image, [[4, 3], [2, 1]], { op: 'correlate', padding: 'valid' }));
+    expect(conv2dPlain(image, k, { op: 'convolve', padding: 'valid' })).toEqual(
+      conv2dPlain(
+        image,
+        [
+          [4, 3],
+          [2, 1],
+        ],
+        { op: 'correlate', padding: 'valid' },
+      ),
+    );
     expect(conv2dPlain([[1]], k, { op: 'convolve', padding: 'full' })).toEqual(k);
   });
 
-  it('sums over channels, one output per filter, plus each filter\'s bias', () => {
+  it("sums over channels, one output per filter, plus each filter's bias", () => {
     const img = [
-      [[1, 10], [2, 20]],
-      [[3, 30], [4, 40]],
+      [
+        [1, 10],
+        [2, 20],
+      ],
+      [
+        [3, 30],
+        [4, 40],
+      ],
     ];
     // kernels[kh][kw][channel][filter]: filter 0 = all ones, filter 1 = ones on channel 0 only.
-    const kernels = Array.from({ length: 2 }, () => Array.from({ length: 2 }, () => [[1, 1], [1, 0]]));
+    const kernels = Array.from({ length: 2 }, () =>
+      Array.from({ length: 2 }, () => [
+        [1, 1],
+        [1, 0],
+      ]),
+    );
     expect(conv2d(img, kernels, { op: 'correlate', padding: 'valid', bias: [1, -1] })).toEqual([[[111, 9]]]);
     const win = window2d(img, kernels, { op: 'correlate', padding: 'valid', bias: [1, -1] }, 0, 0, 0);
     expect(win.channels.map((c) => c.sum)).toEqual([10, 100]);
@@ -110,12 +131,23 @@ describe('2-D convolution', () => {
 });
 
 describe('pooling (TensorFlow rules)', () => {
-  const grid4 = [Array.from({ length: 4 }, (_, c) => [c + 1]), Array.from({ length: 4 }, (_, c) => [c + 5]), Array.from({ length: 4 }, (_, c) => [c + 9]), Array.from({ length: 4 }, (_, c) => [c + 13])];
+  const grid4 = [
+    Array.from({ length: 4 }, (_, c) => [c + 1]),
+    Array.from({ length: 4 }, (_, c) => [c + 5]),
+    Array.from({ length: 4 }, (_, c) => [c + 9]),
+    Array.from({ length: 4 }, (_, c) => [c + 13]),
+  ];
   const grid5 = Array.from({ length: 5 }, (_, r) => Array.from({ length: 5 }, (_, c) => [r * 5 + c + 1]));
 
   it('max and average 2×2, valid', () => {
-    expect(pool2d(grid4, { kind: 'max', poolSize: [2, 2], padding: 'valid' })).toEqual([[[6], [8]], [[14], [16]]]);
-    expect(pool2d(grid4, { kind: 'average', poolSize: [2, 2], padding: 'valid' })).toEqual([[[3.5], [5.5]], [[11.5], [13.5]]]);
+    expect(pool2d(grid4, { kind: 'max', poolSize: [2, 2], padding: 'valid' })).toEqual([
+      [[6], [8]],
+      [[14], [16]],
+    ]);
+    expect(pool2d(grid4, { kind: 'average', poolSize: [2, 2], padding: 'valid' })).toEqual([
+      [[3.5], [5.5]],
+      [[11.5], [13.5]],
+    ]);
   });
 
   it("'same' pads bottom/right and never counts the padding in an average", () => {

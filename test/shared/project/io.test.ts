@@ -54,14 +54,48 @@ describe('every error says what is wrong and what to do', () => {
     ['formatVersion "2" as text', '{"formatVersion": "2"}', [/"formatVersion" is missing or not a whole number/, OPEN_ANOTHER]],
     ['formatVersion 1.5', '{"formatVersion": 1.5}', [/"formatVersion" is missing or not a whole number/, OPEN_ANOTHER]],
     ['formatVersion 0', '{"formatVersion": 0}', [/"formatVersion" is missing or not a whole number/, OPEN_ANOTHER]],
-    ['formatVersion 99', '{"formatVersion": 99, "app": "convas", "whatever": true}', [/^This project was saved by a newer Convas \(format 99\); this version reads formats 1 to 2\. Update Convas to open it\.$/]],
+    [
+      'formatVersion 99',
+      '{"formatVersion": 99, "app": "convas", "whatever": true}',
+      [/^This project was saved by a newer Convas \(format 99\); this version reads formats 1 to 2\. Update Convas to open it\.$/],
+    ],
     ['formatVersion 3', '{"formatVersion": 3}', [/newer Convas \(format 3\).*Update Convas to open it/]],
-    ['an unknown layer kind', JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x', graph: { nodes: [{ id: 'a', kind: 'LSTM', name: 'lstm', params: {}, position: { x: 0, y: 0 } }], edges: [] } }), [/^This project file is damaged: graph\.nodes\[0\]\.kind: /, REPAIR]],
-    ['a node without position', JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x', graph: { nodes: [{ id: 'a', kind: 'Flatten', name: 'f', params: {} }], edges: [] } }), [/damaged: graph\.nodes\[0\]\.position/, REPAIR]],
-    ['an edge without target', JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x', graph: { nodes: [], edges: [{ id: 'e', source: 'a' }] } }), [/damaged: graph\.edges\[0\]\.target/, REPAIR]],
+    [
+      'an unknown layer kind',
+      JSON.stringify({
+        formatVersion: 2,
+        app: 'convas',
+        name: 'x',
+        graph: { nodes: [{ id: 'a', kind: 'LSTM', name: 'lstm', params: {}, position: { x: 0, y: 0 } }], edges: [] },
+      }),
+      [/^This project file is damaged: graph\.nodes\[0\]\.kind: /, REPAIR],
+    ],
+    [
+      'a node without position',
+      JSON.stringify({
+        formatVersion: 2,
+        app: 'convas',
+        name: 'x',
+        graph: { nodes: [{ id: 'a', kind: 'Flatten', name: 'f', params: {} }], edges: [] },
+      }),
+      [/damaged: graph\.nodes\[0\]\.position/, REPAIR],
+    ],
+    [
+      'an edge without target',
+      JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x', graph: { nodes: [], edges: [{ id: 'e', source: 'a' }] } }),
+      [/damaged: graph\.edges\[0\]\.target/, REPAIR],
+    ],
     ['no graph', JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x' }), [/damaged: graph: /, REPAIR]],
-    ['another app', JSON.stringify({ formatVersion: 2, app: 'netron', name: 'x', graph: { nodes: [], edges: [] } }), [/damaged: app: /, REPAIR]],
-    ['a format-1 file with an unknown layer', JSON.stringify({ formatVersion: 1, name: 'x', layers: [{ kind: 'Conv3D' }] }), [/^This format-1 project is damaged: layers\[0\]\.kind: /, REPAIR]],
+    [
+      'another app',
+      JSON.stringify({ formatVersion: 2, app: 'netron', name: 'x', graph: { nodes: [], edges: [] } }),
+      [/damaged: app: /, REPAIR],
+    ],
+    [
+      'a format-1 file with an unknown layer',
+      JSON.stringify({ formatVersion: 1, name: 'x', layers: [{ kind: 'Conv3D' }] }),
+      [/^This format-1 project is damaged: layers\[0\]\.kind: /, REPAIR],
+    ],
   ])('%s', (_what, text, messages) => {
     let parsed: ReturnType<typeof parseProject> | undefined;
     expect(() => (parsed = parseProject(text))).not.toThrow();
@@ -73,13 +107,20 @@ describe('every error says what is wrong and what to do', () => {
   it('lists at most three problems of a badly damaged file, and says how many more', () => {
     const nodes = Array.from({ length: 5 }, (_, i) => ({ id: `n${i}`, kind: 'Nope', name: 'x', params: {}, position: { x: 0, y: 0 } }));
     const parsed = parseProject(JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x', graph: { nodes, edges: [] } }));
-    expect(!parsed.ok && parsed.error).toMatch(/graph\.nodes\[0\]\.kind: .*; graph\.nodes\[1\]\.kind: .*; graph\.nodes\[2\]\.kind: .* \(and 2 more\)\. Correct/);
+    expect(!parsed.ok && parsed.error).toMatch(
+      /graph\.nodes\[0\]\.kind: .*; graph\.nodes\[1\]\.kind: .*; graph\.nodes\[2\]\.kind: .* \(and 2 more\)\. Correct/,
+    );
   });
 });
 
 describe('reading changes nothing and never throws', () => {
   it('does not modify the document it reads, whether it migrates it or not', () => {
-    const v1 = { formatVersion: 1, name: 'x', layers: [{ kind: 'InputLayer', params: { shape: [8, 8, 1] } }, { kind: 'Flatten' }], training: { epochs: 2 } };
+    const v1 = {
+      formatVersion: 1,
+      name: 'x',
+      layers: [{ kind: 'InputLayer', params: { shape: [8, 8, 1] } }, { kind: 'Flatten' }],
+      training: { epochs: 2 },
+    };
     const v2 = JSON.parse(readFileSync(new URL('lecture-cnn.convas.json', dir), 'utf8')) as unknown;
     for (const doc of [v1, v2]) {
       const before = structuredClone(doc);
@@ -99,17 +140,39 @@ describe('reading changes nothing and never throws', () => {
 
   it('property: any text gives a project or an error message', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x', graph: v }))), (text) => {
-        const parsed = parseProject(text);
-        if (!parsed.ok) expect(parsed.error.length).toBeGreaterThan(20);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x', graph: v })),
+        ),
+        (text) => {
+          const parsed = parseProject(text);
+          if (!parsed.ok) expect(parsed.error.length).toBeGreaterThan(20);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('property: any value, including format-1 look-alikes, gives a project or an error message', () => {
-    const layer = fc.record({ kind: fc.oneof(fc.constantFrom(...LAYER_KIND_IDS), fc.string()), name: fc.oneof(fc.string(), fc.constant(undefined)), params: fc.anything() }, { requiredKeys: ['kind'] });
-    const v1Like = fc.record({ formatVersion: fc.constant(1), name: fc.oneof(fc.string(), fc.integer()), layers: fc.oneof(fc.array(layer, { maxLength: 4 }), fc.anything()), training: fc.anything() }, { requiredKeys: ['formatVersion'] });
+    const layer = fc.record(
+      {
+        kind: fc.oneof(fc.constantFrom(...LAYER_KIND_IDS), fc.string()),
+        name: fc.oneof(fc.string(), fc.constant(undefined)),
+        params: fc.anything(),
+      },
+      { requiredKeys: ['kind'] },
+    );
+    const v1Like = fc.record(
+      {
+        formatVersion: fc.constant(1),
+        name: fc.oneof(fc.string(), fc.integer()),
+        layers: fc.oneof(fc.array(layer, { maxLength: 4 }), fc.anything()),
+        training: fc.anything(),
+      },
+      { requiredKeys: ['formatVersion'] },
+    );
     fc.assert(
       fc.property(fc.oneof(fc.anything(), v1Like), (doc) => {
         const parsed = readProject(doc);
@@ -134,14 +197,23 @@ describe('round trip', () => {
   });
   const params = fc.dictionary(
     fc.constantFrom('filters', 'kernel_size', 'padding', 'units', 'rate', 'shape', 'note'),
-    fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0))),
+    fc.oneof(
+      fc.integer(),
+      fc.string(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.integer(), { maxLength: 3 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0)),
+    ),
   );
   const project: fc.Arbitrary<Project> = fc.record({
     formatVersion: fc.constant(CURRENT_FORMAT_VERSION as typeof CURRENT_FORMAT_VERSION),
     app: fc.constant('convas' as const),
     name: fc.string({ minLength: 1 }),
     description: fc.string(),
-    graph: fc.array(fc.record({ kind: fc.constantFrom(...LAYER_KIND_IDS), params }), { maxLength: 6 }).map((layers) => graphFromLayers(layers)),
+    graph: fc
+      .array(fc.record({ kind: fc.constantFrom(...LAYER_KIND_IDS), params }), { maxLength: 6 })
+      .map((layers) => graphFromLayers(layers)),
     training: settings,
   });
 
@@ -160,7 +232,14 @@ describe('round trip', () => {
   });
 
   it('keeps bad values as typed, so that the canvas can show them', () => {
-    const p: Project = { formatVersion: 2, app: 'convas', name: 'bad', description: '', graph: graphFromLayers([{ kind: 'Conv2D', params: { filters: -1, kernel_size: 'three' } }]), training: defaultTrainingSettings() };
+    const p: Project = {
+      formatVersion: 2,
+      app: 'convas',
+      name: 'bad',
+      description: '',
+      graph: graphFromLayers([{ kind: 'Conv2D', params: { filters: -1, kernel_size: 'three' } }]),
+      training: defaultTrainingSettings(),
+    };
     const parsed = parseProject(serializeProject(p));
     expect(parsed.ok && parsed.project.graph.nodes[0]!.params).toEqual({ filters: -1, kernel_size: 'three' });
   });
@@ -187,7 +266,9 @@ describe('format 1 → format 2', () => {
     expect(migrated.project.formatVersion).toBe(2);
     expect(migrated.project.name).toBe(current.name);
     expect(migrated.project.training).toEqual(current.training);
-    expect(migrated.project.graph.nodes.map((n) => [n.kind, n.name, n.params, n.position])).toEqual(inOrder(current.graph).map((n) => [n.kind, n.name, n.params, n.position]));
+    expect(migrated.project.graph.nodes.map((n) => [n.kind, n.name, n.params, n.position])).toEqual(
+      inOrder(current.graph).map((n) => [n.kind, n.name, n.params, n.position]),
+    );
     const a = analyzeGraph(migrated.project.graph);
     expect(a.valid).toBe(true);
     expect(summarize(a)).toEqual(summarize(analyzeGraph(current.graph)));
@@ -198,7 +279,13 @@ describe('format 1 → format 2', () => {
       JSON.stringify({
         formatVersion: 1,
         name: 'x',
-        layers: [{ kind: 'InputLayer', params: { shape: [8, 8, 1] } }, { kind: 'Conv2D', params: { filters: 2, kernel_size: 3 } }, { kind: 'Conv2D', params: { filters: 2, kernel_size: 3 } }, { kind: 'Flatten' }, { kind: 'Dense', params: { units: 2 } }],
+        layers: [
+          { kind: 'InputLayer', params: { shape: [8, 8, 1] } },
+          { kind: 'Conv2D', params: { filters: 2, kernel_size: 3 } },
+          { kind: 'Conv2D', params: { filters: 2, kernel_size: 3 } },
+          { kind: 'Flatten' },
+          { kind: 'Dense', params: { units: 2 } },
+        ],
       }),
     );
     if (!parsed.ok) throw new Error(parsed.error);

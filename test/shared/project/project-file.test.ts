@@ -15,7 +15,12 @@ const v1 = {
   name: 'Lecture CNN (format 1)',
   layers: [
     { kind: 'InputLayer', name: 'input_layer', params: { shape: [28, 28, 1] } },
-    { kind: 'Conv2D', name: 'conv2d', params: { filters: 10, kernel_size: [3, 3], activation: 'relu', padding: 'same' }, position: { x: 40, y: 120 } },
+    {
+      kind: 'Conv2D',
+      name: 'conv2d',
+      params: { filters: 10, kernel_size: [3, 3], activation: 'relu', padding: 'same' },
+      position: { x: 40, y: 120 },
+    },
     { kind: 'MaxPooling2D', name: 'max_pooling2d', params: { pool_size: [2, 2] } },
     { kind: 'Flatten', name: 'flatten' },
     { kind: 'Dense', name: 'dense', params: { units: 100, activation: 'relu' } },
@@ -53,9 +58,17 @@ describe('project files', () => {
     ['a non-object', '[1, 2]', /not a Convas project/],
     ['no formatVersion', '{"name": "x"}', /"formatVersion" is missing/],
     ['a newer format', '{"formatVersion": 99, "app": "convas"}', /saved by a newer Convas \(format 99\).*Update Convas to open it/],
-    ['a damaged graph', JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x', graph: { nodes: [{ id: 'a', kind: 'Conv3D' }], edges: [] } }), /damaged: graph\.nodes\[0\]\.kind/],
+    [
+      'a damaged graph',
+      JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x', graph: { nodes: [{ id: 'a', kind: 'Conv3D' }], edges: [] } }),
+      /damaged: graph\.nodes\[0\]\.kind/,
+    ],
     ['a damaged format-1 file', JSON.stringify({ formatVersion: 1, name: 'x', layers: 'none' }), /format-1 project is damaged: layers/],
-    ['bad training settings', JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x', graph: { nodes: [], edges: [] }, training: { batchSize: 0 } }), /training\.batchSize/],
+    [
+      'bad training settings',
+      JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x', graph: { nodes: [], edges: [] }, training: { batchSize: 0 } }),
+      /training\.batchSize/,
+    ],
   ])('%s is a clear error, never an exception', (_what, input, message) => {
     const parsed = parseProject(input);
     expect(parsed.ok).toBe(false);

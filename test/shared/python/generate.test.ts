@@ -29,7 +29,7 @@ describe('Python export', () => {
     expect(py).toContain("plt.legend(['train_loss', 'val_loss'])");
   });
 
-  it('pads 28×28 images to LeNet-5\'s 32×32 input', () => {
+  it("pads 28×28 images to LeNet-5's 32×32 input", () => {
     expect(script('lenet-5.convas.json')).toContain('np.pad(x, ((0, 0), (2, 2), (2, 2), (0, 0)))');
   });
 
@@ -41,10 +41,13 @@ describe('Python export', () => {
     expect(py).toContain('tf.keras.datasets.mnist.load_data()');
   });
 
-  it.skipIf(!hasPython).each(['lecture-cnn', 'lecture-cnn-dropout', 'lenet-5', 'tensorflow-tutorial-cnn'])('%s compiles as Python', (name) => {
-    const dir = mkdtempSync(join(tmpdir(), 'convas-py-'));
-    const file = join(dir, `${name}.py`);
-    writeFileSync(file, script(`${name}.convas.json`));
-    expect(() => execFileSync('python3', ['-m', 'py_compile', file], { stdio: 'pipe' })).not.toThrow();
-  });
+  it.skipIf(!hasPython).each(['lecture-cnn', 'lecture-cnn-dropout', 'lenet-5', 'tensorflow-tutorial-cnn'])(
+    '%s compiles as Python',
+    (name) => {
+      const dir = mkdtempSync(join(tmpdir(), 'convas-py-'));
+      const file = join(dir, `${name}.py`);
+      writeFileSync(file, script(`${name}.convas.json`));
+      expect(() => execFileSync('python3', ['-m', 'py_compile', file], { stdio: 'pipe' })).not.toThrow();
+    },
+  );
 });

@@ -27,16 +27,32 @@ function template(file: string): Summary {
   return s;
 }
 
-const conv = (filters: number, extra: Record<string, unknown> = {}): RawLayer => ({ kind: 'Conv2D', params: { filters, kernel_size: 3, padding: 'same', activation: 'relu', ...extra } });
+const conv = (filters: number, extra: Record<string, unknown> = {}): RawLayer => ({
+  kind: 'Conv2D',
+  params: { filters, kernel_size: 3, padding: 'same', activation: 'relu', ...extra },
+});
 const pool: RawLayer = { kind: 'MaxPooling2D', params: { pool_size: 2, strides: 2 } };
 
 /** keras.applications.VGG16(): 13 convolutions in 5 blocks, then fc1, fc2, predictions. */
 const vgg16: RawLayer[] = [
-  conv(64), conv(64), pool,
-  conv(128), conv(128), pool,
-  conv(256), conv(256), conv(256), pool,
-  conv(512), conv(512), conv(512), pool,
-  conv(512), conv(512), conv(512), pool,
+  conv(64),
+  conv(64),
+  pool,
+  conv(128),
+  conv(128),
+  pool,
+  conv(256),
+  conv(256),
+  conv(256),
+  pool,
+  conv(512),
+  conv(512),
+  conv(512),
+  pool,
+  conv(512),
+  conv(512),
+  conv(512),
+  pool,
   { kind: 'Flatten', params: {} },
   { kind: 'Dense', params: { units: 4096, activation: 'relu' } },
   { kind: 'Dense', params: { units: 4096, activation: 'relu' } },
@@ -87,12 +103,15 @@ describe('VGG16 as keras.applications.VGG16().summary() prints it', () => {
 });
 
 describe('a ResNet50 stem, as keras.applications.ResNet50().summary() prints its first rows', () => {
-  const s = build([224, 224, 3], [
-    { kind: 'Conv2D', params: { filters: 64, kernel_size: 7, strides: 2, padding: 'same' } },
-    { kind: 'BatchNormalization', params: { epsilon: 1.001e-5 } },
-    { kind: 'Activation', params: { activation: 'relu' } },
-    { kind: 'MaxPooling2D', params: { pool_size: 3, strides: 2, padding: 'same' } },
-  ]);
+  const s = build(
+    [224, 224, 3],
+    [
+      { kind: 'Conv2D', params: { filters: 64, kernel_size: 7, strides: 2, padding: 'same' } },
+      { kind: 'BatchNormalization', params: { epsilon: 1.001e-5 } },
+      { kind: 'Activation', params: { activation: 'relu' } },
+      { kind: 'MaxPooling2D', params: { pool_size: 3, strides: 2, padding: 'same' } },
+    ],
+  );
 
   it('conv1_conv (None, 112, 112, 64) 9,472; conv1_bn 256; pool1 (None, 56, 56, 64)', () => {
     // 7·7·3·64 + 64 = 9472; BN: 4·64 = 256, of which 2·64 = 128 are the moving statistics
@@ -116,11 +135,14 @@ describe('a ResNet50 stem, as keras.applications.ResNet50().summary() prints its
 
 describe('smaller cases', () => {
   it('Conv2D → GlobalAveragePooling2D → Dense: (None, 64) then 64·10 + 10 = 650', () => {
-    const s = build([7, 7, 32], [
-      { kind: 'Conv2D', params: { filters: 64, kernel_size: 1 } }, // 1·1·32·64 + 64 = 2112
-      { kind: 'GlobalAveragePooling2D', params: {} },
-      { kind: 'Dense', params: { units: 10, activation: 'softmax' } },
-    ]);
+    const s = build(
+      [7, 7, 32],
+      [
+        { kind: 'Conv2D', params: { filters: 64, kernel_size: 1 } }, // 1·1·32·64 + 64 = 2112
+        { kind: 'GlobalAveragePooling2D', params: {} },
+        { kind: 'Dense', params: { units: 10, activation: 'softmax' } },
+      ],
+    );
     expect(s.layers.map((r) => [r.type, r.outputShape, r.params])).toEqual([
       ['Conv2D', [null, 7, 7, 64], 2_112],
       ['GlobalAveragePooling2D', [null, 64], 0],
@@ -137,8 +159,15 @@ describe('smaller cases', () => {
 
   it("a strided 'valid' convolution explains 13: floor((28 − 3) / 2) + 1 = 13", () => {
     const r = build([28, 28, 1], [{ kind: 'Conv2D', params: { filters: 4, kernel_size: 3, strides: 2 } }]).layers[0]!;
-    expect(r.formulas.outputShape.map((d) => d.formula)).toEqual(['floor((28 − 3) / 2) + 1 = 13', 'floor((28 − 3) / 2) + 1 = 13', '4 (filters)']);
-    expect(build([28, 28, 1], [{ kind: 'Conv2D', params: { filters: 4, kernel_size: 3, strides: 2, padding: 'same' } }]).layers[0]!.formulas.outputShape[0]!.formula).toBe('ceil(28 / 2) = 14');
+    expect(r.formulas.outputShape.map((d) => d.formula)).toEqual([
+      'floor((28 − 3) / 2) + 1 = 13',
+      'floor((28 − 3) / 2) + 1 = 13',
+      '4 (filters)',
+    ]);
+    expect(
+      build([28, 28, 1], [{ kind: 'Conv2D', params: { filters: 4, kernel_size: 3, strides: 2, padding: 'same' } }]).layers[0]!.formulas
+        .outputShape[0]!.formula,
+    ).toBe('ceil(28 / 2) = 14');
   });
 
   it("'same' pooling explains 4: ceil(7 / 2) = 4", () => {
@@ -159,7 +188,12 @@ describe('smaller cases', () => {
   });
 
   it('an invalid graph has no summary (the UI shows its issues instead)', () => {
-    const a = analyzeGraph(graphFromLayers([{ kind: 'InputLayer', params: { shape: [4, 4, 1] } }, { kind: 'Conv2D', params: { filters: 1, kernel_size: 5 } }]));
+    const a = analyzeGraph(
+      graphFromLayers([
+        { kind: 'InputLayer', params: { shape: [4, 4, 1] } },
+        { kind: 'Conv2D', params: { filters: 1, kernel_size: 5 } },
+      ]),
+    );
     expect(summarize(a)).toBeUndefined();
   });
 
@@ -196,7 +230,15 @@ describe('every template', () => {
 
   it('LeNet-5 prints its table as Keras does', () => {
     const text = summaryText(template('lenet-5.convas.json'));
-    const rows = text.split('\n').filter((l) => /^│ \S+ \(\w+\)/.test(l)).map((l) => l.split('│').map((c) => c.trim()).slice(1, 4));
+    const rows = text
+      .split('\n')
+      .filter((l) => /^│ \S+ \(\w+\)/.test(l))
+      .map((l) =>
+        l
+          .split('│')
+          .map((c) => c.trim())
+          .slice(1, 4),
+      );
     expect(rows).toEqual([
       ['conv2d (Conv2D)', '(None, 28, 28, 6)', '156'], // 5·5·1·6 + 6
       ['average_pooling2d (AveragePooling2D)', '(None, 14, 14, 6)', '0'],

@@ -70,7 +70,10 @@ export function evaluate(expression: string): number {
  * Accepted shapes: "EXPR = v", "EXPR = v (note)", "EXPR B = v B", "v (note)", "v", "no … (value 0)".
  */
 export function formulaProblem(formula: string, value: number): string | undefined {
-  const text = formula.replace(/ B\b/g, '').replace(/\s\([^()]*\)$/, '').trim();
+  const text = formula
+    .replace(/ B\b/g, '')
+    .replace(/\s\([^()]*\)$/, '')
+    .trim();
   if (/^no /.test(text)) return value === 0 ? undefined : `"${formula}" says none but the value is ${value}`;
   const at = text.lastIndexOf(' = ');
   if (at < 0) return Number(text) === value ? undefined : `"${formula}" does not state ${value}`;

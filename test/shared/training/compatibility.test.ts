@@ -9,16 +9,27 @@ function plan(layers: RawLayer[]) {
 }
 
 const input = (shape: number[]): RawLayer => ({ kind: 'InputLayer', params: { shape } });
-const head: RawLayer[] = [{ kind: 'Flatten', params: {} }, { kind: 'Dense', name: 'out', params: { units: 10, activation: 'softmax' } }];
+const head: RawLayer[] = [
+  { kind: 'Flatten', params: {} },
+  { kind: 'Dense', name: 'out', params: { units: 10, activation: 'softmax' } },
+];
 
 describe('planTraining', () => {
   it('feeds 28×28×1 images as they are and knows a softmax output gives probabilities', () => {
-    expect(plan([input([28, 28, 1]), ...head])).toEqual({ ok: true, adapter: { kind: 'image', height: 28, width: 28, channels: 1, padTop: 0, padLeft: 0 }, outputIsProbability: true });
+    expect(plan([input([28, 28, 1]), ...head])).toEqual({
+      ok: true,
+      adapter: { kind: 'image', height: 28, width: 28, channels: 1, padTop: 0, padLeft: 0 },
+      outputIsProbability: true,
+    });
   });
 
   it("pads 28×28 images into LeNet-5's 32×32 input and flattens for a 784 input", () => {
     expect(plan([input([32, 32, 1]), ...head])).toMatchObject({ ok: true, adapter: { padTop: 2, padLeft: 2 } });
-    expect(plan([input([784]), { kind: 'Dense', params: { units: 10 } }])).toMatchObject({ ok: true, adapter: { kind: 'flat' }, outputIsProbability: false });
+    expect(plan([input([784]), { kind: 'Dense', params: { units: 10 } }])).toMatchObject({
+      ok: true,
+      adapter: { kind: 'flat' },
+      outputIsProbability: false,
+    });
   });
 
   it('says what to change when the input cannot take the images or the output is not 10 classes', () => {
@@ -29,7 +40,11 @@ describe('planTraining', () => {
   });
 
   it('refuses what TensorFlow.js cannot train, naming the layer', () => {
-    const dilated = plan([input([28, 28, 1]), { kind: 'Conv2D', name: 'c', params: { filters: 2, kernel_size: 3, dilation_rate: 2 } }, ...head]);
+    const dilated = plan([
+      input([28, 28, 1]),
+      { kind: 'Conv2D', name: 'c', params: { filters: 2, kernel_size: 3, dilation_rate: 2 } },
+      ...head,
+    ]);
     expect(!dilated.ok && dilated.message).toMatch(/^c: TensorFlow.js cannot train a dilated convolution/);
     const bn = plan([input([28, 28, 1]), { kind: 'BatchNormalization', name: 'bn', params: { center: false } }, ...head]);
     expect(!bn.ok && bn.message).toMatch(/^bn: TensorFlow.js cannot train BatchNormalization/);

@@ -74,7 +74,9 @@ describe('IDX reader', () => {
     const path = await writeTemp('train-images-idx3-ubyte.gz', gzipSync(imageBytes.subarray(0, 16 + 1234)));
     const e = await datasetError(() => readIdxImages(path));
     expect(e.code).toBe('truncated');
-    expect(e.message).toBe(`${path}: file is truncated: header says 12×28×28 = 9,408 pixels but only 1,234 bytes follow — download it again`);
+    expect(e.message).toBe(
+      `${path}: file is truncated: header says 12×28×28 = 9,408 pixels but only 1,234 bytes follow — download it again`,
+    );
   });
 
   it('rejects a file cut inside its header', async () => {

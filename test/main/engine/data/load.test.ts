@@ -3,7 +3,13 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DatasetError, FASHION_MNIST_CLASS_NAMES, MNIST_CLASS_NAMES, loadDataset, type LoadDatasetOptions } from '../../../../src-main/engine/data/index';
+import {
+  DatasetError,
+  FASHION_MNIST_CLASS_NAMES,
+  MNIST_CLASS_NAMES,
+  loadDataset,
+  type LoadDatasetOptions,
+} from '../../../../src-main/engine/data/index';
 import { FILE_ROLES, IDX_FILE_NAMES, MANIFESTS, type DatasetManifest } from '../../../../src-main/engine/data/catalog';
 import { cacheRoot, datasetCacheDir } from '../../../../src-main/engine/data/sources';
 import { encodeIdx } from '../../../../src-main/engine/data/idx';
@@ -105,7 +111,15 @@ describe('a directory the user names', () => {
   it('rejects labels outside 0–9, mismatched counts and images that are not 28×28', async () => {
     const dir = await temps.make();
     await writeTinyDataset(dir, 50, 20);
-    await writeFile(join(dir, 'train-labels-idx1-ubyte.gz'), gzipSync(encodeIdx(Uint8Array.from({ length: 50 }, (_, i) => (i === 17 ? 12 : 1)), [50])));
+    await writeFile(
+      join(dir, 'train-labels-idx1-ubyte.gz'),
+      gzipSync(
+        encodeIdx(
+          Uint8Array.from({ length: 50 }, (_, i) => (i === 17 ? 12 : 1)),
+          [50],
+        ),
+      ),
+    );
     const bad = await rejection(loadDataset({ dataset: 'directory', directory: dir }));
     expect(bad.code).toBe('bad-label');
     expect(bad.message).toContain('label 12 at index 17 is outside 0–9');
@@ -169,7 +183,11 @@ describe('cache and download', () => {
     await writeFile(join(cache, 'train-labels-idx1-ubyte.gz'), 'stale');
     const data = await loadDataset(opts);
     expect(data.source).toBe('download');
-    expect(server.requests.map((r) => r.split('/').pop()).sort()).toEqual(['t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz', 'train-labels-idx1-ubyte.gz']);
+    expect(server.requests.map((r) => r.split('/').pop()).sort()).toEqual([
+      't10k-images-idx3-ubyte.gz',
+      't10k-labels-idx1-ubyte.gz',
+      'train-labels-idx1-ubyte.gz',
+    ]);
     expect(data.notes.join('\n')).toContain('does not match the published SHA-256');
     expect(data.train.count).toBe(3000);
   });
@@ -189,7 +207,10 @@ describe('cache and download', () => {
     const { manifest, files } = await sampleAsRemote();
     const server = await loopbackServer(serveFiles(files));
     servers.push(server);
-    const tampered: DatasetManifest = { ...manifest, files: { ...manifest.files, trainImages: { ...manifest.files.trainImages, sha256: '0'.repeat(64) } } };
+    const tampered: DatasetManifest = {
+      ...manifest,
+      files: { ...manifest.files, trainImages: { ...manifest.files.trainImages, sha256: '0'.repeat(64) } },
+    };
     const opts = await options({ manifest: tampered, mirrors: [server.url], fallbackToSample: false });
     const e = await rejection(loadDataset(opts));
     expect(e.code).toBe('checksum-mismatch');
@@ -209,7 +230,9 @@ describe('cache and download', () => {
     const opts = await options({ manifest, mirrors: [server.url], fallbackToSample: false });
     const e = await rejection(loadDataset(opts));
     expect(e.code).toBe('download-failed');
-    expect(e.message).toMatch(/^train-images-idx3-ubyte\.gz from http:\/\/127\.0\.0\.1:\d+\/train-images-idx3-ubyte\.gz: download broke off/);
+    expect(e.message).toMatch(
+      /^train-images-idx3-ubyte\.gz from http:\/\/127\.0\.0\.1:\d+\/train-images-idx3-ubyte\.gz: download broke off/,
+    );
     expect(await listDir(datasetCacheDir('fashion-mnist', opts.cacheDir))).toEqual([]);
   });
 
@@ -229,7 +252,11 @@ describe('cache and download', () => {
   });
 
   it('keeps the published checksums of the standard files', () => {
-    expect(MANIFESTS['fashion-mnist'].files.trainImages).toEqual({ name: 'train-images-idx3-ubyte.gz', bytes: 26_421_880, sha256: '3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84' });
+    expect(MANIFESTS['fashion-mnist'].files.trainImages).toEqual({
+      name: 'train-images-idx3-ubyte.gz',
+      bytes: 26_421_880,
+      sha256: '3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84',
+    });
     expect(MANIFESTS.mnist.files.trainImages.sha256).toBe('440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609');
     for (const m of Object.values(MANIFESTS)) for (const f of Object.values(m.files)) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -8,7 +8,12 @@ function unevenLabels(): Uint8Array {
   const out: number[] = [];
   for (let c = 0; c < 10; c++) for (let i = 0; i < 10 * (c + 1) + c; i++) out.push(c);
   // Interleave deterministically so classes are not in blocks.
-  return Uint8Array.from(out.map((c, i) => ({ c, k: (i * 7919) % out.length })).sort((a, b) => a.k - b.k).map((x) => x.c));
+  return Uint8Array.from(
+    out
+      .map((c, i) => ({ c, k: (i * 7919) % out.length }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.c),
+  );
 }
 
 function countByClass(labels: Uint8Array, indices: Uint32Array): number[] {
@@ -69,7 +74,9 @@ describe('stratifiedSplit', () => {
 
   it('picks validation examples at random within a class, not the first ones', () => {
     const { validation } = stratifiedSplit(labels, 0.2, 1);
-    const firstOfClass0 = Array.from(labels.keys()).filter((i) => labels[i] === 0).slice(0, countByClass(labels, validation)[0]);
+    const firstOfClass0 = Array.from(labels.keys())
+      .filter((i) => labels[i] === 0)
+      .slice(0, countByClass(labels, validation)[0]);
     expect(Array.from(validation).filter((i) => labels[i] === 0)).not.toEqual(firstOfClass0);
   });
 

@@ -37,7 +37,10 @@ function gradientFromForward(c: Case, dy: Float32Array): tf.Tensor {
 }
 
 function gradient(c: Case, x: Float32Array, dy: Float32Array): tf.Tensor {
-  return tf.grad((t: tf.Tensor) => tf.avgPool(t as tf.Tensor4D, c.size, c.strides, c.pad))(tf.tensor4d(x, c.x), tf.tensor4d(dy, outShape(c)));
+  return tf.grad((t: tf.Tensor) => tf.avgPool(t as tf.Tensor4D, c.size, c.strides, c.pad))(
+    tf.tensor4d(x, c.x),
+    tf.tensor4d(dy, outShape(c)),
+  );
 }
 
 describe('AvgPoolGrad on wasm and cpu', () => {

@@ -32,11 +32,13 @@ function outShape(c: Case): [number, number, number, number] {
 }
 
 function filterGradient(c: Case, x: Float32Array, dy: Float32Array): tf.Tensor {
-  return tf.engine().runKernel(
-    tf.Conv2DBackpropFilter,
-    { x: tf.tensor4d(x, c.x), dy: tf.tensor4d(dy, outShape(c)) },
-    { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: c.filter },
-  ) as tf.Tensor;
+  return tf
+    .engine()
+    .runKernel(
+      tf.Conv2DBackpropFilter,
+      { x: tf.tensor4d(x, c.x), dy: tf.tensor4d(dy, outShape(c)) },
+      { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: c.filter },
+    ) as tf.Tensor;
 }
 
 describe('Conv2DBackpropFilter on wasm', () => {
@@ -79,15 +81,19 @@ describe('Conv2DBackpropFilter on wasm', () => {
     const info = tf.backend_util.computeConv2DInfo(xShape, [kh, kw, 2, 3], 1, d, 'same');
     const x = randomValues(xShape, 3);
     const dy = randomValues(info.outShape, 4);
-    const stuffed = await valuesOn('cpu', () =>
-      tf.engine().runKernel(
-        tf.Conv2DBackpropFilter,
-        { x: tf.tensor4d(x, xShape), dy: tf.tensor4d(dy, info.outShape) },
-        // 'same' padding depends only on the effective filter size, so the padding matches.
-        { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: effective },
-      ) as tf.Tensor,
+    const stuffed = await valuesOn(
+      'cpu',
+      () =>
+        tf.engine().runKernel(
+          tf.Conv2DBackpropFilter,
+          { x: tf.tensor4d(x, xShape), dy: tf.tensor4d(dy, info.outShape) },
+          // 'same' padding depends only on the effective filter size, so the padding matches.
+          { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: effective },
+        ) as tf.Tensor,
     );
-    const expected = tf.tidy(() => tf.tensor4d(stuffed, effective).stridedSlice([0, 0, 0, 0], effective, [d, d, 1, 1]).dataSync() as Float32Array);
+    const expected = tf.tidy(
+      () => tf.tensor4d(stuffed, effective).stridedSlice([0, 0, 0, 0], effective, [d, d, 1, 1]).dataSync() as Float32Array,
+    );
     await initBackend('wasm');
     const backend = asWasmBackend(tf.backend());
     const [xt, dyt] = [tf.tensor4d(x, xShape), tf.tensor4d(dy, info.outShape)];

@@ -28,11 +28,13 @@ function outShape(c: Case): [number, number, number, number] {
 }
 
 function inputGradient(c: Case, dy: Float32Array, filter: Float32Array): tf.Tensor {
-  return tf.engine().runKernel(
-    tf.Conv2DBackpropInput,
-    { dy: tf.tensor4d(dy, outShape(c)), filter: tf.tensor4d(filter, c.filter) },
-    { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', inputShape: c.x },
-  ) as tf.Tensor;
+  return tf
+    .engine()
+    .runKernel(
+      tf.Conv2DBackpropInput,
+      { dy: tf.tensor4d(dy, outShape(c)), filter: tf.tensor4d(filter, c.filter) },
+      { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', inputShape: c.x },
+    ) as tf.Tensor;
 }
 
 describe('Conv2DBackpropInput on wasm', () => {
@@ -50,7 +52,13 @@ describe('Conv2DBackpropInput on wasm', () => {
     await valuesOn('wasm', () => tf.scalar(0));
     const [dy, filter] = [tf.tensor4d(randomValues(outShape(c), 1), outShape(c)), tf.tensor4d(randomValues(c.filter, 2), c.filter)];
     const before = tf.memory().numDataBuffers;
-    const dx = tf.engine().runKernel(tf.Conv2DBackpropInput, { dy, filter }, { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', inputShape: c.x }) as tf.Tensor;
+    const dx = tf
+      .engine()
+      .runKernel(
+        tf.Conv2DBackpropInput,
+        { dy, filter },
+        { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', inputShape: c.x },
+      ) as tf.Tensor;
     expect(tf.memory().numDataBuffers).toBe(before + 1);
     tf.dispose([dx, dy, filter]);
   });

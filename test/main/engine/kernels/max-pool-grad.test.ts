@@ -42,9 +42,14 @@ describe('MaxPoolGrad on wasm', () => {
     expect(relativeError(actual, expected)).toBeLessThanOrEqual(1e-4);
   });
 
-  it('routes each window\'s gradient to its first maximum only', async () => {
+  it("routes each window's gradient to its first maximum only", async () => {
     // One 2×2 window holding 5, 5, 1, 5: only the first 5 gets the gradient.
-    const dx = await valuesOn('wasm', () => tf.grad((t: tf.Tensor) => tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid'))(tf.tensor4d([5, 5, 1, 5], [1, 2, 2, 1]), tf.tensor4d([3], [1, 1, 1, 1])));
+    const dx = await valuesOn('wasm', () =>
+      tf.grad((t: tf.Tensor) => tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid'))(
+        tf.tensor4d([5, 5, 1, 5], [1, 2, 2, 1]),
+        tf.tensor4d([3], [1, 1, 1, 1]),
+      ),
+    );
     expect(Array.from(dx)).toEqual([3, 0, 0, 0]);
   });
 });

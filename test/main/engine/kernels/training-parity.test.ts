@@ -11,7 +11,22 @@ import { randomValues, relativeError } from './compare';
  */
 
 type Activation = NonNullable<Parameters<typeof tf.layers.activation>[0]['activation']>;
-const ACTIVATIONS: Activation[] = ['relu', 'relu6', 'elu', 'selu', 'sigmoid', 'tanh', 'softmax', 'softplus', 'softsign', 'swish', 'mish', 'gelu', 'hardSigmoid', 'linear'];
+const ACTIVATIONS: Activation[] = [
+  'relu',
+  'relu6',
+  'elu',
+  'selu',
+  'sigmoid',
+  'tanh',
+  'softmax',
+  'softplus',
+  'softsign',
+  'swish',
+  'mish',
+  'gelu',
+  'hardSigmoid',
+  'linear',
+];
 
 const OPTIMIZERS: Record<string, () => tf.Optimizer> = {
   sgd: () => tf.train.sgd(0.05),
@@ -28,7 +43,9 @@ const seeded = (seed: number) => tf.initializers.glorotUniform({ seed });
 /** Conv2D and the Activation layer with `a`, then Dense with `a`. */
 function activationModel(a: Activation): tf.Sequential {
   const m = tf.sequential();
-  m.add(tf.layers.conv2d({ inputShape: [8, 8, 2], filters: 3, kernelSize: 3, padding: 'same', activation: a, kernelInitializer: seeded(1) }));
+  m.add(
+    tf.layers.conv2d({ inputShape: [8, 8, 2], filters: 3, kernelSize: 3, padding: 'same', activation: a, kernelInitializer: seeded(1) }),
+  );
   m.add(tf.layers.conv2d({ filters: 4, kernelSize: 3, strides: 2, padding: 'valid', kernelInitializer: seeded(2) }));
   m.add(tf.layers.activation({ activation: a }));
   m.add(tf.layers.flatten());
@@ -41,7 +58,16 @@ const STRUCTURES: Record<string, () => tf.Sequential> = {
   /** The lecture's CNN, smaller. */
   lecture: () => {
     const m = tf.sequential();
-    m.add(tf.layers.conv2d({ inputShape: [12, 12, 1], filters: 4, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: seeded(5) }));
+    m.add(
+      tf.layers.conv2d({
+        inputShape: [12, 12, 1],
+        filters: 4,
+        kernelSize: 3,
+        padding: 'same',
+        activation: 'relu',
+        kernelInitializer: seeded(5),
+      }),
+    );
     m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
     m.add(tf.layers.flatten());
     m.add(tf.layers.dense({ units: 8, activation: 'relu', kernelInitializer: seeded(6) }));
@@ -51,7 +77,17 @@ const STRUCTURES: Record<string, () => tf.Sequential> = {
   /** Strided valid convolution, overlapping same max-pooling, average pooling, batch norm, dropout, global average pooling. */
   pooling: () => {
     const m = tf.sequential();
-    m.add(tf.layers.conv2d({ inputShape: [12, 12, 2], filters: 4, kernelSize: 3, strides: 2, padding: 'valid', activation: 'tanh', kernelInitializer: seeded(8) }));
+    m.add(
+      tf.layers.conv2d({
+        inputShape: [12, 12, 2],
+        filters: 4,
+        kernelSize: 3,
+        strides: 2,
+        padding: 'valid',
+        activation: 'tanh',
+        kernelInitializer: seeded(8),
+      }),
+    );
     m.add(tf.layers.maxPooling2d({ poolSize: 3, strides: 1, padding: 'same' }));
     // No bias before batch norm: its gradient is zero up to rounding, which Adam would amplify into noise.
     m.add(tf.layers.conv2d({ filters: 5, kernelSize: [2, 3], padding: 'same', useBias: false, kernelInitializer: seeded(9) }));
@@ -65,7 +101,17 @@ const STRUCTURES: Record<string, () => tf.Sequential> = {
   /** Average pooling over same padding, a bias-free convolution, batch norm before a dense layer, dropout. */
   dense: () => {
     const m = tf.sequential();
-    m.add(tf.layers.conv2d({ inputShape: [9, 9, 1], filters: 3, kernelSize: 2, strides: 2, padding: 'same', useBias: false, kernelInitializer: seeded(11) }));
+    m.add(
+      tf.layers.conv2d({
+        inputShape: [9, 9, 1],
+        filters: 3,
+        kernelSize: 2,
+        strides: 2,
+        padding: 'same',
+        useBias: false,
+        kernelInitializer: seeded(11),
+      }),
+    );
     m.add(tf.layers.averagePooling2d({ poolSize: 3, strides: 2, padding: 'same' }));
     m.add(tf.layers.flatten());
     m.add(tf.layers.batchNormalization({ axis: -1 }));
@@ -83,7 +129,12 @@ interface Run {
 }
 
 /** Gradients at the start, then two training steps; the model is built from `weights` when given. */
-async function train(backend: 'cpu' | 'wasm', build: () => tf.Sequential, optimizer: () => tf.Optimizer, start?: Float32Array[]): Promise<Run & { initial: Float32Array[] }> {
+async function train(
+  backend: 'cpu' | 'wasm',
+  build: () => tf.Sequential,
+  optimizer: () => tf.Optimizer,
+  start?: Float32Array[],
+): Promise<Run & { initial: Float32Array[] }> {
   await initBackend(backend);
   const model = build();
   if (start) model.setWeights(start.map((w, i) => tf.tensor(w, model.getWeights()[i]!.shape)));
@@ -92,7 +143,10 @@ async function train(backend: 'cpu' | 'wasm', build: () => tf.Sequential, optimi
   const x = tf.tensor([...randomValues([BATCH, ...inputShape], 1)], [BATCH, ...inputShape]);
   const y = tf.oneHot(tf.tensor1d([0, 1, 2, 1, 0, 2], 'int32'), CLASSES);
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const { grads } = tf.variableGrads(() => tf.mean(tf.metrics.categoricalCrossentropy(y, model.apply(x, { training: true }) as tf.Tensor)) as tf.Scalar, vars);
+  const { grads } = tf.variableGrads(
+    () => tf.mean(tf.metrics.categoricalCrossentropy(y, model.apply(x, { training: true }) as tf.Tensor)) as tf.Scalar,
+    vars,
+  );
   const gradients = vars.map((v) => grads[v.name]!.dataSync() as Float32Array);
   tf.dispose(Object.values(grads));
   const opt = optimizer();

@@ -47,16 +47,22 @@ describe('compileModel', () => {
     const { model, summary } = load(file);
     const compiled = compileModel(model);
     expect(compiled.countParams()).toBe(summary.totalParams);
-    expect(compiled.layers.map((l) => [l.name, l.outputShape, l.countParams()])).toEqual(summary.layers.map((r) => [r.name, r.outputShape, r.params]));
+    expect(compiled.layers.map((l) => [l.name, l.outputShape, l.countParams()])).toEqual(
+      summary.layers.map((r) => [r.name, r.outputShape, r.params]),
+    );
     compiled.dispose();
   });
 
   it('builds every layer kind with non-default settings, BatchNormalization counting its moving statistics', () => {
     const compiled = compileModel(everyKind);
-    const summary = summarize(toSequential(graphFromLayers([
-      { kind: 'InputLayer', params: { shape: everyKind.input.shape as number[] } },
-      ...everyKind.layers.map((l) => ({ kind: l.kind, name: l.name, params: l.params as Record<string, unknown> })),
-    ])).analysis)!;
+    const summary = summarize(
+      toSequential(
+        graphFromLayers([
+          { kind: 'InputLayer', params: { shape: everyKind.input.shape as number[] } },
+          ...everyKind.layers.map((l) => ({ kind: l.kind, name: l.name, params: l.params as Record<string, unknown> })),
+        ]),
+      ).analysis,
+    )!;
     expect(compiled.countParams()).toBe(summary.totalParams);
     const bn = compiled.layers.find((l) => l.name.startsWith('batch_normalization'))!;
     expect(bn.trainableWeights.length).toBe(1);

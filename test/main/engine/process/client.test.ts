@@ -28,7 +28,11 @@ describe('engine process', () => {
   it('validates commands on its side and answers a malformed one with bad-message', async () => {
     // Bypass the client's own validation to see the engine's.
     const entry = fileURLToPath(new URL('../../../../src-main/engine/process/entry.ts', import.meta.url));
-    const child = fork(entry, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const child = fork(entry, [], {
+      execArgv: ['--import', 'tsx'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
     const reply = new Promise<unknown>((resolve) => child.once('message', resolve));
     child.send({ type: 'train', runId: 'r', graph: { nodes: 'not a list' } });
     const event = engineEventSchema.parse(await reply);
@@ -53,7 +57,10 @@ describe('engine process', () => {
     graph.nodes[5]!.params['units'] = 5;
     const error = engine.waitFor(isError);
     engine.send({ type: 'train', runId: 'r', graph, settings: testSettings() });
-    expect(await error).toMatchObject({ code: 'not-trainable', message: expect.stringContaining('dense_1: the network must end with 10 values') });
+    expect(await error).toMatchObject({
+      code: 'not-trainable',
+      message: expect.stringContaining('dense_1: the network must end with 10 values'),
+    });
     await engine.close();
   });
 

@@ -133,7 +133,14 @@ describe('training session on the shipped sample (wasm)', () => {
     const { data, outputIsProbability } = await sampleData(model, 640);
     expect(outputIsProbability).toBe(false);
     const { events, emit } = collect();
-    const s = new TrainingSession({ runId: 'r', model, settings: testSettings({ optimizer: 'sgd', learningRate: 10, epochs: 3 }), data, outputIsProbability, emit });
+    const s = new TrainingSession({
+      runId: 'r',
+      model,
+      settings: testSettings({ optimizer: 'sgd', learningRate: 10, epochs: 3 }),
+      data,
+      outputIsProbability,
+      emit,
+    });
     await s.run();
     const errors = of(events, 'error');
     expect(errors).toHaveLength(1);
@@ -146,7 +153,14 @@ describe('training session on the shipped sample (wasm)', () => {
   it('exports model.json + weights.bin that load back and predict identically on the test set', async () => {
     const model = lectureModel();
     const { data, outputIsProbability } = await sampleData(model, 960);
-    const s = new TrainingSession({ runId: 'r', model, settings: testSettings(), data: { ...data, validation: null }, outputIsProbability, emit: () => {} });
+    const s = new TrainingSession({
+      runId: 'r',
+      model,
+      settings: testSettings(),
+      data: { ...data, validation: null },
+      outputIsProbability,
+      emit: () => {},
+    });
     await s.run();
     const dir = mkdtempSync(join(tmpdir(), 'convas-export-'));
     const files = await saveModel(s.model, dir);
@@ -165,7 +179,14 @@ describe('training session on the shipped sample (wasm)', () => {
   it('inspects one image: feature maps of every spatial layer and the Conv2D kernels, as Float32Arrays', async () => {
     const model = lectureModel();
     const { data, outputIsProbability } = await sampleData(model, 320);
-    const s = new TrainingSession({ runId: 'r', model, settings: testSettings(), data: { ...data, validation: null }, outputIsProbability, emit: () => {} });
+    const s = new TrainingSession({
+      runId: 'r',
+      model,
+      settings: testSettings(),
+      data: { ...data, validation: null },
+      outputIsProbability,
+      emit: () => {},
+    });
     await s.run();
     const example = data.test.x.subarray(0, 784);
     const r = await inspectModel(s.model, example, data.test.shape);
