@@ -1,7 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatCount } from '../../src-shared/layers/format';
-import { useT, type MessageKey } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
 import { showNodeFormula } from '../summary/show-formula';
 import type { LayerFlowNode } from './flow-model';
 
@@ -24,7 +24,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       )}
       <div className="layer-node__name">{data.name}</div>
       <div className="layer-node__line">
-        <span className="layer-node__kind" title={t(`kind.${data.kind}` as MessageKey)}>
+        <span className="layer-node__kind" title={t(`kind.${data.kind}`)}>
           {data.kind === 'InputLayer' ? 'Input' : data.kind}
         </span>
         <span className="layer-node__desc">{data.description ?? '—'}</span>

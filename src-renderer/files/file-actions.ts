@@ -2,7 +2,7 @@
 import { readModelFile } from '../../src-shared/format/model-file';
 import { serializeProject } from '../../src-shared/project/io';
 import type { Project } from '../../src-shared/project/schema';
-import { t, type MessageKey } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import { isDirty, useProjectStore } from '../store/project-store';
 import { newProject } from '../store/new-project';
 import { tidyProject } from '../store/tidy';
@@ -59,7 +59,7 @@ export function openText(name: string, text: string, path?: string): boolean {
   loaded(read.project, isProject ? name : null, isProject ? path : undefined);
   rememberFile(name, text);
   if (isProject) ui.notify('success', t('file.opened', { name }));
-  else ui.notify('success', t('file.imported', { name, kind: t(`file.kind.${read.kind}` as MessageKey) }));
+  else ui.notify('success', t('file.imported', { name, kind: t(`file.kind.${read.kind}`) }));
   return true;
 }
 

@@ -1,25 +1,23 @@
 import { create } from 'zustand';
-import { en, type MessageKey } from './en';
-import { ko } from './ko';
+import { translator, type KeyOf, type Namespace, type Translator } from '../../src-shared/i18n/catalog';
+import type { Vars } from '../../src-shared/i18n/dictionary';
+import { asLanguage, languageOfLocale, type Language } from '../../src-shared/i18n/language';
 import { LAYER_HELP_KO } from './layer-help-ko';
 
-export type Language = 'en' | 'ko';
-export type { MessageKey };
-export type Vars = Readonly<Record<string, string | number>>;
-
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { en, ko };
+export type { Language, Vars };
+export type MessageKey = KeyOf<'app'>;
 const STORAGE_KEY = 'convas.language';
 
 /** The language to start in: the user's last choice, else the system language. */
 export function initialLanguage(): Language {
   try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === 'en' || saved === 'ko') return saved;
+    const saved = asLanguage(localStorage.getItem(STORAGE_KEY));
+    if (saved) return saved;
   } catch {
     // Storage may be unavailable (private mode); the system language decides.
   }
   const langs = typeof navigator === 'undefined' ? [] : [navigator.language, ...(navigator.languages ?? [])];
-  return langs.some((l) => l?.toLowerCase().startsWith('ko')) ? 'ko' : 'en';
+  return langs.some((l) => languageOfLocale(l) === 'ko') ? 'ko' : 'en';
 }
 
 interface LanguageState {
@@ -40,19 +38,9 @@ export const useLanguageStore = create<LanguageState>((set) => ({
   },
 }));
 
-/** Fills "{name}" placeholders; numbers are written with thousands separators. */
-function fill(text: string, vars?: Vars): string {
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = vars[key];
-    if (v === undefined) return whole;
-    return typeof v === 'number' ? v.toLocaleString('en-US') : v;
-  });
-}
-
-/** Translates a key in a given language (for code outside React). */
+/** Translates an app key in a given language (for code outside React). */
 export function translate(language: Language, key: MessageKey, vars?: Vars): string {
-  return fill(DICTIONARIES[language][key] ?? en[key], vars);
+  return translator(language, 'app')(key, vars);
 }
 
 /** Translates in the current language (for code outside React, e.g. file actions). */
@@ -60,19 +48,20 @@ export function t(key: MessageKey, vars?: Vars): string {
   return translate(useLanguageStore.getState().language, key, vars);
 }
 
-export type Translate = (key: MessageKey, vars?: Vars) => string;
+export type Translate = Translator<'app'>;
 
-/** The translate function of the current language; components re-render when it changes. */
-export function useT(): Translate {
-  const language = useLanguageStore((s) => s.language);
-  // One function per language, so memoised children see a stable reference.
-  return TRANSLATORS[language];
+/** The translate function of one feature's dictionary in the current language; components re-render when it changes. */
+export function useFeatureT<N extends Namespace>(namespace: N): Translator<N> {
+  return translator(
+    useLanguageStore((s) => s.language),
+    namespace,
+  );
 }
 
-const TRANSLATORS: Record<Language, Translate> = {
-  en: (key, vars) => translate('en', key, vars),
-  ko: (key, vars) => translate('ko', key, vars),
-};
+/** The app dictionary's translate function in the current language. */
+export function useT(): Translate {
+  return useFeatureT('app');
+}
 
 /** A parameter's help in the current language, falling back to the English help of its layer kind. */
 export function fieldHelp(language: Language, kind: string, field: string, english: string): string {

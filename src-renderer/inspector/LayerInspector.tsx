@@ -2,7 +2,7 @@ import type { GraphIssue } from '../../src-shared/graph/issues';
 import type { GraphNode } from '../../src-shared/graph/schema';
 import type { NodeReport } from '../../src-shared/graph/analyze';
 import { layerKind } from '../../src-shared/layers/registry';
-import { useT, type MessageKey } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
 import { deleteSelection } from './delete-selection';
 import { effectiveParam } from './effective-param';
 import { Metrics } from './Metrics';
@@ -32,7 +32,7 @@ export function LayerInspector({
     <div className={`inspector__body group-${(kind?.group ?? 'Core').toLowerCase()}`} data-testid="inspector-layer">
       <div className="inspector__kind">
         <span className="inspector__kind-name">{node.kind === 'InputLayer' ? 'Input' : node.kind}</span>
-        <span className="inspector__kind-sub">{t(`kind.${node.kind}` as MessageKey)}</span>
+        <span className="inspector__kind-sub">{t(`kind.${node.kind}`)}</span>
       </div>
       {general.length > 0 && (
         <div className="callout callout--error" role="alert" data-testid="inspector-problems">

@@ -1,6 +1,6 @@
 import { memo, type DragEvent, type KeyboardEvent } from 'react';
 import { layerGroups, type AnyLayerKind } from '../../src-shared/layers/registry';
-import { useT, type MessageKey } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
 import { LAYER_MIME } from '../canvas/layer-drag';
 import { useUiStore } from '../store/ui-store';
 import { addLayerBelow } from './add-below';
@@ -32,7 +32,7 @@ function PaletteView() {
       <div className="palette__scroll">
         {GROUPS.filter((g) => g.kinds.length > 0).map(({ group, kinds }) => (
           <section key={group} className={`palette__group group-${group.toLowerCase()}`}>
-            <h3 className="palette__group-title">{t(`group.${group}` as MessageKey)}</h3>
+            <h3 className="palette__group-title">{t(`group.${group}`)}</h3>
             <ul className="palette__list">
               {kinds.map((kind) => (
                 <li
@@ -50,8 +50,8 @@ function PaletteView() {
                   <span className="palette__swatch" aria-hidden="true" />
                   <span className="palette__text">
                     <span className="palette__name">{displayName(kind)}</span>
-                    {t(`kind.${kind.kind}` as MessageKey).toLowerCase() !== displayName(kind).toLowerCase() && (
-                      <span className="palette__sub">{t(`kind.${kind.kind}` as MessageKey)}</span>
+                    {t(`kind.${kind.kind}`).toLowerCase() !== displayName(kind).toLowerCase() && (
+                      <span className="palette__sub">{t(`kind.${kind.kind}`)}</span>
                     )}
                   </span>
                 </li>

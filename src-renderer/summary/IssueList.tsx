@@ -1,5 +1,5 @@
 import type { GraphIssue } from '../../src-shared/graph/issues';
-import { useT, type MessageKey } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
 import { useProjectStore } from '../store/project-store';
 
 function select(issue: GraphIssue): void {
@@ -18,7 +18,7 @@ export function IssueList({ issues }: { issues: readonly GraphIssue[] }) {
         {issues.map((issue, i) => (
           <li key={`${issue.code}-${i}`}>
             <button type="button" className="issue" data-testid={`issue-${issue.code}`} onClick={() => select(issue)}>
-              <span className="issue__code">{t(`issue.${issue.code}` as MessageKey)}</span>
+              <span className="issue__code">{t(`issue.${issue.code}`)}</span>
               <span className="issue__message">{issue.message}</span>
             </button>
           </li>

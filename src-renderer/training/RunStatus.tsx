@@ -3,7 +3,6 @@ import { isRestartable } from '../engine/connect';
 import { dismissProblem, restartEngine } from './controller';
 import { formatDuration, formatRate } from './format';
 import { useTrainingT } from './i18n-context';
-import type { TrainingKey } from './strings';
 import { useTrainingStore } from './training-store';
 
 /** Progress of the run: state, epoch and batch, throughput, time left, backend and data source. */
@@ -19,7 +18,7 @@ export function RunStatus() {
   const done = progress ? (progress.epoch - 1) * progress.batchesPerEpoch + progress.batch : 0;
   const total = progress ? progress.batchesPerEpoch * (epochsTotal || progress.epochs) : 0;
   const fraction = status === 'finished' && !stopped ? 1 : total > 0 ? Math.min(1, done / total) : 0;
-  const label = status === 'finished' && stopped ? t('run.status.stopped') : t(`run.status.${status}` as TrainingKey);
+  const label = status === 'finished' && stopped ? t('run.status.stopped') : t(`run.status.${status}`);
   const running = status === 'starting' || status === 'training' || status === 'stopping';
   return (
     <div className="tp-status" data-testid="run-status" data-status={status}>
@@ -81,7 +80,7 @@ export function ProblemBanner({ engine }: { engine: EngineApi | undefined }) {
   return (
     <div className={`tp-problem${crashed ? ' is-crash' : ''}`} role="alert" data-testid="training-error" data-code={code}>
       <div className="tp-problem__text">
-        <strong>{t(`problem.${code}` as TrainingKey)}</strong>
+        <strong>{t(`problem.${code}`)}</strong>
         {problem && <p>{problem.message}</p>}
         {crashed && !canRestart && <p className="tp-muted">{t('problem.reload')}</p>}
       </div>

@@ -1,7 +1,6 @@
 import { memo, useEffect, useId, useState } from 'react';
 import { BACKENDS, DATASETS, OPTIMIZERS, type TrainingSettings } from '../../src-shared/project/training';
 import { useTrainingT } from './i18n-context';
-import type { TrainingKey } from './strings';
 
 interface NumberFieldProps {
   readonly label: string;
@@ -138,7 +137,7 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
         label={t('settings.dataset')}
         value={settings.dataset}
         options={DATASETS}
-        optionLabel={(v) => t(`settings.dataset.${v}` as TrainingKey)}
+        optionLabel={(v) => t(`settings.dataset.${v}`)}
         disabled={disabled}
         testId="setting-dataset"
         onChange={(v) => set('dataset', v)}
@@ -166,7 +165,7 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
         label={t('settings.optimizer')}
         value={settings.optimizer}
         options={OPTIMIZERS}
-        optionLabel={(v) => t(`settings.optimizer.${v}` as TrainingKey)}
+        optionLabel={(v) => t(`settings.optimizer.${v}`)}
         disabled={disabled}
         testId="setting-optimizer"
         onChange={(v) => set('optimizer', v)}
@@ -222,7 +221,7 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
         label={t('settings.backend')}
         value={settings.backend}
         options={BACKENDS}
-        optionLabel={(v) => t(`settings.backend.${v}` as TrainingKey)}
+        optionLabel={(v) => t(`settings.backend.${v}`)}
         disabled={disabled}
         testId="setting-backend"
         onChange={(v) => set('backend', v)}

@@ -1,7 +1,8 @@
-import type { MessageKey } from './en';
+import type { Translation } from '../../dictionary';
+import type { en } from './en';
 
 /** 한국어: the lecture's vocabulary (합성곱, 패딩, 스트라이드, 풀링, 특성 맵, 완전 연결층 …). */
-export const ko: Record<MessageKey, string> = {
+export const ko: Translation<typeof en> = {
   'app.untitled': '제목 없음',
   'app.unsavedMark': '저장하지 않은 변경',
 

@@ -1,4 +1,6 @@
-/** The English strings of the UI; the keys are the type every other language must fill. */
+import type { Dictionary } from '../../dictionary';
+
+/** The app shell, canvas, palette, inspector, summary and files, in English. */
 export const en = {
   'app.untitled': 'Untitled',
   'app.unsavedMark': 'unsaved changes',
@@ -192,6 +194,4 @@ export const en = {
   'history.nothingToUndo': 'Nothing to undo.',
 
   'training.slot': 'Training',
-} as const;
-
-export type MessageKey = keyof typeof en;
+} as const satisfies Dictionary;

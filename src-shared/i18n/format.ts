@@ -1,0 +1,60 @@
+import type { Message, Vars } from './dictionary';
+import { LOCALES, type Language } from './language';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Thousands separators in every language ("196,100"); at most `maxDigits` decimals (3 by default). */
+export function formatNumber(language: Language, value: number, maxDigits = 3): string {
+  if (!Number.isFinite(value)) return String(value);
+  const key = `${language}:${maxDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: maxDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** A percentage with a fixed number of decimals in every place it is shown ("8.0%", "36.3%"). */
+export function formatPercent(language: Language, fraction: number, digits = 1): string {
+  if (!Number.isFinite(fraction)) return '—';
+  return `${new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction * 100)}%`;
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+function pluralForm(language: Language, count: number): 'one' | 'other' {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(LOCALES[language]);
+    pluralRules.set(language, rules);
+  }
+  return rules.select(count) === 'one' ? 'one' : 'other';
+}
+
+/** Picks the template of a message for these values: plural messages choose by their count. */
+function template(language: Language, message: Message, vars: Vars | undefined): string {
+  if (typeof message === 'string') return message;
+  const count = vars?.[message.count];
+  const form = typeof count === 'number' ? pluralForm(language, count) : 'other';
+  return (form === 'one' ? message.one : undefined) ?? message.other;
+}
+
+/** Fills "{name}" placeholders: numbers with the language's thousands separators, strings as they are. */
+export function formatMessage(language: Language, message: Message, vars?: Vars): string {
+  const text = template(language, message, vars);
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = vars[key];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(language, value) : value;
+  });
+}
+
+/** The placeholder names a message uses, in all its forms (for the dictionary test). */
+export function placeholders(message: Message): ReadonlySet<string> {
+  const texts = typeof message === 'string' ? [message] : [message.one ?? '', message.other];
+  const names = new Set<string>();
+  for (const text of texts) for (const m of text.matchAll(/\{(\w+)\}/g)) names.add(m[1]!);
+  return names;
+}

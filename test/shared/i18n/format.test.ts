@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { formatMessage, formatNumber, formatPercent, placeholders } from '../../../src-shared/i18n/format';
+
+describe('formatMessage', () => {
+  it('writes numbers with thousands separators in both languages', () => {
+    expect(formatMessage('en', '= {n}', { n: 196100 })).toBe('= 196,100');
+    expect(formatMessage('ko', '= {n}', { n: 196100 })).toBe('= 196,100');
+  });
+
+  it('leaves strings as they are and unknown placeholders visible', () => {
+    expect(formatMessage('en', '{name}: {missing}', { name: 'conv2d' })).toBe('conv2d: {missing}');
+  });
+
+  it('chooses the English singular for one and the plural otherwise', () => {
+    const layers = { count: 'n', one: '{n} layer', other: '{n} layers' };
+    expect(formatMessage('en', layers, { n: 1 })).toBe('1 layer');
+    expect(formatMessage('en', layers, { n: 2 })).toBe('2 layers');
+    expect(formatMessage('en', layers, { n: 0 })).toBe('0 layers');
+    expect(formatMessage('ko', { count: 'n', other: '층 {n}개' }, { n: 1 })).toBe('층 1개');
+  });
+});
+
+describe('formatNumber and formatPercent', () => {
+  it('round to the digits asked for', () => {
+    expect(formatNumber('en', 1234.56789)).toBe('1,234.568');
+    expect(formatNumber('en', 0.5, 0)).toBe('1');
+  });
+
+  it('write every percentage with the same number of decimals', () => {
+    expect(formatPercent('en', 0.08)).toBe('8.0%');
+    expect(formatPercent('en', 0.3634)).toBe('36.3%');
+    expect(formatPercent('ko', 1)).toBe('100.0%');
+  });
+});
+
+describe('placeholders', () => {
+  it('lists the names in every plural form', () => {
+    expect([...placeholders({ count: 'n', one: '{n} layer', other: '{n} layers of {kind}' })].sort()).toEqual(['kind', 'n']);
+  });
+});
