@@ -18,6 +18,8 @@ import type {
   SavedFile,
   SaveFileRequest,
 } from '../../src-shared/electron/ipc-schemas';
+import { translator, type Translator } from '../../src-shared/i18n/catalog';
+import type { Language } from '../../src-shared/i18n/language';
 import { writeFileAtomic } from '../files/atomic-write';
 import type { RecentFiles } from './recent-files';
 
@@ -35,21 +37,25 @@ export interface FileFilter {
   readonly extensions: readonly string[];
 }
 
-/** The file-type filters of the dialogs, per purpose. */
-export const FILE_FILTERS: Readonly<Record<OpenKind | ExportKind, readonly FileFilter[]>> = {
-  project: [
-    { name: 'Convas project', extensions: ['convas.json', 'json'] },
-    { name: 'All files', extensions: ['*'] },
-  ],
-  model: [
-    { name: 'Keras or TensorFlow.js model (JSON)', extensions: ['json'] },
-    { name: 'All files', extensions: ['*'] },
-  ],
-  'keras-json': [{ name: 'Keras model JSON', extensions: ['json'] }],
-  'tfjs-model': [{ name: 'TensorFlow.js model', extensions: ['json'] }],
-  python: [{ name: 'Python script', extensions: ['py'] }],
-  png: [{ name: 'PNG image', extensions: ['png'] }],
+type FilterKind = OpenKind | ExportKind;
+
+/** The extensions each dialog offers; the first filter is named after the kind, "all files" may follow. */
+const FILTER_EXTENSIONS: Readonly<Record<FilterKind, { readonly extensions: readonly string[]; readonly allFiles: boolean }>> = {
+  project: { extensions: ['convas.json', 'json'], allFiles: true },
+  model: { extensions: ['json'], allFiles: true },
+  'keras-json': { extensions: ['json'], allFiles: false },
+  'tfjs-model': { extensions: ['json'], allFiles: false },
+  python: { extensions: ['py'], allFiles: false },
+  png: { extensions: ['png'], allFiles: false },
 };
+
+/** The file-type filters of a dialog for this purpose, named in the language. */
+export function fileFilters(language: Language, kind: FilterKind): readonly FileFilter[] {
+  const t = translator(language, 'electron');
+  const { extensions, allFiles } = FILTER_EXTENSIONS[kind];
+  const own: FileFilter = { name: t(`filter.${kind}`), extensions };
+  return allFiles ? [own, { name: t('filter.all'), extensions: ['*'] }] : [own];
+}
 
 /** The extension a file of each kind gets when the user typed a name without one. */
 export const DEFAULT_EXTENSION: Readonly<Record<ExportKind, string>> = {
@@ -67,20 +73,29 @@ export function withDefaultExtension(path: string, kind: ExportKind): string {
 
 export const MAX_READ_BYTES = 32 * 1024 * 1024;
 
-function reason(e: unknown): string {
+/** A file that is too big to read; the reason names the limit. */
+class TooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`larger than ${maxBytes} bytes`);
+  }
+}
+
+/** Why a file operation failed, in words: the common system errors by code, anything else as the system said it. */
+function reason(t: Translator<'electron'>, e: unknown): string {
+  if (e instanceof TooLargeError) return t('file.reason.tooLarge', { mb: Math.round(e.maxBytes / 1024 / 1024) });
   const code = (e as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'it does not exist';
+      return t('file.reason.missing');
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return t('file.reason.denied');
     case 'EISDIR':
-      return 'it is a folder';
+      return t('file.reason.folder');
     case 'ENOSPC':
-      return 'the disk is full';
+      return t('file.reason.diskFull');
     case 'EROFS':
-      return 'the disk is read-only';
+      return t('file.reason.readOnly');
     default:
       return e instanceof Error ? e.message : String(e);
   }
@@ -92,6 +107,8 @@ export interface FileServiceOptions {
   /** Where dialogs start before the user has picked anything (the Documents folder). */
   readonly startDir: string;
   readonly maxReadBytes?: number;
+  /** The language errors are worded in (the page shows them as they are); English by default. */
+  readonly language?: () => Language;
 }
 
 export class FileService {
@@ -101,6 +118,10 @@ export class FileService {
 
   constructor(private readonly options: FileServiceOptions) {
     this.lastDir = options.startDir;
+  }
+
+  private get t(): Translator<'electron'> {
+    return translator(this.options.language?.() ?? 'en', 'electron');
   }
 
   isGranted(path: string): boolean {
@@ -127,7 +148,7 @@ export class FileService {
 
   async openRecent(path: string): Promise<OpenedFile> {
     const p = resolve(path);
-    if (!this.options.recent.has(p)) throw new Error(`${basename(p)} is not on the recent-files list.`);
+    if (!this.options.recent.has(p)) throw new Error(this.t('file.notRecent', { name: basename(p) }));
     let file: OpenedFile;
     try {
       file = await this.read(p);
@@ -170,7 +191,7 @@ export class FileService {
     const dir = resolve(chosen);
     // Names are validated bare file names; join cannot leave `dir`. Check anyway: this is the write boundary.
     const targets = request.files.map((f) => ({ path: join(dir, f.name), data: f.data }));
-    if (targets.some((t) => dirname(t.path) !== dir)) throw new Error('A file name tried to leave the chosen folder.');
+    if (targets.some((t) => dirname(t.path) !== dir)) throw new Error(this.t('file.leavesFolder'));
     const existing = targets.filter((t) => existsSync(t.path)).map((t) => basename(t.path));
     if (existing.length > 0 && !(await this.options.dialogs.confirmOverwrite(dir, existing))) return null;
     for (const t of targets) await this.write(t.path, t.data);
@@ -185,10 +206,10 @@ export class FileService {
       const info = await stat(path);
       if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
       const max = this.options.maxReadBytes ?? MAX_READ_BYTES;
-      if (info.size > max) throw new Error(`it is larger than ${Math.round(max / 1024 / 1024)} MB`);
+      if (info.size > max) throw new TooLargeError(max);
       text = await readFile(path, 'utf8');
     } catch (e) {
-      throw new Error(`Cannot open ${name}: ${reason(e)}.`, { cause: e });
+      throw new Error(this.t('file.cannotOpen', { name, reason: reason(this.t, e) }), { cause: e });
     }
     return { path, name, text: text.replace(/^\uFEFF/, '') };
   }
@@ -197,7 +218,7 @@ export class FileService {
     try {
       await writeFileAtomic(path, data);
     } catch (e) {
-      throw new Error(`Cannot write ${basename(path)}: ${reason(e)}. Nothing was changed.`, { cause: e });
+      throw new Error(this.t('file.cannotWrite', { name: basename(path), reason: reason(this.t, e) }), { cause: e });
     }
   }
 }

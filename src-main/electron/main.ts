@@ -25,13 +25,22 @@ import {
   type WebContents,
 } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, EVENTS, IPC, WINDOW_READY_SIGNAL, type IpcName } from '../../src-shared/electron/channels';
-import type { DocumentState, EngineStatus, Language, MenuCommand } from '../../src-shared/electron/ipc-schemas';
+import type { DocumentState, EngineStatus, MenuCommand } from '../../src-shared/electron/ipc-schemas';
+import type { Language } from '../../src-shared/i18n/language';
 import { APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
+import {
+  aboutOptions,
+  DISCARD_BUTTON,
+  RELOAD_BUTTON,
+  rendererGoneOptions,
+  startFailedTitle,
+  unsavedChangesOptions,
+} from './dialog-options';
 import { electronDialogs } from './dialogs';
 import { EngineSupervisor } from './engine-supervisor';
 import { FileService } from './file-service';
 import { createIpcRouter, type IpcHandlers } from './ipc-router';
-import { buildMenuTemplate, menuLabels, systemLanguage } from './menu';
+import { buildMenuTemplate, systemLanguage } from './menu';
 import { appPaths, fileArgument } from './paths';
 import { RecentFiles } from './recent-files';
 import { hardenSession, hardenWebContents } from './security';
@@ -115,20 +124,12 @@ function rebuildMenu(): void {
 }
 
 async function showAbout(): Promise<void> {
-  const options = {
-    type: 'info' as const,
-    title: menuLabels(language).about,
-    message: `Convas ${app.getVersion()}`,
-    detail: [
-      language === 'ko'
-        ? '합성곱 신경망을 설계하고, 학습하고, 들여다보는 도구'
-        : 'Design, train and look inside convolutional neural networks.',
-      '',
-      `Electron ${process.versions.electron}`,
-      `Chromium ${process.versions.chrome}`,
-      `Node.js ${process.versions.node}`,
-    ].join('\n'),
-  };
+  const options = aboutOptions(language, {
+    app: app.getVersion(),
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+    node: process.versions.node,
+  });
   await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }
 
@@ -140,18 +141,8 @@ function updateTitle(): void {
 }
 
 async function confirmClose(win: BrowserWindow): Promise<void> {
-  const ko = language === 'ko';
-  const r = await dialog.showMessageBox(win, {
-    type: 'warning',
-    buttons: [ko ? '취소' : 'Cancel', ko ? '저장하지 않고 닫기' : 'Close Without Saving'],
-    defaultId: 0,
-    cancelId: 0,
-    message: ko ? '저장하지 않은 변경 사항이 있습니다.' : 'There are unsaved changes.',
-    detail: ko
-      ? `"${documentState.title}"의 변경 사항이 파일에 저장되지 않았습니다.`
-      : `Changes to "${documentState.title}" are not saved to a file.`,
-  });
-  if (r.response === 1) {
+  const r = await dialog.showMessageBox(win, unsavedChangesOptions(language, documentState.title));
+  if (r.response === DISCARD_BUTTON) {
     closeConfirmed = true;
     win.close();
   }
@@ -218,18 +209,9 @@ function createWindow(): BrowserWindow {
   win.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit' || win.isDestroyed()) return;
     log(`the window's renderer stopped: ${details.reason}`);
-    const ko = language === 'ko';
     void dialog
-      .showMessageBox(win, {
-        type: 'error',
-        buttons: [ko ? '다시 불러오기' : 'Reload', ko ? '종료' : 'Quit'],
-        defaultId: 0,
-        message: ko ? 'Convas 창이 예기치 않게 멈췄습니다.' : 'The Convas window stopped unexpectedly.',
-        detail: ko
-          ? `(${details.reason}) 작업은 자동 저장되어 있으며 다시 불러오면 복구할 수 있습니다.`
-          : `(${details.reason}) Your work is autosaved and can be restored after a reload.`,
-      })
-      .then((r) => (r.response === 0 ? win.reload() : app.quit()));
+      .showMessageBox(win, rendererGoneOptions(language, details.reason))
+      .then((r) => (r.response === RELOAD_BUTTON ? win.reload() : app.quit()));
   });
   win.on('close', (event) => {
     if (documentState.dirty && !closeConfirmed) {
@@ -303,6 +285,7 @@ async function start(): Promise<void> {
     ),
     recent,
     startDir: app.getPath('documents'),
+    language: () => language,
   });
   registerIpc();
   rebuildMenu();
@@ -353,7 +336,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((e: unknown) => {
-      dialog.showErrorBox('Convas could not start', e instanceof Error ? (e.stack ?? e.message) : String(e));
+      dialog.showErrorBox(startFailedTitle(language), e instanceof Error ? (e.stack ?? e.message) : String(e));
       app.exit(1);
     });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../i18n/language';
 import type { IpcName } from './channels';
 
 /**
@@ -14,9 +15,9 @@ export const MAX_TEXT_LENGTH = 32 * 1024 * 1024;
 /** Largest binary export (a tfjs weights.bin of a big network). */
 export const MAX_BINARY_BYTES = 512 * 1024 * 1024;
 
-export const LANGUAGES = ['en', 'ko'] as const;
-export const languageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof languageSchema>;
+/** The languages of the one language system (src-shared/i18n/language.ts), checked at the boundary. */
+export const languageSchema = z.enum(LANGUAGES) satisfies z.ZodType<Language>;
+export type { Language };
 
 /** What an open dialog is for: a Convas project, or a Keras / TensorFlow.js model JSON to import. */
 export const openKindSchema = z.enum(['project', 'model']);

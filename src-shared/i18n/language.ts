@@ -15,3 +15,6 @@ export function asLanguage(value: unknown): Language | undefined {
 export function languageOfLocale(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
+
+/** Each language's name in itself, for a language picker ("한국어" reads the same whatever the UI language). */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', ko: '한국어' };

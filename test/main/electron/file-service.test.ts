@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileService, withDefaultExtension, type FileDialogs } from '../../../src-main/electron/file-service';
 import { RecentFiles } from '../../../src-main/electron/recent-files';
 import type { RecentFile } from '../../../src-shared/electron/ipc-schemas';
+import type { Language } from '../../../src-shared/i18n/language';
 
 let dir: string;
 let answers: (string | undefined | boolean)[];
@@ -92,6 +93,30 @@ describe('FileService', () => {
     await writeFile(join(dir, 'big.json'), '{"a":1}');
     answers = [join(dir, 'big.json')];
     await expect(small.open('project')).rejects.toThrow(/Cannot open big\.json: it is larger than/);
+  });
+
+  it('words its errors in the app’s language, following it when it changes', async () => {
+    let language: Language = 'ko';
+    const worded = new FileService({ dialogs, recent, startDir: dir, maxReadBytes: 4 * 1024 * 1024, language: () => language });
+    answers = [join(dir, 'missing.convas.json')];
+    await expect(worded.open('project')).rejects.toThrow('missing.convas.json 파일을 열 수 없습니다: 파일이 없습니다.');
+    await writeFile(join(dir, 'big.json'), 'x'.repeat(5 * 1024 * 1024));
+    answers = [join(dir, 'big.json')];
+    await expect(worded.open('project')).rejects.toThrow('big.json 파일을 열 수 없습니다: 4 MB보다 큽니다.');
+    await expect(worded.openRecent(join(dir, 'a.convas.json'))).rejects.toThrow('a.convas.json 파일은 최근 파일 목록에 없습니다.');
+    language = 'en';
+    answers = [join(dir, 'big.json')];
+    await expect(worded.open('project')).rejects.toThrow('Cannot open big.json: it is larger than 4 MB.');
+    await mkdir(join(dir, 'taken.convas.json'));
+    answers = [join(dir, 'taken.convas.json')];
+    await expect(worded.save({ path: null, suggestedName: 'net.convas.json', text: '{}' })).rejects.toThrow(
+      /^Cannot write taken\.convas\.json: .+\. Nothing was changed\.$/,
+    );
+    language = 'ko';
+    answers = [join(dir, 'taken.convas.json')];
+    await expect(worded.save({ path: null, suggestedName: 'net.convas.json', text: '{}' })).rejects.toThrow(
+      /^taken\.convas\.json 파일을 쓸 수 없습니다: .+\. 아무것도 바뀌지 않았습니다\.$/,
+    );
   });
 
   it('reopens only files on the recent list, and forgets one that is gone', async () => {

@@ -3,6 +3,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate, systemLanguage, type MenuState } from '../../../src-main/electron/menu';
 import { menuCommandSchema, type MenuCommand } from '../../../src-shared/electron/ipc-schemas';
+import { CATALOG, translator } from '../../../src-shared/i18n/catalog';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../src-shared/i18n/language';
 
 function build(state: Partial<MenuState> = {}) {
   const sent: MenuCommand[] = [];
@@ -111,5 +113,66 @@ describe('the native menus', () => {
     click(item(template, ['도움말(&H)', 'Convas 정보']));
     expect(other).toEqual(['about']);
     expect(item(template, ['파일(&F)', '내보내기', 'Python 스크립트…'])).toBeTruthy();
+  });
+});
+
+/** Every label of a template, submenus included. */
+function allLabels(template: readonly MenuItemConstructorOptions[]): string[] {
+  return template.flatMap((i) => [
+    ...(i.label === undefined ? [] : [i.label]),
+    ...allLabels((i.submenu as MenuItemConstructorOptions[] | undefined) ?? []),
+  ]);
+}
+
+const HANGUL = /\p{Script=Hangul}/u;
+const AUTONYMS = new Set(Object.values(LANGUAGE_NAMES));
+/** Texts only one language's dictionary uses ("Keras JSON…" is the same in both and belongs to neither). */
+const onlyIn = (language: Language): Set<string> => {
+  const other = new Set(Object.values(CATALOG.electron[language === 'en' ? 'ko' : 'en']).filter((m) => typeof m === 'string'));
+  return new Set(Object.values(CATALOG.electron[language]).filter((m): m is string => typeof m === 'string' && !other.has(m)));
+};
+
+describe.each(['linux', 'darwin'])('the menus on %s, from the electron dictionary', (platform) => {
+  const recent = [{ path: '/home/me/a.convas.json', name: 'a.convas.json', at: 1 }];
+  const labels = (language: Language) => allLabels(build({ platform, language, recent, development: true }).template);
+
+  it('have no Korean in English', () => {
+    const english = labels('en').filter((l) => !AUTONYMS.has(l));
+    expect(english.filter((l) => HANGUL.test(l))).toEqual([]);
+    const korean = onlyIn('ko');
+    expect(english.filter((l) => korean.has(l))).toEqual([]);
+  });
+
+  it('have no English in Korean, and every Korean top-level menu is in Hangul', () => {
+    const korean = labels('ko').filter((l) => !AUTONYMS.has(l));
+    const english = onlyIn('en');
+    const strip = (l: string) => l.replace(/&/g, '');
+    expect(korean.filter((l) => english.has(l) || [...english].some((e) => strip(e) === l))).toEqual([]);
+    // The app menu on macOS is the app's name, the same in every language.
+    const top = build({ platform, language: 'ko' })
+      .template.map((m) => m.label!)
+      .filter((l) => l !== 'Convas');
+    expect(top.length).toBeGreaterThanOrEqual(4);
+    for (const label of top) expect(label).toMatch(HANGUL);
+  });
+
+  it('mark access keys with "&" on Windows and Linux only', () => {
+    const top = (language: Language) => build({ platform, language }).template.map((m) => m.label!);
+    for (const language of LANGUAGES) {
+      if (platform === 'darwin') for (const label of top(language)) expect(label).not.toContain('&');
+      else expect(top(language).filter((l) => l.includes('&'))).toHaveLength(4);
+    }
+  });
+
+  it('offer each language by its own name, whatever the current one', () => {
+    for (const language of LANGUAGES) {
+      const t = translator(language, 'electron');
+      const plain = (label: string | undefined) => label?.replace(/\(&.\)$/, '').replace(/&/g, '');
+      const view = build({ platform, language }).template.find((m) => plain(m.label) === plain(t('view')))!;
+      const picker = (view.submenu as MenuItemConstructorOptions[]).find((i) => i.label === t('language'))!;
+      expect((picker.submenu as MenuItemConstructorOptions[]).map((i) => [i.label, i.checked])).toEqual(
+        LANGUAGES.map((l) => [LANGUAGE_NAMES[l], l === language]),
+      );
+    }
   });
 });
