@@ -7,6 +7,8 @@
  * Pure: the process and the channel come from injected factories (Electron's in main.ts).
  */
 import type { EngineStatus } from '../../src-shared/electron/ipc-schemas';
+import { translator } from '../../src-shared/i18n/catalog';
+import type { Language } from '../../src-shared/i18n/language';
 
 /** The part of Electron's UtilityProcess the supervisor uses. */
 export interface EngineChild<Port> {
@@ -87,7 +89,7 @@ export class EngineSupervisor<Port> {
     });
     void exited.then((code) => {
       if (this.running === running) this.running = undefined;
-      if (!running.stopping) this.deps.onStatus({ state: 'crashed', message: crashMessage(code, running.stderrTail) });
+      if (!running.stopping) this.deps.onStatus(crashStatus(code, running.stderrTail));
     });
     this.running = running;
     this.deps.onStatus({ state: 'started' });
@@ -95,13 +97,26 @@ export class EngineSupervisor<Port> {
   }
 }
 
-/** The sentence the page shows when the engine died, with the last lines it wrote. */
-export function crashMessage(code: number, stderrTail: string): string {
-  const detail = stderrTail
+/** The engine's last meaningful stderr lines on one line (tfjs-node's banner left out); '' when it said nothing. */
+export function crashDetail(stderrTail: string): string {
+  return stderrTail
     .trim()
     .split('\n')
     .filter((l) => l.trim() !== '' && !/tfjs-node|====|Hi, looks like/.test(l))
     .slice(-3)
     .join(' ');
-  return `The training engine stopped unexpectedly (exit code ${code})${detail ? `: ${detail}` : ''} — start the run again; your design is not affected`;
+}
+
+/** The crash in words, in a language: the exit code and what the engine last wrote. */
+export function crashMessage(language: Language, exitCode: number, detail: string): string {
+  const t = translator(language, 'electron');
+  // The code as written, not as a quantity: no thousands separators in a Windows status like 3221225477.
+  const code = String(exitCode);
+  return detail ? t('engine.crashedWithDetail', { code, detail }) : t('engine.crashed', { code });
+}
+
+/** The status sent to the page when the engine died: the English sentence plus the values to word it in any language. */
+export function crashStatus(exitCode: number, stderrTail: string): EngineStatus {
+  const detail = crashDetail(stderrTail);
+  return { state: 'crashed', message: crashMessage('en', exitCode, detail), exitCode, ...(detail ? { detail } : {}) };
 }

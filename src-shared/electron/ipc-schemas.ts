@@ -198,10 +198,19 @@ export const menuCommandSchema = z.discriminatedUnion('type', [
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
-/** The engine process's state as main sees it; a crash is reported so the page can say so and offer to start again. */
+/**
+ * The engine process's state as main sees it; a crash is reported so the page can say so and offer
+ * to start again. `message` is the English sentence (also main's log line); `exitCode` and `detail`
+ * (the engine's last stderr lines, in its own words) let the page word the crash in its language.
+ */
 export const engineStatusSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('started') }),
-  z.strictObject({ state: z.literal('crashed'), message: z.string().max(4000) }),
+  z.strictObject({
+    state: z.literal('crashed'),
+    message: z.string().max(4000),
+    exitCode: z.number().int().optional(),
+    detail: z.string().max(2000).optional(),
+  }),
 ]);
 export type EngineStatus = z.infer<typeof engineStatusSchema>;
 

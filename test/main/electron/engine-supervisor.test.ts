@@ -5,10 +5,17 @@ import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONNECT_MESSAGE, crashMessage, EngineSupervisor, type EngineChild } from '../../../src-main/electron/engine-supervisor';
+import {
+  CONNECT_MESSAGE,
+  crashDetail,
+  crashMessage,
+  crashStatus,
+  EngineSupervisor,
+  type EngineChild,
+} from '../../../src-main/electron/engine-supervisor';
 import { createElectronEngine, type ElectronEngineHost } from '../../../src-renderer/engine/electron-engine';
 import { ENGINE_PORT_MESSAGE, type ConvasBridge } from '../../../src-shared/electron/bridge-api';
-import type { EngineStatus } from '../../../src-shared/electron/ipc-schemas';
+import { engineStatusSchema, type EngineStatus } from '../../../src-shared/electron/ipc-schemas';
 import type { EngineEvent } from '../../../src-shared/engine/protocol';
 import { buildForTest } from './bundles';
 
@@ -65,16 +72,30 @@ describe('EngineSupervisor', () => {
     children[0]!.stderr.emit('data', Buffer.from('loading…\nRangeError: Array buffer allocation failed\n'));
     children[0]!.emit('exit', 134);
     await tick();
+    // The English sentence stays in `message`; the code and the engine's words let the page word it in its language.
     expect(statuses.at(-1)).toEqual({
       state: 'crashed',
-      message: crashMessage(134, 'loading…\nRangeError: Array buffer allocation failed\n'),
+      message:
+        'The training engine stopped unexpectedly (exit code 134): loading… RangeError: Array buffer allocation failed — start the run again; your design is not affected',
+      exitCode: 134,
+      detail: 'loading… RangeError: Array buffer allocation failed',
     });
-    expect((statuses.at(-1) as { message: string }).message).toBe(
-      'The training engine stopped unexpectedly (exit code 134): loading… RangeError: Array buffer allocation failed — start the run again; your design is not affected',
-    );
+    expect(engineStatusSchema.safeParse(statuses.at(-1)).success).toBe(true);
     expect(supervisor.isRunning).toBe(false);
     supervisor.connect();
     expect(children).toHaveLength(2);
+  });
+
+  it('words a crash from its code and values in both languages, without separators in the exit code', () => {
+    expect(crashMessage('en', 3221225477, '')).toBe(
+      'The training engine stopped unexpectedly (exit code 3221225477) — start the run again; your design is not affected',
+    );
+    const ko = crashMessage('ko', 134, 'RangeError: Array buffer allocation failed');
+    expect(ko).toContain('학습 엔진');
+    expect(ko).toContain('134');
+    expect(ko).toContain('RangeError: Array buffer allocation failed');
+    expect(crashStatus(1, '')).toEqual({ state: 'crashed', message: crashMessage('en', 1, ''), exitCode: 1 });
+    expect(crashDetail('Hi, looks like you are running TensorFlow.js in Node.js\n====\n\na\nb\nc\nd\n')).toBe('b c d');
   });
 
   it('restart ends the running engine without calling it a crash', async () => {
