@@ -18,7 +18,7 @@ import {
 import { layerKind } from '../../src-shared/layers/registry';
 import { useT } from '../i18n/i18n';
 import { analysisOf } from '../store/analysis';
-import { addLayer, connect, NODE_WIDTH, removeElements, type XY } from '../store/graph-edit';
+import { addLayer, connect, insertOnEdge, NODE_WIDTH, removeAndJoin, type XY } from '../store/graph-edit';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { createFlowModel, type LayerFlowNode, type ShapeFlowEdge, type Size } from './flow-model';
@@ -41,6 +41,13 @@ const READABLE_ZOOM = 0.72;
 
 function groupColor(node: LayerFlowNode): string {
   return `var(--group-${node.data.group.toLowerCase()})`;
+}
+
+/** The connection a drop landed on: its line (React Flow's edge group) or its shape label. */
+function edgeAt(target: EventTarget | null): string | null {
+  if (!(target instanceof Element)) return null;
+  const hit = target.closest('[data-edge-id], .react-flow__edge[data-id]');
+  return hit?.getAttribute('data-edge-id') ?? hit?.getAttribute('data-id') ?? null;
 }
 
 /** Applies React Flow's select changes to a list of selected ids. */
@@ -130,7 +137,7 @@ export function Canvas() {
 
   const onDelete: OnDelete<LayerFlowNode, ShapeFlowEdge> = useCallback(({ nodes: ns, edges: es }) => {
     useProjectStore.getState().edit((g) =>
-      removeElements(
+      removeAndJoin(
         g,
         ns.map((n) => n.id),
         es.map((e) => e.id),
@@ -164,9 +171,12 @@ export function Canvas() {
       if (!kind) return;
       e.preventDefault();
       const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const corner = { x: at.x - NODE_WIDTH / 2, y: at.y - 24 };
+      // Dropped onto a connection: the layer goes into it, between its two ends.
+      const edge = edgeAt(e.target);
       let added: string | undefined;
       useProjectStore.getState().edit((g) => {
-        const r = addLayer(g, kind.kind, { x: at.x - NODE_WIDTH / 2, y: at.y - 24 });
+        const r = (edge !== null ? insertOnEdge(g, kind.kind, edge, corner) : undefined) ?? addLayer(g, kind.kind, corner);
         added = r.id;
         return r.graph;
       });

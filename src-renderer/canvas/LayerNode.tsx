@@ -1,17 +1,33 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatCount } from '../../src-shared/layers/format';
 import { useT } from '../i18n/i18n';
 import { showNodeFormula } from '../summary/show-formula';
+import { useProjectStore } from '../store/project-store';
+import { useUiStore } from '../store/ui-store';
 import type { LayerFlowNode } from './flow-model';
+
+/**
+ * Escape on a focused badge closes its formula and stops there: React Flow would otherwise take
+ * the key as "toggle this node's selection" and change the selection behind the popover.
+ */
+function onBadgeKeyDown(e: KeyboardEvent<HTMLButtonElement>): void {
+  const ui = useUiStore.getState();
+  if (e.key !== 'Escape' || !ui.popover) return;
+  e.stopPropagation();
+  ui.closeFormula();
+}
 
 /** One layer on the canvas: kind, name, settings, output shape, parameter count and problems. */
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const t = useT();
   const problems = data.problems;
   const bad = problems.length > 0;
+  // A badge explains a number of this layer, so clicking it also selects the layer (as a click
+  // on a connection's label selects the connection).
   const formula = (which: 'shape' | 'params') => (e: MouseEvent<HTMLButtonElement>) => {
     e.stopPropagation();
+    useProjectStore.getState().select({ nodes: [id], edges: [] });
     showNodeFormula(e.currentTarget, id, which, t);
   };
   const classes = ['layer-node', `group-${data.group.toLowerCase()}`, bad ? 'has-error' : '', selected ? 'is-selected' : '']
@@ -36,6 +52,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           data-testid="node-shape"
           title={t('node.shapeTip')}
           onClick={formula('shape')}
+          onKeyDown={onBadgeKeyDown}
           disabled={!data.shape}
         >
           {data.shape ?? t('node.noShape')}
@@ -47,6 +64,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
             data-testid="node-params"
             title={t('node.paramsTip')}
             onClick={formula('params')}
+            onKeyDown={onBadgeKeyDown}
           >
             {t('node.params', { n: formatCount(data.params) })}
           </button>

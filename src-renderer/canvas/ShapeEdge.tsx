@@ -41,6 +41,7 @@ function ShapeEdgeView({
           className={`edge-label nodrag nopan${bad ? ' has-error' : ''}${selected ? ' is-selected' : ''}${data?.shape ? '' : ' is-unknown'}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           data-testid={`edge-${data?.sourceName ?? ''}-${data?.targetName ?? ''}`}
+          data-edge-id={id}
           title={data?.problem ?? undefined}
           onClick={onClick}
         >

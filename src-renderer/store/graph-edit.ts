@@ -71,6 +71,67 @@ export function connect(graph: Graph, source: string, target: string): Graph {
   return { nodes: graph.nodes, edges: [...graph.edges, edge] };
 }
 
+/**
+ * Inserts a new layer of `kind` into connection `edgeId`: source → new → target, as one edit.
+ * The new layer's top-left corner goes to `position`; the target and everything after it move
+ * down when the new layer would otherwise overlap them. No change when the edge does not exist.
+ */
+export function insertOnEdge(graph: Graph, kind: LayerKindId, edgeId: string, position: XY): { graph: Graph; id: string } | undefined {
+  const edge = graph.edges.find((e) => e.id === edgeId);
+  const target = edge && graph.nodes.find((n) => n.id === edge.target);
+  if (!edge || !target) return undefined;
+  const added = addLayer({ nodes: graph.nodes, edges: graph.edges.filter((e) => e.id !== edgeId) }, kind, position, edge.source);
+  const top = Math.round(position.y);
+  // A fresh layer has not been measured yet: assume the typical height.
+  const below = top + NODE_HEIGHT + GAP_Y;
+  const spaced = below > target.position.y ? shiftDown(added.graph, target.id, below - target.position.y) : added.graph;
+  return { graph: connect(spaced, added.id, edge.target), id: added.id };
+}
+
+/** Moves `from` and every layer reachable from it down by `dy` (to make room for an inserted layer). */
+export function shiftDown(graph: Graph, from: string, dy: number): Graph {
+  const reach = new Set([from]);
+  const queue = [from];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    for (const e of graph.edges)
+      if (e.source === id && !reach.has(e.target)) {
+        reach.add(e.target);
+        queue.push(e.target);
+      }
+  }
+  const positions = new Map<string, XY>();
+  for (const n of graph.nodes) if (reach.has(n.id)) positions.set(n.id, { x: n.position.x, y: n.position.y + dy });
+  return moveNodes(graph, positions);
+}
+
+/** True for a layer that ends a classifier: a Dense or an Activation whose activation is softmax. */
+export function isOutputClassifier(node: GraphNode): boolean {
+  return (node.kind === 'Dense' || node.kind === 'Activation') && node.params['activation'] === 'softmax';
+}
+
+/**
+ * Adds a layer "at the end" (palette double-click or Enter). When the chain ends in an output
+ * classifier fed by one connection, the new layer goes before it (into that connection, taking
+ * its place, the classifier moving down); otherwise it goes below the end of the chain and is
+ * connected from it.
+ */
+export function addAtEnd(
+  graph: Graph,
+  kind: LayerKindId,
+  chain: readonly string[],
+  heights?: ReadonlyMap<string, number>,
+): { graph: Graph; id: string } {
+  const lastId = chain[chain.length - 1];
+  const last = lastId === undefined ? undefined : graph.nodes.find((n) => n.id === lastId);
+  const into = last ? graph.edges.filter((e) => e.target === last.id) : [];
+  if (last && isOutputClassifier(last) && into.length === 1) {
+    const inserted = insertOnEdge(graph, kind, into[0]!.id, last.position);
+    if (inserted) return inserted;
+  }
+  const { position, from } = placeBelow(graph, chain, heights);
+  return addLayer(graph, kind, position, from);
+}
+
 /** Removes nodes (with their connections) and connections. */
 export function removeElements(graph: Graph, nodeIds: Iterable<string>, edgeIds: Iterable<string>): Graph {
   const nodes = new Set(nodeIds);
@@ -80,6 +141,37 @@ export function removeElements(graph: Graph, nodeIds: Iterable<string>, edgeIds:
   const keptEdges = graph.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target));
   if (keptNodes.length === graph.nodes.length && keptEdges.length === graph.edges.length) return graph;
   return { nodes: keptNodes, edges: keptEdges };
+}
+
+/**
+ * Deletes nodes and connections, joining the neighbours of each deleted layer that sat in a
+ * chain (exactly one connection in and one out): deleting B from A → B → C leaves A → C, and
+ * deleting B and C from A → B → C → D leaves A → D. Layers with several inputs or outputs
+ * (merges, branches) are removed without joining, since which neighbours to join is unclear.
+ */
+export function removeAndJoin(graph: Graph, nodeIds: Iterable<string>, edgeIds: Iterable<string>): Graph {
+  const removed = new Set(nodeIds);
+  const single = (id: string, end: 'source' | 'target'): GraphEdge | undefined => {
+    const es = graph.edges.filter((e) => (end === 'target' ? e.target === id : e.source === id));
+    return es.length === 1 ? es[0] : undefined;
+  };
+  const joins: [string, string][] = [];
+  for (const e of graph.edges) {
+    if (removed.has(e.source) || !removed.has(e.target)) continue;
+    // Walk down through deleted chain layers until a kept layer is reached.
+    let at = e.target;
+    const seen = new Set<string>();
+    while (removed.has(at) && !seen.has(at) && single(at, 'target')) {
+      seen.add(at);
+      const out = single(at, 'source');
+      if (!out) break;
+      at = out.target;
+    }
+    if (!removed.has(at)) joins.push([e.source, at]);
+  }
+  let next = removeElements(graph, removed, edgeIds);
+  for (const [source, target] of joins) next = connect(next, source, target);
+  return next;
 }
 
 /** Moves nodes; nodes not in `positions` keep their object (so analysis can tell nothing else changed). */
