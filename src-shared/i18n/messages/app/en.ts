@@ -45,7 +45,8 @@ export const en = {
   'export.pngHint': 'the network as drawn',
 
   'palette.title': 'Layers',
-  'palette.hint': 'Drag onto the canvas, or onto a connection to insert it there. Double-click adds it at the end — before the output layer if that is a softmax.',
+  'palette.hint':
+    'Drag onto the canvas, or onto a connection to insert it there. Double-click adds it at the end — before the output layer if that is a softmax.',
   'palette.search': 'Filter layers',
 
   'group.Core': 'Core',

@@ -46,7 +46,8 @@ export const ko: Translation<typeof en> = {
   'export.pngHint': '그려진 그대로의 신경망',
 
   'palette.title': '층',
-  'palette.hint': '캔버스로 끌어다 놓으세요. 연결선 위에 놓으면 그 사이에 끼워 넣습니다. 두 번 클릭하면 끝에 추가되며, 마지막 층이 소프트맥스 출력층이면 그 앞에 들어갑니다.',
+  'palette.hint':
+    '캔버스로 끌어다 놓으세요. 연결선 위에 놓으면 그 사이에 끼워 넣습니다. 두 번 클릭하면 끝에 추가되며, 마지막 층이 소프트맥스 출력층이면 그 앞에 들어갑니다.',
   'palette.search': '층 찾기',
 
   'group.Core': '기본',
