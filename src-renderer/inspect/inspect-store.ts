@@ -39,7 +39,81 @@ export interface InspectState {
   /** Test images by index, for the misclassified gallery. */
   readonly thumbs: Readonly<Record<number, TensorView>>;
   readonly problem: string | null;
+  /** Bumped on every change of the drawing; snapshots record which drawing they show. */
+  readonly drawGen: number;
+  /** Where requests go (set when the panel binds an engine). */
+  readonly engine: EngineApi | undefined;
+  /** The requests of the current run and the drawing's timer; replaced (and disposed) by `resetInspections`. */
+  readonly requests: InspectRequests;
 }
+
+// ---- requests ------------------------------------------------------------------------------
+
+type Request =
+  | {
+      readonly kind: 'view';
+      readonly key: string;
+      readonly epoch: number;
+      readonly partial: boolean;
+      readonly gen: number;
+      readonly runId: string;
+      readonly draw: boolean;
+    }
+  | { readonly kind: 'thumb'; readonly index: number; readonly runId: string };
+
+/**
+ * The bookkeeping of one run's inspections: requests awaiting an answer, gallery images on
+ * their way, and the drawing's debounce. It lives from one `resetInspections` to the next;
+ * `dispose` stops its timer, so nothing of a previous run fires into the next one.
+ */
+export class InspectRequests {
+  readonly pending = new Map<string, Request>();
+  readonly thumbsInFlight = new Set<number>();
+  drawTimer: ReturnType<typeof setTimeout> | null = null;
+  drawFirstChange = 0;
+  drawInFlight = false;
+  drawDirty = false;
+
+  /** `issued` continues the numbering of the previous object, so a late answer can never match a new request. */
+  constructor(private issued = 0) {}
+
+  /** How many request ids this object and its predecessors gave out. */
+  get count(): number {
+    return this.issued;
+  }
+
+  /** A request id never used before on this page. */
+  nextId(kind: Request['kind']): string {
+    return `${kind}:${++this.issued}`;
+  }
+
+  /** Forgets every request (their answers will be ignored); the drawing's timer keeps running. */
+  forget(): void {
+    this.pending.clear();
+    this.thumbsInFlight.clear();
+    this.drawInFlight = false;
+    this.drawDirty = false;
+  }
+
+  /** Ends this object's life: forgets everything and stops the drawing's timer. */
+  dispose(): void {
+    this.forget();
+    if (this.drawTimer !== null) clearTimeout(this.drawTimer);
+    this.drawTimer = null;
+  }
+
+  /** True while an inspection of an input (not a gallery image) is awaited. */
+  hasViews(): boolean {
+    return [...this.pending.values()].some((r) => r.kind === 'view');
+  }
+}
+
+const MAX_SOURCES = 24;
+/** Snapshots kept per input; beyond it every second one goes (long runs keep an even spread). */
+const MAX_SNAPSHOTS = 80;
+const DRAW_DEBOUNCE_MS = 100;
+/** While the user keeps drawing, still refresh at least this often. */
+const DRAW_MAX_WAIT_MS = 250;
 
 const initial: InspectState = {
   source: { kind: 'test-sample', index: 0 },
@@ -50,6 +124,9 @@ const initial: InspectState = {
   busy: false,
   thumbs: {},
   problem: null,
+  drawGen: 0,
+  engine: undefined,
+  requests: new InspectRequests(),
 };
 
 export const useInspectStore = create<InspectState>(() => initial);
@@ -71,39 +148,9 @@ export function shownSnapshot(s: InspectState): Snapshot | undefined {
   return list[s.selected === null ? list.length - 1 : Math.min(s.selected, list.length - 1)];
 }
 
-// ---- requests ------------------------------------------------------------------------------
-
-type Request =
-  | {
-      readonly kind: 'view';
-      readonly key: string;
-      readonly epoch: number;
-      readonly partial: boolean;
-      readonly gen: number;
-      readonly runId: string;
-      readonly draw: boolean;
-    }
-  | { readonly kind: 'thumb'; readonly index: number; readonly runId: string };
-
-let engine: EngineApi | undefined;
-const requests = new Map<string, Request>();
-let seq = 0;
-let drawTimer: ReturnType<typeof setTimeout> | null = null;
-let drawFirstChange = 0;
-let drawInFlight = false;
-let drawDirty = false;
-/** Bumped on every change of the drawing. */
-let drawGen = 0;
-const thumbsInFlight = new Set<number>();
-const MAX_SOURCES = 24;
-/** Snapshots kept per input; beyond it every second one goes (long runs keep an even spread). */
-const MAX_SNAPSHOTS = 80;
-const DRAW_DEBOUNCE_MS = 100;
-/** While the user keeps drawing, still refresh at least this often. */
-const DRAW_MAX_WAIT_MS = 250;
-
+/** Sends later inspection requests to `e` (none while undefined). */
 export function setInspectEngine(e: EngineApi | undefined): void {
-  engine = e;
+  useInspectStore.setState({ engine: e });
 }
 
 function runContext(): { runId: string; epoch: number; partial: boolean } | undefined {
@@ -114,9 +161,10 @@ function runContext(): { runId: string; epoch: number; partial: boolean } | unde
 }
 
 function send(request: Request, input: { kind: 'test-sample'; index: number } | { kind: 'pixels'; pixels: Uint8Array<ArrayBuffer> }): void {
+  const { engine, requests } = useInspectStore.getState();
   if (!engine) return;
-  const requestId = `${request.kind}:${++seq}`;
-  requests.set(requestId, request);
+  const requestId = requests.nextId(request.kind);
+  requests.pending.set(requestId, request);
   engine.send({ type: 'inspect', runId: request.runId, requestId, input });
 }
 
@@ -124,22 +172,23 @@ function send(request: Request, input: { kind: 'test-sample'; index: number } | 
 export function requestView(exactEpoch?: number): void {
   const ctx = runContext();
   const s = useInspectStore.getState();
-  if (!ctx || !engine) return;
+  if (!ctx || !s.engine) return;
   const key = sourceKey(s.source);
   const tag = exactEpoch !== undefined ? { epoch: exactEpoch, partial: false } : { epoch: ctx.epoch, partial: ctx.partial };
   // Live drawing requests go one at a time (the newest drawing wins); epoch snapshots always go.
   const draw = s.source.kind === 'draw' && exactEpoch === undefined;
+  const { requests } = s;
   if (draw) {
-    if (drawInFlight) {
-      drawDirty = true;
+    if (requests.drawInFlight) {
+      requests.drawDirty = true;
       return;
     }
-    drawInFlight = true;
-    drawDirty = false;
+    requests.drawInFlight = true;
+    requests.drawDirty = false;
   }
   useInspectStore.setState({ busy: true, problem: null });
   send(
-    { kind: 'view', key, ...tag, gen: s.source.kind === 'draw' ? drawGen : 0, runId: ctx.runId, draw },
+    { kind: 'view', key, ...tag, gen: s.source.kind === 'draw' ? s.drawGen : 0, runId: ctx.runId, draw },
     s.source.kind === 'draw' ? { kind: 'pixels', pixels: s.pixels } : { kind: 'test-sample', index: s.source.index },
   );
 }
@@ -154,20 +203,21 @@ export function chooseSample(index: number): void {
 /** Replaces the drawing; its maps are asked for after a short pause (or regularly while drawing). */
 export function setDrawing(pixels: Uint8Array<ArrayBuffer>): void {
   const s = useInspectStore.getState();
-  drawGen++;
   // The newest snapshot stays on screen until the maps of the new drawing arrive.
   useInspectStore.setState({
     pixels,
+    drawGen: s.drawGen + 1,
     ...(s.source.kind === 'draw' ? {} : { source: { kind: 'draw' } as const }),
     ...(s.selected === null ? {} : { selected: null }),
     ...(s.problem === null ? {} : { problem: null }),
   });
+  const { requests } = s;
   const now = Date.now();
-  if (drawTimer === null) drawFirstChange = now;
-  else clearTimeout(drawTimer);
-  const wait = Math.max(0, Math.min(DRAW_DEBOUNCE_MS, drawFirstChange + DRAW_MAX_WAIT_MS - now));
-  drawTimer = setTimeout(() => {
-    drawTimer = null;
+  if (requests.drawTimer === null) requests.drawFirstChange = now;
+  else clearTimeout(requests.drawTimer);
+  const wait = Math.max(0, Math.min(DRAW_DEBOUNCE_MS, requests.drawFirstChange + DRAW_MAX_WAIT_MS - now));
+  requests.drawTimer = setTimeout(() => {
+    requests.drawTimer = null;
     requestView();
   }, wait);
 }
@@ -185,28 +235,36 @@ export function selectSnapshot(index: number | null): void {
 /** Asks for the images of test samples not yet known (for the misclassified gallery). */
 export function requestThumbs(indices: readonly number[]): void {
   const ctx = runContext();
+  const { engine, thumbs: have, requests } = useInspectStore.getState();
   if (!ctx || !engine) return;
-  const have = useInspectStore.getState().thumbs;
   for (const index of indices) {
-    if (have[index] || thumbsInFlight.has(index)) continue;
-    thumbsInFlight.add(index);
+    if (have[index] || requests.thumbsInFlight.has(index)) continue;
+    requests.thumbsInFlight.add(index);
     send({ kind: 'thumb', index, runId: ctx.runId }, { kind: 'test-sample', index });
   }
 }
 
-/** Forgets everything of the previous run (a new run has new weights). */
+/**
+ * Forgets everything of the previous run (a new run has new weights): its snapshots, images and
+ * requests, and the drawing's pending request. The chosen input and the drawing itself stay.
+ */
 export function resetInspections(): void {
-  requests.clear();
-  thumbsInFlight.clear();
-  drawInFlight = false;
-  drawDirty = false;
-  const s = useInspectStore.getState();
-  useInspectStore.setState({ history: {}, thumbs: {}, selected: null, busy: false, problem: null, source: s.source, pixels: s.pixels });
+  const { requests } = useInspectStore.getState();
+  requests.dispose();
+  useInspectStore.setState({
+    history: {},
+    thumbs: {},
+    selected: null,
+    busy: false,
+    problem: null,
+    drawGen: 0,
+    requests: new InspectRequests(requests.count),
+  });
 }
 
 function addSnapshot(key: string, snap: Snapshot): void {
   const s = useInspectStore.getState();
-  if (key === 'draw' && snap.gen !== drawGen) {
+  if (key === 'draw' && snap.gen !== s.drawGen) {
     // The drawing changed meanwhile: show it only if nothing newer is on screen.
     const list = s.history.draw ?? [];
     if (list.some((x) => x.gen > snap.gen)) return;
@@ -257,32 +315,30 @@ export function applyInspectEvent(event: EngineEvent): void {
       return;
     }
     case 'inspection': {
-      const req = requests.get(event.requestId);
+      const { requests } = useInspectStore.getState();
+      const req = requests.pending.get(event.requestId);
       if (!req) return;
-      requests.delete(event.requestId);
+      requests.pending.delete(event.requestId);
       if (req.kind === 'thumb') {
-        thumbsInFlight.delete(req.index);
+        requests.thumbsInFlight.delete(req.index);
         if (req.runId !== useTrainingStore.getState().runId) return;
         useInspectStore.setState({ thumbs: { ...useInspectStore.getState().thumbs, [req.index]: event.input } });
         return;
       }
-      if (req.draw) drawInFlight = false;
+      if (req.draw) requests.drawInFlight = false;
       if (req.runId === useTrainingStore.getState().runId)
         addSnapshot(req.key, { epoch: req.epoch, partial: req.partial, gen: req.gen, inspection: event });
-      const pendingViews = [...requests.values()].some((r) => r.kind === 'view');
-      useInspectStore.setState({ busy: pendingViews });
-      if (req.draw && drawDirty) requestView();
+      useInspectStore.setState({ busy: requests.hasViews() });
+      if (req.draw && requests.drawDirty) requestView();
       return;
     }
     case 'error': {
       if (event.code === 'no-model' || event.code === 'bad-message' || event.code === 'internal' || event.code === 'engine-crashed') {
-        const hadViews = [...requests.values()].some((r) => r.kind === 'view');
-        if (!hadViews && event.code !== 'engine-crashed' && thumbsInFlight.size === 0) return;
+        const { requests } = useInspectStore.getState();
+        const hadViews = requests.hasViews();
+        if (!hadViews && event.code !== 'engine-crashed' && requests.thumbsInFlight.size === 0) return;
         // The engine answers requests in order but errors carry no request id: forget them all.
-        requests.clear();
-        thumbsInFlight.clear();
-        drawInFlight = false;
-        drawDirty = false;
+        requests.forget();
         useInspectStore.setState({
           busy: false,
           problem: hadViews && event.code !== 'engine-crashed' ? event.message : useInspectStore.getState().problem,
