@@ -26,4 +26,4 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-void offerRestore(project);
+void offerRestore(project, window.location.search);

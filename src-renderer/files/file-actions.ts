@@ -16,7 +16,6 @@ import { refreshRecentFiles, rememberFile, type RecentFile } from './recent-file
 import { baseName } from './file-host';
 import { fileStem, kerasFile, projectFile, pythonFile, tfjsFile, type ExportResult } from './exports';
 import { renderGraphPng, type Size } from './png-export';
-import { keepAutosave } from '../store/autosave';
 
 const OPEN_TYPES = ['.json', '.convas.json', 'application/json'];
 
@@ -149,9 +148,8 @@ async function saveTo(target: string | null): Promise<void> {
     return;
   }
   if (written === null) return;
-  // A browser download may have been cancelled: keep the autosaved copy so nothing can be lost.
-  if (written.unconfirmed) keepAutosave();
-  useProjectStore.getState().markSaved(written.name, written.path);
+  // A browser download may have been cancelled: marked unconfirmed, the autosaved copy is kept so nothing can be lost.
+  useProjectStore.getState().markSaved(written.name, written.path, written.unconfirmed === true);
   rememberFile(written.name, text);
   useUiStore.getState().notify('success', t('file.saved', { name: written.name }));
 }

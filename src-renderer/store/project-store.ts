@@ -16,6 +16,11 @@ export interface ProjectState {
   readonly project: Project;
   /** The project as last opened or saved (null: never saved); the project is dirty when it differs. */
   readonly saved: Project | null;
+  /**
+   * True when the last save went to a host that cannot confirm it wrote the file (a browser
+   * download the user may cancel): autosave then keeps a copy even of the saved state.
+   */
+  readonly savedUnconfirmed: boolean;
   /** The file name it was opened from or saved as; null for a new project. */
   readonly fileName: string | null;
   /** Where that file lives, when the host knows (the desktop app): Save writes there without asking. */
@@ -32,9 +37,13 @@ export interface ProjectState {
   select(selection: Selection): void;
   undo(): boolean;
   redo(): boolean;
-  /** Replaces the whole project (new, open, template, restore). `dirty` keeps it marked unsaved; `path` is where the file lives. */
-  load(project: Project, fileName: string | null, options?: { dirty?: boolean; path?: string }): void;
-  markSaved(fileName: string, path?: string): void;
+  /**
+   * Replaces the whole project (new, open, template, restore). `dirty` keeps it marked unsaved;
+   * `path` is where the file lives; `unconfirmed`: it is as last saved, by an unconfirmed save.
+   */
+  load(project: Project, fileName: string | null, options?: { dirty?: boolean; path?: string; unconfirmed?: boolean }): void;
+  /** Marks the project saved as `fileName` (at `path`); `unconfirmed` when the host cannot tell whether the file was written. */
+  markSaved(fileName: string, path?: string, unconfirmed?: boolean): void;
   rename(name: string): void;
   setTraining(training: TrainingSettings): void;
 }
@@ -52,6 +61,7 @@ function pruneSelection(selection: Selection, graph: Graph): Selection {
 export const useProjectStore = create<ProjectState>((set, get) => ({
   project: undefined as unknown as Project, // set by initProjectStore before the first render
   saved: null,
+  savedUnconfirmed: false,
   fileName: null,
   filePath: null,
   history: EMPTY_HISTORY,
@@ -124,6 +134,7 @@ export const useProjectStore = create<ProjectState>((set, get) => ({
     set({
       project,
       saved: options?.dirty ? null : project,
+      savedUnconfirmed: !options?.dirty && options?.unconfirmed === true,
       fileName,
       filePath: fileName !== null ? (options?.path ?? null) : null,
       history: EMPTY_HISTORY,
@@ -132,8 +143,8 @@ export const useProjectStore = create<ProjectState>((set, get) => ({
     });
   },
 
-  markSaved(fileName, path) {
-    set({ saved: get().project, fileName, filePath: path ?? null });
+  markSaved(fileName, path, unconfirmed = false) {
+    set({ saved: get().project, savedUnconfirmed: unconfirmed, fileName, filePath: path ?? null });
   },
 
   rename(name) {

@@ -189,6 +189,10 @@ export const en = {
   'dialog.restoreBody': 'Convas kept unsaved work on “{name}” from {time}, with {n} layers.',
   'dialog.restore': 'Restore',
   'dialog.restoreDiscard': 'Discard it',
+  'dialog.reopenTitle': 'Reopen your last design?',
+  'dialog.reopenBody': 'Convas kept “{name}” as you last saved it, at {time}, with {n} layers.',
+  'dialog.reopen': 'Reopen',
+  'file.reopened': 'Reopened “{name}” as you last saved it.',
   'dialog.close': 'Close',
 
   'history.undone': 'Undone.',

@@ -190,6 +190,10 @@ export const ko: Translation<typeof en> = {
   'dialog.restoreBody': '{time}에 자동 저장된 “{name}”의 작업이 있습니다 (층 {n}개).',
   'dialog.restore': '복원',
   'dialog.restoreDiscard': '버리기',
+  'dialog.reopenTitle': '마지막으로 저장한 설계를 다시 열까요?',
+  'dialog.reopenBody': '{time}에 마지막으로 저장한 “{name}”(층 {n}개)을(를) 보관해 두었습니다.',
+  'dialog.reopen': '다시 열기',
+  'file.reopened': '마지막으로 저장한 “{name}”을(를) 다시 열었습니다.',
   'dialog.close': '닫기',
 
   'history.undone': '실행 취소했습니다.',
