@@ -1,7 +1,15 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Conv2DParams } from '../../src-shared/layers/conv2d';
 import type { PoolingParams } from '../../src-shared/layers/pooling';
-import { axisPadding, padding2d, window2d, type AxisPadding, type Conv2dOptions, type Image, type Kernels } from '../../src-shared/learn/convolution';
+import {
+  axisPadding,
+  padding2d,
+  window2d,
+  type AxisPadding,
+  type Conv2dOptions,
+  type Image,
+  type Kernels,
+} from '../../src-shared/learn/convolution';
 import { poolWindow, type PoolOptions } from '../../src-shared/learn/pooling';
 import { activate, softmax } from '../../src-shared/learn/activations';
 import { Callout, StepperBar } from './controls';

@@ -2,7 +2,15 @@
  * The 1-D lab as data: its settings parsed, the padding and the whole output computed once per
  * change of the settings, and what one step shows (the window) read from that.
  */
-import { axisPadding, effectiveKernel1d, conv1d, window1d, type AxisPadding, type ConvOptions, type Window1d } from '../../src-shared/learn/convolution';
+import {
+  axisPadding,
+  effectiveKernel1d,
+  conv1d,
+  window1d,
+  type AxisPadding,
+  type ConvOptions,
+  type Window1d,
+} from '../../src-shared/learn/convolution';
 import type { Conv1dSettings } from './lab-settings';
 import { parseVector, type ParseError } from './parse';
 

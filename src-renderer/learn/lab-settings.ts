@@ -294,4 +294,3 @@ export const POOL_PRESETS: readonly PoolPreset[] = [
 ];
 
 export const DEFAULT_POOL: PoolSettings = { ...POOL_PRESETS[0]!.settings, preset: POOL_PRESETS[0]!.id };
-

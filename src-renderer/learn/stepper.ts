@@ -12,8 +12,7 @@ export interface StepState {
 }
 
 export type StepAction =
-  | { readonly type: 'go'; readonly index: number }
-  | { readonly type: 'next' | 'prev' | 'first' | 'last' | 'toggle-play' | 'tick' };
+  { readonly type: 'go'; readonly index: number } | { readonly type: 'next' | 'prev' | 'first' | 'last' | 'toggle-play' | 'tick' };
 
 /** A walk over `key` at its first position, not playing. */
 export function initialStep(key: string): StepState {

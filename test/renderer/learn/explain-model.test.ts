@@ -85,7 +85,7 @@ describe('the arithmetic of Explain this layer', () => {
     expect(maxOf(patch, 7)).toBeNull();
   });
 
-  it("agrees with the engine within float32 rounding, not beyond", () => {
+  it('agrees with the engine within float32 rounding, not beyond', () => {
     expect(agrees(0.123456, 0.12345)).toBe(true);
     expect(agrees(1000.4, 1000)).toBe(true);
     expect(agrees(0.2, 0.1)).toBe(false);

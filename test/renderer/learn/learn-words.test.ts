@@ -28,6 +28,8 @@ describe("the Learn lab's words", () => {
     expect(t('pool.padLeftOutMax', { n: 1, m: 3 })).toMatch(/^1 padded cell of this window is left out/);
     expect(t('pool.padLeftOutAvg', { n: 2, m: 2 })).toMatch(/^2 padded cells of this window are left out/);
     expect(t('explain.sumOfChannels', { c: 1 })).toBe('Σ of 1 channel');
-    expect(t('explain.convSummary', { filters: 1, kh: 3, kw: 3, sh: 1, sw: 1, padding: 'valid', activation: 'relu' })).toMatch(/^1 filter ·/);
+    expect(t('explain.convSummary', { filters: 1, kh: 3, kw: 3, sh: 1, sw: 1, padding: 'valid', activation: 'relu' })).toMatch(
+      /^1 filter ·/,
+    );
   });
 });

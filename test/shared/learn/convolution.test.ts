@@ -184,7 +184,7 @@ function evaluate(expression: string, vars: { N: number; F: number; stride: numb
 }
 
 describe('the output-size formulas the lab shows', () => {
-  it("writes full padding as (N + F − 2) / stride + 1: F − 1 zeros on each side, N + F − 1 outputs at stride 1", () => {
+  it('writes full padding as (N + F − 2) / stride + 1: F − 1 zeros on each side, N + F − 1 outputs at stride 1', () => {
     const full = axisPadding(9, 4, 'full', 1);
     expect(full.formula).toBe('(N + F − 2) / stride + 1 = floor((9 + 4 − 2) / 1) + 1 = 12');
     expect(full).toMatchObject({ before: 3, after: 3, outLength: 9 + 4 - 1 });
