@@ -1,10 +1,11 @@
-import { axisPadding, conv1d, effectiveKernel1d, window1d, type ConvOptions } from '../../src-shared/learn/convolution';
+import { useMemo } from 'react';
 import { Callout, Card, StepperBar } from './controls';
+import { build1d, step1d, stepKey1d, type Lab1d } from './conv1d-model';
 import { fmt } from './format';
 import { useLabStore } from './lab-state';
-import { parseVector } from './parse';
-import { useLearnT, parseErrorText } from './strings';
-import { useStepper } from './useStepper';
+import { OutputSoFar } from './OutputSoFar';
+import { useLearnT, fieldErrorText } from './strings';
+import { useStepper, type Stepper } from './useStepper';
 import { ConvSettings1d } from './ConvSettings';
 import { PaddingNote } from './PaddingNote';
 
@@ -14,50 +15,40 @@ const CELL = 46;
 export function Conv1d() {
   const t = useLearnT();
   const s = useLabStore((st) => st.conv1d);
-  const x = parseVector(s.x);
-  const w = parseVector(s.w);
-  const options: ConvOptions = { op: s.op, padding: s.padding, stride: s.stride, sameStyle: s.sameStyle };
-  const ready = x.ok && w.ok ? { x: x.value, w: w.value } : null;
-  const pad = ready ? axisPadding(ready.x.length, ready.w.length, s.padding, s.stride, s.sameStyle) : null;
-  const count = pad?.outLength ?? 0;
-  const key = JSON.stringify([s.x, s.w, s.op, s.padding, s.sameStyle, s.stride]);
-  const stepper = useStepper(count, key);
-  const output = ready && count > 0 ? conv1d(ready.x, ready.w, options) : [];
+  // The whole result once per change of the settings; a step only reads from it.
+  const lab = useMemo(() => build1d(s), [s]);
+  const stepper = useStepper(lab.ok ? lab.output.length : 0, stepKey1d(s));
 
   return (
     <div className="lx-lab" data-testid="lab-1d">
-      <ConvSettings1d xError={x.ok ? null : parseErrorText(t, x.error)} wError={w.ok ? null : parseErrorText(t, w.error)} />
+      <ConvSettings1d
+        xError={!lab.ok && lab.xError ? fieldErrorText(t, lab.xError) : null}
+        wError={!lab.ok && lab.wError ? fieldErrorText(t, lab.wError) : null}
+      />
       <div className="lx-lab__stage">
-        {!ready || !pad ? (
+        {!lab.ok ? (
           <Callout tone="warn" testId="lab-error">
             {t('lab.fixInput')}
           </Callout>
         ) : (
-          <Stage1d x={ready.x} w={ready.w} options={options} pad={pad} output={output} stepper={stepper} />
+          <Stage1d lab={lab} stepper={stepper} />
         )}
       </div>
     </div>
   );
 }
 
-function Stage1d(props: {
-  x: number[];
-  w: number[];
-  options: ConvOptions;
-  pad: ReturnType<typeof axisPadding>;
-  output: number[];
-  stepper: ReturnType<typeof useStepper>;
-}) {
+function Stage1d({ lab, stepper }: { lab: Extract<Lab1d, { ok: true }>; stepper: Stepper }) {
   const t = useLearnT();
-  const { x, w, options, pad, output, stepper } = props;
+  const { x, w, options, pad, flipped, output } = lab;
   const k = w.length;
   const stride = options.stride ?? 1;
-  const flipped = effectiveKernel1d(w, options.op);
   const total = pad.before + x.length + pad.after;
   const cells = Array.from({ length: total }, (_, i) => i - pad.before);
-  const win = pad.outLength > 0 ? window1d(x, w, options, stepper.index) : null;
-  const start = stepper.index * stride; // in padded coordinates
-  const touched = win ? new Set(Array.from({ length: k }, (_, j) => start + j)) : new Set<number>();
+  const at = step1d(lab, stepper.index);
+  const win = at?.window ?? null;
+  const start = at?.start ?? 0; // in padded coordinates
+  const touched = (i: number) => !!at && i >= start && i < start + k;
 
   return (
     <>
@@ -106,7 +97,7 @@ function Stage1d(props: {
                     return (
                       <div
                         key={i}
-                        className={`lx-cell${isPad ? ' lx-cell--pad' : ''}${touched.has(i) ? ' lx-cell--in' : ''}`}
+                        className={`lx-cell${isPad ? ' lx-cell--pad' : ''}${touched(i) ? ' lx-cell--in' : ''}`}
                         style={{ width: CELL - 4 }}
                         data-testid={`lab-in-${i}`}
                         data-pad={isPad || undefined}
@@ -146,7 +137,7 @@ function Stage1d(props: {
             <StepperBar stepper={stepper} position={t('lab.position1d', { i: stepper.index, n: pad.outLength })} />
           </Card>
 
-          {win && (
+          {at && win && (
             <Card title={t('lab.thisOutput', { i: stepper.index })} testId="lab-window">
               <div className="lx-products" data-testid="lab-products">
                 {win.inputs.map((v, j) => (
@@ -170,40 +161,23 @@ function Stage1d(props: {
                 </span>
               </div>
               <div className="lx-products__note">
-                {t(options.op === 'convolve' ? 'lab.dotFlipped' : 'lab.dotPlain', {
-                  from: start - pad.before,
-                  to: start - pad.before + k - 1,
-                })}
+                {t(options.op === 'convolve' ? 'lab.dotFlipped' : 'lab.dotPlain', { from: at.from, to: at.to })}
               </div>
             </Card>
           )}
 
-          <Card
-            title={t('lab.outputSoFar')}
+          <OutputSoFar
+            maps={[[output]]}
+            current={stepper.index}
+            onPick={stepper.go}
+            layout="row"
+            cellTestId={(p) => `lab-out-${p.col}`}
+            cellTitle={(p) => t('lab.jumpTo', { i: p.col })}
+            cellLabel={(p) => `y${p.col}`}
             aside={
               <span className="lx-lcard__aside mono">{`${options.op === 'convolve' ? 'convolve' : 'correlate'}(x, w, mode='${options.padding}')`}</span>
             }
-          >
-            <div className="lx-outrow" data-testid="lab-output" data-length={output.length}>
-              {output.map((v, i) => {
-                const done = i <= stepper.index;
-                return (
-                  <button
-                    type="button"
-                    key={i}
-                    className={`lx-cell lx-cell--out${done ? ' is-done' : ''}${i === stepper.index ? ' is-current' : ''}`}
-                    data-testid={`lab-out-${i}`}
-                    data-value={done ? v : undefined}
-                    data-label={`y${i}`}
-                    title={t('lab.jumpTo', { i })}
-                    onClick={() => stepper.go(i)}
-                  >
-                    {done ? fmt(v) : ''}
-                  </button>
-                );
-              })}
-            </div>
-          </Card>
+          />
         </>
       )}
     </>

@@ -1,150 +1,62 @@
-import { Fragment } from 'react';
-import { conv2d, padding2d, window2d, type Conv2dOptions, type Image, type Kernels } from '../../src-shared/learn/convolution';
+import { Fragment, useMemo } from 'react';
 import { Callout, Card, IntField, NumbersField, StepperBar } from './controls';
+import { build2d, step2d, stepKey2d, type Errors2d, type FieldError, type Lab2d } from './conv2d-model';
 import { OpPaddingFields, ResetButton } from './ConvSettings';
 import { fmt } from './format';
-import { DEFAULT_2D, PRESETS_2D, set2d, useLabStore, type Conv2dSettings } from './lab-state';
+import { DEFAULT_2D, PRESETS_2D } from './lab-settings';
+import { set2d, useLabStore } from './lab-state';
+import { OutputSoFar } from './OutputSoFar';
 import { PaddedGrid } from './PaddedGrid';
 import { PaddingNote } from './PaddingNote';
-import { parseMatrix } from './parse';
-import { parseErrorText, useLearnT, type LearnT } from './strings';
-import { useStepper } from './useStepper';
+import { fieldErrorText, useLearnT } from './strings';
+import { useStepper, type Stepper } from './useStepper';
 
 const MAX_CHANNELS = 4;
 const MAX_FILTERS = 4;
-
-interface Parsed2d {
-  readonly image: Image;
-  readonly kernels: Kernels;
-  readonly bias: number[];
-  readonly h: number;
-  readonly w: number;
-  readonly c: number;
-  readonly kh: number;
-  readonly kw: number;
-  readonly f: number;
-  /** The matrices as typed, for display: image[c], kernels[f][c]. */
-  readonly imageM: number[][][];
-}
-
-interface Errors {
-  readonly image: (string | null)[];
-  readonly kernels: (string | null)[][];
-  readonly bias: (string | null)[];
-  readonly ok: boolean;
-}
-
-function shapeOf(m: number[][]): string {
-  return `${m.length}×${m[0]?.length ?? 0}`;
-}
-
-/** Parses every matrix; shape mismatches between channels or kernels are errors too. */
-function parse2d(s: Conv2dSettings, t: LearnT): { value: Parsed2d | null; errors: Errors } {
-  const image = s.image.map((txt) => parseMatrix(txt));
-  const kernels = s.kernels.map((row) => row.map((txt) => parseMatrix(txt)));
-  const bias = s.bias.map((txt) => {
-    const v = txt.trim() === '' ? 0 : Number(txt.replace(/\u2212/g, '-'));
-    return Number.isFinite(v) ? v : null;
-  });
-  const errors: Errors = {
-    image: image.map((r) => (r.ok ? null : parseErrorText(t, r.error))),
-    kernels: kernels.map((row) => row.map((r) => (r.ok ? null : parseErrorText(t, r.error)))),
-    bias: bias.map((b) => (b === null ? t('err.bias') : null)),
-    ok: true,
-  };
-  const first = image[0];
-  if (first?.ok) {
-    image.forEach((r, i) => {
-      if (r.ok && shapeOf(r.value) !== shapeOf(first.value))
-        errors.image[i] = t('err.channelShape', { got: shapeOf(r.value), expected: shapeOf(first.value) });
-    });
-  }
-  const k0 = kernels[0]?.[0];
-  if (k0?.ok) {
-    kernels.forEach((row, f) =>
-      row.forEach((r, c) => {
-        if (r.ok && shapeOf(r.value) !== shapeOf(k0.value))
-          errors.kernels[f]![c] = t('err.kernelShape', { got: shapeOf(r.value), expected: shapeOf(k0.value) });
-      }),
-    );
-  }
-  const ok = [...errors.image, ...errors.kernels.flat(), ...errors.bias].every((e) => e === null) && !!first?.ok && !!k0?.ok;
-  if (!ok || !first?.ok || !k0?.ok) return { value: null, errors: { ...errors, ok: false } };
-  const imageM = image.map((r) => (r.ok ? r.value : []));
-  const kernelM = kernels.map((row) => row.map((r) => (r.ok ? r.value : [])));
-  const h = first.value.length;
-  const w = first.value[0]!.length;
-  const c = imageM.length;
-  const kh = k0.value.length;
-  const kw = k0.value[0]!.length;
-  const f = kernelM.length;
-  const img: number[][][] = Array.from({ length: h }, (_, r) => Array.from({ length: w }, (_, q) => imageM.map((ch) => ch[r]![q]!)));
-  const ker: number[][][][] = Array.from({ length: kh }, (_, i) =>
-    Array.from({ length: kw }, (_, j) => Array.from({ length: c }, (_, ch) => kernelM.map((filter) => filter[ch]![i]![j]!))),
-  );
-  return {
-    value: { image: img, kernels: ker, bias: bias.map((b) => b ?? 0), h, w, c, kh, kw, f, imageM },
-    errors: { ...errors, ok: true },
-  };
-}
 
 /** The 2-D lab: channels and filters, the window on every channel, per-channel sums plus bias. */
 export function Conv2d() {
   const t = useLearnT();
   const s = useLabStore((st) => st.conv2d);
-  const { value: p, errors } = parse2d(s, t);
-  const options: Conv2dOptions = { op: s.op, padding: s.padding, stride: s.stride, sameStyle: s.sameStyle, bias: p?.bias ?? [] };
-  const pads = p ? padding2d(p.h, p.w, p.kh, p.kw, options) : null;
-  const rows = pads?.[0].outLength ?? 0;
-  const cols = pads?.[1].outLength ?? 0;
-  const count = p ? rows * cols * p.f : 0;
-  const stepper = useStepper(count, JSON.stringify([s.image, s.kernels, s.bias, s.op, s.padding, s.sameStyle, s.stride]));
+  // The whole result once per change of the settings; a step only reads from it.
+  const lab = useMemo(() => build2d(s), [s]);
+  const stepper = useStepper(lab.ok ? lab.count : 0, stepKey2d(s));
   return (
     <div className="lx-lab" data-testid="lab-2d">
-      <Settings2d errors={errors} />
+      <Settings2d errors={lab.errors} />
       <div className="lx-lab__stage">
-        {!p || !pads ? (
+        {!lab.ok ? (
           <Callout tone="warn" testId="lab-error">
             {t('lab.fixInput')}
           </Callout>
         ) : (
-          <Stage2d p={p} options={options} pads={pads} stepper={stepper} />
+          <Stage2d lab={lab} stepper={stepper} />
         )}
       </div>
     </div>
   );
 }
 
-function Stage2d(props: {
-  p: Parsed2d;
-  options: Conv2dOptions;
-  pads: ReturnType<typeof padding2d>;
-  stepper: ReturnType<typeof useStepper>;
-}) {
+function Stage2d({ lab, stepper }: { lab: Extract<Lab2d, { ok: true }>; stepper: Stepper }) {
   const t = useLearnT();
-  const { p, options, pads, stepper } = props;
-  const [ph, pw] = pads;
+  const { p, options, rows: ph, cols: pw } = lab;
   const rows = ph.outLength;
   const cols = pw.outLength;
   const stride = options.stride ?? 1;
-  const perMap = rows * cols;
-  const formulas = (
-    <div className="lx-formula lx-formula--2" data-testid="lab-formula">
-      <div>
-        <span className="lx-formula__axis">{t('lab.height')}</span> {ph.formula}
-      </div>
-      <div>
-        <span className="lx-formula__axis">{t('lab.width')}</span> {pw.formula}
-      </div>
-    </div>
-  );
   const head = (
     <Card
       title={t('lab.outputSize')}
       aside={<span className="lx-lcard__aside mono">{`(${p.h}, ${p.w}, ${p.c}) → (${rows}, ${cols}, ${p.f})`}</span>}
       testId="lab-formula-card"
     >
-      {formulas}
+      <div className="lx-formula lx-formula--2" data-testid="lab-formula">
+        <div>
+          <span className="lx-formula__axis">{t('lab.height')}</span> {ph.formula}
+        </div>
+        <div>
+          <span className="lx-formula__axis">{t('lab.width')}</span> {pw.formula}
+        </div>
+      </div>
       <PaddingNote
         kind="2d"
         n={p.h}
@@ -157,7 +69,8 @@ function Stage2d(props: {
       />
     </Card>
   );
-  if (perMap === 0) {
+  const at = step2d(lab, stepper.index);
+  if (!at) {
     return (
       <>
         {head}
@@ -167,58 +80,26 @@ function Stage2d(props: {
       </>
     );
   }
-  const filter = Math.floor(stepper.index / perMap);
-  const pos = stepper.index % perMap;
-  const row = Math.floor(pos / cols);
-  const col = pos % cols;
-  const win = window2d(p.image, p.kernels, options, row, col, filter);
-  const output = conv2d(p.image, p.kernels, options);
+  const { map: filter, row, col } = at.at;
+  const win = at.window;
   const flip = options.op === 'convolve';
-  const windowBox = { top: win.top + ph.before, left: win.left + pw.before, h: p.kh, w: p.kw };
   const cell = p.c > 1 || Math.max(p.h + ph.before + ph.after, p.w + pw.before + pw.after) > 9 ? 28 : 36;
 
-  const outputCard = (
-    <Card
-      title={t('lab.outputSoFar')}
-      aside={<span className="lx-lcard__aside">{p.f === 1 ? t('lab.featureMap1') : t('lab.featureMaps', { n: p.f })}</span>}
-    >
-      <div className="lx-outmaps" data-testid="lab-output">
-        {Array.from({ length: p.f }, (_, k) => (
-          <div className="lx-outmap" key={k} data-testid={`lab-output-f${k}`}>
-            {p.f > 1 && <div className="lx-outmap__label">{t('lab.mapN', { f: k + 1 })}</div>}
-            <div className="lx-outgrid" style={{ gridTemplateColumns: `repeat(${cols}, ${cell + 6}px)` }}>
-              {output.map((r, i) =>
-                r.map((v, j) => {
-                  const n = k * perMap + i * cols + j;
-                  const done = n <= stepper.index;
-                  const id = p.f > 1 ? `lab-out-f${k}-${i}-${j}` : `lab-out-${i}-${j}`;
-                  return (
-                    <button
-                      type="button"
-                      key={`${i}-${j}`}
-                      className={`lx-cell lx-cell--out${done ? ' is-done' : ''}${n === stepper.index ? ' is-current' : ''}`}
-                      style={{ height: cell + 4 }}
-                      data-testid={id}
-                      data-value={done ? v[k] : undefined}
-                      title={t('lab.jumpTo2d', { r: i, c: j })}
-                      onClick={() => stepper.go(n)}
-                    >
-                      {done ? fmt(v[k]!) : ''}
-                    </button>
-                  );
-                }),
-              )}
-            </div>
-          </div>
-        ))}
-      </div>
-    </Card>
-  );
   return (
     <>
       <div className="lx-toprow">
         {head}
-        {outputCard}
+        <OutputSoFar
+          maps={lab.maps}
+          current={stepper.index}
+          onPick={stepper.go}
+          layout="grid"
+          cell={cell}
+          cellTestId={(q) => (p.f > 1 ? `lab-out-f${q.map}-${q.row}-${q.col}` : `lab-out-${q.row}-${q.col}`)}
+          cellTitle={(q) => t('lab.jumpTo2d', { r: q.row, c: q.col })}
+          mapLabel={p.f > 1 ? (k) => t('lab.mapN', { f: k + 1 }) : undefined}
+          aside={<span className="lx-lcard__aside">{p.f === 1 ? t('lab.featureMap1') : t('lab.featureMaps', { n: p.f })}</span>}
+        />
       </div>
       <Card
         title={p.f > 1 ? t('lab.windowAtF', { f: filter + 1, r: row, c: col }) : t('lab.windowAt', { r: row, c: col })}
@@ -236,7 +117,7 @@ function Stage2d(props: {
                   padBottom={ph.after}
                   padLeft={pw.before}
                   padRight={pw.after}
-                  window={windowBox}
+                  window={at.box}
                   cell={cell}
                   testId={p.c > 1 ? `lab-grid-${c}` : 'lab-grid'}
                   padTip={t('lab.padCellTip')}
@@ -271,19 +152,14 @@ function Stage2d(props: {
           ))}
         </div>
         <div className="lx-total" data-testid="lab-total">
-          {p.c > 1 && (
-            <>
-              {win.channels.map((ch, c) => (
-                <Fragment key={c}>
-                  {c > 0 && <span className="lx-total__op">+</span>}
-                  <span className="lx-total__term" title={t('lab.channelN', { c: c + 1 })}>
-                    {fmt(ch.sum)}
-                  </span>
-                </Fragment>
-              ))}
-            </>
-          )}
-          {p.c === 1 && <span className="lx-total__term">{fmt(win.channels[0]!.sum)}</span>}
+          {win.channels.map((ch, c) => (
+            <Fragment key={c}>
+              {c > 0 && <span className="lx-total__op">+</span>}
+              <span className="lx-total__term" title={p.c > 1 ? t('lab.channelN', { c: c + 1 }) : undefined}>
+                {fmt(ch.sum)}
+              </span>
+            </Fragment>
+          ))}
           <span className="lx-total__op">+</span>
           <span className="lx-total__term lx-total__term--bias" data-testid="lab-bias" data-value={win.bias} title={t('lab.bias')}>
             {fmt(win.bias)}
@@ -330,8 +206,9 @@ function resize<T>(list: readonly T[], n: number, make: (i: number) => T): T[] {
   return Array.from({ length: n }, (_, i) => (i < list.length ? list[i]! : make(i)));
 }
 
-function Settings2d({ errors }: { errors: Errors }) {
+function Settings2d({ errors }: { errors: Errors2d }) {
   const t = useLearnT();
+  const text = (e: FieldError | null | undefined) => (e ? fieldErrorText(t, e) : null);
   const s = useLabStore((st) => st.conv2d);
   const channels = s.image.length;
   const filters = s.kernels.length;
@@ -363,7 +240,7 @@ function Settings2d({ errors }: { errors: Errors }) {
         >
           {PRESETS_2D.map((x) => (
             <option key={x.id} value={x.id}>
-              {t(`preset.${x.id}` as Parameters<LearnT>[0])}
+              {t(`preset.${x.id}`)}
             </option>
           ))}
           {s.preset === 'custom' && <option value="custom">{t('preset.custom')}</option>}
@@ -384,7 +261,7 @@ function Settings2d({ errors }: { errors: Errors }) {
             rows={Math.min(7, Math.max(3, txt.split('\n').length))}
             onChange={(v) => set2d({ image: s.image.map((x, i) => (i === c ? v : x)) })}
             testId={`lab-image-${c}`}
-            error={errors.image[c]}
+            error={text(errors.image[c])}
           />
         ))}
       </div>
@@ -400,7 +277,7 @@ function Settings2d({ errors }: { errors: Errors }) {
               rows={Math.min(5, Math.max(2, txt.split('\n').length))}
               onChange={(v) => set2d({ kernels: s.kernels.map((r, i) => (i === f ? r.map((x, j) => (j === c ? v : x)) : r)) })}
               testId={`lab-kernel-${f}-${c}`}
-              error={errors.kernels[f]?.[c] ?? null}
+              error={text(errors.kernels[f]?.[c])}
             />
           ))}
           <div className="lx-lf lx-lf--compact lx-lf--inline">
@@ -410,6 +287,8 @@ function Settings2d({ errors }: { errors: Errors }) {
             <input
               id={`lab-bias-${f}`}
               className={`lx-textin${errors.bias[f] ? ' is-bad' : ''}`}
+              title={text(errors.bias[f]) ?? undefined}
+              aria-invalid={!!errors.bias[f]}
               data-testid={`lab-bias-${f}`}
               value={s.bias[f] ?? '0'}
               onChange={(e) => set2d({ bias: s.bias.map((x, i) => (i === f ? e.target.value : x)) })}

@@ -1,6 +1,7 @@
 import type { ConvOp, ConvPadding, SameStyle } from '../../src-shared/learn/convolution';
 import { IntField, NumbersField, Segmented } from './controls';
-import { DEFAULT_1D, set1d, useLabStore } from './lab-state';
+import { DEFAULT_1D } from './lab-settings';
+import { set1d, useLabStore } from './lab-state';
 import { useLearnT, type LearnT } from './strings';
 
 /** Operation, padding, 'same' convention and stride: the settings both the 1-D and the 2-D lab have. */

@@ -1,19 +1,48 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Conv2DParams } from '../../src-shared/layers/conv2d';
 import type { PoolingParams } from '../../src-shared/layers/pooling';
-import { axisPadding, padding2d, window2d, type Conv2dOptions, type Image, type Kernels } from '../../src-shared/learn/convolution';
+import {
+  axisPadding,
+  padding2d,
+  window2d,
+  type AxisPadding,
+  type Conv2dOptions,
+  type Image,
+  type Kernels,
+} from '../../src-shared/learn/convolution';
 import { poolWindow, type PoolOptions } from '../../src-shared/learn/pooling';
 import { activate, softmax } from '../../src-shared/learn/activations';
 import { Callout, StepperBar } from './controls';
 import { fmt, fmtShort } from './format';
-import { HeatGrid } from './HeatGrid';
+import {
+  agrees,
+  cellSize,
+  channelOf,
+  dimsOf,
+  firstCovering,
+  maxOf,
+  patchOf,
+  rangeOf,
+  startingAt,
+  toImage,
+  toKernels,
+  type Dims,
+  type ExplainTensor,
+} from './explain-model';
+import { HeatGrid, type CellBox } from './HeatGrid';
 import { useLearnT } from './strings';
-import { useStepper } from './useStepper';
+import { useStepper, type Stepper } from './useStepper';
 
-export interface ExplainTensor {
-  readonly shape: readonly number[];
-  readonly data: Float32Array;
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+/** A number that changes whenever a different array is shown (heat maps redraw on it). */
+function dataId(a: object): number {
+  let id = ids.get(a);
+  if (id === undefined) ids.set(a, (id = ++nextId));
+  return id;
 }
+
+export type { ExplainTensor } from './explain-model';
 
 export type ExplainKind = 'Conv2D' | 'MaxPooling2D' | 'AveragePooling2D';
 
@@ -32,60 +61,6 @@ export interface ExplainLayerProps {
   readonly output?: ExplainTensor;
   /** Where the numbers come from (trained model, untrained demo…), shown above the explanation. */
   readonly source?: ReactNode;
-}
-
-interface Dims {
-  readonly h: number;
-  readonly w: number;
-  readonly c: number;
-}
-
-function dimsOf(shape: readonly number[]): Dims | null {
-  if (shape.length === 3) return { h: shape[0]!, w: shape[1]!, c: shape[2]! };
-  if (shape.length === 2) return { h: shape[0]!, w: shape[1]!, c: 1 };
-  return null;
-}
-
-function toImage(t: ExplainTensor, d: Dims): Image {
-  return Array.from({ length: d.h }, (_, r) =>
-    Array.from({ length: d.w }, (_, q) => Array.from(t.data.subarray((r * d.w + q) * d.c, (r * d.w + q + 1) * d.c))),
-  );
-}
-
-function toKernels(t: ExplainTensor): Kernels {
-  const [kh, kw, cin, cout] = t.shape as [number, number, number, number];
-  return Array.from({ length: kh }, (_, i) =>
-    Array.from({ length: kw }, (_, j) =>
-      Array.from({ length: cin }, (_, c) =>
-        Array.from(t.data.subarray(((i * kw + j) * cin + c) * cout, ((i * kw + j) * cin + c + 1) * cout)),
-      ),
-    ),
-  );
-}
-
-function rangeOf(data: Float32Array | readonly number[], channels: number, channel: number): { min: number; max: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = channel; i < data.length; i += channels) {
-    const v = data[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return Number.isFinite(min) ? { min: Math.min(min, 0), max: Math.max(max, min === max ? min + 1 : max) } : { min: 0, max: 1 };
-}
-
-const ids = new WeakMap<object, number>();
-let nextId = 0;
-/** A number that changes whenever a different array is shown (heat maps redraw on it). */
-function dataId(a: object): number {
-  let id = ids.get(a);
-  if (id === undefined) ids.set(a, (id = ++nextId));
-  return id;
-}
-
-/** Display size of one cell so that a map fits in about `target` pixels. */
-function cellSize(rows: number, cols: number, target = 300): number {
-  return Math.max(4, Math.min(34, Math.floor(target / Math.max(rows, cols, 1))));
 }
 
 /** The same step-through as the lab, on a real layer: its input, its (possibly trained) kernel and bias. */
@@ -199,7 +174,7 @@ function Matrix(props: {
 function EngineCheck(props: { mine: number; engine: number | undefined }) {
   const t = useLearnT();
   if (props.engine === undefined) return null;
-  const ok = Math.abs(props.mine - props.engine) <= 1e-4 + 1e-3 * Math.abs(props.engine);
+  const ok = agrees(props.mine, props.engine);
   return (
     <div className={`lx-echeck${ok ? ' is-ok' : ' is-off'}`} data-testid="explain-engine" data-ok={ok}>
       {t('explain.engineSays')} <strong>{fmt(props.engine)}</strong> {ok ? `✓ ${t('explain.matches')}` : `≠ ${t('explain.differs')}`}
@@ -237,16 +212,12 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
 
   // The whole output map of this filter: the engine's when given, else computed with the same window2d.
   const outMap = useMemo(() => {
-    if (props.output && props.output.data.length === rows * cols * filters) {
-      const o = props.output.data;
-      return Float32Array.from({ length: rows * cols }, (_, i) => o[i * filters + f]!);
-    }
+    if (props.output && props.output.data.length === rows * cols * filters) return channelOf(props.output.data, rows * cols, filters, f);
     const out = new Float32Array(rows * cols);
     for (let i = 0; i < rows; i++)
       for (let j = 0; j < cols; j++) out[i * cols + j] = apply(window2d(image, kernels, options, i, j, f).sum, [i, j]);
     return out;
   }, [props.output, image, kernels, options, f, rows, cols, filters, apply]);
-  const inRange = useMemo(() => rangeOf(props.input.data, d.c, ch), [props.input, d.c, ch]);
   if (rows * cols === 0)
     return (
       <Callout tone="warn" testId="explain-problem">
@@ -259,7 +230,6 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
   const engine =
     props.output && props.output.data.length === rows * cols * filters ? props.output.data[(r * cols + c) * filters + f] : undefined;
   const detail = win.channels[ch]!;
-  const inCell = cellSize(d.h + ph.before + ph.after, d.w + pw.before + pw.after);
   const summary = t('explain.convSummary', {
     filters,
     kh: p.kernel_size[0],
@@ -297,33 +267,22 @@ function ExplainConv(props: ExplainLayerProps & { p: Conv2DParams; d: Dims; imag
         </div>
       </div>
       <div className="lx-explain__grid">
-        <figure className="lx-explain__map">
-          <figcaption>{t('explain.inputCaption', { h: d.h, w: d.w, c: d.c, ch: ch + 1 })}</figcaption>
-          <HeatGrid
-            height={d.h}
-            width={d.w}
-            value={(i, j) => props.input.data[(i * d.w + j) * d.c + ch]!}
-            min={inRange.min}
-            max={inRange.max}
-            pad={{ top: ph.before, bottom: ph.after, left: pw.before, right: pw.after }}
-            cell={inCell}
-            window={{ top: win.top, left: win.left, h: p.kernel_size[0], w: p.kernel_size[1] }}
-            onPick={(i, j) => {
-              // Jump to the first output whose window covers the clicked pixel.
-              const oi = Math.max(0, Math.min(rows - 1, Math.ceil((i + ph.before - p.kernel_size[0] + 1) / p.strides[0])));
-              const oj = Math.max(0, Math.min(cols - 1, Math.ceil((j + pw.before - p.kernel_size[1] + 1) / p.strides[1])));
-              stepper.go(oi * cols + oj);
-            }}
-            testId="explain-input"
-            label={t('explain.inputCaption', { h: d.h, w: d.w, c: d.c, ch: ch + 1 })}
-            version={`${dataId(props.input.data)}:${ch}`}
-          />
-          {ph.before + ph.after + pw.before + pw.after > 0 && (
-            <div className="lx-explain__padkey">
-              {t('explain.padKey', { top: ph.before, bottom: ph.after, left: pw.before, right: pw.after })}
-            </div>
-          )}
-        </figure>
+        <InputMap
+          input={props.input}
+          d={d}
+          ch={ch}
+          rows={ph}
+          cols={pw}
+          window={{ top: win.top, left: win.left, h: p.kernel_size[0], w: p.kernel_size[1] }}
+          padKey={(pad) => t('explain.padKey', pad)}
+          // Jump to the first output whose window covers the clicked pixel.
+          onPick={(i, j) =>
+            stepper.go(
+              firstCovering(i, { size: p.kernel_size[0], stride: p.strides[0], before: ph.before, outputs: rows }) * cols +
+                firstCovering(j, { size: p.kernel_size[1], stride: p.strides[1], before: pw.before, outputs: cols }),
+            )
+          }
+        />
 
         <div className="lx-explain__math">
           <div className="lx-explain__chan">{d.c > 1 ? t('explain.channelDetail', { ch: ch + 1, c: d.c }) : t('explain.windowDetail')}</div>
@@ -427,7 +386,7 @@ function OutputMap({
   cols: number;
   map: Float32Array;
   at: readonly [number, number];
-  stepper: ReturnType<typeof useStepper>;
+  stepper: Stepper;
 }) {
   const t = useLearnT();
   const range = useMemo(() => rangeOf(map, 1, 0), [map]);
@@ -472,15 +431,11 @@ function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; ima
   const c = stepper.index % Math.max(cols, 1);
   const engineOk = !!props.output && props.output.data.length === rows * cols * d.c;
   const outMap = useMemo(() => {
-    if (engineOk) {
-      const o = props.output!.data;
-      return Float32Array.from({ length: rows * cols }, (_, i) => o[i * d.c + ch]!);
-    }
+    if (engineOk) return channelOf(props.output!.data, rows * cols, d.c, ch);
     const out = new Float32Array(rows * cols);
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = poolWindow(image, options, i, j, ch).result;
     return out;
   }, [engineOk, props.output, image, options, ch, rows, cols, d.c]);
-  const inRange = useMemo(() => rangeOf(props.input.data, d.c, ch), [props.input, d.c, ch]);
   if (rows * cols === 0)
     return (
       <Callout tone="warn" testId="explain-problem">
@@ -490,22 +445,12 @@ function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; ima
 
   const win = poolWindow(image, options, r, c, ch);
   const [kh, kw] = p.pool_size;
-  const grid: (number | null)[][] = Array.from({ length: kh }, (_, i) =>
-    Array.from({ length: kw }, (_, j) => {
-      const y = win.top + i;
-      const x = win.left + j;
-      return y >= 0 && y < d.h && x >= 0 && x < d.w ? image[y]![x]![ch]! : null;
-    }),
-  );
+  const grid = patchOf(image, win.top, win.left, kh, kw, ch);
   const padCount = kh * kw - win.values.length;
   // The (first) maximum of a max-pooling window, marked in the numbers.
-  let mark: [number, number] | null = null;
-  if (kind === 'max') {
-    for (let i = 0; i < kh && !mark; i++) for (let j = 0; j < kw && !mark; j++) if (grid[i]![j] === win.result) mark = [i, j];
-  }
+  const mark = kind === 'max' ? maxOf(grid, win.result) : null;
   const engine = engineOk ? props.output!.data[(r * cols + c) * d.c + ch] : undefined;
   const summary = t('explain.poolSummary', { kh, kw, sh: p.strides[0], sw: p.strides[1], padding: p.padding });
-  const inCell = cellSize(d.h + ph.before + ph.after, d.w + pw.before + pw.after);
 
   return (
     <div className="lx-explain" data-testid="explain-layer" data-kind={props.kind}>
@@ -524,33 +469,21 @@ function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; ima
         </div>
       </div>
       <div className="lx-explain__grid">
-        <figure className="lx-explain__map">
-          <figcaption>{t('explain.inputCaption', { h: d.h, w: d.w, c: d.c, ch: ch + 1 })}</figcaption>
-          <HeatGrid
-            height={d.h}
-            width={d.w}
-            value={(i, j) => props.input.data[(i * d.w + j) * d.c + ch]!}
-            min={inRange.min}
-            max={inRange.max}
-            pad={{ top: ph.before, bottom: ph.after, left: pw.before, right: pw.after }}
-            cell={inCell}
-            window={{ top: win.top, left: win.left, h: kh, w: kw }}
-            onPick={(i, j) =>
-              stepper.go(
-                Math.min(rows - 1, Math.floor((i + ph.before) / p.strides[0])) * cols +
-                  Math.min(cols - 1, Math.floor((j + pw.before) / p.strides[1])),
-              )
-            }
-            testId="explain-input"
-            label={t('explain.inputCaption', { h: d.h, w: d.w, c: d.c, ch: ch + 1 })}
-            version={`${dataId(props.input.data)}:${ch}`}
-          />
-          {ph.before + ph.after + pw.before + pw.after > 0 && (
-            <div className="lx-explain__padkey">
-              {t('explain.padKeyPool', { top: ph.before, bottom: ph.after, left: pw.before, right: pw.after })}
-            </div>
-          )}
-        </figure>
+        <InputMap
+          input={props.input}
+          d={d}
+          ch={ch}
+          rows={ph}
+          cols={pw}
+          window={{ top: win.top, left: win.left, h: kh, w: kw }}
+          padKey={(pad) => t('explain.padKeyPool', pad)}
+          onPick={(i, j) =>
+            stepper.go(
+              startingAt(i, { size: kh, stride: p.strides[0], before: ph.before, outputs: rows }) * cols +
+                startingAt(j, { size: kw, stride: p.strides[1], before: pw.before, outputs: cols }),
+            )
+          }
+        />
         <div className="lx-explain__math">
           <div className="lx-explain__chan">{d.c > 1 ? t('explain.poolDetail', { ch: ch + 1, c: d.c }) : t('explain.poolDetail1')}</div>
           <div className="lx-explain__mats">
@@ -584,5 +517,43 @@ function ExplainPool(props: ExplainLayerProps & { p: PoolingParams; d: Dims; ima
         />
       </div>
     </div>
+  );
+}
+
+/** The layer's input, one channel as a heat map, with its padding hatched and the window outlined; a click picks an output. */
+function InputMap(props: {
+  input: ExplainTensor;
+  d: Dims;
+  ch: number;
+  rows: AxisPadding;
+  cols: AxisPadding;
+  window: CellBox;
+  padKey: (pad: { top: number; bottom: number; left: number; right: number }) => string;
+  onPick: (row: number, col: number) => void;
+}) {
+  const t = useLearnT();
+  const { input, d, ch, rows, cols } = props;
+  const range = useMemo(() => rangeOf(input.data, d.c, ch), [input, d.c, ch]);
+  const pad = { top: rows.before, bottom: rows.after, left: cols.before, right: cols.after };
+  const caption = t('explain.inputCaption', { h: d.h, w: d.w, c: d.c, ch: ch + 1 });
+  return (
+    <figure className="lx-explain__map">
+      <figcaption>{caption}</figcaption>
+      <HeatGrid
+        height={d.h}
+        width={d.w}
+        value={(i, j) => input.data[(i * d.w + j) * d.c + ch]!}
+        min={range.min}
+        max={range.max}
+        pad={pad}
+        cell={cellSize(d.h + pad.top + pad.bottom, d.w + pad.left + pad.right)}
+        window={props.window}
+        onPick={props.onPick}
+        testId="explain-input"
+        label={caption}
+        version={`${dataId(input.data)}:${ch}`}
+      />
+      {pad.top + pad.bottom + pad.left + pad.right > 0 && <div className="lx-explain__padkey">{props.padKey(pad)}</div>}
+    </figure>
   );
 }

@@ -1,25 +1,23 @@
-import { axisPadding } from '../../src-shared/learn/convolution';
-import { pool2d, poolWindow, type PoolOptions } from '../../src-shared/learn/pooling';
+import { useMemo } from 'react';
 import { Callout, Card, IntField, NumbersField, Segmented, StepperBar } from './controls';
 import { ResetButton } from './ConvSettings';
 import { fmt } from './format';
-import { DEFAULT_POOL, POOL_PRESETS, setPool, useLabStore } from './lab-state';
+import { DEFAULT_POOL, POOL_PRESETS } from './lab-settings';
+import { setPool, useLabStore } from './lab-state';
+import { OutputSoFar } from './OutputSoFar';
 import { PaddedGrid } from './PaddedGrid';
-import { parseMatrix } from './parse';
-import { parseErrorText, useLearnT, type LearnT } from './strings';
-import { useStepper } from './useStepper';
+import { buildPool, poolStride, stepKeyPool, stepPool, type PoolLab as PoolModel } from './pool-model';
+import { fieldErrorText, useLearnT } from './strings';
+import { useStepper, type Stepper } from './useStepper';
 
 /** The pooling lab: max or average over a window, with stride and TensorFlow's padding rules. */
 export function PoolLab() {
   const t = useLearnT();
   const s = useLabStore((st) => st.pool);
-  const parsed = parseMatrix(s.input);
-  const stride = Number.isFinite(s.stride) ? s.stride : s.size;
-  const m = parsed.ok ? parsed.value : null;
-  const ph = m ? axisPadding(m.length, s.size, s.padding, stride, 'keras') : null;
-  const pw = m ? axisPadding(m[0]!.length, s.size, s.padding, stride, 'keras') : null;
-  const count = ph && pw ? ph.outLength * pw.outLength : 0;
-  const stepper = useStepper(count, JSON.stringify([s.input, s.kind, s.size, stride, s.padding]));
+  // The whole result once per change of the settings; a step only reads from it.
+  const lab = useMemo(() => buildPool(s), [s]);
+  const stride = poolStride(s);
+  const stepper = useStepper(lab.ok ? lab.count : 0, stepKeyPool(s));
   return (
     <div className="lx-learn-page" data-testid="learn-panel-pool">
       <div className="lx-learn-page__intro">
@@ -45,7 +43,7 @@ export function PoolLab() {
             >
               {POOL_PRESETS.map((x) => (
                 <option key={x.id} value={x.id}>
-                  {t(`poolPreset.${x.id}` as Parameters<LearnT>[0])}
+                  {t(`poolPreset.${x.id}`)}
                 </option>
               ))}
               {s.preset === 'custom' && <option value="custom">{t('preset.custom')}</option>}
@@ -57,7 +55,7 @@ export function PoolLab() {
             onChange={(input) => setPool({ input })}
             testId="pool-input"
             rows={Math.min(8, Math.max(3, s.input.split('\n').length))}
-            error={parsed.ok ? null : parseErrorText(t, parsed.error)}
+            error={lab.ok ? null : fieldErrorText(t, lab.error)}
           />
           <Segmented
             label={t('pool.kind')}
@@ -101,18 +99,12 @@ export function PoolLab() {
           <ResetButton t={t} onClick={() => useLabStore.setState({ pool: DEFAULT_POOL })} />
         </aside>
         <div className="lx-lab__stage">
-          {!m || !ph || !pw ? (
+          {!lab.ok ? (
             <Callout tone="warn" testId="lab-error">
               {t('lab.fixInput')}
             </Callout>
           ) : (
-            <PoolStage
-              m={m}
-              options={{ kind: s.kind, poolSize: [s.size, s.size], strides: [stride, stride], padding: s.padding }}
-              ph={ph}
-              pw={pw}
-              stepper={stepper}
-            />
+            <PoolStage lab={lab} stepper={stepper} />
           )}
         </div>
       </div>
@@ -120,20 +112,11 @@ export function PoolLab() {
   );
 }
 
-function PoolStage(props: {
-  m: number[][];
-  options: PoolOptions;
-  ph: ReturnType<typeof axisPadding>;
-  pw: ReturnType<typeof axisPadding>;
-  stepper: ReturnType<typeof useStepper>;
-}) {
+function PoolStage({ lab, stepper }: { lab: Extract<PoolModel, { ok: true }>; stepper: Stepper }) {
   const t = useLearnT();
-  const { m, options, ph, pw, stepper } = props;
-  const image = m.map((r) => r.map((v) => [v]));
+  const { m, options, rows: ph, cols: pw } = lab;
   const [k] = options.poolSize;
   const [sh] = options.strides ?? options.poolSize;
-  const rows = ph.outLength;
-  const cols = pw.outLength;
   const head = (
     <Card
       title={t('lab.outputSize')}
@@ -159,7 +142,8 @@ function PoolStage(props: {
       </div>
     </Card>
   );
-  if (rows * cols === 0) {
+  const at = stepPool(lab, stepper.index);
+  if (!at) {
     return (
       <>
         {head}
@@ -169,63 +153,23 @@ function PoolStage(props: {
       </>
     );
   }
-  const row = Math.floor(stepper.index / cols);
-  const col = stepper.index % cols;
-  const win = poolWindow(image, options, row, col, 0);
-  const output = pool2d(image, options);
-  const padInWindow = k * k - win.values.length;
-  const h = m.length;
-  const w = m[0]!.length;
-  const top = win.top;
-  const left = win.left;
-  const cell = Math.max(h + ph.before + ph.after, w + pw.before + pw.after) > 9 ? 30 : 40;
-  const maxAt = options.kind === 'max' ? win.values.indexOf(win.result) : -1;
-  // Where the maximum sits (the first one, in the order the window is read).
-  let maxCell: [number, number] | null = null;
-  if (maxAt >= 0) {
-    let n = 0;
-    for (let r = Math.max(0, top); r < Math.min(h, top + k) && !maxCell; r++) {
-      for (let c = Math.max(0, left); c < Math.min(w, left + k); c++) {
-        if (n++ === maxAt) {
-          maxCell = [r, c];
-          break;
-        }
-      }
-    }
-  }
-  const outputCard = (
-    <Card title={t('lab.outputSoFar')}>
-      <div className="lx-outmaps" data-testid="lab-output">
-        <div className="lx-outgrid" style={{ gridTemplateColumns: `repeat(${cols}, ${cell + 6}px)` }}>
-          {output.map((r, i) =>
-            r.map((v, j) => {
-              const n = i * cols + j;
-              const done = n <= stepper.index;
-              return (
-                <button
-                  type="button"
-                  key={`${i}-${j}`}
-                  className={`lx-cell lx-cell--out${done ? ' is-done' : ''}${n === stepper.index ? ' is-current' : ''}`}
-                  style={{ height: cell + 4 }}
-                  data-testid={`lab-out-${i}-${j}`}
-                  data-value={done ? v[0] : undefined}
-                  title={t('lab.jumpTo2d', { r: i, c: j })}
-                  onClick={() => stepper.go(n)}
-                >
-                  {done ? fmt(v[0]!) : ''}
-                </button>
-              );
-            }),
-          )}
-        </div>
-      </div>
-    </Card>
-  );
+  const { row, col } = at.at;
+  const win = at.window;
+  const { maxAt, maxCell } = at;
+  const cell = Math.max(m.length + ph.before + ph.after, m[0]!.length + pw.before + pw.after) > 9 ? 30 : 40;
   return (
     <>
       <div className="lx-toprow">
         {head}
-        {outputCard}
+        <OutputSoFar
+          maps={lab.maps}
+          current={stepper.index}
+          onPick={stepper.go}
+          layout="grid"
+          cell={cell}
+          cellTestId={(q) => `lab-out-${q.row}-${q.col}`}
+          cellTitle={(q) => t('lab.jumpTo2d', { r: q.row, c: q.col })}
+        />
       </div>
       <Card
         title={t('pool.windowAt', { r: row, c: col })}
@@ -239,7 +183,7 @@ function PoolStage(props: {
             padBottom={ph.after}
             padLeft={pw.before}
             padRight={pw.after}
-            window={{ top: top + ph.before, left: left + pw.before, h: k, w: k }}
+            window={{ top: win.top + ph.before, left: win.left + pw.before, h: k, w: k }}
             cell={cell}
             testId="lab-grid"
             padTip={t('pool.padTip')}
@@ -277,8 +221,8 @@ function PoolStage(props: {
               </span>
             </div>
             <p className="lx-note" data-testid="lab-pad-count">
-              {padInWindow > 0
-                ? t(options.kind === 'max' ? 'pool.padLeftOutMax' : 'pool.padLeftOutAvg', { n: padInWindow, m: win.values.length })
+              {at.padCells > 0
+                ? t(options.kind === 'max' ? 'pool.padLeftOutMax' : 'pool.padLeftOutAvg', { n: at.padCells, m: win.values.length })
                 : t(options.kind === 'max' ? 'pool.allCountMax' : 'pool.allCountAvg', { m: win.values.length })}
             </p>
           </div>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { initialStep, step, syncStep, type StepAction } from './stepper';
 
 export interface Stepper {
   /** The current step, 0 … count − 1 (0 when there is nothing to step). */
@@ -16,54 +17,36 @@ export interface Stepper {
 const PLAY_MS = 750;
 
 /**
- * Steps through `count` positions; `resetKey` changing (new input, new settings) starts again at
- * the first one. Play advances every ~¾ s and stops at the end.
+ * Steps through `count` positions (the rules are in stepper.ts); `resetKey` changing (new input,
+ * new settings) starts again at the first one. Play advances every ~¾ s and stops at the end.
  */
 export function useStepper(count: number, resetKey: string): Stepper {
-  const [state, setState] = useState({ index: 0, key: resetKey });
-  const [playing, setPlaying] = useState(false);
-
+  const [raw, setRaw] = useState(() => initialStep(resetKey));
+  const state = syncStep(raw, count, resetKey);
   // A new configuration restarts the walk (a reset during render, as React recommends for derived state).
-  if (state.key !== resetKey) setState({ index: 0, key: resetKey });
-  const raw = state.key !== resetKey ? 0 : state.index;
-  const index = Math.max(0, Math.min(raw, count - 1));
+  if (state.key !== raw.key) setRaw(state);
 
-  const live = useRef({ index, count, playing });
-  live.current = { index, count, playing };
-
-  const go = useCallback((i: number) => {
-    const n = live.current.count;
-    setState((s) => ({ ...s, index: Math.max(0, Math.min(i, n - 1)) }));
+  const live = useRef(count);
+  live.current = count;
+  const dispatch = useCallback((action: StepAction) => {
+    setRaw((s) => {
+      const n = live.current;
+      return step(syncStep(s, n, s.key), action, n);
+    });
   }, []);
-  const next = useCallback(() => go(live.current.index + 1), [go]);
-  const prev = useCallback(() => go(live.current.index - 1), [go]);
-  const first = useCallback(() => go(0), [go]);
-  const last = useCallback(() => go(live.current.count - 1), [go]);
-
-  const togglePlay = useCallback(() => {
-    const { playing: p, index: i, count: n } = live.current;
-    if (p) {
-      setPlaying(false);
-      return;
-    }
-    if (n <= 1) return;
-    if (i >= n - 1) go(0);
-    setPlaying(true);
-  }, [go]);
 
   useEffect(() => {
-    if (!playing) return;
-    const timer = setInterval(() => go(live.current.index + 1), PLAY_MS);
+    if (!state.playing) return;
+    const timer = setInterval(() => dispatch({ type: 'tick' }), PLAY_MS);
     return () => clearInterval(timer);
-  }, [playing, go]);
+  }, [state.playing, dispatch]);
 
-  // Playing stops on the last position.
-  useEffect(() => {
-    if (playing && index >= count - 1) setPlaying(false);
-  }, [playing, index, count]);
+  const go = useCallback((index: number) => dispatch({ type: 'go', index }), [dispatch]);
+  const next = useCallback(() => dispatch({ type: 'next' }), [dispatch]);
+  const prev = useCallback(() => dispatch({ type: 'prev' }), [dispatch]);
+  const first = useCallback(() => dispatch({ type: 'first' }), [dispatch]);
+  const last = useCallback(() => dispatch({ type: 'last' }), [dispatch]);
+  const togglePlay = useCallback(() => dispatch({ type: 'toggle-play' }), [dispatch]);
 
-  // New settings stop the animation.
-  useEffect(() => setPlaying(false), [resetKey]);
-
-  return { index: count > 0 ? index : 0, count, playing, go, next, prev, first, last, togglePlay };
+  return { index: count > 0 ? state.index : 0, count, playing: state.playing, go, next, prev, first, last, togglePlay };
 }

@@ -38,12 +38,14 @@ export function axisPadding(n: number, k: number, padding: ConvPadding, stride =
     return { before: 0, after: 0, outLength, formula: `(N − F) / stride + 1 = floor((${n} − ${k}) / ${stride}) + 1 = ${outLength}` };
   }
   if (padding === 'full') {
-    const outLength = Math.floor((n + k - 1 - 1) / stride) + 1;
+    // F − 1 zeros on each side: the padded length N + 2(F − 1) less F, over the stride, plus 1 —
+    // N + F − 1 outputs for stride 1.
+    const outLength = Math.floor((n + k - 2) / stride) + 1;
     return {
       before: k - 1,
       after: k - 1,
       outLength,
-      formula: `(N + F − 1 − 1) / stride + 1 = floor((${n} + ${k} − 2) / ${stride}) + 1 = ${outLength}`,
+      formula: `(N + F − 2) / stride + 1 = floor((${n} + ${k} − 2) / ${stride}) + 1 = ${outLength}`,
     };
   }
   if (sameStyle === 'keras') {

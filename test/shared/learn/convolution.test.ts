@@ -170,3 +170,40 @@ describe('pooling (TensorFlow rules)', () => {
     ]);
   });
 });
+
+/** Evaluates one side of a formula string: − as minus, floor and ceil as Math's, N/F/stride filled in. */
+function evaluate(expression: string, vars: { N: number; F: number; stride: number }): number {
+  const js = expression
+    .replace(/−/g, '-')
+    .replace(/\b(floor|ceil)\(/g, 'Math.$1(')
+    .replace(/\bN\b/g, String(vars.N))
+    .replace(/\bF\b/g, String(vars.F))
+    .replace(/\bstride\b/g, String(vars.stride));
+  expect(js).toMatch(/^[\d\s()+\-*/.Mathflorcei]+$/);
+  return Number(new Function(`return (${js});`)());
+}
+
+describe('the output-size formulas the lab shows', () => {
+  it('writes full padding as (N + F − 2) / stride + 1: F − 1 zeros on each side, N + F − 1 outputs at stride 1', () => {
+    const full = axisPadding(9, 4, 'full', 1);
+    expect(full.formula).toBe('(N + F − 2) / stride + 1 = floor((9 + 4 − 2) / 1) + 1 = 12');
+    expect(full).toMatchObject({ before: 3, after: 3, outLength: 9 + 4 - 1 });
+  });
+
+  it('every formula, in symbols and in numbers, gives the output length the arithmetic computes', () => {
+    for (const padding of ['valid', 'same', 'full'] as const)
+      for (const sameStyle of ['scipy', 'keras'] as const)
+        for (let n = 1; n <= 9; n++)
+          for (let k = 1; k <= 5; k++)
+            for (let stride = 1; stride <= 3; stride++) {
+              const pad = axisPadding(n, k, padding, stride, sameStyle);
+              if (pad.outLength === 0) continue;
+              const [symbols, numbers, result] = pad.formula.split(' = ');
+              expect(Number(result), pad.formula).toBe(pad.outLength);
+              expect(evaluate(numbers!, { N: n, F: k, stride }), pad.formula).toBe(pad.outLength);
+              expect(Math.floor(evaluate(symbols!, { N: n, F: k, stride })), pad.formula).toBe(pad.outLength);
+              // The padded length less the kernel, over the stride, plus one: what window1d slides over.
+              expect(Math.floor((pad.before + n + pad.after - k) / stride) + 1, pad.formula).toBe(pad.outLength);
+            }
+  });
+});
