@@ -16,6 +16,7 @@ export function createEngineDeps(): EngineDeps {
       return {
         name: data.name,
         source: `${data.source} (${data.location})${notes}`,
+        origin: { source: data.source, location: data.location },
         train: data.train,
         test: data.test,
         classNames: data.classNames,

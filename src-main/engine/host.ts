@@ -1,4 +1,14 @@
-import type { EngineCommand, EngineEvent, BackendName } from '../../src-shared/engine/protocol';
+import type {
+  BackendChoiceWords,
+  BackendName,
+  DataOrigin,
+  DatasetProblem,
+  EngineCommand,
+  EngineErrorReason,
+  EngineEvent,
+} from '../../src-shared/engine/protocol';
+import { engineError } from '../../src-shared/engine/errors';
+import { DatasetError } from './data/errors';
 import { toSequential, type SequentialModel } from '../../src-shared/graph/sequential';
 import { planTraining, type InputAdapter } from '../../src-shared/training/compatibility';
 import type { TrainingSettings } from '../../src-shared/project/training';
@@ -22,7 +32,10 @@ export interface RawSplit {
 /** A loaded dataset and where it came from. */
 export interface LoadedDataset {
   readonly name: string;
+  /** Where it came from, in English (for logs and the CLI). */
   readonly source: string;
+  /** The same as codes, for the UI. */
+  readonly origin?: DataOrigin;
   readonly train: RawSplit;
   readonly test: RawSplit;
   readonly classNames: readonly string[];
@@ -30,10 +43,17 @@ export interface LoadedDataset {
 
 /** What the host needs from the outside world; the real implementations live in backend/ and data/. */
 export interface EngineDeps {
-  initBackend(preferred: TrainingSettings['backend']): Promise<{ name: BackendName; reason: string }>;
+  initBackend(preferred: TrainingSettings['backend']): Promise<BackendInUse>;
   loadDataset(settings: TrainingSettings, cacheDir: string | undefined): Promise<LoadedDataset>;
   /** Seeded, stratified split of training indices into train and validation. */
   split(labels: Uint8Array, validationFraction: number, seed: number): { train: Uint32Array; validation: Uint32Array };
+}
+
+/** The backend in use, why in English, and why as codes. */
+export interface BackendInUse {
+  readonly name: BackendName;
+  readonly reason: string;
+  readonly choice?: BackendChoiceWords;
 }
 
 interface Run {
@@ -56,9 +76,18 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The innermost cause's own text (a library's error), for an error's untranslated detail. */
+function causeOf(e: unknown): string {
+  let inner = e;
+  while (inner instanceof Error && inner.cause !== undefined) inner = inner.cause;
+  return message(inner);
+}
+
+const NO_MODEL = 'There is no trained model for this run — train the network first';
+
 /** Carries out engine commands and reports through `emit`; knows nothing of the transport. */
 export class EngineHost {
-  private backend: { name: BackendName; reason: string } | undefined;
+  private backend: BackendInUse | undefined;
   private current: Run | undefined;
 
   constructor(
@@ -100,19 +129,21 @@ export class EngineHost {
     if (!this.backend || (preferred !== 'auto' && preferred !== this.backend.name)) {
       this.backend = await this.deps.initBackend(preferred);
     } else if (!announce) return;
-    this.emit({ type: 'ready', backend: this.backend.name, backendReason: this.backend.reason });
+    const { name, reason, choice } = this.backend;
+    this.emit({ type: 'ready', backend: name, backendReason: reason, ...(choice ? { backendChoice: choice } : {}) });
   }
 
   private async train(command: Extract<EngineCommand, { type: 'train' }>): Promise<void> {
     const { runId, settings } = command;
     const seq = toSequential(command.graph);
     if (!seq.ok) {
-      this.emit({ type: 'error', runId, code: 'invalid-graph', message: seq.issues.map((i) => i.message).join('\n') });
+      const text = seq.issues.map((i) => i.message).join('\n');
+      this.emit(engineError('invalid-graph', { code: 'graph-issues', values: { count: seq.issues.length } }, text, { runId }));
       return;
     }
     const plan = planTraining(seq.model);
     if (!plan.ok) {
-      this.emit({ type: 'error', runId, code: 'not-trainable', message: plan.message });
+      this.emit(engineError('not-trainable', { code: 'not-trainable', values: {} }, plan.message, { runId, detail: plan.message }));
       return;
     }
     if (this.current) {
@@ -124,14 +155,19 @@ export class EngineHost {
     try {
       await this.ensureBackend(settings.backend);
     } catch (e) {
-      this.emit({ type: 'error', runId, code: 'backend', message: message(e) });
+      const reason: EngineErrorReason =
+        settings.backend === 'auto'
+          ? { code: 'no-backend', values: {} }
+          : { code: 'backend-unavailable', values: { backend: settings.backend } };
+      this.emit(engineError('backend', reason, message(e), { runId, detail: causeOf(e) }));
       return;
     }
     let raw: LoadedDataset;
     try {
       raw = await this.deps.loadDataset(settings, this.confinement ? undefined : command.cacheDir);
     } catch (e) {
-      this.emit({ type: 'error', runId, code: 'dataset', message: message(e) });
+      const problem: DatasetProblem = e instanceof DatasetError ? e.code : 'other';
+      this.emit(engineError('dataset', { code: 'dataset', values: { problem } }, message(e), { runId, detail: message(e) }));
       return;
     }
     const { train: trainIdx, validation: valIdx } =
@@ -149,6 +185,7 @@ export class EngineHost {
       runId,
       name: raw.name,
       source: raw.source,
+      ...(raw.origin ? { origin: raw.origin } : {}),
       trainCount: data.train.count,
       validationCount: data.validation?.count ?? 0,
       testCount: data.test.count,
@@ -164,72 +201,87 @@ export class EngineHost {
     });
     const run: Run = { id: runId, session, test: data.test, raw, adapter: plan.adapter, model: seq.model, done: Promise.resolve() };
     run.done = session.run().catch((e: unknown) => {
-      this.emit({ type: 'error', runId, code: 'internal', message: `Training failed: ${message(e)}` });
+      this.emit(
+        engineError('internal', { code: 'training-failed', values: {} }, `Training failed: ${message(e)}`, { runId, detail: message(e) }),
+      );
     });
     this.current = run;
   }
 
   private async inspect(command: Extract<EngineCommand, { type: 'inspect' }>): Promise<void> {
+    const { runId, requestId } = command;
     const run = this.current;
-    if (!run || run.id !== command.runId) {
-      this.emit({
-        type: 'error',
-        runId: command.runId,
-        code: 'no-model',
-        message: 'There is no trained model for this run — train the network first',
-      });
+    if (!run || run.id !== runId) {
+      this.emit(engineError('no-model', { code: 'no-model', values: {} }, NO_MODEL, { runId, requestId }));
       return;
     }
     let example: Examples;
     if (command.input.kind === 'test-sample') {
-      if (command.input.index >= run.raw.test.count) {
-        this.emit({
-          type: 'error',
-          runId: command.runId,
-          code: 'bad-message',
-          message: `Test sample ${command.input.index} does not exist; the test split has ${run.raw.test.count} images`,
-        });
+      const { index } = command.input;
+      const count = run.raw.test.count;
+      if (index >= count) {
+        this.emit(
+          engineError(
+            'bad-message',
+            { code: 'test-sample-missing', values: { index, count } },
+            `Test sample ${index} does not exist; the test split has ${count} images`,
+            { runId, requestId },
+          ),
+        );
         return;
       }
-      example = toExamples(run.raw.test.images, run.raw.test.labels, [command.input.index], run.adapter);
+      example = toExamples(run.raw.test.images, run.raw.test.labels, [index], run.adapter);
     } else {
       example = toExamples(command.input.pixels, new Uint8Array(1), [0], run.adapter);
     }
-    const result = await inspectModel(run.session.model, example.x, example.shape);
-    this.emit({ type: 'inspection', runId: command.runId, requestId: command.requestId, ...result });
+    try {
+      const result = await inspectModel(run.session.model, example.x, example.shape);
+      this.emit({ type: 'inspection', runId, requestId, ...result });
+    } catch (e) {
+      this.emit(
+        engineError('internal', { code: 'internal', values: {} }, `Inspection failed: ${message(e)}`, {
+          runId,
+          requestId,
+          detail: message(e),
+        }),
+      );
+    }
   }
 
   private async export(command: Extract<EngineCommand, { type: 'export' }>): Promise<void> {
-    if (this.confinement && !isInside(this.confinement.exportRoot, command.dir)) {
-      this.emit({
-        type: 'error',
-        runId: command.runId,
-        code: 'bad-message',
-        message: `Export refused: ${command.dir} is outside the folder this engine may write to`,
-      });
+    const { runId, dir } = command;
+    if (this.confinement && !isInside(this.confinement.exportRoot, dir)) {
+      this.emit(
+        engineError(
+          'bad-message',
+          { code: 'export-outside-root', values: { dir } },
+          `Export refused: ${dir} is outside the folder this engine may write to`,
+          { runId },
+        ),
+      );
       return;
     }
     const run = this.current;
-    if (!run || run.id !== command.runId) {
-      this.emit({
-        type: 'error',
-        runId: command.runId,
-        code: 'no-model',
-        message: 'There is no trained model for this run — train the network first',
-      });
+    if (!run || run.id !== runId) {
+      this.emit(engineError('no-model', { code: 'no-model', values: {} }, NO_MODEL, { runId }));
       return;
     }
     try {
-      const files = await saveModel(run.session.model, command.dir);
-      const kerasPath = join(command.dir, 'model.keras.json');
+      const files = await saveModel(run.session.model, dir);
+      const kerasPath = join(dir, 'model.keras.json');
       await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
       const all = [...files, kerasPath];
       const contents = command.returnContents
         ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))
         : undefined;
-      this.emit({ type: 'exported', runId: command.runId, files: all, ...(contents ? { contents } : {}) });
+      this.emit({ type: 'exported', runId, files: all, ...(contents ? { contents } : {}) });
     } catch (e) {
-      this.emit({ type: 'error', runId: command.runId, code: 'internal', message: `Export to ${command.dir} failed: ${message(e)}` });
+      this.emit(
+        engineError('internal', { code: 'export-failed', values: { dir } }, `Export to ${dir} failed: ${message(e)}`, {
+          runId,
+          detail: message(e),
+        }),
+      );
     }
   }
 }

@@ -1,17 +1,15 @@
 import type { EngineApi } from '../../src-shared/engine/engine-api';
 import { createElectronEngine } from './electron-engine';
-import { engineSocketUrl, WebSocketEngine, type EngineLinkState } from './websocket-engine';
+import type { RestartableEngine } from './engine-link';
+import { createWebSocketEngine, engineSocketUrl } from './websocket-engine';
 
-export type { EngineLinkState, RestartableEngine } from './websocket-engine';
+export type { EngineLinkState, RestartableEngine } from './engine-link';
 
-/** An engine link that can be started again from the UI (both implementations can). */
+/** An engine link that can be started again from the UI (every link of connectEngine can). */
 export type CanRestart = EngineApi & { restart(): void | Promise<void> };
 
-/** An engine link that reports whether it is connected (the WebSocket does). */
-export type HasLinkState = EngineApi & {
-  readonly state: EngineLinkState;
-  onState(listener: (state: EngineLinkState) => void): () => void;
-};
+/** An engine link that reports whether it is connected (every link of connectEngine does). */
+export type HasLinkState = EngineApi & Pick<RestartableEngine, 'state' | 'onState'>;
 
 /** True when the engine link can be restarted from the UI (after a crash or a lost connection). */
 export function isRestartable(engine: EngineApi | undefined): engine is CanRestart {
@@ -23,22 +21,23 @@ export function hasLinkState(engine: EngineApi | undefined): engine is HasLinkSt
   return !!engine && typeof (engine as Partial<HasLinkState>).onState === 'function';
 }
 
-let shared: EngineApi | undefined;
+let shared: RestartableEngine | undefined;
 let resolved = false;
 
 /**
- * The page's one engine link: the Electron bridge inside the desktop app, else the browser-mode
- * WebSocket when the page was opened with its `?token=` secret, else undefined (no engine: the
- * designer works, training is unavailable). The same object is returned on every call, because
- * browser mode starts one engine per connection and every part of the UI must share it.
+ * The page's one engine link, over the transport of its host: a MessagePort inside the desktop
+ * app, else the browser-mode WebSocket when the page was opened with its `?token=` secret, else
+ * undefined (no engine: the designer works, training is unavailable). The same object is returned
+ * on every call, because browser mode starts one engine per connection and every part of the UI
+ * must share it.
  */
-export function connectEngine(): EngineApi | undefined {
+export function connectEngine(): RestartableEngine | undefined {
   if (resolved) return shared;
   resolved = true;
   shared = createElectronEngine();
   if (!shared && typeof window !== 'undefined') {
     const url = engineSocketUrl(window.location);
-    if (url) shared = new WebSocketEngine(url);
+    if (url) shared = createWebSocketEngine(url);
   }
   return shared;
 }

@@ -1,40 +1,58 @@
 /**
  * The engine as the page reaches it in the desktop app: a MessagePort straight to the engine's
  * utilityProcess, handed over by the preload (see src-main/electron/preload.ts). Progress streams
- * over the port without passing through the main process. Every event that arrives is validated
- * with engineEventSchema and every command sent with engineCommandSchema; problems come back as
- * 'error' events, never as exceptions (EngineApi's contract).
- *
- * A crash of the engine process (reported by main) becomes an 'engine-crashed' error event; the
- * next command starts a fresh engine and reconnects, or call `restart()`.
+ * over the port without passing through the main process. The link (engine-link.ts) does the
+ * validation, queueing and restarts; this file only opens ports and hears main's crash reports.
  */
-import type { EngineApi } from '../../src-shared/engine/engine-api';
-import { engineCommandSchema, engineEventSchema, type EngineCommand, type EngineEvent } from '../../src-shared/engine/protocol';
 import { ENGINE_PORT_MESSAGE, type ConvasBridge } from '../../src-shared/electron/bridge-api';
 import { engineStatusSchema } from '../../src-shared/electron/ipc-schemas';
-import { zodIssues } from '../../src-shared/project/io';
+import type { EngineCommand } from '../../src-shared/engine/protocol';
+import { createEngineLink, type EngineLink, type EngineLinkState } from './engine-link';
+import type { EngineTransport, Incoming, TransportOpener } from './transport';
 
-/** The link to the engine, as the status line shows it (the same states as the WebSocket engine's). */
-export type ElectronLinkState = 'connecting' | 'open' | 'closed';
+/** The link to the engine, as the status line shows it (the one link state of every host). */
+export type ElectronLinkState = EngineLinkState;
 
-export interface ElectronEngine extends EngineApi {
-  readonly kind: 'electron';
-  readonly state: ElectronLinkState;
-  /** Subscribes to link state changes; returns the unsubscribe function. */
-  onState(listener: (state: ElectronLinkState) => void): () => void;
-  /** Ends the engine process (and any run in it) and connects to a fresh one. */
-  restart(): Promise<void>;
-  /** Stops listening and closes the port (the engine process keeps running for the next page). */
-  dispose(): void;
-}
+export type ElectronEngine = EngineLink & { readonly kind: 'electron' };
 
-/** The part of a DOM MessagePort the adapter uses (Node's worker_threads MessagePort has it too). */
+/** The part of a DOM MessagePort the transport uses (Node's worker_threads MessagePort has it too). */
 export interface EnginePort {
   postMessage(message: unknown): void;
   addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
+  addEventListener(type: 'close', listener: () => void): void;
   removeEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
+  removeEventListener(type: 'close', listener: () => void): void;
   start(): void;
   close(): void;
+}
+
+export interface MessagePortTransportOptions {
+  /** Rewrites a command on its way out (the desktop app sends exports to main's folder). */
+  readonly rewrite?: (command: EngineCommand) => EngineCommand;
+  /** Report the port's 'close' event as the transport's death (default true). */
+  readonly watchClose?: boolean;
+}
+
+/** A MessagePort as an engine transport: structured clone carries typed arrays as they are. */
+export function messagePortTransport(port: EnginePort, options: MessagePortTransportOptions = {}): EngineTransport {
+  const rewrite = options.rewrite ?? ((c: EngineCommand) => c);
+  let onMessage: ((incoming: Incoming) => void) | undefined;
+  let onClose: ((why: string) => void) | undefined;
+  const message = (e: { readonly data: unknown }) => onMessage?.({ message: e.data });
+  const closed = () => onClose?.('the connection to the engine closed');
+  port.addEventListener('message', message);
+  if (options.watchClose !== false) port.addEventListener('close', closed);
+  port.start();
+  return {
+    send: (command) => port.postMessage(rewrite(command)),
+    onMessage: (listener) => void (onMessage = listener),
+    onClose: (listener) => void (onClose = listener),
+    close() {
+      port.removeEventListener('message', message);
+      port.removeEventListener('close', closed);
+      port.close();
+    },
+  };
 }
 
 interface PortMessageEvent {
@@ -43,7 +61,7 @@ interface PortMessageEvent {
   readonly source: unknown;
 }
 
-/** The part of `window` the adapter uses; injectable for tests. */
+/** The part of `window` the opener uses; injectable for tests. */
 export interface ElectronEngineHost {
   readonly convas?: ConvasBridge;
   addEventListener(type: 'message', listener: (event: PortMessageEvent) => void): void;
@@ -59,96 +77,35 @@ export interface ElectronEngineOptions {
   readonly maxQueued?: number;
 }
 
-/** Creates the Electron engine, or returns undefined when the page does not run in the desktop app. */
-export function createElectronEngine(options: ElectronEngineOptions = {}): ElectronEngine | undefined {
-  // globalThis is `window` in the page; written without DOM names so the file also type-checks in Node tests.
-  const page = globalThis as unknown as Partial<ElectronEngineHost>;
-  const host = options.host ?? (typeof page.addEventListener === 'function' ? (page as ElectronEngineHost) : undefined);
-  const bridge = host?.convas;
-  if (!host || !bridge) return undefined;
-  const newId = options.newId ?? (() => crypto.randomUUID());
-  const maxQueued = options.maxQueued ?? 100;
+interface PendingPort {
+  readonly id: string;
+  exportDir?: string;
+  port?: EnginePort;
+  resolve(t: EngineTransport): void;
+  reject(e: unknown): void;
+}
 
-  const listeners = new Set<(event: EngineEvent) => void>();
-  const stateListeners = new Set<(state: ElectronLinkState) => void>();
-  let state: ElectronLinkState = 'connecting';
-  const setState = (next: ElectronLinkState) => {
-    if (next === state) return;
-    state = next;
-    for (const l of [...stateListeners]) l(next);
-  };
-  let port: EnginePort | undefined;
-  let exportDir: string | undefined;
-  let pendingId: string | undefined;
-  /** The engine process died (or could not be reached); the next command restarts it. */
-  let crashed = false;
-  let restarting: Promise<void> | undefined;
-  let disposed = false;
-  const queue: EngineCommand[] = [];
+/** Opens MessagePorts to the engine through the preload bridge: main answers, then the port arrives as a window message. */
+export function electronOpener(
+  host: ElectronEngineHost,
+  bridge: ConvasBridge,
+  newId: () => string,
+): TransportOpener & { readonly kind: 'electron' } {
+  let pending: PendingPort | undefined;
 
-  const emit = (event: EngineEvent) => {
-    for (const l of [...listeners]) l(event);
-  };
-  const emitLater = (event: EngineEvent) => queueMicrotask(() => emit(event));
-
-  const onPortMessage = (e: { readonly data: unknown }) => {
-    const parsed = engineEventSchema.safeParse(e.data);
-    if (!parsed.success) {
-      emit({ type: 'error', code: 'bad-message', message: `The engine sent a malformed event: ${zodIssues(parsed.error)}` });
-      return;
-    }
-    if (parsed.data.type === 'error' && parsed.data.code === 'engine-crashed') markCrashed();
-    emit(parsed.data);
-  };
-
-  const closePort = () => {
-    if (!port) return;
-    port.removeEventListener('message', onPortMessage);
-    port.close();
-    port = undefined;
-  };
-
-  const markCrashed = () => {
-    crashed = true;
-    pendingId = undefined;
-    closePort();
-    setState('closed');
-  };
-
-  const ready = () => port !== undefined && exportDir !== undefined && !crashed;
-
-  const deliver = (command: EngineCommand) => {
+  const settle = (p: PendingPort) => {
+    if (pending !== p || p.exportDir === undefined || !p.port) return;
+    pending = undefined;
+    const exportDir = p.exportDir;
     // Engine exports go to main's folder and come back as bytes for the page to save with a
     // native dialog, as in browser mode; the page never picks a folder for the engine to write to.
-    const outgoing: EngineCommand = command.type === 'export' ? { ...command, dir: exportDir!, returnContents: true } : command;
-    port!.postMessage(outgoing);
-  };
-
-  const flush = () => {
-    if (!ready()) return;
-    setState('open');
-    for (const command of queue.splice(0)) deliver(command);
-  };
-
-  const connect = () => {
-    const id = newId();
-    pendingId = id;
-    setState('connecting');
-    bridge.engine.connect(id).then(
-      (info) => {
-        if (pendingId !== id) return;
-        exportDir = info.exportDir;
-        flush();
-      },
-      (e: unknown) => {
-        if (pendingId !== id) return;
-        markCrashed();
-        emit({
-          type: 'error',
-          code: 'engine-crashed',
-          message: `Cannot reach the training engine: ${e instanceof Error ? e.message : String(e)}`,
-        });
-      },
+    p.resolve(
+      messagePortTransport(p.port, {
+        rewrite: (c) => (c.type === 'export' ? { ...c, dir: exportDir, returnContents: true } : c),
+        // Main reports the engine's death with its exit code and last words (onCrash), which a
+        // port's bare 'close' would otherwise beat to it.
+        watchClose: false,
+      }),
     );
   };
 
@@ -157,94 +114,54 @@ export function createElectronEngine(options: ElectronEngineOptions = {}): Elect
     if (event.source !== null && event.source !== host) return;
     const data = event.data as { channel?: unknown; id?: unknown } | null;
     if (typeof data !== 'object' || data === null || data.channel !== ENGINE_PORT_MESSAGE) return;
-    if (data.id !== pendingId || event.ports.length !== 1) return;
-    closePort();
-    port = event.ports[0] as EnginePort;
-    port.addEventListener('message', onPortMessage);
-    port.start();
-    flush();
+    const p = pending;
+    if (!p || data.id !== p.id || event.ports.length !== 1) return;
+    p.port = event.ports[0] as EnginePort;
+    settle(p);
   };
-
-  const offStatus = bridge.engine.onStatus((status: unknown) => {
-    const parsed = engineStatusSchema.safeParse(status);
-    if (!parsed.success || parsed.data.state !== 'crashed') return;
-    // The engine usually says so itself over the port first; report a crash once.
-    if (crashed) return;
-    markCrashed();
-    emit({ type: 'error', code: 'engine-crashed', message: parsed.data.message });
-  });
-
-  const restart = (): Promise<void> => {
-    restarting ??= (async () => {
-      markCrashed();
-      exportDir = undefined;
-      try {
-        await bridge.engine.restart();
-        crashed = false;
-        connect();
-      } catch (e) {
-        emit({
-          type: 'error',
-          code: 'engine-crashed',
-          message: `Cannot restart the training engine: ${e instanceof Error ? e.message : String(e)}`,
-        });
-      } finally {
-        restarting = undefined;
-      }
-    })();
-    return restarting;
-  };
-
   host.addEventListener('message', onWindowMessage);
-  connect();
 
   return {
     kind: 'electron',
-    get state() {
-      return state;
+    open() {
+      pending?.reject(new Error('a newer connection replaced this one'));
+      return new Promise<EngineTransport>((resolve, reject) => {
+        const p: PendingPort = { id: newId(), resolve, reject };
+        pending = p;
+        bridge.engine.connect(p.id).then(
+          (info) => {
+            p.exportDir = info.exportDir;
+            settle(p);
+          },
+          (e: unknown) => {
+            if (pending === p) pending = undefined;
+            reject(e instanceof Error ? e : new Error(String(e)));
+          },
+        );
+      });
     },
-    onState(listener) {
-      stateListeners.add(listener);
-      return () => {
-        stateListeners.delete(listener);
-      };
+    reset: () => bridge.engine.restart(),
+    onCrash(listener) {
+      return bridge.engine.onStatus((status: unknown) => {
+        const parsed = engineStatusSchema.safeParse(status);
+        if (parsed.success && parsed.data.state === 'crashed') listener(parsed.data.message);
+      });
     },
-    send(command) {
-      if (disposed) return;
-      const parsed = engineCommandSchema.safeParse(command);
-      if (!parsed.success) {
-        emitLater({ type: 'error', code: 'bad-message', message: `Invalid engine command: ${zodIssues(parsed.error)}` });
-        return;
-      }
-      const valid = parsed.data;
-      if (crashed && (valid.type === 'stop' || valid.type === 'shutdown')) return; // nothing runs in a dead engine
-      if (ready()) {
-        deliver(valid);
-        return;
-      }
-      if (queue.length >= maxQueued) {
-        emitLater({ type: 'error', code: 'engine-crashed', message: 'The training engine is not answering — restart it' });
-        return;
-      }
-      queue.push(valid);
-      if (crashed && !restarting) void restart();
-    },
-    on(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    restart,
     dispose() {
-      disposed = true;
       host.removeEventListener('message', onWindowMessage);
-      offStatus();
-      closePort();
-      listeners.clear();
-      stateListeners.clear();
-      queue.length = 0;
-      state = 'closed';
+      pending?.port?.close();
+      pending = undefined;
     },
   };
+}
+
+/** Creates the Electron engine link, or returns undefined when the page does not run in the desktop app. */
+export function createElectronEngine(options: ElectronEngineOptions = {}): ElectronEngine | undefined {
+  // globalThis is `window` in the page; written without DOM names so the file also type-checks in Node tests.
+  const page = globalThis as unknown as Partial<ElectronEngineHost>;
+  const host = options.host ?? (typeof page.addEventListener === 'function' ? (page as ElectronEngineHost) : undefined);
+  const bridge = host?.convas;
+  if (!host || !bridge) return undefined;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  return createEngineLink(electronOpener(host, bridge, newId), options.maxQueued !== undefined ? { maxQueued: options.maxQueued } : {});
 }

@@ -1,30 +1,23 @@
-import type { EngineApi } from '../../src-shared/engine/engine-api';
-import { engineEventSchema, type EngineCommand, type EngineEvent } from '../../src-shared/engine/protocol';
+/**
+ * The engine as the page reaches it in browser mode: a WebSocket to the local server, which starts
+ * one engine per connection. Every message both ways is one binary frame of `encodeFrame`. The
+ * link (engine-link.ts) does the validation, queueing and restarts; this file only opens sockets.
+ */
+import type { EngineCommand } from '../../src-shared/engine/protocol';
 import { decodeFrame, encodeFrame } from '../../src-shared/engine/wire';
-import { zodIssues } from '../../src-shared/project/io';
-
-/** The state of the link to the engine, for a status line and the "Restart engine" button. */
-export type EngineLinkState = 'connecting' | 'open' | 'closed';
-
-/** An engine link that can be started again after a crash or a lost connection. */
-export interface RestartableEngine extends EngineApi {
-  readonly state: EngineLinkState;
-  /** Drops the current link (and its engine) and opens a fresh one; the page and its design stay. */
-  restart(): void;
-  /** Subscribes to link state changes; returns the unsubscribe function. */
-  onState(listener: (state: EngineLinkState) => void): () => void;
-}
+import { createEngineLink, type EngineLink, type EngineLinkOptions } from './engine-link';
+import type { EngineTransport, Incoming, TransportOpener } from './transport';
 
 /**
- * The part of the DOM WebSocket this class uses, typed structurally (no DOM types), so tests can
- * hand in a fake and the module also type-checks outside the browser.
+ * The part of the DOM WebSocket the transport uses, typed structurally (no DOM types), so the
+ * module also type-checks outside the browser and tests can hand in the `ws` package's client.
  */
 export interface SocketLike {
   binaryType: string;
   readonly readyState: number;
-  onopen: ((ev: unknown) => unknown) | null;
+  onopen: ((ev: never) => unknown) | null;
   onclose: ((ev: { readonly code: number; readonly reason: string }) => unknown) | null;
-  onerror: ((ev: unknown) => unknown) | null;
+  onerror: ((ev: never) => unknown) | null;
   onmessage: ((ev: { readonly data: unknown }) => unknown) | null;
   send(data: Uint8Array<ArrayBuffer>): void;
   close(code?: number, reason?: string): void;
@@ -32,18 +25,13 @@ export interface SocketLike {
 
 export type SocketFactory = (url: string) => SocketLike;
 
-const OPEN = 1;
+export type WebSocketEngine = EngineLink & { readonly kind: 'websocket' };
 
 /** The page's own WebSocket. */
 const browserSocket: SocketFactory = (url) => {
   const Ctor = (globalThis as unknown as { WebSocket: new (url: string) => SocketLike }).WebSocket;
   return new Ctor(url);
 };
-
-/** One command as a binary frame (encodeFrame always allocates a plain ArrayBuffer). */
-function frame(command: EngineCommand): Uint8Array<ArrayBuffer> {
-  return encodeFrame(command) as Uint8Array<ArrayBuffer>;
-}
 
 /**
  * The engine socket of browser mode: `ws://<host>/engine?token=…`, with the secret taken from the
@@ -60,172 +48,76 @@ export function engineSocketUrl(location: {
   return `${scheme}//${location.host}/engine?token=${encodeURIComponent(token)}`;
 }
 
-/** Turns one received frame into a validated event, or an error event that says what was wrong. */
-export function readEventFrame(data: unknown): EngineEvent {
-  let message: unknown;
+/** Reads one received frame into a message still to be validated, or says why it cannot be read. */
+export function readFrame(data: unknown): Incoming {
+  const bytes =
+    data instanceof ArrayBuffer
+      ? new Uint8Array(data)
+      : ArrayBuffer.isView(data)
+        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+        : undefined;
+  if (!bytes) return { unreadable: 'a text message where a binary frame was expected' };
   try {
-    const bytes =
-      data instanceof ArrayBuffer
-        ? new Uint8Array(data)
-        : ArrayBuffer.isView(data)
-          ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-          : undefined;
-    if (!bytes) return { type: 'error', code: 'bad-message', message: 'The engine sent a text message where a binary frame was expected' };
-    message = decodeFrame(bytes);
+    return { message: decodeFrame(bytes) };
   } catch (e) {
-    return {
-      type: 'error',
-      code: 'bad-message',
-      message: `The engine sent an unreadable frame: ${e instanceof Error ? e.message : String(e)}`,
-    };
+    return { unreadable: e instanceof Error ? e.message : String(e) };
   }
-  const parsed = engineEventSchema.safeParse(message);
-  return parsed.success
-    ? parsed.data
-    : { type: 'error', code: 'bad-message', message: `The engine sent an invalid event: ${zodIssues(parsed.error)}` };
 }
 
-/**
- * EngineApi over the browser-mode WebSocket. Every message both ways is one binary frame of
- * `encodeFrame`; incoming events are validated. A closed socket becomes an 'engine-crashed'
- * error event, and `restart()` connects again (the server starts a new engine per connection).
- */
-export class WebSocketEngine implements RestartableEngine {
-  readonly kind = 'websocket' as const;
-  private socket: SocketLike | undefined;
-  private readonly listeners = new Set<(event: EngineEvent) => void>();
-  private readonly stateListeners = new Set<(state: EngineLinkState) => void>();
-  /** Commands sent while the socket is still opening. */
-  private queue: EngineCommand[] = [];
-  private current: EngineLinkState = 'connecting';
+/** One command as a binary frame (encodeFrame always allocates a plain ArrayBuffer). */
+function frame(command: EngineCommand): Uint8Array<ArrayBuffer> {
+  return encodeFrame(command) as Uint8Array<ArrayBuffer>;
+}
 
-  constructor(
-    private readonly url: string,
-    private readonly createSocket: SocketFactory = browserSocket,
-  ) {
-    this.open();
-  }
+const hideToken = (url: string) => url.replace(/token=[^&]+/, 'token=…');
 
-  get state(): EngineLinkState {
-    return this.current;
-  }
-
-  send(command: EngineCommand): void {
-    if (this.socket && this.socket.readyState === OPEN) {
-      this.socket.send(frame(command));
-      return;
-    }
-    if (this.current === 'connecting') {
-      this.queue.push(command);
-      return;
-    }
-    // Answer asynchronously, like a real engine would.
-    queueMicrotask(() =>
-      this.dispatch({
-        type: 'error',
-        code: 'engine-crashed',
-        message: 'The training engine is not connected — restart the engine to continue; your design is not affected',
-      }),
-    );
-  }
-
-  on(listener: (event: EngineEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  onState(listener: (state: EngineLinkState) => void): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
-  }
-
-  restart(): void {
-    const old = this.socket;
-    this.socket = undefined;
-    if (old) {
-      old.onclose = null;
-      old.onerror = null;
-      old.onmessage = null;
-      old.onopen = null;
+/** An open socket as an engine transport. */
+function socketTransport(socket: SocketLike): EngineTransport {
+  let onMessage: ((incoming: Incoming) => void) | undefined;
+  let onClose: ((why: string) => void) | undefined;
+  socket.onmessage = (ev) => onMessage?.(readFrame(ev.data));
+  socket.onclose = (ev) =>
+    onClose?.(ev.code === 1006 ? 'the connection was lost' : `the connection closed (code ${ev.code}${ev.reason ? `, ${ev.reason}` : ''})`);
+  return {
+    send: (command) => socket.send(frame(command)),
+    onMessage: (listener) => void (onMessage = listener),
+    onClose: (listener) => void (onClose = listener),
+    close() {
+      socket.onmessage = null;
+      socket.onclose = null;
+      socket.onerror = null;
       try {
-        old.close(1000, 'restart');
+        socket.close(1000, 'closed');
       } catch {
         // Already closed.
       }
-    }
-    this.queue = [];
-    this.open();
-  }
+    },
+  };
+}
 
-  /** Closes the link for good (no error event). */
-  close(): void {
-    const old = this.socket;
-    this.socket = undefined;
-    if (old) {
-      old.onclose = null;
-      old.close(1000, 'closed');
-    }
-    this.setState('closed');
-  }
+/** Opens a socket per connection; the server starts a fresh engine for each, so no reset is needed. */
+export function webSocketOpener(
+  url: string,
+  createSocket: SocketFactory = browserSocket,
+): TransportOpener & { readonly kind: 'websocket' } {
+  return {
+    kind: 'websocket',
+    open: () =>
+      new Promise<EngineTransport>((resolve, reject) => {
+        const socket = createSocket(url);
+        socket.binaryType = 'arraybuffer';
+        socket.onopen = () => {
+          socket.onopen = null;
+          resolve(socketTransport(socket));
+        };
+        // Before it opens, an error is followed by close, which says why.
+        socket.onerror = () => undefined;
+        socket.onclose = (ev) => reject(new Error(`cannot open ${hideToken(url)} (code ${ev.code}${ev.reason ? `, ${ev.reason}` : ''})`));
+      }),
+  };
+}
 
-  private open(): void {
-    this.setState('connecting');
-    let socket: SocketLike;
-    try {
-      socket = this.createSocket(this.url);
-    } catch (e) {
-      this.lost(`cannot open ${this.url.replace(/token=[^&]+/, 'token=…')}: ${e instanceof Error ? e.message : String(e)}`);
-      return;
-    }
-    this.socket = socket;
-    socket.binaryType = 'arraybuffer';
-    socket.onopen = () => {
-      if (this.socket !== socket) return;
-      this.setState('open');
-      const pending = this.queue;
-      this.queue = [];
-      // Ask for the backend at once, so the panel can say which one is in use before a run.
-      socket.send(frame({ type: 'hello' }));
-      for (const c of pending) socket.send(frame(c));
-    };
-    socket.onmessage = (ev) => {
-      if (this.socket !== socket) return;
-      this.dispatch(readEventFrame(ev.data));
-    };
-    socket.onclose = (ev) => {
-      if (this.socket !== socket) return;
-      this.socket = undefined;
-      const why =
-        ev.code === 1006 ? 'the connection was lost' : `the connection closed (code ${ev.code}${ev.reason ? `, ${ev.reason}` : ''})`;
-      this.lost(why);
-    };
-    // An error is always followed by close, which reports it.
-    socket.onerror = () => undefined;
-  }
-
-  private lost(why: string): void {
-    this.queue = [];
-    this.setState('closed');
-    this.dispatch({
-      type: 'error',
-      code: 'engine-crashed',
-      message: `The training engine stopped: ${why}. Your design is safe — restart the engine to train again.`,
-    });
-  }
-
-  private setState(state: EngineLinkState): void {
-    if (this.current === state) return;
-    this.current = state;
-    for (const l of [...this.stateListeners]) l(state);
-  }
-
-  private dispatch(event: EngineEvent): void {
-    for (const l of [...this.listeners]) {
-      try {
-        l(event);
-      } catch (e) {
-        console.error('engine listener failed', e);
-      }
-    }
-  }
+/** The engine link of browser mode over the WebSocket at `url`. */
+export function createWebSocketEngine(url: string, createSocket?: SocketFactory, options?: EngineLinkOptions): WebSocketEngine {
+  return createEngineLink(webSocketOpener(url, createSocket), options);
 }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { EngineApi } from '../../src-shared/engine/engine-api';
+import { engineErrorText } from '../engine/engine-words';
+import { useFeatureT } from '../i18n/i18n';
 import { bindEngine } from '../training/controller';
 import { TrainingTContext, useResolvedT, useTrainingT } from '../training/i18n-context';
 import type { TrainingLang, TrainingT } from '../training/strings';
@@ -196,6 +198,7 @@ function FeatureMapBody() {
   const snapshot = useInspectStore(shownSnapshot);
   const busy = useInspectStore((s) => s.busy);
   const problem = useInspectStore((s) => s.problem);
+  const engineT = useFeatureT('engine');
   const [enlarged, setEnlarged] = useState<Enlarged | null>(null);
   const [zoom, setZoom] = useState(1);
   const zoomId = useId();
@@ -227,7 +230,7 @@ function FeatureMapBody() {
       </aside>
       <div className="fm-main">
         {!modelReady && !inspection && <p className="fm-empty">{t('maps.noModel')}</p>}
-        {problem && <p className="tp-inline-error">{problem}</p>}
+        {problem && <p className="tp-inline-error">{engineErrorText(engineT, problem)}</p>}
         {modelReady && !inspection && !problem && <p className="fm-empty">{t('maps.waiting')}</p>}
         {inspection && (
           <>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { EngineApi } from '../../src-shared/engine/engine-api';
 import type { EngineEvent, EngineEventOf, TensorView } from '../../src-shared/engine/protocol';
+import type { ErrorWords } from '../engine/engine-words';
 import { isRunning, useTrainingStore } from '../training/training-store';
 
 /**
@@ -38,7 +39,8 @@ export interface InspectState {
   readonly busy: boolean;
   /** Test images by index, for the misclassified gallery. */
   readonly thumbs: Readonly<Record<number, TensorView>>;
-  readonly problem: string | null;
+  /** Why the last inspection of the current input failed (worded by the viewer). */
+  readonly problem: ErrorWords | null;
   /** Bumped on every change of the drawing; snapshots record which drawing they show. */
   readonly drawGen: number;
   /** Where requests go (set when the panel binds an engine). */
@@ -284,6 +286,22 @@ function addSnapshot(key: string, snap: Snapshot): void {
   useInspectStore.setState({ history });
 }
 
+/** One request failed: it alone is forgotten, and the viewer says why if it was a view of this run. */
+function failRequest(requestId: string, problem: ErrorWords): void {
+  const { requests } = useInspectStore.getState();
+  const req = requests.pending.get(requestId);
+  if (!req) return;
+  requests.pending.delete(requestId);
+  if (req.kind === 'thumb') {
+    requests.thumbsInFlight.delete(req.index);
+    return;
+  }
+  if (req.draw) requests.drawInFlight = false;
+  const current = req.runId === useTrainingStore.getState().runId;
+  useInspectStore.setState({ busy: requests.hasViews(), ...(current ? { problem } : {}) });
+  if (req.draw && requests.drawDirty) requestView();
+}
+
 /** Applies one engine event to the viewer's state; asks for fresh maps after every epoch. */
 export function applyInspectEvent(event: EngineEvent): void {
   switch (event.type) {
@@ -333,15 +351,22 @@ export function applyInspectEvent(event: EngineEvent): void {
       return;
     }
     case 'error': {
+      if (event.requestId !== undefined) {
+        failRequest(event.requestId, { message: event.message, reason: event.reason });
+        return;
+      }
       if (event.code === 'no-model' || event.code === 'bad-message' || event.code === 'internal' || event.code === 'engine-crashed') {
         const { requests } = useInspectStore.getState();
         const hadViews = requests.hasViews();
         if (!hadViews && event.code !== 'engine-crashed' && requests.thumbsInFlight.size === 0) return;
-        // The engine answers requests in order but errors carry no request id: forget them all.
+        // An error that answers no one request (the engine is gone, or an older engine): forget them all.
         requests.forget();
         useInspectStore.setState({
           busy: false,
-          problem: hadViews && event.code !== 'engine-crashed' ? event.message : useInspectStore.getState().problem,
+          problem:
+            hadViews && event.code !== 'engine-crashed'
+              ? { message: event.message, reason: event.reason }
+              : useInspectStore.getState().problem,
         });
       }
       return;

@@ -1,5 +1,7 @@
 import type { EngineApi } from '../../src-shared/engine/engine-api';
 import { isRestartable } from '../engine/connect';
+import { backendLine, dataLine, engineErrorText } from '../engine/engine-words';
+import { useFeatureT } from '../i18n/i18n';
 import { dismissProblem, restartEngine } from './controller';
 import { formatDuration, formatRate } from './format';
 import { useTrainingT } from './i18n-context';
@@ -8,6 +10,7 @@ import { useTrainingStore } from './training-store';
 /** Progress of the run: state, epoch and batch, throughput, time left, backend and data source. */
 export function RunStatus() {
   const t = useTrainingT();
+  const engineT = useFeatureT('engine');
   const status = useTrainingStore((s) => s.status);
   const progress = useTrainingStore((s) => s.progress);
   const stopped = useTrainingStore((s) => s.finished?.stopped ?? false);
@@ -20,6 +23,10 @@ export function RunStatus() {
   const fraction = status === 'finished' && !stopped ? 1 : total > 0 ? Math.min(1, done / total) : 0;
   const label = status === 'finished' && stopped ? t('run.status.stopped') : t(`run.status.${status}`);
   const running = status === 'starting' || status === 'training' || status === 'stopping';
+  const backendWhy = backend
+    ? backendLine(engineT, { backend: backend.name, backendReason: backend.reason, backendChoice: backend.choice })
+    : '';
+  const dataWhence = dataset ? dataLine(engineT, dataset) : '';
   return (
     <div className="tp-status" data-testid="run-status" data-status={status}>
       <div className="tp-status__line">
@@ -42,10 +49,10 @@ export function RunStatus() {
       <dl className="tp-facts">
         <div>
           <dt>{t('run.backend')}</dt>
-          <dd data-testid="backend-name" title={backend?.reason}>
+          <dd data-testid="backend-name" title={backendWhy}>
             {backend ? (
               <>
-                <strong>{backend.name}</strong> <span className="tp-muted">— {backend.reason}</span>
+                <strong>{backend.name}</strong> <span className="tp-muted">— {backendWhy}</span>
               </>
             ) : (
               <span className="tp-muted">{t('run.backendUnknown')}</span>
@@ -55,8 +62,8 @@ export function RunStatus() {
         {dataset && (
           <div>
             <dt>{t('run.dataset')}</dt>
-            <dd data-testid="dataset-source" title={dataset.source}>
-              <strong>{dataset.source}</strong>{' '}
+            <dd data-testid="dataset-source" title={dataset.origin?.location ?? dataset.source}>
+              <strong>{dataWhence}</strong>{' '}
               <span className="tp-muted">
                 — {t('run.datasetCounts', { train: dataset.trainCount, validation: dataset.validationCount, test: dataset.testCount })}
               </span>
@@ -71,6 +78,7 @@ export function RunStatus() {
 /** The engine's last problem in words, with "Restart engine" when the engine is gone. */
 export function ProblemBanner({ engine }: { engine: EngineApi | undefined }) {
   const t = useTrainingT();
+  const engineT = useFeatureT('engine');
   const problem = useTrainingStore((s) => s.problem);
   const link = useTrainingStore((s) => s.link);
   const crashed = problem?.code === 'engine-crashed' || link === 'closed';
@@ -81,7 +89,7 @@ export function ProblemBanner({ engine }: { engine: EngineApi | undefined }) {
     <div className={`tp-problem${crashed ? ' is-crash' : ''}`} role="alert" data-testid="training-error" data-code={code}>
       <div className="tp-problem__text">
         <strong>{t(`problem.${code}`)}</strong>
-        {problem && <p>{problem.message}</p>}
+        {problem && <p title={problem.detail}>{engineErrorText(engineT, problem)}</p>}
         {crashed && !canRestart && <p className="tp-muted">{t('problem.reload')}</p>}
       </div>
       <div className="tp-problem__actions">

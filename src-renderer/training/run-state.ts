@@ -90,7 +90,7 @@ export function applyTrainingEvent(event: EngineEvent): void {
   const s = useTrainingStore.getState();
   switch (event.type) {
     case 'ready':
-      useTrainingStore.setState({ backend: { name: event.backend, reason: event.backendReason } });
+      useTrainingStore.setState({ backend: { name: event.backend, reason: event.backendReason, choice: event.backendChoice } });
       return;
     case 'dataset':
       if (event.runId !== s.runId) return;
@@ -138,7 +138,7 @@ export function applyTrainingEvent(event: EngineEvent): void {
       return;
     case 'error': {
       if (event.runId !== undefined && s.runId !== null && event.runId !== s.runId) return;
-      const problem = { code: event.code, message: event.message };
+      const problem = { code: event.code, message: event.message, reason: event.reason, detail: event.detail };
       if (event.code === 'engine-crashed') {
         flushBatches();
         useTrainingStore.setState({
@@ -150,7 +150,7 @@ export function applyTrainingEvent(event: EngineEvent): void {
         return;
       }
       // Inspection problems (no model yet, a bad sample index) are the viewer's business.
-      if (event.code === 'no-model') return;
+      if (event.code === 'no-model' || event.requestId !== undefined) return;
       if (event.code === 'bad-message') {
         // A rejected train command means the run never started; other rejections (an
         // inspection of a sample that does not exist) are the viewer's to show.

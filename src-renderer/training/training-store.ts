@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EngineEventOf } from '../../src-shared/engine/protocol';
+import type { BackendChoiceWords, EngineErrorReason, EngineEventOf } from '../../src-shared/engine/protocol';
 import type { TrainingSettings } from '../../src-shared/project/training';
 
 /**
@@ -41,7 +41,12 @@ export type ProblemCode = EngineEventOf<'error'>['code'];
 
 export interface Problem {
   readonly code: ProblemCode;
+  /** English, as the engine said it (shown when there is no reason to word). */
   readonly message: string;
+  /** What went wrong as a code with values, worded in the user's language. */
+  readonly reason?: EngineErrorReason | undefined;
+  /** The underlying cause's own untranslated text. */
+  readonly detail?: string | undefined;
 }
 
 /** A cell of the confusion matrix picked by the user: a true class, and a predicted one or "any". */
@@ -54,7 +59,7 @@ export type PanelTab = 'training' | 'featuremaps';
 
 export interface TrainingState {
   readonly link: LinkState;
-  readonly backend: { readonly name: string; readonly reason: string } | null;
+  readonly backend: { readonly name: string; readonly reason: string; readonly choice?: BackendChoiceWords | undefined } | null;
   readonly runId: string | null;
   readonly status: RunStatus;
   /** Settings of the current run (the form may change after Start). */

@@ -58,18 +58,114 @@ export const tensorViewSchema = z.object({
 });
 export type TensorView = z.infer<typeof tensorViewSchema>;
 
+/** Why a backend was skipped: its package is absent, or it failed to start (the cause's own text in `detail`). */
+export const backendSkipSchema = z.object({
+  backend: backendNameSchema,
+  cause: z.enum(['not-installed', 'failed']),
+  detail: z.string(),
+});
+
+/** Why this backend, as codes: picked as the fastest that starts or as requested, and what was skipped. */
+export const backendChoiceSchema = z.object({
+  choice: z.enum(['fastest', 'requested']),
+  /** wasm only: whether XNNPACK runs with SIMD. */
+  simd: z.boolean().optional(),
+  skipped: z.array(backendSkipSchema),
+});
+export type BackendChoiceWords = z.infer<typeof backendChoiceSchema>;
+
+export const DATA_SOURCES = ['directory', 'debian', 'cache', 'download', 'sample'] as const;
+
+/** Where a dataset came from, as a code and a folder (the sample standing in for Fashion-MNIST shows as name ≠ 'sample'). */
+export const dataOriginSchema = z.object({
+  source: z.enum(DATA_SOURCES),
+  location: z.string(),
+});
+export type DataOrigin = z.infer<typeof dataOriginSchema>;
+
+export const DATASET_PROBLEMS = [
+  'not-found',
+  'missing-files',
+  'bad-gzip',
+  'bad-magic',
+  'bad-type',
+  'bad-rank',
+  'bad-dimensions',
+  'truncated',
+  'trailing-bytes',
+  'bad-label',
+  'count-mismatch',
+  'size-mismatch',
+  'checksum-mismatch',
+  'download-failed',
+  'unavailable',
+  'other',
+] as const;
+export type DatasetProblem = (typeof DATASET_PROBLEMS)[number];
+
+const none = z.object({});
+const count = z.number().int();
+
+/**
+ * What an error means, as a code with its values (src-shared never returns a sentence): the UI
+ * words it in the user's language. The English `message` beside it stays for logs and the CLI.
+ */
+export const engineErrorReasonSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('graph-issues'), values: z.object({ count }) }),
+  z.object({ code: z.literal('not-trainable'), values: none }),
+  z.object({ code: z.literal('backend-unavailable'), values: z.object({ backend: backendNameSchema }) }),
+  z.object({ code: z.literal('no-backend'), values: none }),
+  z.object({ code: z.literal('dataset'), values: z.object({ problem: z.enum(DATASET_PROBLEMS) }) }),
+  z.object({
+    code: z.literal('non-finite-loss'),
+    values: z.object({ loss: z.string(), epoch: count, batch: count, learningRate: z.number() }),
+  }),
+  z.object({ code: z.literal('training-failed'), values: none }),
+  z.object({ code: z.literal('no-model'), values: none }),
+  z.object({ code: z.literal('test-sample-missing'), values: z.object({ index: count, count }) }),
+  z.object({ code: z.literal('export-outside-root'), values: z.object({ dir: z.string() }) }),
+  z.object({ code: z.literal('export-failed'), values: z.object({ dir: z.string() }) }),
+  z.object({ code: z.literal('bad-command'), values: none }),
+  z.object({ code: z.literal('bad-event'), values: none }),
+  z.object({ code: z.literal('engine-stopped'), values: none }),
+  z.object({ code: z.literal('engine-unreachable'), values: none }),
+  z.object({ code: z.literal('restart-failed'), values: none }),
+  z.object({ code: z.literal('queue-full'), values: z.object({ max: count }) }),
+  z.object({ code: z.literal('internal'), values: none }),
+]);
+export type EngineErrorReason = z.infer<typeof engineErrorReasonSchema>;
+export type EngineErrorReasonCode = EngineErrorReason['code'];
+
+export const ENGINE_ERROR_CODES = [
+  'invalid-graph',
+  'not-trainable',
+  'dataset',
+  'non-finite-loss',
+  'backend',
+  'engine-crashed',
+  'bad-message',
+  'no-model',
+  'internal',
+] as const;
+export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
+
 export const engineEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ready'),
     backend: backendNameSchema,
-    /** Why this backend, and why faster ones were skipped. */
+    /** Why this backend, and why faster ones were skipped (English, for logs and the CLI). */
     backendReason: z.string(),
+    /** The same as codes, for the UI to word. */
+    backendChoice: backendChoiceSchema.optional(),
   }),
   z.object({
     type: z.literal('dataset'),
     runId,
     name: z.string(),
+    /** Where the data came from (English, for logs and the CLI). */
     source: z.string(),
+    /** The same as codes, for the UI to word. */
+    origin: dataOriginSchema.optional(),
     trainCount: z.number().int(),
     validationCount: z.number().int(),
     testCount: z.number().int(),
@@ -134,19 +230,17 @@ export const engineEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('error'),
     runId: runId.optional(),
-    code: z.enum([
-      'invalid-graph',
-      'not-trainable',
-      'dataset',
-      'non-finite-loss',
-      'backend',
-      'engine-crashed',
-      'bad-message',
-      'no-model',
-      'internal',
-    ]),
+    /** The command this error answers, when it answers one request (an inspection). */
+    requestId: z.string().optional(),
+    code: z.enum(ENGINE_ERROR_CODES),
+    /** English, for logs and the CLI. */
     message: z.string(),
+    /** What went wrong as a code with values, for the UI to word in the user's language. */
+    reason: engineErrorReasonSchema.optional(),
+    /** The underlying cause's own text (a library's or the system's), untranslated. */
+    detail: z.string().optional(),
   }),
 ]);
 export type EngineEvent = z.infer<typeof engineEventSchema>;
 export type EngineEventOf<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>;
+export type EngineErrorEvent = EngineEventOf<'error'>;

@@ -13,6 +13,8 @@ import { en as learnEn } from './messages/learn/en';
 import { ko as learnKo } from './messages/learn/ko';
 import { en as electronEn } from './messages/electron/en';
 import { ko as electronKo } from './messages/electron/ko';
+import { en as engineEn } from './messages/engine/en';
+import { ko as engineKo } from './messages/engine/ko';
 
 interface Feature<D extends Dictionary> {
   readonly en: D;
@@ -27,6 +29,7 @@ export const CATALOG = {
   training: feature(trainingEn, trainingKo),
   learn: feature(learnEn, learnKo),
   electron: feature(electronEn, electronKo),
+  engine: feature(engineEn, engineKo),
 } as const;
 
 export type Namespace = keyof typeof CATALOG;
@@ -52,6 +55,7 @@ const TRANSLATORS: { readonly [N in Namespace]: Readonly<Record<Language, Transl
   training: both(CATALOG.training),
   learn: both(CATALOG.learn),
   electron: both(CATALOG.electron),
+  engine: both(CATALOG.engine),
 };
 
 /** The translate function of a feature in a language; the same function object every time. */

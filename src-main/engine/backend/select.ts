@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName } from '../../../src-shared/engine/protocol';
+import type { BackendChoiceWords, BackendName } from '../../../src-shared/engine/protocol';
 import { registerCpuKernels, registerWasmKernels } from '../kernels/register';
 
 /** Fastest first: native libtensorflow, then XNNPACK in WebAssembly, then plain JavaScript. */
@@ -9,6 +9,8 @@ export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu
 export interface BackendChoice {
   readonly name: BackendName;
   readonly reason: string;
+  /** The same as codes, for the UI to word in the user's language. */
+  readonly choice: BackendChoiceWords;
 }
 
 export interface BackendOptions {
@@ -31,14 +33,22 @@ function message(e: unknown): string {
 /** The wasm path prefix handed to the package; it accepts one before the first initialisation only. */
 let wasmPathsApplied: string | undefined;
 
+const simdOf = (simd: boolean | undefined) => (simd === undefined ? {} : { simd });
+
 /** Whether `e` says the package itself is missing (not one of its own dependencies). */
 function isMissing(e: unknown, pkg: string): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && message(e).includes(`'${pkg}'`);
 }
 
+/** What a backend runs on, in English, and (wasm) whether with SIMD. */
+interface Prepared {
+  readonly what: string;
+  readonly simd?: boolean;
+}
+
 /** Imports a backend's package and registers our kernels for it; returns what it runs on. Throws a sentence on failure. */
-async function prepare(name: BackendName, options: BackendOptions): Promise<string> {
+async function prepare(name: BackendName, options: BackendOptions): Promise<Prepared> {
   switch (name) {
     case 'tensorflow':
       try {
@@ -51,7 +61,7 @@ async function prepare(name: BackendName, options: BackendOptions): Promise<stri
           { cause: e },
         );
       }
-      return 'native libtensorflow';
+      return { what: 'native libtensorflow' };
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       if (options.wasmPaths !== undefined && options.wasmPaths !== wasmPathsApplied && !tf.engine().registry['wasm']) {
@@ -60,11 +70,11 @@ async function prepare(name: BackendName, options: BackendOptions): Promise<stri
       }
       registerWasmKernels();
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-      return `WebAssembly with XNNPACK, ${simd ? 'SIMD' : 'no SIMD'}, 1 thread`;
+      return { what: `WebAssembly with XNNPACK, ${simd ? 'SIMD' : 'no SIMD'}, 1 thread`, simd: simd === true };
     }
     case 'cpu':
       registerCpuKernels();
-      return 'plain JavaScript';
+      return { what: 'plain JavaScript' };
   }
 }
 
@@ -106,21 +116,28 @@ export async function initBackend(preferred: BackendName | 'auto' = 'auto', opti
   tf.env().set('PROD', true);
   if (preferred !== 'auto') {
     try {
-      const what = await prepare(preferred, options);
+      const { what, simd } = await prepare(preferred, options);
       await activate(preferred);
-      return { name: preferred, reason: `${what}, as requested` };
+      return { name: preferred, reason: `${what}, as requested`, choice: { choice: 'requested', ...simdOf(simd), skipped: [] } };
     } catch (e) {
       throw new Error(`The '${preferred}' backend cannot be used: ${message(e)}. Choose another backend or 'auto'.`, { cause: e });
     }
   }
   const skipped: string[] = [];
+  const skips: BackendChoiceWords['skipped'] = [];
   for (const name of BACKEND_ORDER) {
     try {
-      const what = await prepare(name, options);
+      const { what, simd } = await prepare(name, options);
       await activate(name);
-      return { name, reason: [`fastest available: ${what}`, ...skipped].join('; ') };
+      return {
+        name,
+        reason: [`fastest available: ${what}`, ...skipped].join('; '),
+        choice: { choice: 'fastest', ...simdOf(simd), skipped: skips },
+      };
     } catch (e) {
       skipped.push(`${name} skipped: ${message(e)}`);
+      const cause = (e as { cause?: unknown } | null)?.cause;
+      skips.push({ backend: name, cause: isMissing(cause, TFJS_NODE) ? 'not-installed' : 'failed', detail: message(e) });
     }
   }
   throw new Error(`No TensorFlow.js backend could start: ${skipped.join('; ')}`);

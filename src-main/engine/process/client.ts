@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { engineCommandSchema, engineEventSchema, type EngineCommand, type EngineEvent } from '../../../src-shared/engine/protocol';
 import { zodIssues } from '../../../src-shared/project/io';
+import { commandContext, engineError } from '../../../src-shared/engine/errors';
 
 export type EngineListener = (event: EngineEvent) => void;
 
@@ -36,7 +37,9 @@ export class EngineClient {
       this.dispatch(
         parsed.success
           ? parsed.data
-          : { type: 'error', code: 'bad-message', message: `The engine sent a malformed event: ${zodIssues(parsed.error)}` },
+          : engineError('bad-message', { code: 'bad-event', values: {} }, `The engine sent a malformed event: ${zodIssues(parsed.error)}`, {
+              detail: zodIssues(parsed.error),
+            }),
       );
     });
     this.child.on('exit', (code, signal) => {
@@ -49,11 +52,14 @@ export class EngineClient {
         .filter((l) => !/tfjs-node|====|Hi, looks like/.test(l))
         .slice(-3)
         .join(' ');
-      this.dispatch({
-        type: 'error',
-        code: 'engine-crashed',
-        message: `The training engine stopped unexpectedly (${how})${detail ? `: ${detail}` : ''} — start the run again; your design is not affected`,
-      });
+      this.dispatch(
+        engineError(
+          'engine-crashed',
+          { code: 'engine-stopped', values: {} },
+          `The training engine stopped unexpectedly (${how})${detail ? `: ${detail}` : ''} — start the run again; your design is not affected`,
+          { detail: detail ? `${how}: ${detail}` : how },
+        ),
+      );
     });
   }
 
@@ -69,7 +75,11 @@ export class EngineClient {
     if (!parsed.success) throw new Error(`invalid engine command: ${zodIssues(parsed.error)}`);
     if (this.exited || !this.child.connected) {
       queueMicrotask(() =>
-        this.dispatch({ type: 'error', code: 'engine-crashed', message: 'The training engine is not running — start it again' }),
+        this.dispatch(
+          engineError('engine-crashed', { code: 'engine-stopped', values: {} }, 'The training engine is not running — start it again', {
+            ...commandContext(parsed.data),
+          }),
+        ),
       );
       return;
     }

@@ -3,6 +3,7 @@
  * utilityProcess with MessagePorts), validates them, and sends back protocol events.
  */
 import { engineCommandSchema, engineEventSchema, type EngineEvent } from '../../../src-shared/engine/protocol';
+import { commandContext, engineError } from '../../../src-shared/engine/errors';
 import { zodIssues } from '../../../src-shared/project/io';
 import { EngineHost } from '../host';
 import { createEngineDeps } from '../deps';
@@ -17,7 +18,14 @@ function broadcast(event: EngineEvent): void {
   const checked = engineEventSchema.safeParse(event);
   const out: EngineEvent = checked.success
     ? checked.data
-    : { type: 'error', code: 'internal', message: `engine produced an invalid ${event.type} event: ${zodIssues(checked.error)}` };
+    : engineError(
+        'internal',
+        { code: 'internal', values: {} },
+        `engine produced an invalid ${event.type} event: ${zodIssues(checked.error)}`,
+        {
+          detail: zodIssues(checked.error),
+        },
+      );
   for (const t of transports) t.send(out);
 }
 
@@ -27,7 +35,17 @@ let queue = Promise.resolve();
 function receive(message: unknown): void {
   const parsed = engineCommandSchema.safeParse(message);
   if (!parsed.success) {
-    broadcast({ type: 'error', code: 'bad-message', message: `The engine ignored a malformed command: ${zodIssues(parsed.error)}` });
+    broadcast(
+      engineError(
+        'bad-message',
+        { code: 'bad-command', values: {} },
+        `The engine ignored a malformed command: ${zodIssues(parsed.error)}`,
+        {
+          ...commandContext(message),
+          detail: zodIssues(parsed.error),
+        },
+      ),
+    );
     return;
   }
   const command = parsed.data;
@@ -41,7 +59,11 @@ function receive(message: unknown): void {
     .then(() => {
       if (command.type === 'shutdown') process.exit(0);
     })
-    .catch((e: unknown) => broadcast({ type: 'error', code: 'internal', message: e instanceof Error ? e.message : String(e) }));
+    .catch((e: unknown) => {
+      const text = e instanceof Error ? e.message : String(e);
+      const { runId, requestId } = commandContext(command);
+      broadcast(engineError('internal', { code: 'internal', values: {} }, text, { runId, requestId, detail: text }));
+    });
 }
 
 connectTransports((t) => {
@@ -50,6 +72,8 @@ connectTransports((t) => {
 });
 
 process.on('uncaughtException', (e) => {
-  broadcast({ type: 'error', code: 'engine-crashed', message: `The engine crashed: ${e.message}` });
+  broadcast(
+    engineError('engine-crashed', { code: 'engine-stopped', values: {} }, `The engine crashed: ${e.message}`, { detail: e.message }),
+  );
   process.exit(1);
 });

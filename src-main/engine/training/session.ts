@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { SequentialModel } from '../../../src-shared/graph/sequential';
 import type { TrainingSettings } from '../../../src-shared/project/training';
 import type { EngineEvent } from '../../../src-shared/engine/protocol';
+import { engineError } from '../../../src-shared/engine/errors';
 import { compileModel } from '../model/compile';
 import { batchTensors, rangeTensors, type Examples } from './examples';
 import { shuffledIndices } from '../../../src-shared/util/random';
@@ -82,12 +83,14 @@ export class TrainingSession {
         loss.dispose();
         hits.dispose();
         if (!Number.isFinite(lossValue)) {
-          emit({
-            type: 'error',
-            runId,
-            code: 'non-finite-loss',
-            message: `The loss became ${lossValue} in epoch ${epoch}, batch ${b + 1}: training diverged and was stopped — lower the learning rate (now ${settings.learningRate}) or use the Adam optimizer`,
-          });
+          emit(
+            engineError(
+              'non-finite-loss',
+              { code: 'non-finite-loss', values: { loss: String(lossValue), epoch, batch: b + 1, learningRate: settings.learningRate } },
+              `The loss became ${lossValue} in epoch ${epoch}, batch ${b + 1}: training diverged and was stopped — lower the learning rate (now ${settings.learningRate}) or use the Adam optimizer`,
+              { runId },
+            ),
+          );
           return;
         }
         lossSum += lossValue * idx.length;

@@ -1,54 +1,59 @@
-import { describe, expect, it } from 'vitest';
+// The browser-mode engine link over a real WebSocket: a `ws` server on 127.0.0.1 plays the
+// browser-mode server's part, and the `ws` client stands in for the page's WebSocket.
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import {
+  createWebSocketEngine,
+  engineSocketUrl,
+  readFrame,
+  type SocketLike,
+  type WebSocketEngine,
+} from '../../../src-renderer/engine/websocket-engine';
 import type { EngineEvent } from '../../../src-shared/engine/protocol';
 import { decodeFrame, encodeFrame } from '../../../src-shared/engine/wire';
-import { engineSocketUrl, readEventFrame, WebSocketEngine, type SocketLike } from '../../../src-renderer/engine/websocket-engine';
 
-class FakeSocket implements SocketLike {
-  binaryType = 'blob';
-  readyState = 0;
-  onopen: SocketLike['onopen'] = null;
-  onclose: SocketLike['onclose'] = null;
-  onerror: SocketLike['onerror'] = null;
-  onmessage: SocketLike['onmessage'] = null;
-  readonly sent: unknown[] = [];
-  closed = false;
-  constructor(readonly url: string) {}
-  send(data: Uint8Array<ArrayBuffer>): void {
-    this.sent.push(decodeFrame(data));
-  }
-  close(): void {
-    this.closed = true;
-    this.readyState = 3;
-  }
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  receive(message: unknown): void {
-    const frame = encodeFrame(message);
-    this.onmessage?.({ data: frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength) });
-  }
-  drop(code = 1006): void {
-    this.readyState = 3;
-    this.onclose?.({ code, reason: '' });
-  }
+/** One page connection as the server sees it. */
+interface ServerSide {
+  readonly socket: WebSocket;
+  readonly received: unknown[];
 }
 
-function setup() {
-  const sockets: FakeSocket[] = [];
-  const engine = new WebSocketEngine('ws://127.0.0.1:9/engine?token=x', (url) => {
-    const s = new FakeSocket(url);
-    sockets.push(s);
-    return s;
+let server: WebSocketServer;
+let url: string;
+let connections: ServerSide[];
+let engine: WebSocketEngine | undefined;
+let events: EngineEvent[];
+
+const pageSocket = (u: string) => new WebSocket(u) as unknown as SocketLike;
+
+beforeEach(async () => {
+  connections = [];
+  server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  server.on('connection', (socket) => {
+    const side: ServerSide = { socket, received: [] };
+    socket.on('message', (data: Buffer) => side.received.push(decodeFrame(new Uint8Array(data))));
+    connections.push(side);
   });
-  const events: EngineEvent[] = [];
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/engine?token=secret`;
+});
+
+afterEach(async () => {
+  engine?.dispose();
+  engine = undefined;
+  for (const c of server.clients) c.terminate();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function start(): WebSocketEngine {
+  engine = createWebSocketEngine(url, pageSocket);
+  events = [];
   engine.on((e) => events.push(e));
-  const states: string[] = [];
-  engine.onState((s) => states.push(s));
-  return { engine, sockets, events, states };
+  return engine;
 }
 
-const flush = () => new Promise((r) => setTimeout(r, 0));
+const send = (side: ServerSide, message: unknown) => side.socket.send(encodeFrame(message));
 
 describe('engineSocketUrl', () => {
   it('takes the secret from the page URL', () => {
@@ -59,69 +64,78 @@ describe('engineSocketUrl', () => {
   });
 });
 
-describe('readEventFrame', () => {
-  it('validates events and turns bad frames into error events', () => {
-    const good = encodeFrame({ type: 'ready', backend: 'cpu', backendReason: 'only one' });
-    expect(readEventFrame(good)).toEqual({ type: 'ready', backend: 'cpu', backendReason: 'only one' });
-    expect(readEventFrame(encodeFrame({ type: 'ready', backend: 'gpu' }))).toMatchObject({ type: 'error', code: 'bad-message' });
-    expect(readEventFrame(new Uint8Array([1, 2]))).toMatchObject({ type: 'error', code: 'bad-message' });
-    expect(readEventFrame('text')).toMatchObject({ type: 'error', code: 'bad-message' });
-  });
-
-  it('keeps typed arrays of inspections', () => {
-    const map = { shape: [1, 1, 1], data: Float32Array.from([0.5]), min: 0.5, max: 0.5 };
-    const e = readEventFrame(
-      encodeFrame({
-        type: 'inspection',
-        runId: 'r',
-        requestId: 'q',
-        input: map,
-        prediction: [1],
-        featureMaps: [{ layer: 'c', kind: 'Conv2D', map }],
-        kernels: [],
-      }),
-    );
-    expect(e.type).toBe('inspection');
-    if (e.type === 'inspection') expect(e.featureMaps[0]!.map.data).toBeInstanceOf(Float32Array);
+describe('readFrame', () => {
+  it('decodes binary frames and says why others cannot be read', () => {
+    expect(readFrame(encodeFrame({ type: 'ready', backend: 'cpu', backendReason: 'only one' }))).toEqual({
+      message: { type: 'ready', backend: 'cpu', backendReason: 'only one' },
+    });
+    expect(readFrame(new Uint8Array([1, 2]))).toEqual({ unreadable: 'frame too short' });
+    expect(readFrame('text')).toEqual({ unreadable: 'a text message where a binary frame was expected' });
   });
 });
 
-describe('WebSocketEngine', () => {
-  it('queues commands until the socket opens, says hello first, and delivers events', () => {
-    const { engine, sockets, events, states } = setup();
-    engine.send({ type: 'stop', runId: 'r1' });
-    const s = sockets[0]!;
-    expect(s.binaryType).toBe('arraybuffer');
-    expect(s.sent).toEqual([]);
-    s.open();
-    expect(s.sent).toEqual([{ type: 'hello' }, { type: 'stop', runId: 'r1' }]);
-    expect(states).toEqual(['open']);
-    s.receive({ type: 'ready', backend: 'wasm', backendReason: 'fast' });
-    expect(events).toEqual([{ type: 'ready', backend: 'wasm', backendReason: 'fast' }]);
+describe('the browser-mode engine link', () => {
+  it('queues commands until the socket opens, says hello first, and delivers validated events', async () => {
+    const link = start();
+    expect(link.kind).toBe('websocket');
+    link.send({ type: 'stop', runId: 'r1' });
+    await vi.waitFor(() => expect(connections[0]?.received).toHaveLength(2));
+    expect(connections[0]!.received).toEqual([{ type: 'hello' }, { type: 'stop', runId: 'r1' }]);
+    expect(link.state).toBe('open');
+    const map = { shape: [1, 1, 1], data: Float32Array.from([0.5]), min: 0.5, max: 0.5 };
+    send(connections[0]!, { type: 'ready', backend: 'wasm', backendReason: 'fast' });
+    send(connections[0]!, { type: 'inspection', runId: 'r', requestId: 'q', input: map, prediction: [1], featureMaps: [], kernels: [] });
+    send(connections[0]!, { type: 'ready', backend: 'gpu' });
+    connections[0]!.socket.send('text');
+    await vi.waitFor(() => expect(events).toHaveLength(4));
+    expect(events[0]).toEqual({ type: 'ready', backend: 'wasm', backendReason: 'fast' });
+    expect((events[1] as Extract<EngineEvent, { type: 'inspection' }>).input.data).toBeInstanceOf(Float32Array);
+    expect(events[2]).toMatchObject({ type: 'error', code: 'bad-message', reason: { code: 'bad-event' } });
+    expect(events[3]).toMatchObject({ type: 'error', code: 'bad-message', message: expect.stringContaining('text message') });
   });
 
-  it('reports a closed socket as a crashed engine, answers later commands the same way, and reconnects on restart', async () => {
-    const { engine, sockets, events, states } = setup();
-    sockets[0]!.open();
-    sockets[0]!.drop();
-    expect(engine.state).toBe('closed');
-    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'engine-crashed' });
-    engine.send({ type: 'stop', runId: 'r1' });
-    await flush();
-    expect(events.filter((e) => e.type === 'error' && e.code === 'engine-crashed')).toHaveLength(2);
-    engine.restart();
-    expect(sockets).toHaveLength(2);
-    sockets[1]!.open();
+  it('reports a closed connection as a stopped engine, and connects again for the next command', async () => {
+    const link = start();
+    const states: string[] = [];
+    link.onState((s) => states.push(s));
+    await vi.waitFor(() => expect(connections).toHaveLength(1));
+    await vi.waitFor(() => expect(link.state).toBe('open'));
+    connections[0]!.socket.close(1011, 'engine exited');
+    await vi.waitFor(() => expect(link.state).toBe('closed'));
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'error',
+        code: 'engine-crashed',
+        reason: { code: 'engine-stopped', values: {} },
+        detail: 'the connection closed (code 1011, engine exited)',
+      }),
+    ]);
+    link.send({ type: 'inspect', runId: 'r', requestId: 'q', input: { kind: 'test-sample', index: 1 } });
+    await vi.waitFor(() => expect(connections[1]?.received).toHaveLength(2));
+    expect(connections[1]!.received[1]).toEqual({ type: 'inspect', runId: 'r', requestId: 'q', input: { kind: 'test-sample', index: 1 } });
     expect(states).toEqual(['open', 'closed', 'connecting', 'open']);
-    expect(sockets[1]!.sent).toEqual([{ type: 'hello' }]);
   });
 
-  it('drops the old socket quietly on restart', () => {
-    const { engine, sockets, events } = setup();
-    sockets[0]!.open();
-    engine.restart();
-    expect(sockets[0]!.closed).toBe(true);
-    sockets[0]!.drop();
+  it('drops the old socket quietly on restart', async () => {
+    const link = start();
+    await vi.waitFor(() => expect(link.state).toBe('open'));
+    const first = connections[0]!;
+    const closed = new Promise<number>((resolve) => first.socket.once('close', (code: number) => resolve(code)));
+    await link.restart();
+    expect(await closed).toBe(1000);
+    await vi.waitFor(() => expect(connections[1]?.received).toEqual([{ type: 'hello' }]));
+    expect(link.state).toBe('open');
     expect(events).toEqual([]);
+  });
+
+  it('says so when no server answers', async () => {
+    await new Promise((resolve) => server.close(resolve));
+    start();
+    await vi.waitFor(() => expect(events).toHaveLength(1));
+    expect(events[0]).toMatchObject({ code: 'engine-crashed', reason: { code: 'engine-unreachable' } });
+    expect((events[0] as { message: string }).message).not.toContain('secret');
+    expect(engine!.state).toBe('closed');
+    server = new WebSocketServer({ port: 0 }); // for afterEach
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   });
 });

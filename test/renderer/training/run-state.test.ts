@@ -7,6 +7,7 @@ import {
   chooseSample,
   currentSnapshots,
   requestThumbs,
+  resetInspections,
   setInspectEngine,
   useInspectStore,
 } from '../../../src-renderer/inspect/inspect-store';
@@ -165,6 +166,7 @@ describe('feature-map requests', () => {
       problem: null,
     });
     beginRun(RUN, { ...defaultTrainingSettings(), epochs: 2 });
+    resetInspections(); // requests of the tests before
   });
 
   it('asks for the maps of the chosen input once the model exists and after every epoch, and keeps one snapshot per epoch', () => {
@@ -198,5 +200,51 @@ describe('feature-map requests', () => {
     const req = engine.sent.at(-1) as { requestId: string };
     apply(inspection(req.requestId));
     expect(useInspectStore.getState().thumbs[6]).toBeDefined();
+  });
+
+  it('fails only the request an error answers: the other pending one still resolves', () => {
+    const engine = fakeEngine();
+    setInspectEngine(engine);
+    apply(dataset); // asks for the maps of sample 0
+    const view = engine.sent.at(-1) as { requestId: string };
+    requestThumbs([7]);
+    const thumb = engine.sent.at(-1) as { requestId: string };
+    expect(thumb.requestId).not.toBe(view.requestId);
+    apply({
+      type: 'error',
+      runId: RUN,
+      requestId: thumb.requestId,
+      code: 'bad-message',
+      message: 'Test sample 7 does not exist; the test split has 5 images',
+      reason: { code: 'test-sample-missing', values: { index: 7, count: 5 } },
+    });
+    // The view is still pending and its answer is still taken.
+    expect(useInspectStore.getState().busy).toBe(true);
+    apply(inspection(view.requestId));
+    expect(currentSnapshots(useInspectStore.getState())).toHaveLength(1);
+    expect(useInspectStore.getState()).toMatchObject({ busy: false, problem: null });
+    // A failed inspection is the viewer's business: the run goes on.
+    expect(useTrainingStore.getState()).toMatchObject({ status: 'training', problem: null });
+  });
+
+  it('shows why a view failed, in codes the viewer words', () => {
+    const engine = fakeEngine();
+    setInspectEngine(engine);
+    apply(dataset);
+    const view = engine.sent.at(-1) as { requestId: string };
+    const reason = { code: 'internal', values: {} } as const;
+    apply({ type: 'error', runId: RUN, requestId: view.requestId, code: 'internal', message: 'Inspection failed: oom', reason });
+    expect(useInspectStore.getState()).toMatchObject({ busy: false, problem: { message: 'Inspection failed: oom', reason } });
+  });
+
+  it('forgets every pending request when the engine is gone', () => {
+    const engine = fakeEngine();
+    setInspectEngine(engine);
+    apply(dataset);
+    const view = engine.sent.at(-1) as { requestId: string };
+    apply({ type: 'error', code: 'engine-crashed', message: 'gone' });
+    expect(useInspectStore.getState().busy).toBe(false);
+    apply(inspection(view.requestId));
+    expect(currentSnapshots(useInspectStore.getState())).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
-// The renderer's Electron engine adapter, driven through the same interface as in the app, with
-// real MessagePorts (node:worker_threads) standing in for the ports Electron hands over.
+// The engine link of the desktop app (the one link over the Electron opener), driven through the
+// same interface as in the app, with real MessagePorts (node:worker_threads) standing in for the
+// ports Electron hands over.
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createElectronEngine, type ElectronEngine, type ElectronEngineHost } from '../../../src-renderer/engine/electron-engine';
@@ -95,10 +96,9 @@ describe('createElectronEngine', () => {
     expect(createElectronEngine({ host: noBridge })).toBeUndefined();
   });
 
-  it('sends validated commands over the handed-over port, queuing those sent before it arrives', async () => {
+  it('says hello over the handed-over port, then sends the commands queued before it arrived', async () => {
     start();
     expect(engine.kind).toBe('electron');
-    engine.send({ type: 'hello' });
     engine.send({ type: 'stop', runId: 'r1' });
     await until(() => (page.received[0]?.length ?? 0) === 2, 'queued commands');
     expect(page.received[0]).toEqual([{ type: 'hello' }, { type: 'stop', runId: 'r1' }]);
@@ -109,8 +109,8 @@ describe('createElectronEngine', () => {
   it('sends engine exports to the folder main owns and asks for the bytes back', async () => {
     start();
     engine.send({ type: 'export', runId: 'r1', dir: '/home/user/.ssh' });
-    await until(() => page.received[0]?.length === 1, 'export command');
-    expect(page.received[0]![0]).toEqual({ type: 'export', runId: 'r1', dir: '/main/owned/export-dir', returnContents: true });
+    await until(() => page.received[0]?.length === 2, 'export command');
+    expect(page.received[0]![1]).toEqual({ type: 'export', runId: 'r1', dir: '/main/owned/export-dir', returnContents: true });
   });
 
   it('answers an invalid command with a bad-message error event and sends nothing', async () => {
@@ -120,7 +120,8 @@ describe('createElectronEngine', () => {
     expect(events).toEqual([
       expect.objectContaining({ type: 'error', code: 'bad-message', message: expect.stringMatching(/Invalid engine command/) }),
     ]);
-    expect(page.received[0]).toEqual([]);
+    await until(() => page.received[0]?.length === 1, 'hello');
+    expect(page.received[0]).toEqual([{ type: 'hello' }]);
   });
 
   it('delivers valid events, binary tensors included, and turns malformed ones into bad-message errors', async () => {
@@ -160,7 +161,7 @@ describe('createElectronEngine', () => {
     const strayInbox: unknown[] = [];
     stray.port1.on('message', (m) => strayInbox.push(m));
     engine.send({ type: 'hello' });
-    await until(() => page.received[0]?.length === 1, 'command on the real port');
+    await until(() => page.received[0]?.length === 2, 'command on the real port');
     await tick();
     expect(strayInbox).toEqual([]);
     stray.port1.close();
@@ -180,18 +181,26 @@ describe('createElectronEngine', () => {
 
     engine.send({ type: 'stop', runId: 'r1' });
     engine.send({ type: 'hello' });
-    await until(() => page.received[1]?.length === 1, 'command on the new connection');
+    await until(() => page.received[1]?.length === 2, 'command on the new connection');
     expect(page.restarts).toBe(1);
     expect(page.connectIds).toEqual(['conn-1', 'conn-2']);
-    expect(page.received[1]).toEqual([{ type: 'hello' }]);
-    expect(page.received[0]).toEqual([]);
+    expect(page.received[1]).toEqual([{ type: 'hello' }, { type: 'hello' }]);
+    expect(page.received[0]).toEqual([{ type: 'hello' }]);
   });
 
   it('reports a crash main saw even when the engine could not say so', async () => {
     start();
     await until(() => page.engineSides.length === 1, 'connection');
     page.status({ state: 'crashed', message: 'The training engine stopped unexpectedly (exit code 9)' });
-    expect(events).toEqual([{ type: 'error', code: 'engine-crashed', message: 'The training engine stopped unexpectedly (exit code 9)' }]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'error',
+        code: 'engine-crashed',
+        message: 'The training engine stopped unexpectedly (exit code 9)',
+        reason: { code: 'engine-stopped', values: {} },
+      }),
+    ]);
+    expect(engine.state).toBe('closed');
   });
 
   it('tells the status line whether the link is open', async () => {
@@ -211,7 +220,7 @@ describe('createElectronEngine', () => {
     await until(() => page.engineSides.length === 1, 'connection');
     await engine.restart();
     engine.send({ type: 'hello' });
-    await until(() => page.received[1]?.length === 1, 'command after restart');
+    await until(() => page.received[1]?.length === 2, 'command after restart');
     expect(page.restarts).toBe(1);
   });
 
@@ -221,13 +230,14 @@ describe('createElectronEngine', () => {
     engine = createElectronEngine({ host: page })!;
     events = [];
     engine.on((e) => events.push(e));
-    await tick();
+    await until(() => events.length === 1, 'the error');
     expect(events).toEqual([
-      {
+      expect.objectContaining({
         type: 'error',
         code: 'engine-crashed',
         message: 'Cannot reach the training engine: This request is only accepted from the Convas window.',
-      },
+        reason: { code: 'engine-unreachable', values: {} },
+      }),
     ]);
   });
 

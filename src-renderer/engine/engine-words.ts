@@ -1,0 +1,66 @@
+/**
+ * The engine's events in the user's language: an error from its `reason` code and values, the
+ * backend line from `backendChoice`, the data line from `origin`. An event without the codes (an
+ * older engine) falls back to its English text, so nothing is ever left blank.
+ */
+import type { Translator } from '../../src-shared/i18n/catalog';
+import {
+  BACKEND_NAMES,
+  type BackendChoiceWords,
+  type BackendName,
+  type DataOrigin,
+  type EngineErrorReason,
+} from '../../src-shared/engine/protocol';
+import { DATASETS } from '../../src-shared/project/training';
+
+export type EngineT = Translator<'engine'>;
+
+/** What the wording of an error needs from an error event (or a stored problem). */
+export interface ErrorWords {
+  readonly message: string;
+  readonly reason?: EngineErrorReason | undefined;
+}
+
+/** An engine error in one sentence of the user's language. */
+export function engineErrorText(t: EngineT, error: ErrorWords): string {
+  const r = error.reason;
+  if (!r) return error.message;
+  switch (r.code) {
+    case 'dataset':
+      return t(`error.dataset.${r.values.problem}`);
+    case 'non-finite-loss':
+      // The learning rate as the user typed it (0.0001 must not round to 0).
+      return t('error.non-finite-loss', { ...r.values, learningRate: String(r.values.learningRate) });
+    default:
+      return t(`error.${r.code}`, r.values);
+  }
+}
+
+/** Why this backend: how it was chosen, what it runs on, and which faster ones were skipped. */
+export function backendLine(
+  t: EngineT,
+  ready: { readonly backend: string; readonly backendReason: string; readonly backendChoice?: BackendChoiceWords | undefined },
+): string {
+  const choice = ready.backendChoice;
+  if (!choice || !isBackend(ready.backend)) return ready.backendReason;
+  const runtime = t(ready.backend === 'wasm' && choice.simd ? 'backend.runtime.wasm-simd' : `backend.runtime.${ready.backend}`);
+  const head = choice.choice === 'fastest' ? t('backend.fastest', { runtime }) : t('backend.requested', { runtime });
+  const skipped = choice.skipped.map((s) => t(`backend.skipped.${s.cause}`, { backend: s.backend }));
+  return [head, ...skipped].join('; ');
+}
+
+/** Which dataset, and where its files came from. */
+export function dataLine(
+  t: EngineT,
+  dataset: { readonly name: string; readonly source: string; readonly origin?: DataOrigin | undefined },
+): string {
+  const origin = dataset.origin;
+  if (!origin || !isDataset(dataset.name)) return dataset.source;
+  const name = t(`data.dataset.${dataset.name}`);
+  if (origin.source === 'sample' && dataset.name !== 'sample')
+    return t('data.fallback', { sample: t('data.dataset.sample'), dataset: name });
+  return t(`data.from.${origin.source}`, { dataset: name });
+}
+
+const isBackend = (name: string): name is BackendName => (BACKEND_NAMES as readonly string[]).includes(name);
+const isDataset = (name: string): name is (typeof DATASETS)[number] => (DATASETS as readonly string[]).includes(name);

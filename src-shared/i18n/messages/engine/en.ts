@@ -1,0 +1,68 @@
+import type { Dictionary } from '../../dictionary';
+
+/**
+ * The engine's words, in English: its errors (by the `reason` code of an error event) and the
+ * lines that say which backend runs and where the data came from. The headline of an error is
+ * the training dictionary's `problem.<code>`.
+ */
+export const en = {
+  'error.graph-issues': {
+    count: 'count',
+    one: 'Fix the problem marked on the canvas, then train again.',
+    other: 'Fix the {count} problems marked on the canvas, then train again.',
+  },
+  'error.not-trainable': 'Its input must take the 28×28 grayscale images and its last layer must give one value per class (10).',
+  'error.backend-unavailable': 'The {backend} backend cannot start here. Choose another backend, or Automatic.',
+  'error.no-backend': 'None of the TensorFlow.js backends could start here.',
+  'error.dataset.not-found': 'The dataset folder was not found.',
+  'error.dataset.missing-files':
+    'The folder does not hold the four IDX files (train-images, train-labels, t10k-images and t10k-labels, raw or .gz).',
+  'error.dataset.bad-gzip': 'A dataset file is not a valid gzip file.',
+  'error.dataset.bad-magic': 'A dataset file is not an IDX file (its magic number is wrong).',
+  'error.dataset.bad-type': 'A dataset file holds values that are not unsigned bytes.',
+  'error.dataset.bad-rank': 'A dataset file has the wrong number of dimensions.',
+  'error.dataset.bad-dimensions': 'A dataset file has dimensions that do not fit its contents.',
+  'error.dataset.truncated': 'A dataset file is cut short.',
+  'error.dataset.trailing-bytes': 'A dataset file has extra bytes at its end.',
+  'error.dataset.bad-label': 'A label file holds a label outside the 10 classes.',
+  'error.dataset.count-mismatch': 'An image file and its label file hold different numbers of items.',
+  'error.dataset.size-mismatch': 'The images are not the size the network takes.',
+  'error.dataset.checksum-mismatch': 'A downloaded file does not match its published checksum.',
+  'error.dataset.download-failed': 'The dataset could not be downloaded.',
+  'error.dataset.unavailable': 'The dataset is not available on this computer.',
+  'error.dataset.other': 'The dataset could not be read.',
+  'error.non-finite-loss':
+    'The loss became {loss} in epoch {epoch}, batch {batch}, so training was stopped. Lower the learning rate (now {learningRate}) or use the Adam optimizer.',
+  'error.training-failed': 'Training stopped because of an error in the engine.',
+  'error.no-model': 'There is no trained model for this run yet — train the network first.',
+  'error.test-sample-missing': 'Test sample {index} does not exist: the test split has {count} images.',
+  'error.export-outside-root': 'Export refused: {dir} is outside the folder this engine may write to.',
+  'error.export-failed': 'Export to {dir} failed.',
+  'error.bad-command': 'The engine refused a command it could not read.',
+  'error.bad-event': 'The engine sent a message that could not be read.',
+  'error.engine-stopped': 'The training engine stopped. Your design is safe — restart the engine to train again.',
+  'error.engine-unreachable': 'The training engine cannot be reached.',
+  'error.restart-failed': 'The training engine could not be restarted.',
+  'error.queue-full': 'The training engine is not answering ({max} commands are waiting) — restart it.',
+  'error.internal': 'Something went wrong in the engine.',
+
+  'backend.fastest': 'fastest available: {runtime}',
+  'backend.requested': '{runtime}, as requested',
+  'backend.runtime.tensorflow': 'native libtensorflow',
+  'backend.runtime.wasm': 'WebAssembly with XNNPACK, 1 thread',
+  'backend.runtime.wasm-simd': 'WebAssembly with XNNPACK and SIMD, 1 thread',
+  'backend.runtime.cpu': 'plain JavaScript',
+  'backend.skipped.not-installed': '{backend} is not installed',
+  'backend.skipped.failed': '{backend} could not start',
+
+  'data.dataset.sample': 'Fashion-MNIST sample',
+  'data.dataset.fashion-mnist': 'Fashion-MNIST',
+  'data.dataset.mnist': 'MNIST',
+  'data.dataset.directory': 'IDX files',
+  'data.from.sample': '{dataset}, built into Convas',
+  'data.from.directory': '{dataset} from your folder',
+  'data.from.debian': '{dataset} from Debian’s dataset-fashion-mnist package',
+  'data.from.cache': '{dataset} from the download cache',
+  'data.from.download': '{dataset}, downloaded and verified',
+  'data.fallback': '{sample}, built into Convas, because {dataset} could not be found or downloaded',
+} as const satisfies Dictionary;

@@ -1,0 +1,56 @@
+// The engine's command handler with collaborators that are never reached: what it answers before
+// any training, and that every error carries a reason code and the request it answers.
+import { describe, expect, it } from 'vitest';
+import { EngineHost, type EngineDeps } from '../../../src-main/engine/host';
+import { engineEventSchema, type EngineEvent } from '../../../src-shared/engine/protocol';
+import { defaultTrainingSettings } from '../../../src-shared/project/training';
+
+const unreachable = (): never => {
+  throw new Error('not used by these commands');
+};
+const deps: EngineDeps = { initBackend: unreachable, loadDataset: unreachable, split: unreachable };
+
+function host(confinement?: { exportRoot: string }) {
+  const events: EngineEvent[] = [];
+  const h = new EngineHost(deps, (e) => events.push(engineEventSchema.parse(e)), confinement);
+  return { h, events };
+}
+
+describe('EngineHost', () => {
+  it('answers an inspection without a model with an error naming that request', async () => {
+    const { h, events } = host();
+    await h.handle({ type: 'inspect', runId: 'r', requestId: 'view:1', input: { kind: 'test-sample', index: 0 } });
+    await h.handle({ type: 'inspect', runId: 'r', requestId: 'thumb:2', input: { kind: 'test-sample', index: 4 } });
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'error',
+        code: 'no-model',
+        runId: 'r',
+        requestId: 'view:1',
+        reason: { code: 'no-model', values: {} },
+      }),
+      expect.objectContaining({ type: 'error', code: 'no-model', runId: 'r', requestId: 'thumb:2' }),
+    ]);
+    expect(events[0]).toMatchObject({ message: 'There is no trained model for this run — train the network first' });
+  });
+
+  it('refuses an export outside its root with the folder as a value', async () => {
+    const { h, events } = host({ exportRoot: '/tmp/convas-root' });
+    await h.handle({ type: 'export', runId: 'r', dir: '/etc' });
+    expect(events).toEqual([
+      {
+        type: 'error',
+        runId: 'r',
+        code: 'bad-message',
+        message: 'Export refused: /etc is outside the folder this engine may write to',
+        reason: { code: 'export-outside-root', values: { dir: '/etc' } },
+      },
+    ]);
+  });
+
+  it('answers an invalid network with the number of its issues', async () => {
+    const { h, events } = host();
+    await h.handle({ type: 'train', runId: 'r', graph: { nodes: [], edges: [] }, settings: defaultTrainingSettings() });
+    expect(events).toEqual([expect.objectContaining({ code: 'invalid-graph', reason: { code: 'graph-issues', values: { count: 1 } } })]);
+  });
+});
