@@ -22,6 +22,12 @@ describe('backend selection', () => {
       expect(choice.name).toBe('wasm');
       expect(choice.reason).toMatch(/XNNPACK/);
       expect(choice.reason).toMatch(/tensorflow skipped: @tensorflow\/tfjs-node is not installed/);
+      // The same as codes, for the UI to word.
+      expect(choice.choice).toEqual({
+        choice: 'fastest',
+        simd: expect.any(Boolean),
+        skipped: [{ backend: 'tensorflow', cause: 'not-installed', detail: expect.stringContaining('is not installed') }],
+      });
     }
   });
 
@@ -32,7 +38,11 @@ describe('backend selection', () => {
   });
 
   it('switches to a backend asked for by name', async () => {
-    expect(await initBackend('cpu')).toEqual({ name: 'cpu', reason: 'plain JavaScript, as requested' });
+    expect(await initBackend('cpu')).toEqual({
+      name: 'cpu',
+      reason: 'plain JavaScript, as requested',
+      choice: { choice: 'requested', skipped: [] },
+    });
     expect(tf.getBackend()).toBe('cpu');
     expect((await initBackend('wasm')).name).toBe('wasm');
     expect(tf.getBackend()).toBe('wasm');

@@ -146,6 +146,7 @@ describe('training session on the shipped sample (wasm)', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.code).toBe('non-finite-loss');
     expect(errors[0]!.message).toMatch(/lower the learning rate/);
+    expect(errors[0]!.reason).toMatchObject({ code: 'non-finite-loss', values: { learningRate: 10 } });
     expect(of(events, 'finished')).toHaveLength(0);
     s.dispose();
   });
