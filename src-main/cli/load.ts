@@ -4,12 +4,13 @@ import { readModelFile, type ModelFileRead } from '../../src-shared/format/model
 import { toSequential, type SequentialModel } from '../../src-shared/graph/sequential';
 import type { Project } from '../../src-shared/project/schema';
 import { CliError } from './errors';
+import { resolveFrom, type CliIo } from './io';
 
-/** Reads a project, Keras JSON or tfjs model.json from disk. */
-export async function loadProject(path: string): Promise<Extract<ModelFileRead, { ok: true }>> {
+/** Reads a project, Keras JSON or tfjs model.json from disk (a relative path from the invocation's directory). */
+export async function loadProject(path: string, io: CliIo): Promise<Extract<ModelFileRead, { ok: true }>> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(resolveFrom(io, path), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? String(e)})`);

@@ -1,30 +1,37 @@
-import { summaryCommand } from './commands/summary';
-import { exportCommand } from './commands/export';
-import { trainCommand } from './commands/train';
-import { serveCommand } from './commands/serve';
-import { benchCommand } from './commands/bench';
-import { convCommand } from './commands/conv';
+import type { CliIo } from './io';
 import { CliError, usage } from './errors';
 
-type Command = (argv: string[], out: (text: string) => void) => Promise<void>;
+export type { CliIo } from './io';
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  summary: { run: summaryCommand, help: 'summary <file> [--json]              Keras summary of a project, Keras JSON or tfjs model.json' },
-  export: { run: exportCommand, help: 'export <file> --to keras-json|tfjs-topology|python|project -o <path>' },
+type Command = (argv: string[], io: CliIo) => Promise<void>;
+
+/**
+ * Each command is imported only when it runs: `conv`, `summary` and `export` are plain TypeScript
+ * and must not pay for loading TensorFlow.js, which `bench` (and the engine behind `train`) need.
+ */
+const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
+  summary: {
+    load: async () => (await import('./commands/summary')).summaryCommand,
+    help: 'summary <file> [--json]              Keras summary of a project, Keras JSON or tfjs model.json',
+  },
+  export: {
+    load: async () => (await import('./commands/export')).exportCommand,
+    help: 'export <file> --to keras-json|tfjs-topology|python|project -o <path>',
+  },
   bench: {
-    run: benchCommand,
+    load: async () => (await import('./commands/bench')).benchCommand,
     help: 'bench [--json] [--backend B]…         training samples/s of the lecture CNN per backend, batch 32 and 128',
   },
   conv: {
-    run: convCommand,
+    load: async () => (await import('./commands/conv')).convCommand,
     help: "conv --x <numbers> --w <numbers> --op convolve|correlate --padding valid|same|full [--same-style scipy|keras] [--stride S] [--json]\n      1-D, or 2-D with rows separated by ';' (negative numbers as --x=-1,2,3)",
   },
   serve: {
-    run: serveCommand,
+    load: async () => (await import('./commands/serve')).serveCommand,
     help: 'serve [--port P]                     browser mode: the UI on 127.0.0.1 with the engine over a WebSocket',
   },
   train: {
-    run: trainCommand,
+    load: async () => (await import('./commands/train')).trainCommand,
     help: 'train <file> --dataset sample|fashion-mnist|mnist [--data-dir D] [--epochs N] [--batch-size B] [--lr X]\n      [--optimizer sgd|momentum|adam|rmsprop|adagrad] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--out DIR] [--json]',
   },
 };
@@ -39,21 +46,20 @@ function helpText(): string {
   ].join('\n');
 }
 
-/** Runs one CLI invocation and returns its exit status; prints results to stdout and problems to stderr. */
-export async function runCli(
-  argv: string[],
-  out = (t: string) => process.stdout.write(`${t}\n`),
-  err = (t: string) => process.stderr.write(`${t}\n`),
-): Promise<number> {
+/** Runs one CLI invocation and returns its exit status; results go to `io.out`, problems to `io.err`. Importing this module has no side effects. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const { out, err } = io;
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     out(helpText());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  // Own properties only: `toString` or `__proto__` are unknown commands, not members of Object.prototype.
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
     if (!command) throw usage(`unknown command '${name}'`);
-    await command.run(rest, out);
+    const run = await command.load();
+    await run(rest, io);
     return 0;
   } catch (e) {
     if (e instanceof CliError) {
@@ -68,7 +74,3 @@ export async function runCli(
     return 1;
   }
 }
-
-runCli(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});

@@ -2,9 +2,11 @@ import { parseArgs } from 'node:util';
 import { runBench } from '../../engine/bench';
 import { BACKEND_NAMES, type BackendName } from '../../../src-shared/engine/protocol';
 import { usage } from '../errors';
+import type { CliIo } from '../io';
 
 /** `bench [--json] [--backend B] [--seconds S]`: training samples per second of the lecture CNN on each available backend. */
-export async function benchCommand(argv: string[], out: (text: string) => void): Promise<void> {
+export async function benchCommand(argv: string[], io: CliIo): Promise<void> {
+  const { out } = io;
   const { values } = parseArgs({
     args: argv,
     options: { json: { type: 'boolean', default: false }, backend: { type: 'string', multiple: true }, seconds: { type: 'string' } },

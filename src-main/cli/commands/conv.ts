@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { axisPadding, conv1d, conv2dPlain, type ConvOp, type ConvPadding, type SameStyle } from '../../../src-shared/learn/convolution';
 import { usage } from '../errors';
+import type { CliIo } from '../io';
 
 /** "1,2,3" → [1,2,3]; "1,2;3,4" → [[1,2],[3,4]]; undefined when a value is not a number. */
 export function parseNumbers(text: string): number[] | number[][] | undefined {
@@ -25,7 +26,8 @@ function oneOf<T extends string>(value: string | undefined, options: readonly T[
 }
 
 /** `conv --x … --w … --op convolve|correlate --padding valid|same|full [--same-style scipy|keras] [--stride S] [--json]`. */
-export async function convCommand(argv: string[], out: (text: string) => void): Promise<void> {
+export async function convCommand(argv: string[], io: CliIo): Promise<void> {
+  const { out } = io;
   const { values } = parseArgs({
     args: argv,
     options: {

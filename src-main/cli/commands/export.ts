@@ -1,17 +1,18 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
 import { toKeras3Json, toTfjsTopology } from '../../../src-shared/keras/export';
 import { toPythonScript } from '../../../src-shared/python/generate';
 import { serializeProject } from '../../../src-shared/project/io';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { loadProject, requireSequential } from '../load';
 import { usage } from '../errors';
+import { resolveFrom, type CliIo } from '../io';
 
 const TARGETS = ['keras-json', 'tfjs-topology', 'python', 'project'] as const;
 type Target = (typeof TARGETS)[number];
 
 /** `export <file> --to keras-json|tfjs-topology|python|project -o <path>`. */
-export async function exportCommand(argv: string[], out: (text: string) => void): Promise<void> {
+export async function exportCommand(argv: string[], io: CliIo): Promise<void> {
+  const { out } = io;
   const { values, positionals } = parseArgs({
     args: argv,
     options: { to: { type: 'string' }, output: { type: 'string', short: 'o' } },
@@ -21,7 +22,7 @@ export async function exportCommand(argv: string[], out: (text: string) => void)
   const to = values.to as Target | undefined;
   if (!file || extra.length > 0 || !values.output || !to) throw usage(`usage: export <file> --to ${TARGETS.join('|')} -o <path>`);
   if (!TARGETS.includes(to)) throw usage(`--to must be one of ${TARGETS.join(', ')} (got '${to}')`);
-  const { project } = await loadProject(file);
+  const { project } = await loadProject(file, io);
   let text: string;
   if (to === 'project') {
     text = serializeProject(project);
@@ -32,7 +33,7 @@ export async function exportCommand(argv: string[], out: (text: string) => void)
       text = `${JSON.stringify({ format: 'layers-model', generatedBy: 'Convas', convertedBy: null, modelTopology: toTfjsTopology(model), weightsManifest: [] }, null, 2)}\n`;
     else text = toPythonScript(model, project.training, project.name);
   }
-  const path = resolve(values.output);
+  const path = resolveFrom(io, values.output);
   await writeFileAtomic(path, text);
   out(`wrote ${path}`);
 }

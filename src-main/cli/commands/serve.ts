@@ -1,16 +1,25 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../server/server';
 import { CliError, usage } from '../errors';
+import type { CliIo } from '../io';
 import { serveUntilInterrupted } from '../../server/until-interrupted';
 import { DEFAULT_PORT, startBrowserEngine } from '../../server/browser-engine';
 
-/** Where `npm run build` puts the renderer. */
-export const RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+/** The folder of the package.json nearest above `from`: the project, whether this runs from src-main or a bundle in dist/cli. */
+export function projectRoot(from: string): string {
+  let dir = dirname(fileURLToPath(from));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 
 /** `serve [--port P]`: browser mode — the built UI on 127.0.0.1 with the engine behind a WebSocket. */
-export async function serveCommand(argv: string[], out: (text: string) => void): Promise<void> {
+export async function serveCommand(argv: string[], io: CliIo): Promise<void> {
+  const { out } = io;
+  // Where `npm run build` puts the renderer.
+  const RENDERER_DIR = join(projectRoot(import.meta.url), 'dist', 'renderer');
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)

@@ -4,13 +4,15 @@ import { summarize } from '../../../src-shared/summary/summary';
 import { summaryText } from '../../../src-shared/summary/text';
 import { loadProject } from '../load';
 import { CliError, usage } from '../errors';
+import type { CliIo } from '../io';
 
 /** `summary <file> [--json]`: the Keras summary of a project, Keras JSON or tfjs model.json. */
-export async function summaryCommand(argv: string[], out: (text: string) => void): Promise<void> {
+export async function summaryCommand(argv: string[], io: CliIo): Promise<void> {
+  const { out } = io;
   const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw usage('usage: summary <file> [--json]');
-  const { project } = await loadProject(file);
+  const { project } = await loadProject(file, io);
   const analysis = analyzeGraph(project.graph);
   const summary = summarize(analysis);
   if (!summary) {

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { EngineEvent, EngineEventOf } from '../../../src-shared/engine/protocol';
 import { trainingSettingsSchema, type TrainingSettings } from '../../../src-shared/project/training';
@@ -7,6 +6,7 @@ import { zodIssues } from '../../../src-shared/project/io';
 import { EngineClient } from '../../engine/process/client';
 import { loadProject, requireSequential } from '../load';
 import { CliError, usage } from '../errors';
+import { resolveFrom, type CliIo } from '../io';
 
 const USAGE =
   'usage: train <file> --dataset sample|fashion-mnist|mnist [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--out DIR] [--json]';
@@ -19,12 +19,12 @@ function num(value: string | undefined, flag: string): number | undefined {
 }
 
 /** Project settings overridden by the command line, validated like a project file. */
-function settingsFrom(base: TrainingSettings, v: Record<string, string | boolean | undefined>): TrainingSettings {
+function settingsFrom(base: TrainingSettings, v: Record<string, string | boolean | undefined>, io: CliIo): TrainingSettings {
   const dataset = v['dataset'] as string | undefined;
   const overrides = {
     ...base,
     ...(dataset !== undefined ? { dataset } : {}),
-    ...(v['data-dir'] !== undefined ? { dataDir: resolve(String(v['data-dir'])) } : {}),
+    ...(v['data-dir'] !== undefined ? { dataDir: resolveFrom(io, String(v['data-dir'])) } : {}),
     ...(v['epochs'] !== undefined ? { epochs: num(v['epochs'] as string, '--epochs') } : {}),
     ...(v['batch-size'] !== undefined ? { batchSize: num(v['batch-size'] as string, '--batch-size') } : {}),
     ...(v['lr'] !== undefined ? { learningRate: num(v['lr'] as string, '--lr') } : {}),
@@ -57,7 +57,8 @@ function describe(e: EngineEvent): string | undefined {
 }
 
 /** `train <file> …`: trains in the engine process, printing progress (or protocol events with --json). */
-export async function trainCommand(argv: string[], out: (text: string) => void): Promise<void> {
+export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
+  const { out } = io;
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -77,15 +78,14 @@ export async function trainCommand(argv: string[], out: (text: string) => void):
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw usage(USAGE);
-  const { project } = await loadProject(file);
+  const { project } = await loadProject(file, io);
   requireSequential(project);
-  const settings = settingsFrom(project.training, values);
+  const settings = settingsFrom(project.training, values, io);
   const runId = randomUUID();
   const engine = new EngineClient();
   const json = values.json;
-  const progress = !json && process.stderr.isTTY;
-  const onSigint = () => engine.send({ type: 'stop', runId });
-  process.on('SIGINT', onSigint);
+  const progress = json ? undefined : io.progress;
+  const stopListening = io.onInterrupt?.(() => engine.send({ type: 'stop', runId }));
   try {
     const finished = await new Promise<EngineEventOf<'finished'>>((resolveRun, rejectRun) => {
       engine.on((e) => {
@@ -93,13 +93,13 @@ export async function trainCommand(argv: string[], out: (text: string) => void):
         if (e.type === 'error') return rejectRun(new CliError(e.message));
         if (json) out(JSON.stringify(e));
         else if (e.type === 'batch' && progress) {
-          process.stderr.write(
+          progress(
             `\r  epoch ${e.epoch} batch ${e.batch}/${e.batchesPerEpoch}  loss ${e.loss.toFixed(4)}  ${Math.round(e.samplesPerSec)} samples/s  ${Math.round(e.secondsLeft)} s left   `,
           );
         } else {
           const line = describe(e);
           if (line) {
-            if (progress) process.stderr.write('\r\x1b[K');
+            if (progress) progress('\r\x1b[K');
             out(line);
           }
         }
@@ -107,17 +107,17 @@ export async function trainCommand(argv: string[], out: (text: string) => void):
       engine.send({ type: 'train', runId, graph: project.graph, settings });
     });
     if (values.out) {
-      const dir = resolve(values.out);
+      const dir = resolveFrom(io, values.out);
       const exported = engine.waitFor((e): e is EngineEventOf<'exported'> => e.type === 'exported' && e.runId === runId);
       const failed = engine.waitFor((e): e is EngineEventOf<'error'> => e.type === 'error' && e.runId === runId);
       engine.send({ type: 'export', runId, dir });
       const result = await Promise.race([exported, failed]);
       if (result.type === 'error') throw new CliError(result.message);
-      (json ? (t: string) => process.stderr.write(`${t}\n`) : out)(`wrote ${result.files.join(', ')}`);
+      (json ? io.err : out)(`wrote ${result.files.join(', ')}`);
     }
     out(json ? JSON.stringify(finished) : describe(finished)!);
   } finally {
-    process.off('SIGINT', onSigint);
+    stopListening?.();
     await engine.close();
   }
 }

@@ -2,14 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './run-cli';
+import { cli, ROOT } from './run-cli';
 
 const template = (name: string) => join(ROOT, 'assets/templates', `${name}.convas.json`);
 const tmp = () => mkdtempSync(join(tmpdir(), 'convas-cli-'));
 
 describe('cli summary', () => {
-  it('prints exactly one JSON object with the Keras rows for --json', () => {
-    const r = runCli(['summary', template('lecture-cnn'), '--json']);
+  it('prints exactly one JSON object with the Keras rows for --json', async () => {
+    const r = await cli(['summary', template('lecture-cnn'), '--json']);
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['layers', 'totalParams', 'trainableParams', 'nonTrainableParams']);
@@ -25,29 +25,29 @@ describe('cli summary', () => {
     expect(doc.totalParams).toBe(197210);
   });
 
-  it('prints the Keras table as text', () => {
-    const r = runCli(['summary', template('tensorflow-tutorial-cnn')]);
+  it('prints the Keras table as text', async () => {
+    const r = await cli(['summary', template('tensorflow-tutorial-cnn')]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Total params: 3,274,634');
     expect(r.stdout).toContain('dense (Dense)');
   });
 
-  it('reads Keras JSON and tfjs model.json', () => {
+  it('reads Keras JSON and tfjs model.json', async () => {
     for (const f of ['lecture-cnn.keras3.json', 'lecture-cnn.keras2.json', 'lecture-cnn.tfjs.model.json']) {
-      const r = runCli(['summary', join(ROOT, 'test/fixtures/keras', f), '--json']);
+      const r = await cli(['summary', join(ROOT, 'test/fixtures/keras', f), '--json']);
       expect(r.status, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).totalParams).toBe(197210);
     }
   });
 
-  it('exits 1 and names the layer and the reason for an invalid graph', () => {
+  it('exits 1 and names the layer and the reason for an invalid graph', async () => {
     const project = JSON.parse(readFileSync(template('lecture-cnn'), 'utf8'));
     project.graph.nodes[0].params.shape = [4, 4, 1];
     project.graph.nodes[1].params.kernel_size = [5, 5];
     project.graph.nodes[1].params.padding = 'valid';
     const file = join(tmp(), 'bad.convas.json');
     writeFileSync(file, JSON.stringify(project));
-    const r = runCli(['summary', file, '--json']);
+    const r = await cli(['summary', file, '--json']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(
@@ -55,25 +55,25 @@ describe('cli summary', () => {
     );
   });
 
-  it('exits 1 with a clear message for a missing or malformed file', () => {
-    const missing = runCli(['summary', '/nonexistent/x.json']);
+  it('exits 1 with a clear message for a missing or malformed file', async () => {
+    const missing = await cli(['summary', '/nonexistent/x.json']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('no such file');
     const file = join(tmp(), 'broken.json');
     writeFileSync(file, '{"formatVersion": 2, ');
-    const broken = runCli(['summary', file]);
+    const broken = await cli(['summary', file]);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain('not valid JSON');
   });
 
-  it('exits 2 on a usage error', () => {
-    expect(runCli(['summary']).status).toBe(2);
-    expect(runCli(['frobnicate']).status).toBe(2);
+  it('exits 2 on a usage error', async () => {
+    expect((await cli(['summary'])).status).toBe(2);
+    expect((await cli(['frobnicate'])).status).toBe(2);
   });
 });
 
 describe('cli export', () => {
-  it('exports every format and the exported model summarises the same', () => {
+  it('exports every format and the exported model summarises the same', async () => {
     const dir = tmp();
     const keras = join(dir, 'model.keras.json');
     const tfjs = join(dir, 'model.json');
@@ -85,17 +85,17 @@ describe('cli export', () => {
       ['project', project],
       ['python', python],
     ] as const) {
-      const r = runCli(['export', template('lenet-5'), '--to', to, '-o', out]);
+      const r = await cli(['export', template('lenet-5'), '--to', to, '-o', out]);
       expect(r.status, r.stderr).toBe(0);
     }
-    const original = JSON.parse(runCli(['summary', template('lenet-5'), '--json']).stdout);
+    const original = JSON.parse((await cli(['summary', template('lenet-5'), '--json'])).stdout);
     expect(original.totalParams).toBe(61706);
-    for (const f of [keras, tfjs, project]) expect(JSON.parse(runCli(['summary', f, '--json']).stdout)).toEqual(original);
+    for (const f of [keras, tfjs, project]) expect(JSON.parse((await cli(['summary', f, '--json'])).stdout)).toEqual(original);
     expect(readFileSync(python, 'utf8')).toContain("model.add(Conv2D(6, (5, 5), activation='tanh', name='conv2d'))");
   });
 
-  it('rejects an unknown target', () => {
-    const r = runCli(['export', template('lenet-5'), '--to', 'onnx', '-o', join(tmp(), 'x')]);
+  it('rejects an unknown target', async () => {
+    const r = await cli(['export', template('lenet-5'), '--to', 'onnx', '-o', join(tmp(), 'x')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--to must be one of');
   });

@@ -2,12 +2,13 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './run-cli';
+import { cli, npmCli, ROOT } from './run-cli';
 
 describe('cli train', () => {
-  it('trains in the engine process, prints one protocol event per line ending with finished, and writes the model', () => {
+  // Through `npm run -s cli` as the README says: the bundled CLI forks the bundled engine.
+  it('trains in the engine process, prints one protocol event per line ending with finished, and writes the model', async () => {
     const out = mkdtempSync(join(tmpdir(), 'convas-train-'));
-    const r = runCli(
+    const r = npmCli(
       [
         'train',
         join(ROOT, 'assets/templates/lecture-cnn-dropout.convas.json'),
@@ -43,19 +44,19 @@ describe('cli train', () => {
     expect(last['testAccuracy'] as number).toBeGreaterThan(0.5);
     for (const f of ['model.json', 'weights.bin', 'model.keras.json']) expect(existsSync(join(out, f))).toBe(true);
     // The exported Keras JSON is itself a model file Convas reads.
-    const summary = runCli(['summary', join(out, 'model.keras.json'), '--json']);
+    const summary = await cli(['summary', join(out, 'model.keras.json'), '--json']);
     expect(JSON.parse(summary.stdout).totalParams).toBe(197210);
   });
 
-  it('rejects bad settings before starting the engine', () => {
-    const r = runCli(['train', join(ROOT, 'assets/templates/lecture-cnn.convas.json'), '--optimizer', 'lbfgs']);
+  it('rejects bad settings before starting the engine', async () => {
+    const r = await cli(['train', join(ROOT, 'assets/templates/lecture-cnn.convas.json'), '--optimizer', 'lbfgs']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/optimizer/);
   });
 
-  it('says clearly when a dataset directory has no IDX files', () => {
+  it('says clearly when a dataset directory has no IDX files', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'convas-empty-'));
-    const r = runCli([
+    const r = await cli([
       'train',
       join(ROOT, 'assets/templates/lecture-cnn.convas.json'),
       '--dataset',
