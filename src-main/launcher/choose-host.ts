@@ -58,6 +58,8 @@ export type HostChoice =
   | { readonly host: 'electron'; readonly electronPath: string }
   | {
       readonly host: 'browser';
+      /** The user asked for browser mode: nothing went wrong with the desktop window. */
+      readonly requested?: true;
       /** Why the desktop window is not used, as a sentence. */
       readonly reason: string;
       /** What the user can do to get the desktop window, if anything. */
@@ -94,7 +96,8 @@ function installHint(nodeVersion: string): string {
 
 export function chooseHost(inputs: ChooseHostInputs): HostChoice {
   const env = inputs.env;
-  if (inputs.browserRequested || env['CONVAS_BROWSER'] === '1') return { host: 'browser', reason: 'browser mode was requested' };
+  if (inputs.browserRequested || env['CONVAS_BROWSER'] === '1')
+    return { host: 'browser', requested: true, reason: 'browser mode was requested' };
   if (!inputs.electron.found) {
     if (inputs.electron.why === 'no-package') {
       return { host: 'browser', reason: 'the electron package is not installed', hint: 'Run `npm ci` to install it.' };
@@ -161,16 +164,31 @@ export function explainEarlyExit(exit: { readonly code: number | null; readonly 
   return { reason: `Electron stopped (${how}) before its window opened${last ? `: ${last}` : ''}` };
 }
 
-/** What `npm start` prints when it falls back to browser mode. */
-export function fallbackMessage(why: { readonly reason: string; readonly hint?: string | undefined }, url: string): string {
+/** Why `npm start` serves browser mode: asked for, or the desktop window cannot open (and what to do). */
+export type BrowserModeWhy = { readonly requested?: true | undefined; readonly reason: string; readonly hint?: string | undefined };
+
+/** What `npm start` prints when it serves browser mode. */
+export function fallbackMessage(why: BrowserModeWhy, url: string): string {
   return [
-    `Convas cannot open its desktop window: ${why.reason}.`,
-    ...(why.hint ? [why.hint] : []),
-    '',
-    `Convas is running in browser mode instead — open this URL in a browser:`,
+    ...(why.requested
+      ? ['Convas is running in browser mode — open this URL in a browser:']
+      : [
+          `Convas cannot open its desktop window: ${why.reason}.`,
+          ...(why.hint ? [why.hint] : []),
+          '',
+          'Convas is running in browser mode instead — open this URL in a browser:',
+        ]),
     '',
     `  ${url}`,
     '',
     'Only this URL (with its secret) can drive the engine. Press Ctrl+C to stop.',
+  ].join('\n');
+}
+
+/** What `npm start` prints when browser mode cannot start because the UI was never built. */
+export function notBuiltMessage(why: BrowserModeWhy, rendererDir: string): string {
+  return [
+    ...(why.requested ? [] : [`Convas cannot open its desktop window: ${why.reason}.`]),
+    `Browser mode needs the built UI, and ${rendererDir} is missing — run \`npm run build\` first.`,
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 /**
  * `npm start`: opens the desktop window, or, where Electron cannot start (its binary is not
  * downloaded, there is no display, it exits at once), serves browser mode instead, says why,
- * and prints the URL. Run with tsx after the build (see the README).
+ * and prints the URL. `npm start` runs it through scripts/start.ts, which first builds what changed.
  *
  *   npm start [-- [--browser] [--port P] [project.convas.json]]
  */
@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { WINDOW_READY_SIGNAL } from '../../src-shared/electron/channels';
 import { startServer } from '../server/server';
 import { ELECTRON_BUNDLES } from '../electron/paths';
-import { chooseHost, explainEarlyExit, fallbackMessage, locateElectron } from './choose-host';
+import { chooseHost, explainEarlyExit, fallbackMessage, locateElectron, notBuiltMessage, type BrowserModeWhy } from './choose-host';
 import { serveUntilInterrupted } from '../server/until-interrupted';
 import { DEFAULT_PORT, startBrowserEngine } from '../server/browser-engine';
 
@@ -23,8 +23,6 @@ const MAIN_BUNDLE = join(ROOT, 'dist', 'electron', ELECTRON_BUNDLES.main);
 const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
 /** How long Electron may take to open its window before we stop watching for an early failure. */
 const READY_TIMEOUT_MS = 60_000;
-
-type Why = { readonly reason: string; readonly hint?: string | undefined };
 
 function electronPackageDir(): string | undefined {
   try {
@@ -43,7 +41,7 @@ function readText(path: string): string | undefined {
   }
 }
 
-type Launch = { readonly ready: true; readonly exit: Promise<number> } | { readonly ready: false; readonly why: Why };
+type Launch = { readonly ready: true; readonly exit: Promise<number> } | { readonly ready: false; readonly why: BrowserModeWhy };
 
 /** Starts Electron and resolves once its window has loaded, or with the reason it could not. */
 function launchElectron(electronPath: string, args: readonly string[]): Promise<Launch> {
@@ -88,10 +86,9 @@ function launchElectron(electronPath: string, args: readonly string[]): Promise<
   });
 }
 
-async function browserMode(why: Why, port: number): Promise<void> {
+async function browserMode(why: BrowserModeWhy, port: number): Promise<void> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    console.error(`Convas cannot open its desktop window: ${why.reason}.`);
-    console.error(`Browser mode needs the built UI, and ${RENDERER_DIR} is missing — run \`npm run build\` first.`);
+    console.error(notBuiltMessage(why, RENDERER_DIR));
     process.exitCode = 1;
     return;
   }

@@ -5,6 +5,7 @@ import {
   chooseHost,
   explainEarlyExit,
   fallbackMessage,
+  notBuiltMessage,
   locateElectron,
   versionAtLeast,
   type ChooseHostInputs,
@@ -104,7 +105,11 @@ describe('chooseHost', () => {
       reason: 'the desktop bundle /app/dist/electron/main.cjs is missing',
     });
     expect(chooseHost({ ...base, env: {} })).toMatchObject({ host: 'browser', reason: expect.stringMatching(/no graphical display/) });
-    expect(chooseHost({ ...base, browserRequested: true })).toEqual({ host: 'browser', reason: 'browser mode was requested' });
+    expect(chooseHost({ ...base, browserRequested: true })).toEqual({
+      host: 'browser',
+      requested: true,
+      reason: 'browser mode was requested',
+    });
     expect(chooseHost({ ...base, env: { DISPLAY: ':0', CONVAS_BROWSER: '1' } })).toMatchObject({ host: 'browser' });
   });
 
@@ -151,6 +156,40 @@ describe('fallbackMessage', () => {
       '  http://127.0.0.1:5173/?token=abc',
       '',
       'Only this URL (with its secret) can drive the engine. Press Ctrl+C to stop.',
+    ]);
+  });
+
+  it('does not say the desktop window cannot open when browser mode was asked for', () => {
+    for (const env of [{}, { CONVAS_BROWSER: '1' }]) {
+      const choice = chooseHost({
+        electron: { found: true, path: '/e/electron' },
+        mainBundle: '/app/dist/electron/main.cjs',
+        mainBundleExists: true,
+        nodeVersion: '22.12.0',
+        platform: 'linux',
+        env: { DISPLAY: ':0', ...env },
+        browserRequested: !('CONVAS_BROWSER' in env),
+      });
+      if (choice.host !== 'browser') throw new Error('expected browser mode');
+      expect(fallbackMessage(choice, 'http://127.0.0.1:4873/?token=abc').split('\n')).toEqual([
+        'Convas is running in browser mode — open this URL in a browser:',
+        '',
+        '  http://127.0.0.1:4873/?token=abc',
+        '',
+        'Only this URL (with its secret) can drive the engine. Press Ctrl+C to stop.',
+      ]);
+      expect(notBuiltMessage(choice, '/app/dist/renderer')).toBe(
+        'Browser mode needs the built UI, and /app/dist/renderer is missing — run `npm run build` first.',
+      );
+    }
+  });
+});
+
+describe('notBuiltMessage', () => {
+  it('says why the desktop window cannot open before saying the UI is missing', () => {
+    expect(notBuiltMessage({ reason: 'the Electron binary is not downloaded' }, '/app/dist/renderer').split('\n')).toEqual([
+      'Convas cannot open its desktop window: the Electron binary is not downloaded.',
+      'Browser mode needs the built UI, and /app/dist/renderer is missing — run `npm run build` first.',
     ]);
   });
 });

@@ -113,6 +113,14 @@ describe.skipIf(!UI_BUILT || process.platform === 'win32')('npm start', () => {
     }
   }, 90_000);
 
+  it('serves browser mode when asked to, without saying the desktop window cannot open', async () => {
+    const run = start(['--browser', '--port', '0'], env());
+    const [, url] = await run.waitFor(URL_LINE);
+    expect(run.output()).toContain('Convas is running in browser mode — open this URL in a browser:');
+    expect(run.output()).not.toMatch(/cannot open|instead/);
+    expect((await fetch(url!)).status).toBe(200);
+  }, 90_000);
+
   it('refuses a bad port', async () => {
     const run = start(['--port', 'eighty'], env());
     expect(await run.exit).toBe(2);
