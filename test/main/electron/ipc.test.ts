@@ -1,5 +1,5 @@
 // IPC of the desktop app: every payload validated, every sender checked, through the router main uses.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, type RunnerTestFile, type RunnerTestSuite } from 'vitest';
 import { IPC, type IpcName } from '../../../src-shared/electron/channels';
 import {
   exportFileRequestSchema,
@@ -16,6 +16,13 @@ import { createIpcRouter, UNTRUSTED_SENDER, type IpcHandlers } from '../../../sr
 import { isTrustedSender } from '../../../src-main/electron/sender';
 
 const top = (url: string) => ({ url, parent: null });
+
+/** A payload as JSON for a test title, with long strings shortened: a title once carried a 32 MiB string. */
+function brief(payload: unknown): string {
+  return JSON.stringify(payload, (_key, value: unknown) =>
+    typeof value === 'string' && value.length > 40 ? `${value.slice(0, 8)}… (${value.length.toLocaleString('en-US')} characters)` : value,
+  );
+}
 
 describe('IPC payload schemas', () => {
   it('has a schema for every channel and a channel for every schema', () => {
@@ -43,43 +50,50 @@ describe('IPC payload schemas', () => {
     ).toBe(true);
   });
 
-  it.each([
-    ['openFile', { kind: 'etc-passwd' }],
-    ['openFile', { kind: 'project', extra: 1 }],
-    ['openFile', 'project'],
-    ['saveFile', { path: 42, suggestedName: 'a.json', text: '' }],
-    ['saveFile', { path: null, suggestedName: '../../.bashrc', text: '' }],
-    ['saveFile', { path: null, suggestedName: 'a.json' }],
-    ['saveFile', { path: 'a\0b', suggestedName: 'a.json', text: '' }],
-    ['saveFile', { path: null, suggestedName: 'a.json', text: 'x'.repeat(MAX_TEXT_LENGTH + 1) }],
-    ['exportFile', { kind: 'exe', suggestedName: 'a.exe', data: '' }],
-    ['exportFile', { kind: 'png', suggestedName: 'a.png', data: [1, 2, 3] }],
-    ['exportFiles', { kind: 'tfjs-model', files: [] }],
-    [
-      'exportFiles',
-      {
-        kind: 'tfjs-model',
-        files: [
-          { name: 'model.json', data: '' },
-          { name: 'MODEL.json', data: '' },
+  it.each(
+    (
+      [
+        ['openFile', { kind: 'etc-passwd' }],
+        ['openFile', { kind: 'project', extra: 1 }],
+        ['openFile', 'project'],
+        ['saveFile', { path: 42, suggestedName: 'a.json', text: '' }],
+        ['saveFile', { path: null, suggestedName: '../../.bashrc', text: '' }],
+        ['saveFile', { path: null, suggestedName: 'a.json' }],
+        ['saveFile', { path: 'a\0b', suggestedName: 'a.json', text: '' }],
+        ['saveFile', { path: null, suggestedName: 'a.json', text: 'x'.repeat(MAX_TEXT_LENGTH + 1) }],
+        ['exportFile', { kind: 'exe', suggestedName: 'a.exe', data: '' }],
+        ['exportFile', { kind: 'png', suggestedName: 'a.png', data: [1, 2, 3] }],
+        ['exportFiles', { kind: 'tfjs-model', files: [] }],
+        [
+          'exportFiles',
+          {
+            kind: 'tfjs-model',
+            files: [
+              { name: 'model.json', data: '' },
+              { name: 'MODEL.json', data: '' },
+            ],
+          },
         ],
-      },
-    ],
-    ['exportFiles', { kind: 'tfjs-model', files: [{ name: 'sub/model.json', data: '' }] }],
-    ['openRecent', { path: '' }],
-    ['recentFiles', { anything: true }],
-    ['setDocumentState', { title: 'x', dirty: 'yes' }],
-    ['setLanguage', { language: 'fr' }],
-    ['engineConnect', { id: 'has spaces and ; semicolons' }],
-    ['engineConnect', {}],
-    ['engineRestart', { now: true }],
-  ] as [IpcName, unknown][])('refuses a bad %s payload: %j', (name, payload) => {
+        ['exportFiles', { kind: 'tfjs-model', files: [{ name: 'sub/model.json', data: '' }] }],
+        ['openRecent', { path: '' }],
+        ['recentFiles', { anything: true }],
+        ['setDocumentState', { title: 'x', dirty: 'yes' }],
+        ['setLanguage', { language: 'fr' }],
+        ['engineConnect', { id: 'has spaces and ; semicolons' }],
+        ['engineConnect', {}],
+        ['engineRestart', { now: true }],
+      ] as [IpcName, unknown][]
+    ).map(([name, payload]) => [name, brief(payload), payload] as const),
+  )('refuses a bad %s payload: %s', (name, _shown, payload) => {
     expect(ipcRequestSchemas[name].safeParse(payload).success).toBe(false);
   });
 
-  it.each(['.', '..', 'a/b', 'a\\b', 'con:', 'x\ny', 'trailing.', 'trailing ', '', 'a'.repeat(256)])('refuses the file name %j', (name) => {
-    expect(fileNameSchema.safeParse(name).success).toBe(false);
-  });
+  it.each(['.', '..', 'a/b', 'a\\b', 'con:', 'x\ny', 'trailing.', 'trailing ', '', 'a'.repeat(256)].map((n) => [brief(n), n]))(
+    'refuses the file name %s',
+    (_shown, name) => {
+      expect(fileNameSchema.safeParse(name).success).toBe(false);
+    },
+  );
 
   it('types the menu commands', () => {
     expect(menuCommandSchema.safeParse({ type: 'export', format: 'python' }).success).toBe(true);
@@ -196,5 +210,20 @@ describe('the IPC router', () => {
     expect(ok).toEqual({ ok: true, value: [] satisfies IpcResponses['recentFiles'] });
     const bad = await route('recentFiles', { frame: top('convas://app/index.html'), payload: 'surprise', context: 'main-window' });
     expect(bad.ok).toBe(false);
+  });
+});
+
+describe('this file', () => {
+  it('names its tests in a line each, whatever their payloads', ({ task }) => {
+    const names = (t: RunnerTestFile | RunnerTestSuite): string[] =>
+      t.tasks.flatMap((c) => (c.type === 'suite' ? [c.name, ...names(c)] : [c.name]));
+    const all = names(task.file);
+    expect(all.length).toBeGreaterThan(30);
+    const tooLong = all.filter((n) => n.length > 200).map((n) => `${n.slice(0, 60)}… (${n.length} characters)`);
+    expect(tooLong).toEqual([]);
+    expect(all).toContain(
+      'refuses a bad saveFile payload: {"path":null,"suggestedName":"a.json","text":"xxxxxxxx… (33,554,433 characters)"}',
+    );
+    expect(all).toContain('refuses the file name "aaaaaaaa… (256 characters)"');
   });
 });
