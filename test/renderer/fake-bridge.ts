@@ -112,8 +112,3 @@ export class FakeBridge implements ConvasBridge {
     },
   };
 }
-
-/** Lets pending promise callbacks run. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
-}

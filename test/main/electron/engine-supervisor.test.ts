@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   CONNECT_MESSAGE,
   crashDetail,
@@ -50,8 +50,6 @@ function fakeSupervisor() {
   return { supervisor, children, statuses };
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
-
 describe('EngineSupervisor', () => {
   it('starts the engine on the first connection and gives each page its own port to it', () => {
     const { supervisor, children, statuses } = fakeSupervisor();
@@ -71,7 +69,7 @@ describe('EngineSupervisor', () => {
     supervisor.connect();
     children[0]!.stderr.emit('data', Buffer.from('loading…\nRangeError: Array buffer allocation failed\n'));
     children[0]!.emit('exit', 134);
-    await tick();
+    await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ state: 'crashed' }));
     // The English sentence stays in `message`; the code and the engine's words let the page word it in its language.
     expect(statuses.at(-1)).toEqual({
       state: 'crashed',

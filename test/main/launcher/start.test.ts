@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildElectron, DEFAULT_OUT_DIR, ROOT } from '../../../scripts/build-electron';
 import { WINDOW_READY_SIGNAL } from '../../../src-shared/electron/channels';
 import { ELECTRON_BUNDLES } from '../../../src-main/electron/paths';
@@ -33,14 +33,18 @@ function start(args: string[], env: NodeJS.ProcessEnv): Run {
     output: () => out,
     exit,
     stop: () => void child.kill('SIGTERM'),
-    async waitFor(pattern, timeoutMs = 60_000) {
-      const until = Date.now() + timeoutMs;
-      for (;;) {
+    waitFor: (pattern, timeoutMs = 60_000) => {
+      const match = () => {
         const m = out.match(pattern);
-        if (m) return m;
-        if (Date.now() > until || child.exitCode !== null) throw new Error(`no ${pattern} in:\n${out}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+        if (!m) throw new Error(`no ${pattern} in:\n${out}`);
+        return m;
+      };
+      // Polls the output; a launcher that has exited prints nothing more, so that fails at once.
+      const polled = vi.waitFor(match, { timeout: timeoutMs, interval: 50 });
+      const exited = exit.then(match);
+      // The race reports the first outcome; the other one must not surface as an unhandled rejection.
+      for (const p of [polled, exited]) p.catch(() => {});
+      return Promise.race([polled, exited]);
     },
   };
   runs.push(run);

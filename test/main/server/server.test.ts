@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../../src-main/server/server';
 import { startBrowserEngine } from '../../../src-main/server/browser-engine';
@@ -58,11 +58,7 @@ describe('browser-mode server', () => {
     if (!('socket' in result)) throw new Error(`refused: ${result.status}`);
     const socket = result.socket;
     const events: EngineEvent[] = [];
-    const received = (n: number) =>
-      new Promise<void>((resolve) => {
-        const check = () => (events.length >= n ? resolve() : setTimeout(check, 20));
-        check();
-      });
+    const received = (n: number) => vi.waitFor(() => expect(events.length).toBeGreaterThanOrEqual(n), { timeout: 30_000 });
     socket.on('message', (data) => events.push(engineEventSchema.parse(decodeFrame(new Uint8Array(data as Buffer)))));
     socket.send(encodeFrame({ type: 'hello' }));
     await received(1);
