@@ -1,9 +1,11 @@
 // CI builds once: .ci/run's commands, with npm scripts expanded, run `npm run build` exactly once
 // and never type-check twice.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/build-fresh';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
