@@ -174,7 +174,7 @@ export async function exportAction(kind: ExportKind, sizes?: ReadonlyMap<string,
       const analysis = analysisOf(project.graph);
       const summary = summaryOf(analysis);
       const caption = summary ? `${project.name} — ${t('status.params', { n: formatCount(summary.totalParams) })}` : project.name;
-      const blob = await renderGraphPng(project.graph, analysis, sizes ?? new Map(), caption);
+      const blob = await renderGraphPng(project.graph, analysis, sizes ?? new Map(), useLanguageStore.getState().language, caption);
       const name = `${fileStem(project.name)}.png`;
       if (!(await fileHost().download(name, blob, 'image/png'))) return;
       ui.notify('success', t('file.exported', { name }));

@@ -15,6 +15,12 @@ import { en as electronEn } from './messages/electron/en';
 import { ko as electronKo } from './messages/electron/ko';
 import { en as engineEn } from './messages/engine/en';
 import { ko as engineKo } from './messages/engine/ko';
+import { en as issuesEn } from './messages/issues/en';
+import { ko as issuesKo } from './messages/issues/ko';
+import { en as layersEn } from './messages/layers/en';
+import { ko as layersKo } from './messages/layers/ko';
+import { en as templatesEn } from './messages/templates/en';
+import { ko as templatesKo } from './messages/templates/ko';
 
 interface Feature<D extends Dictionary> {
   readonly en: D;
@@ -30,6 +36,9 @@ export const CATALOG = {
   learn: feature(learnEn, learnKo),
   electron: feature(electronEn, electronKo),
   engine: feature(engineEn, engineKo),
+  issues: feature(issuesEn, issuesKo),
+  layers: feature(layersEn, layersKo),
+  templates: feature(templatesEn, templatesKo),
 } as const;
 
 export type Namespace = keyof typeof CATALOG;
@@ -56,6 +65,9 @@ const TRANSLATORS: { readonly [N in Namespace]: Readonly<Record<Language, Transl
   learn: both(CATALOG.learn),
   electron: both(CATALOG.electron),
   engine: both(CATALOG.engine),
+  issues: both(CATALOG.issues),
+  layers: both(CATALOG.layers),
+  templates: both(CATALOG.templates),
 };
 
 /** The translate function of a feature in a language; the same function object every time. */

@@ -12,6 +12,7 @@ import type { Graph, GraphNode } from '../../../src-shared/graph/schema';
 import { LAYER_KIND_IDS, type LayerKindId } from '../../../src-shared/layers/types';
 import { summarize } from '../../../src-shared/summary/summary';
 import { summaryText } from '../../../src-shared/summary/text';
+import { issueText } from '../../../src-shared/i18n/issue-text';
 import { formulaProblem, kerasOutputLength, type Padding } from '../support/keras-reference';
 
 // ---------------------------------------------------------------------------------------------
@@ -142,13 +143,14 @@ describe('property: any graph, however damaged', () => {
         for (const n of graph.nodes) expect(a.nodes.has(n.id)).toBe(true);
         for (const issue of a.issues) {
           const t = issue.target;
+          const message = issueText('en', issue);
           if ('node' in t) {
             const names = nameOf(t.node);
             expect(names.length, `issue on a missing node: ${JSON.stringify(issue)}`).toBeGreaterThan(0);
             // The sentence starts with the layer's name.
             expect(
-              names.some((name) => issue.message.startsWith(`${name}: `)),
-              issue.message,
+              names.some((name) => message.startsWith(`${name}: `)),
+              message,
             ).toBe(true);
             if (issue.code !== 'duplicate-id') expect(a.nodes.get(t.node)!.issues).toContainEqual(issue);
           } else if ('edge' in t) {
@@ -156,15 +158,12 @@ describe('property: any graph, however damaged', () => {
             expect(edges.length, `issue on a missing connection: ${JSON.stringify(issue)}`).toBeGreaterThan(0);
             // It names a layer at one end of the connection, or the connection itself when an end is missing.
             const ends = edges.flatMap((e) => [...nameOf(e.source), ...nameOf(e.target)]);
-            expect(
-              ends.some((name) => issue.message.startsWith(`${name}`)) || issue.message.startsWith(`connection ${t.edge} `),
-              issue.message,
-            ).toBe(true);
+            expect(ends.some((name) => message.startsWith(`${name}`)) || message.startsWith(`connection ${t.edge} `), message).toBe(true);
           } else {
             expect(graph.nodes).toEqual([]);
           }
           // It says what to do: "… — delete this connection", or what a value "must be".
-          expect(issue.message).toMatch(/ — | must be | needs | may have /);
+          expect(message).toMatch(/ — | must be | needs | may have /);
         }
         // No silent failure: invalid means at least one issue; valid means a summary of every layer but the Input.
         expect(a.valid).toBe(a.issues.length === 0);
@@ -334,9 +333,7 @@ describe('property: random chains of every kind agree with Keras’s rules', () 
           expect([r.trainableParams, r.nonTrainableParams]).toEqual([step.trainable, step.nonTrainable]);
           expect(r.outputShape).toEqual([null, ...step.shape]);
           const problems = [
-            ...r.formulas.outputShape.map((d, k) =>
-              d.value === step.shape[k] ? formulaProblem(d.formula, d.value) : `dim ${k} is ${d.value}`,
-            ),
+            ...r.formulas.outputShape.map((d, k) => (d.value === step.shape[k] ? formulaProblem(d, d.value) : `dim ${k} is ${d.value}`)),
             formulaProblem(r.formulas.trainableParams, r.trainableParams),
             formulaProblem(r.formulas.nonTrainableParams, r.nonTrainableParams),
             formulaProblem(r.formulas.macs, r.macs),
