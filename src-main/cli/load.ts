@@ -5,6 +5,7 @@ import { toSequential, type SequentialModel } from '../../src-shared/graph/seque
 import type { Project } from '../../src-shared/project/schema';
 import type { GraphIssue } from '../../src-shared/graph/issues';
 import { issueText } from '../../src-shared/i18n/issue-text';
+import { fileProblemText } from '../../src-shared/i18n/file-text';
 import { CliError } from './errors';
 
 /** Reads a project, Keras JSON or tfjs model.json from disk. */
@@ -17,7 +18,7 @@ export async function loadProject(path: string): Promise<Extract<ModelFileRead, 
     throw new CliError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? String(e)})`);
   }
   const read = readModelFile(text, basename(path));
-  if (!read.ok) throw new CliError(read.error);
+  if (!read.ok) throw new CliError(fileProblemText('en', read.error));
   return read;
 }
 

@@ -2,6 +2,7 @@ import { readProject } from '../../src-shared/project/io';
 import type { Project } from '../../src-shared/project/schema';
 import { isTemplateId, TEMPLATE_IDS } from '../../src-shared/project/templates';
 import { translator } from '../../src-shared/i18n/catalog';
+import { projectProblemText } from '../../src-shared/i18n/file-text';
 import type { Language } from '../i18n/i18n';
 
 /** A starting network that ships with the app (assets/templates/<id>.convas.json). */
@@ -19,7 +20,7 @@ function load(): Template[] {
     const id = path.replace(/^.*\//, '').replace(/\.convas\.json$/, '');
     const read = readProject(doc);
     if (read.ok) templates.push({ id, project: read.project });
-    else console.error(`template ${id} is damaged: ${read.error}`);
+    else console.error(`template ${id} is damaged: ${projectProblemText('en', read.error)}`);
   }
   // Menu order: the lecture first; a file Convas has no words for goes last.
   const rank = (id: string) => (isTemplateId(id) ? TEMPLATE_IDS.indexOf(id) : TEMPLATE_IDS.length);

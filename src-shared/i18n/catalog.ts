@@ -19,6 +19,8 @@ import { en as issuesEn } from './messages/issues/en';
 import { ko as issuesKo } from './messages/issues/ko';
 import { en as layersEn } from './messages/layers/en';
 import { ko as layersKo } from './messages/layers/ko';
+import { en as filesEn } from './messages/files/en';
+import { ko as filesKo } from './messages/files/ko';
 import { en as templatesEn } from './messages/templates/en';
 import { ko as templatesKo } from './messages/templates/ko';
 
@@ -39,6 +41,7 @@ export const CATALOG = {
   issues: feature(issuesEn, issuesKo),
   layers: feature(layersEn, layersKo),
   templates: feature(templatesEn, templatesKo),
+  files: feature(filesEn, filesKo),
 } as const;
 
 export type Namespace = keyof typeof CATALOG;
@@ -68,6 +71,7 @@ const TRANSLATORS: { readonly [N in Namespace]: Readonly<Record<Language, Transl
   issues: both(CATALOG.issues),
   layers: both(CATALOG.layers),
   templates: both(CATALOG.templates),
+  files: both(CATALOG.files),
 };
 
 /** The translate function of a feature in a language; the same function object every time. */

@@ -7,6 +7,7 @@
  *   output length      = floor((n − ((k−1)·d+1)) / s) + 1 for 'valid', ceil(n / s) for 'same'
  */
 import { readFileSync } from 'node:fs';
+import { projectProblemText } from '../../../src-shared/i18n/file-text';
 import { issueText } from '../../../src-shared/i18n/issue-text';
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../../src-shared/project/io';
@@ -17,7 +18,7 @@ import { summaryText } from '../../../src-shared/summary/text';
 
 function template(name: string): Summary {
   const parsed = parseProject(readFileSync(new URL(`../../../assets/templates/${name}.convas.json`, import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
   const s = summarize(analyzeGraph(parsed.project.graph));
   if (!s) throw new Error('invalid template');
   return s;

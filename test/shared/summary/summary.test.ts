@@ -4,6 +4,7 @@
  * out by hand with its derivation; none is computed with src-shared.
  */
 import { readFileSync } from 'node:fs';
+import { projectProblemText } from '../../../src-shared/i18n/file-text';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/sequential';
@@ -23,7 +24,7 @@ function build(shape: number[], layers: RawLayer[], name?: string): Summary {
 
 function template(file: string): Summary {
   const parsed = parseProject(readFileSync(new URL(`../../../assets/templates/${file}`, import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
   const s = summarize(analyzeGraph(parsed.project.graph));
   if (!s) throw new Error(`${file} is not a valid network`);
   return s;

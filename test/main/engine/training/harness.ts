@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { projectProblemText } from '../../../../src-shared/i18n/file-text';
 import { planText } from '../../../../src-shared/i18n/issue-text';
 import { initBackend } from '../../../../src-main/engine/backend/select';
 import { loadDataset, stratifiedSplit } from '../../../../src-main/engine/data';
@@ -13,7 +14,7 @@ import type { Graph } from '../../../../src-shared/graph/schema';
 /** A template's graph from assets/templates. */
 export function templateGraph(name: string): Graph {
   const parsed = parseProject(readFileSync(new URL(`../../../../assets/templates/${name}.convas.json`, import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
   return parsed.project.graph;
 }
 
