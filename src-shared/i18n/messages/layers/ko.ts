@@ -30,7 +30,7 @@ export const ko: Translation<typeof en> = {
   'caption.channel-average': '채널마다 {h}×{w}의 평균 하나',
   'caption.channel-average-macs': '곱셈-누적 없음: 채널마다 평균 하나',
   'caption.no-gamma-beta': 'gamma와 beta 없음',
-  'caption.learned': '{names}',
+  'caption.learned': '학습되는 {names}',
   'caption.moving-stats': '이동 평균 + 이동 분산',
   'caption.multiply-add': '값마다 곱셈-덧셈 한 번',
 
