@@ -3,6 +3,9 @@ import { basename } from 'node:path';
 import { readModelFile, type ModelFileRead } from '../../src-shared/format/model-file';
 import { toSequential, type SequentialModel } from '../../src-shared/graph/sequential';
 import type { Project } from '../../src-shared/project/schema';
+import type { GraphIssue } from '../../src-shared/graph/issues';
+import { issueText } from '../../src-shared/i18n/issue-text';
+import { fileProblemText } from '../../src-shared/i18n/file-text';
 import { CliError } from './errors';
 import { resolveFrom, type CliIo } from './io';
 
@@ -16,16 +19,18 @@ export async function loadProject(path: string, io: CliIo): Promise<Extract<Mode
     throw new CliError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? String(e)})`);
   }
   const read = readModelFile(text, basename(path));
-  if (!read.ok) throw new CliError(read.error);
+  if (!read.ok) throw new CliError(fileProblemText('en', read.error));
   return read;
 }
 
 /** The project's network as a Sequential model, or a CliError listing every problem with its layer. */
 export function requireSequential(project: Project): SequentialModel {
   const result = toSequential(project.graph);
-  if (!result.ok) {
-    const lines = result.issues.map((i) => `  - ${i.message}`);
-    throw new CliError(`The network is not valid:\n${lines.join('\n')}`);
-  }
+  if (!result.ok) throw invalidNetwork(result.issues);
   return result.model;
+}
+
+/** The error for an invalid network: every issue on its own line, in English (the CLI speaks English). */
+export function invalidNetwork(issues: readonly GraphIssue[]): CliError {
+  return new CliError(`The network is not valid:\n${issues.map((i) => `  - ${issueText('en', i)}`).join('\n')}`);
 }

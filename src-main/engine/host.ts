@@ -11,6 +11,7 @@ import { engineError } from '../../src-shared/engine/errors';
 import { DatasetError } from './data/errors';
 import { toSequential, type SequentialModel } from '../../src-shared/graph/sequential';
 import { planTraining, type InputAdapter } from '../../src-shared/training/compatibility';
+import { issueText, planText } from '../../src-shared/i18n/issue-text';
 import type { TrainingSettings } from '../../src-shared/project/training';
 import { TrainingSession, type PreparedData } from './training/session';
 import { toExamples, type Examples } from './training/examples';
@@ -137,13 +138,14 @@ export class EngineHost {
     const { runId, settings } = command;
     const seq = toSequential(command.graph);
     if (!seq.ok) {
-      const text = seq.issues.map((i) => i.message).join('\n');
+      const text = seq.issues.map((i) => issueText('en', i)).join('\n');
       this.emit(engineError('invalid-graph', { code: 'graph-issues', values: { count: seq.issues.length } }, text, { runId }));
       return;
     }
     const plan = planTraining(seq.model);
     if (!plan.ok) {
-      this.emit(engineError('not-trainable', { code: 'not-trainable', values: {} }, plan.message, { runId, detail: plan.message }));
+      const text = planText('en', plan.problem);
+      this.emit(engineError('not-trainable', { code: 'not-trainable', values: {} }, text, { runId, detail: text }));
       return;
     }
     if (this.current) {

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { formatCount } from '../../src-shared/layers/format';
 import { useT } from '../i18n/i18n';
 import { analysisOf, summaryOf } from '../store/analysis';
 import { isDirty, useProjectStore } from '../store/project-store';
@@ -20,7 +19,7 @@ export function StatusBar() {
         {summary ? t('status.valid') : n === 1 ? t('status.problem') : t('status.problems', { n })}
       </span>
       <span>{t('status.layers', { n: graph.nodes.length })}</span>
-      {summary && <span>{t('status.params', { n: formatCount(summary.totalParams) })}</span>}
+      {summary && <span>{t('status.params', { n: summary.totalParams })}</span>}
       <span className="spacer" />
       {fileName && <span className="statusbar__file">{fileName}</span>}
       <span className={dirty ? 'statusbar__dirty' : undefined}>{dirty ? t('status.unsaved') : t('status.saved')}</span>

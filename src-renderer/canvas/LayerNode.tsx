@@ -1,7 +1,8 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { formatCount } from '../../src-shared/layers/format';
-import { useT } from '../i18n/i18n';
+import { issueText } from '../../src-shared/i18n/issue-text';
+import { describeText } from '../../src-shared/i18n/layer-text';
+import { useLanguage, useT } from '../i18n/i18n';
 import { showNodeFormula } from '../summary/show-formula';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
@@ -21,14 +22,15 @@ function onBadgeKeyDown(e: KeyboardEvent<HTMLButtonElement>): void {
 /** One layer on the canvas: kind, name, settings, output shape, parameter count and problems. */
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const t = useT();
-  const problems = data.problems;
+  const language = useLanguage();
+  const problems = data.problems.map((issue) => issueText(language, issue));
   const bad = problems.length > 0;
   // A badge explains a number of this layer, so clicking it also selects the layer (as a click
   // on a connection's label selects the connection).
   const formula = (which: 'shape' | 'params') => (e: MouseEvent<HTMLButtonElement>) => {
     e.stopPropagation();
     useProjectStore.getState().select({ nodes: [id], edges: [] });
-    showNodeFormula(e.currentTarget, id, which, t);
+    showNodeFormula(e.currentTarget, id, which, language);
   };
   const classes = ['layer-node', `group-${data.group.toLowerCase()}`, bad ? 'has-error' : '', selected ? 'is-selected' : '']
     .filter(Boolean)
@@ -43,7 +45,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
         <span className="layer-node__kind" title={t(`kind.${data.kind}`)}>
           {data.kind === 'InputLayer' ? 'Input' : data.kind}
         </span>
-        <span className="layer-node__desc">{data.description ?? '—'}</span>
+        <span className="layer-node__desc">{data.description ? describeText(language, data.description) : '—'}</span>
       </div>
       <div className="layer-node__foot">
         <button
@@ -66,7 +68,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
             onClick={formula('params')}
             onKeyDown={onBadgeKeyDown}
           >
-            {t('node.params', { n: formatCount(data.params) })}
+            {t('node.params', { n: data.params })}
           </button>
         )}
       </div>

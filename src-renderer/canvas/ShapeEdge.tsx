@@ -1,6 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { useT } from '../i18n/i18n';
+import { issueText } from '../../src-shared/i18n/issue-text';
+import { useLanguage } from '../i18n/i18n';
 import { showEdgeFormula } from '../summary/show-formula';
 import { useProjectStore } from '../store/project-store';
 import type { ShapeFlowEdge } from './flow-model';
@@ -19,13 +20,13 @@ function ShapeEdgeView({
   markerEnd,
   selected,
 }: EdgeProps<ShapeFlowEdge>) {
-  const t = useT();
+  const language = useLanguage();
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const bad = Boolean(data?.problem);
   const onClick = (e: MouseEvent<HTMLButtonElement>) => {
     e.stopPropagation();
     useProjectStore.getState().select({ nodes: [], edges: [id] });
-    if (data) showEdgeFormula(e.currentTarget, source, data.targetName, t);
+    if (data) showEdgeFormula(e.currentTarget, source, data.targetName, language);
   };
   return (
     <>
@@ -42,7 +43,7 @@ function ShapeEdgeView({
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           data-testid={`edge-${data?.sourceName ?? ''}-${data?.targetName ?? ''}`}
           data-edge-id={id}
-          title={data?.problem ?? undefined}
+          title={data?.problem ? issueText(language, data.problem) : undefined}
           onClick={onClick}
         >
           {data?.shape ?? (bad ? '!' : '?')}

@@ -4,7 +4,7 @@ import type { Graph, GraphNode } from '../../src-shared/graph/schema';
 import type { GraphAnalysis, NodeReport } from '../../src-shared/graph/analyze';
 import { layerKind } from '../../src-shared/layers/registry';
 import { formatShape } from '../../src-shared/layers/format';
-import type { LayerGroup, LayerKindId } from '../../src-shared/layers/types';
+import type { DescriptionPart, LayerGroup, LayerKindId } from '../../src-shared/layers/types';
 import type { Selection } from '../store/project-store';
 import type { GraphIssue } from '../../src-shared/graph/issues';
 import { issuesOfNode } from '../store/analysis';
@@ -14,20 +14,20 @@ export interface LayerNodeData extends Record<string, unknown> {
   readonly kind: LayerKindId;
   readonly name: string;
   readonly group: LayerGroup;
-  /** The kind's short description of its settings, e.g. "10 × 3×3, same, relu"; null while params are invalid. */
-  readonly description: string | null;
+  /** The kind's short description of its settings (worded "10 × 3×3, same, relu"); null while params are invalid. */
+  readonly description: readonly DescriptionPart[] | null;
   /** "(None, 28, 28, 10)", or null when the shape cannot be known. */
   readonly shape: string | null;
   readonly params: number | null;
-  /** The validation sentences of this layer. */
-  readonly problems: readonly string[];
+  /** The validation issues of this layer (the node words them in the user's language). */
+  readonly problems: readonly GraphIssue[];
 }
 
 export interface ShapeEdgeData extends Record<string, unknown> {
   readonly shape: string | null;
   readonly sourceName: string;
   readonly targetName: string;
-  readonly problem: string | null;
+  readonly problem: GraphIssue | null;
 }
 
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
@@ -38,7 +38,7 @@ export interface Size {
   readonly height: number;
 }
 
-function describe(node: GraphNode, report: NodeReport | undefined): string | null {
+function describe(node: GraphNode, report: NodeReport | undefined): readonly DescriptionPart[] | null {
   if (report?.params === undefined) return null;
   try {
     return layerKind(node.kind)?.describe(report.params) ?? null;
@@ -56,7 +56,7 @@ function nodeData(node: GraphNode, report: NodeReport | undefined, issues: reado
     description: describe(node, report),
     shape: report?.output ? formatShape(report.output.shape) : null,
     params: pc ? pc.trainable.value + pc.nonTrainable.value : null,
-    problems: issues.map((i) => i.message),
+    problems: issues,
   };
 }
 
@@ -65,16 +65,20 @@ function sameData(a: LayerNodeData, b: LayerNodeData): boolean {
     a.kind === b.kind &&
     a.name === b.name &&
     a.group === b.group &&
-    a.description === b.description &&
+    sameJson(a.description, b.description) &&
     a.shape === b.shape &&
     a.params === b.params &&
-    a.problems.length === b.problems.length &&
-    a.problems.every((p, i) => p === b.problems[i])
+    sameJson(a.problems, b.problems)
   );
 }
 
+/** Codes with their values are plain data: equal when their JSON is (each analysis makes new objects). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 function sameEdgeData(a: ShapeEdgeData, b: ShapeEdgeData): boolean {
-  return a.shape === b.shape && a.sourceName === b.sourceName && a.targetName === b.targetName && a.problem === b.problem;
+  return a.shape === b.shape && a.sourceName === b.sourceName && a.targetName === b.targetName && sameJson(a.problem, b.problem);
 }
 
 /**
@@ -122,9 +126,9 @@ export function createFlowModel() {
     });
 
     const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
-    const edgeProblems = new Map<string, string>();
+    const edgeProblems = new Map<string, GraphIssue>();
     for (const issue of analysis.issues)
-      if ('edge' in issue.target && !edgeProblems.has(issue.target.edge)) edgeProblems.set(issue.target.edge, issue.message);
+      if ('edge' in issue.target && !edgeProblems.has(issue.target.edge)) edgeProblems.set(issue.target.edge, issue);
     const nextEdges = new Map<string, ShapeFlowEdge>();
     const edges = graph.edges.map((e) => {
       const out = analysis.nodes.get(e.source)?.output;

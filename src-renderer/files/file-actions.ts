@@ -11,6 +11,7 @@ import { analysisOf, summaryOf } from '../store/analysis';
 import { formatCount } from '../../src-shared/layers/format';
 import { findTemplate, templateText } from '../app/templates';
 import { useLanguageStore } from '../i18n/i18n';
+import { fileProblemText } from '../../src-shared/i18n/file-text';
 import { fileHost } from './host';
 import { refreshRecentFiles, rememberFile, type RecentFile } from './recent-files';
 import { baseName } from './file-host';
@@ -51,7 +52,11 @@ export function openText(name: string, text: string, path?: string): boolean {
   const read = readModelFile(text, name);
   const ui = useUiStore.getState();
   if (!read.ok) {
-    ui.notify('error', t('file.openFailed', { name }), `${read.error} ${t('file.untouched')}`);
+    ui.notify(
+      'error',
+      t('file.openFailed', { name }),
+      `${fileProblemText(useLanguageStore.getState().language, read.error)} ${t('file.untouched')}`,
+    );
     return false;
   }
   const isProject = read.kind === 'project';
@@ -174,7 +179,7 @@ export async function exportAction(kind: ExportKind, sizes?: ReadonlyMap<string,
       const analysis = analysisOf(project.graph);
       const summary = summaryOf(analysis);
       const caption = summary ? `${project.name} — ${t('status.params', { n: formatCount(summary.totalParams) })}` : project.name;
-      const blob = await renderGraphPng(project.graph, analysis, sizes ?? new Map(), caption);
+      const blob = await renderGraphPng(project.graph, analysis, sizes ?? new Map(), useLanguageStore.getState().language, caption);
       const name = `${fileStem(project.name)}.png`;
       if (!(await fileHost().download(name, blob, 'image/png'))) return;
       ui.notify('success', t('file.exported', { name }));

@@ -2,7 +2,10 @@
 import type { Graph } from '../../src-shared/graph/schema';
 import type { GraphAnalysis } from '../../src-shared/graph/analyze';
 import { layerKind } from '../../src-shared/layers/registry';
-import { formatCount, formatShape } from '../../src-shared/layers/format';
+import { formatShape } from '../../src-shared/layers/format';
+import { translator } from '../../src-shared/i18n/catalog';
+import { describeText } from '../../src-shared/i18n/layer-text';
+import type { Language } from '../../src-shared/i18n/language';
 import { NODE_HEIGHT, NODE_WIDTH } from '../store/graph-edit';
 import { issuesOfNode } from '../store/analysis';
 
@@ -39,13 +42,14 @@ function ellipsize(ctx: CanvasRenderingContext2D, text: string, max: number): st
 }
 
 /**
- * Renders the graph as a PNG image; `sizes` are the nodes' measured sizes on the canvas, and
+ * Renders the graph as a PNG image in a language; `sizes` are the nodes' measured sizes on the canvas, and
  * `caption` (e.g. the project name and its parameter count) is written above the network.
  */
 export async function renderGraphPng(
   graph: Graph,
   analysis: GraphAnalysis,
   sizes: ReadonlyMap<string, Size>,
+  language: Language,
   caption?: string,
 ): Promise<Blob> {
   const box = (id: string) => {
@@ -170,7 +174,7 @@ export async function renderGraphPng(
     if (report?.params !== undefined && kind) {
       ctx.fillStyle = muted;
       ctx.font = `12px ${FONT}`;
-      ctx.fillText(ellipsize(ctx, kind.describe(report.params), maxText), left, b.y + 58);
+      ctx.fillText(ellipsize(ctx, describeText(language, kind.describe(report.params)), maxText), left, b.y + 58);
     }
     ctx.font = `500 11px ${MONO}`;
     ctx.fillStyle = bad ? danger : ink;
@@ -180,7 +184,7 @@ export async function renderGraphPng(
       const count = report.paramCount.trainable.value + report.paramCount.nonTrainable.value;
       ctx.textAlign = 'right';
       ctx.fillStyle = muted;
-      ctx.fillText(`${formatCount(count)} params`, b.x + b.w - 12, b.y + b.h - 14);
+      ctx.fillText(translator(language, 'app')('node.params', { n: count }), b.x + b.w - 12, b.y + b.h - 14);
     }
   }
 

@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import { translator, type KeyOf, type Namespace, type Translator } from '../../src-shared/i18n/catalog';
 import type { Vars } from '../../src-shared/i18n/dictionary';
 import { asLanguage, languageOfLocale, type Language } from '../../src-shared/i18n/language';
-import { LAYER_HELP_KO } from './layer-help-ko';
 
 export type { Language, Vars };
 export type MessageKey = KeyOf<'app'>;
@@ -50,20 +49,17 @@ export function t(key: MessageKey, vars?: Vars): string {
 
 export type Translate = Translator<'app'>;
 
+/** The current language; components re-render when it changes. */
+export function useLanguage(): Language {
+  return useLanguageStore((s) => s.language);
+}
+
 /** The translate function of one feature's dictionary in the current language; components re-render when it changes. */
 export function useFeatureT<N extends Namespace>(namespace: N): Translator<N> {
-  return translator(
-    useLanguageStore((s) => s.language),
-    namespace,
-  );
+  return translator(useLanguage(), namespace);
 }
 
 /** The app dictionary's translate function in the current language. */
 export function useT(): Translate {
   return useFeatureT('app');
-}
-
-/** A parameter's help in the current language, falling back to the English help of its layer kind. */
-export function fieldHelp(language: Language, kind: string, field: string, english: string): string {
-  return language === 'ko' ? (LAYER_HELP_KO[`${kind}.${field}`] ?? english) : english;
 }

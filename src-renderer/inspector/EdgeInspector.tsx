@@ -1,5 +1,6 @@
 import { formatShape } from '../../src-shared/layers/format';
-import { useT } from '../i18n/i18n';
+import { issueText } from '../../src-shared/i18n/issue-text';
+import { useLanguage, useT } from '../i18n/i18n';
 import { analysisOf } from '../store/analysis';
 import { useProjectStore } from '../store/project-store';
 import { showEdgeFormula } from '../summary/show-formula';
@@ -8,6 +9,7 @@ import { deleteSelection } from './delete-selection';
 /** A selected connection: what it carries, its problems, and a way to delete it. */
 export function EdgeInspector({ edgeId }: { edgeId: string }) {
   const t = useT();
+  const language = useLanguage();
   const graph = useProjectStore((s) => s.project.graph);
   const edge = graph.edges.find((e) => e.id === edgeId);
   if (!edge) return null;
@@ -26,9 +28,11 @@ export function EdgeInspector({ edgeId }: { edgeId: string }) {
       </div>
       {problems.length > 0 && (
         <div className="callout callout--error" role="alert">
-          {problems.map((i) => (
-            <p key={i.message}>{i.message}</p>
-          ))}
+          {problems
+            .map((i) => issueText(language, i))
+            .map((text) => (
+              <p key={text}>{text}</p>
+            ))}
         </div>
       )}
       <dl className="metrics">
@@ -39,7 +43,7 @@ export function EdgeInspector({ edgeId }: { edgeId: string }) {
               <button
                 type="button"
                 className="link-value"
-                onClick={(e) => showEdgeFormula(e.currentTarget, edge.source, target?.name ?? '?', t)}
+                onClick={(e) => showEdgeFormula(e.currentTarget, edge.source, target?.name ?? '?', language)}
               >
                 {formatShape(out.shape)}
               </button>

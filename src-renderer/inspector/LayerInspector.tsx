@@ -2,7 +2,8 @@ import type { GraphIssue } from '../../src-shared/graph/issues';
 import type { GraphNode } from '../../src-shared/graph/schema';
 import type { NodeReport } from '../../src-shared/graph/analyze';
 import { layerKind } from '../../src-shared/layers/registry';
-import { useT } from '../i18n/i18n';
+import { issueText } from '../../src-shared/i18n/issue-text';
+import { useLanguage, useT } from '../i18n/i18n';
 import { deleteSelection } from './delete-selection';
 import { effectiveParam } from './effective-param';
 import { Metrics } from './Metrics';
@@ -24,9 +25,10 @@ export function LayerInspector({
   issues: readonly GraphIssue[];
 }) {
   const t = useT();
+  const language = useLanguage();
   const kind = layerKind(node.kind);
   const fieldNames = new Set(kind?.fields.map((f) => f.name) ?? []);
-  const errorsFor = (param: string) => issues.filter((i) => i.param === param).map((i) => i.message);
+  const errorsFor = (param: string) => issues.filter((i) => i.param === param).map((i) => issueText(language, i));
   const general = issues.filter((i) => i.param === undefined || (!fieldNames.has(i.param) && i.param !== 'name'));
   return (
     <div className={`inspector__body group-${(kind?.group ?? 'Core').toLowerCase()}`} data-testid="inspector-layer">
@@ -36,9 +38,11 @@ export function LayerInspector({
       </div>
       {general.length > 0 && (
         <div className="callout callout--error" role="alert" data-testid="inspector-problems">
-          {general.map((i) => (
-            <p key={i.message}>{i.message}</p>
-          ))}
+          {general
+            .map((i) => issueText(language, i))
+            .map((text) => (
+              <p key={text}>{text}</p>
+            ))}
         </div>
       )}
       {report && <Metrics report={report} />}
@@ -53,7 +57,6 @@ export function LayerInspector({
         <ParamField
           key={f.name}
           nodeId={node.id}
-          kind={node.kind}
           field={f}
           raw={node.params[f.name]}
           effective={effectiveParam(node, report, f.name)}

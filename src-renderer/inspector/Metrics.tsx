@@ -1,19 +1,21 @@
 import type { MouseEvent } from 'react';
 import type { NodeReport } from '../../src-shared/graph/analyze';
-import { formatCount, formatShape } from '../../src-shared/layers/format';
+import { formatShape } from '../../src-shared/layers/format';
+import { formatNumber } from '../../src-shared/i18n/format';
 import { formatBytes } from '../../src-shared/summary/text';
-import { useT, type MessageKey } from '../i18n/i18n';
+import { useLanguage, useT, type MessageKey } from '../i18n/i18n';
 import { showNodeFormula, type FormulaKind } from '../summary/show-formula';
 
 /** The metrics block: output shape, parameters, MACs and memory, each opening its formula. */
 export function Metrics({ report }: { report: NodeReport }) {
   const t = useT();
-  const open = (which: FormulaKind) => (e: MouseEvent<HTMLButtonElement>) => showNodeFormula(e.currentTarget, report.id, which, t);
+  const language = useLanguage();
+  const open = (which: FormulaKind) => (e: MouseEvent<HTMLButtonElement>) => showNodeFormula(e.currentTarget, report.id, which, language);
   const pc = report.paramCount;
   const rows: [MessageKey, string | undefined, FormulaKind][] = [
     ['inspector.output', report.output ? formatShape(report.output.shape) : undefined, 'shape'],
-    ['inspector.params', pc ? formatCount(pc.trainable.value + pc.nonTrainable.value) : undefined, 'params'],
-    ['inspector.macs', report.macs ? formatCount(report.macs.value) : undefined, 'macs'],
+    ['inspector.params', pc ? formatNumber(language, pc.trainable.value + pc.nonTrainable.value) : undefined, 'params'],
+    ['inspector.macs', report.macs ? formatNumber(language, report.macs.value) : undefined, 'macs'],
     ['inspector.memory', report.memory ? formatBytes(report.memory.value) : undefined, 'memory'],
   ];
   return (

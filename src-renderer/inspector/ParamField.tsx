@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import type { ParamField as FieldSpec } from '../../src-shared/layers/types';
 import { ACTIVATIONS, INITIALIZERS } from '../../src-shared/layers/params';
-import { fieldHelp, useLanguageStore, useT } from '../i18n/i18n';
+import { helpText } from '../../src-shared/i18n/layer-text';
+import { useLanguage, useT } from '../i18n/i18n';
 import { setParam } from '../store/graph-edit';
 import { useProjectStore } from '../store/project-store';
 import { TextField } from './TextField';
@@ -9,7 +10,6 @@ import { numberText, pairTexts, pairValue, parseNumber, parseShape, shapeText } 
 
 interface Props {
   readonly nodeId: string;
-  readonly kind: string;
   readonly field: FieldSpec;
   /** What the user stored (may be missing or invalid). */
   readonly raw: unknown;
@@ -30,12 +30,12 @@ function store(nodeId: string, param: string, value: unknown): void {
 }
 
 /** One parameter of a layer, edited with the control its kind calls for. */
-function ParamFieldView({ nodeId, kind, field, raw, effective, errors }: Props) {
+function ParamFieldView({ nodeId, field, raw, effective, errors }: Props) {
   const t = useT();
-  const language = useLanguageStore((s) => s.language);
+  const language = useLanguage();
   const id = `field-${nodeId}-${field.name}`;
   const bad = errors.length > 0;
-  const help = fieldHelp(language, kind, field.name, field.help);
+  const help = helpText(language, field.help);
   const inputClass = `input${bad ? ' is-invalid' : ''}`;
   let control;
   switch (field.kind) {

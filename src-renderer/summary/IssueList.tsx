@@ -1,5 +1,6 @@
 import type { GraphIssue } from '../../src-shared/graph/issues';
-import { useT } from '../i18n/i18n';
+import { issueText } from '../../src-shared/i18n/issue-text';
+import { useLanguage, useT } from '../i18n/i18n';
 import { useProjectStore } from '../store/project-store';
 
 function select(issue: GraphIssue): void {
@@ -11,6 +12,7 @@ function select(issue: GraphIssue): void {
 /** Every problem of the graph; clicking one selects the layer (or connection) it is about. */
 export function IssueList({ issues }: { issues: readonly GraphIssue[] }) {
   const t = useT();
+  const language = useLanguage();
   return (
     <div className="issues" data-testid="summary-issues">
       <p className="issues__lead">{issues.length === 1 ? t('summary.invalidOne') : t('summary.invalid', { n: issues.length })}</p>
@@ -19,7 +21,7 @@ export function IssueList({ issues }: { issues: readonly GraphIssue[] }) {
           <li key={`${issue.code}-${i}`}>
             <button type="button" className="issue" data-testid={`issue-${issue.code}`} onClick={() => select(issue)}>
               <span className="issue__code">{t(`issue.${issue.code}`)}</span>
-              <span className="issue__message">{issue.message}</span>
+              <span className="issue__message">{issueText(language, issue)}</span>
             </button>
           </li>
         ))}

@@ -2,7 +2,7 @@ import { useMemo, type MouseEvent, type ReactNode } from 'react';
 import { formatCount } from '../../src-shared/layers/format';
 import { formatBytes, summaryText } from '../../src-shared/summary/text';
 import type { Summary, SummaryRow } from '../../src-shared/summary/summary';
-import { useT } from '../i18n/i18n';
+import { useLanguage, useT } from '../i18n/i18n';
 import { analysisOf, summaryOf } from '../store/analysis';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
@@ -14,10 +14,10 @@ function shapeText(shape: readonly (number | null)[]): string {
 }
 
 function Cell({ row, which, children }: { row: SummaryRow; which: FormulaKind; children: ReactNode }) {
-  const t = useT();
+  const language = useLanguage();
   const open = (e: MouseEvent<HTMLButtonElement>) => {
     e.stopPropagation();
-    showNodeFormula(e.currentTarget, row.id, which, t);
+    showNodeFormula(e.currentTarget, row.id, which, language);
   };
   return (
     <button type="button" className="link-value" data-testid={`summary-${which}-${row.name}`} onClick={open}>

@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n/i18n';
+import type { Language } from '../i18n/i18n';
 import { analysisOf } from '../store/analysis';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
@@ -11,22 +11,22 @@ function show(anchor: Element, content: FormulaContent | null): void {
 }
 
 /** Opens the popover with a layer's formula, under the element that was clicked. */
-export function showNodeFormula(anchor: Element, nodeId: string, which: FormulaKind, t: Translate): void {
+export function showNodeFormula(anchor: Element, nodeId: string, which: FormulaKind, language: Language): void {
   const report = analysisOf(useProjectStore.getState().project.graph).nodes.get(nodeId);
   if (!report) return;
   const content =
     which === 'shape'
-      ? shapeContent(report, t)
+      ? shapeContent(report, language)
       : which === 'params'
-        ? paramsContent(report, t)
+        ? paramsContent(report, language)
         : which === 'macs'
-          ? macsContent(report, t)
-          : memoryContent(report, t);
+          ? macsContent(report, language)
+          : memoryContent(report, language);
   show(anchor, content);
 }
 
 /** Opens the popover with the shape a connection carries. */
-export function showEdgeFormula(anchor: Element, sourceId: string, targetName: string, t: Translate): void {
+export function showEdgeFormula(anchor: Element, sourceId: string, targetName: string, language: Language): void {
   const report = analysisOf(useProjectStore.getState().project.graph).nodes.get(sourceId);
-  if (report) show(anchor, edgeContent(report, targetName, t));
+  if (report) show(anchor, edgeContent(report, targetName, language));
 }

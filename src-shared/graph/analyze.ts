@@ -1,6 +1,7 @@
-import type { Explained, ParamCount, Shape, ShapeInference } from '../layers/types';
+import type { Explained, LayerProblem, ParamCount, Shape, ShapeInference } from '../layers/types';
 import { layerKind, type AnyLayerKind } from '../layers/registry';
-import { product } from '../layers/format';
+import { num, product } from '../layers/format';
+import { ACTIVATIONS, INITIALIZERS, isParamProblemCode } from '../layers/params';
 import type { Graph, GraphEdge, GraphNode } from './schema';
 import type { GraphIssue } from './issues';
 
@@ -35,8 +36,9 @@ interface Parsed {
   readonly issues: GraphIssue[];
 }
 
-function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
+/** The value the user gave, as JSON text (NaN and ±Infinity as typed); null when there is none. */
+function gotValue(v: unknown): string | null {
+  if (v === undefined) return null;
   // JSON would print NaN and ±Infinity as null, which is not what the user typed.
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   try {
@@ -46,33 +48,40 @@ function describeValue(v: unknown): string {
   }
 }
 
+/** Turns a zod message back into our code with its values; a message zod wrote itself is 'invalid'. */
+function paramProblem(message: string, param: string): LayerProblem {
+  const code = isParamProblemCode(message) ? message : 'invalid';
+  if (code === 'activation') return { code, values: { param, options: ACTIVATIONS.join(', ') }, param };
+  if (code === 'initializer') return { code, values: { param, options: INITIALIZERS.join(', ') }, param };
+  return { code, values: { param }, param };
+}
+
 function parseParams(node: GraphNode, kind: AnyLayerKind): Parsed {
   const result = kind.schema.safeParse(node.params);
+  const at = { node: node.id };
+  const values = { node: node.name };
   if (!result.success) {
     // Zod still runs length checks on a value of the wrong type ("28x28" for a shape is also "too long"); say only the type.
-    const at = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
-    const wrongType = new Set(result.error.issues.filter((i) => i.code === 'invalid_type').map((i) => at(i.path)));
-    const relevant = result.error.issues.filter((i) => i.code === 'invalid_type' || !wrongType.has(at(i.path)));
+    const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
+    const wrongType = new Set(result.error.issues.filter((i) => i.code === 'invalid_type').map((i) => pathKey(i.path)));
+    const relevant = result.error.issues.filter((i) => i.code === 'invalid_type' || !wrongType.has(pathKey(i.path)));
     const issues = relevant.map((issue): GraphIssue => {
       const param = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
-      const got = param !== undefined ? ` (got ${describeValue(node.params[param])})` : '';
-      const message = param === undefined || issue.message.startsWith(param) ? issue.message : `${param}: ${issue.message}`;
-      return { target: { node: node.id }, code: 'bad-param', message: `${node.name}: ${message}${got}`, ...(param ? { param } : {}) };
+      if (param === undefined) return { target: at, code: 'bad-param', values, problem: paramProblem(issue.message, '') };
+      return {
+        target: at,
+        code: 'bad-param',
+        values,
+        problem: paramProblem(issue.message, param),
+        got: gotValue(node.params[param]),
+        param,
+      };
     });
     return { issues };
   }
   const problem = kind.check?.(result.data);
   if (problem) {
-    return {
-      issues: [
-        {
-          target: { node: node.id },
-          code: 'bad-param',
-          message: `${node.name}: ${problem.message}`,
-          ...(problem.param ? { param: problem.param } : {}),
-        },
-      ],
-    };
+    return { issues: [{ target: at, code: 'bad-param', values, problem, ...(problem.param ? { param: problem.param } : {}) }] };
   }
   return { params: result.data, issues: [] };
 }
@@ -118,7 +127,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
       issues.push({
         target: { node: node.id },
         code: 'duplicate-id',
-        message: `${node.name}: another layer has the same id '${node.id}' — the file is damaged; delete one of them`,
+        values: { node: node.name, id: node.id },
       });
       continue;
     }
@@ -132,7 +141,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     issues.push({
       target: { graph: true },
       code: 'empty',
-      message: 'The canvas is empty — add an Input layer, then the layers that follow it',
+      values: {},
     });
     return { nodes: new Map(), chain: [], issues, valid: false };
   }
@@ -147,7 +156,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
       issues.push({
         target: { edge: edge.id },
         code: 'dangling-edge',
-        message: `connection ${edge.id} points to a layer that does not exist — delete the connection`,
+        values: { edge: edge.id },
       });
       continue;
     }
@@ -156,7 +165,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
       issues.push({
         target: { edge: edge.id },
         code: 'duplicate-edge',
-        message: `${source.name} → ${target.name} is connected twice — delete one of the connections`,
+        values: { source: source.name, target: target.name },
       });
       continue;
     }
@@ -172,7 +181,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     addNodeIssue({
       target: { node: node.id },
       code: 'duplicate-name',
-      message: `${node.name}: another layer already has this name — Keras needs unique names; rename one of them`,
+      values: { node: node.name },
       param: 'name',
     });
   }
@@ -183,7 +192,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     issues.push({
       target: { edge: edge.id },
       code: 'cycle',
-      message: `${s.name} → ${t.name} closes a loop — a network must flow one way from the Input; delete this connection`,
+      values: { source: s.name, target: t.name },
     });
   }
 
@@ -193,7 +202,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
       addNodeIssue({
         target: { node: n.id },
         code: 'no-input',
-        message: `${n.name}: nothing feeds this layer and the network has no Input — add an Input layer and connect it here`,
+        values: { node: n.name },
       });
     }
   }
@@ -201,7 +210,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     addNodeIssue({
       target: { node: extra.id },
       code: 'many-inputs',
-      message: `${extra.name}: a network has exactly one Input and ${inputs[0]!.name} is already it — delete this one`,
+      values: { node: extra.name, input: inputs[0]!.name },
     });
   }
   for (const input of inputs) {
@@ -209,7 +218,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
       issues.push({
         target: { edge: edge.id },
         code: 'input-has-incoming',
-        message: `${input.name}: an Input cannot receive a connection — delete the connection from ${byId.get(edge.source)!.name}`,
+        values: { node: input.name, source: byId.get(edge.source)!.name },
       });
     }
   }
@@ -220,14 +229,14 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
       addNodeIssue({
         target: { node: n.id },
         code: 'merge-unsupported',
-        message: `${n.name}: receives ${ins.length} connections, but merging branches is not supported yet — keep one incoming connection`,
+        values: { node: n.name, n: ins.length },
       });
     }
     if (outs.length > 1) {
       addNodeIssue({
         target: { node: n.id },
         code: 'fan-out-unsupported',
-        message: `${n.name}: feeds ${outs.length} layers, but branching is not supported yet — keep one outgoing connection`,
+        values: { node: n.name, n: outs.length },
       });
     }
   }
@@ -252,7 +261,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
         addNodeIssue({
           target: { node: n.id },
           code: 'disconnected',
-          message: `${n.name}: is not connected to ${root.name} — connect it into the chain or delete it`,
+          values: { node: n.name, input: root.name },
         });
       }
     }
@@ -288,7 +297,8 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
         addNodeIssue({
           target: { node: current.id },
           code: 'shape',
-          message: `${current.name}: ${inferred.problem.message}`,
+          values: { node: current.name },
+          problem: inferred.problem,
           ...(inferred.problem.param ? { param: inferred.problem.param } : {}),
         });
     }
@@ -338,5 +348,5 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
 /** Float32 activation memory for one sample. */
 function memoryOf(shape: Shape): Explained {
   const value = product(shape) * 4;
-  return { value, formula: `${[...shape, 4].join('·')} B = ${value} B` };
+  return { value, formula: `${[...shape, 4].map(num).join('·')} B = ${num(value)} B` };
 }

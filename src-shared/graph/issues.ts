@@ -1,28 +1,54 @@
+import type { NoValues } from '../i18n/coded';
+import type { LayerProblem } from '../layers/types';
+
 /** What an issue is attached to: a node, an edge, or (only for an empty canvas) the graph itself. */
 export type IssueTarget = { readonly node: string } | { readonly edge: string } | { readonly graph: true };
 
-/** A problem with the graph, phrased for the user: what is wrong and what to do. */
-export interface GraphIssue {
-  readonly target: IssueTarget;
-  /** Stable code for tests and translations, e.g. 'kernel-too-large'. */
-  readonly code: IssueCode;
-  readonly message: string;
+/** The values of each issue about the graph's structure: the names its sentence mentions. */
+export type StructureValues = {
+  readonly empty: NoValues;
+  readonly 'no-input': { readonly node: string };
+  readonly 'many-inputs': { readonly node: string; readonly input: string };
+  readonly 'input-has-incoming': { readonly node: string; readonly source: string };
+  readonly 'duplicate-id': { readonly node: string; readonly id: string };
+  readonly 'duplicate-name': { readonly node: string };
+  readonly 'dangling-edge': { readonly edge: string };
+  readonly 'duplicate-edge': { readonly source: string; readonly target: string };
+  readonly cycle: { readonly source: string; readonly target: string };
+  readonly 'merge-unsupported': { readonly node: string; readonly n: number };
+  readonly 'fan-out-unsupported': { readonly node: string; readonly n: number };
+  readonly disconnected: { readonly node: string; readonly input: string };
+};
+export type StructureCode = keyof StructureValues & string;
+
+/** An issue with how the graph is put together; its code and values say everything. */
+export type StructureIssue = {
+  readonly [C in StructureCode]: {
+    readonly target: IssueTarget;
+    readonly code: C;
+    readonly values: StructureValues[C];
+    /** The parameter at fault, when there is one. */
+    readonly param?: string;
+  };
+}[StructureCode];
+
+/** An issue with one layer: a parameter value it refuses ('bad-param') or an input it cannot take ('shape'). */
+export interface LayerIssue {
+  readonly target: { readonly node: string };
+  readonly code: 'bad-param' | 'shape';
+  readonly values: { readonly node: string };
+  /** What is wrong, as the layer kind or its parameter schema said it. */
+  readonly problem: LayerProblem;
+  /** For a refused value: what the user gave, as JSON text; null when nothing was given. */
+  readonly got?: string | null;
   /** The parameter at fault, when there is one. */
   readonly param?: string;
 }
 
-export type IssueCode =
-  | 'empty'
-  | 'no-input'
-  | 'many-inputs'
-  | 'input-has-incoming'
-  | 'duplicate-id'
-  | 'duplicate-name'
-  | 'dangling-edge'
-  | 'duplicate-edge'
-  | 'cycle'
-  | 'merge-unsupported'
-  | 'fan-out-unsupported'
-  | 'disconnected'
-  | 'bad-param'
-  | 'shape';
+/**
+ * A problem with the graph as data: a stable code and the values of its sentence (what is wrong
+ * and what to do). `issueText` in src-shared/i18n words it in a language.
+ */
+export type GraphIssue = StructureIssue | LayerIssue;
+
+export type IssueCode = GraphIssue['code'];

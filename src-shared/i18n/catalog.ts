@@ -15,6 +15,14 @@ import { en as electronEn } from './messages/electron/en';
 import { ko as electronKo } from './messages/electron/ko';
 import { en as engineEn } from './messages/engine/en';
 import { ko as engineKo } from './messages/engine/ko';
+import { en as issuesEn } from './messages/issues/en';
+import { ko as issuesKo } from './messages/issues/ko';
+import { en as layersEn } from './messages/layers/en';
+import { ko as layersKo } from './messages/layers/ko';
+import { en as filesEn } from './messages/files/en';
+import { ko as filesKo } from './messages/files/ko';
+import { en as templatesEn } from './messages/templates/en';
+import { ko as templatesKo } from './messages/templates/ko';
 
 interface Feature<D extends Dictionary> {
   readonly en: D;
@@ -30,6 +38,10 @@ export const CATALOG = {
   learn: feature(learnEn, learnKo),
   electron: feature(electronEn, electronKo),
   engine: feature(engineEn, engineKo),
+  issues: feature(issuesEn, issuesKo),
+  layers: feature(layersEn, layersKo),
+  templates: feature(templatesEn, templatesKo),
+  files: feature(filesEn, filesKo),
 } as const;
 
 export type Namespace = keyof typeof CATALOG;
@@ -56,6 +68,10 @@ const TRANSLATORS: { readonly [N in Namespace]: Readonly<Record<Language, Transl
   learn: both(CATALOG.learn),
   electron: both(CATALOG.electron),
   engine: both(CATALOG.engine),
+  issues: both(CATALOG.issues),
+  layers: both(CATALOG.layers),
+  templates: both(CATALOG.templates),
+  files: both(CATALOG.files),
 };
 
 /** The translate function of a feature in a language; the same function object every time. */

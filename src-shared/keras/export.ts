@@ -14,7 +14,8 @@ function inputShapes(model: SequentialModel): Shape[] {
   for (const layer of model.layers) {
     shapes.push(shape);
     const inferred = requireLayerKind(layer.kind).inferShape(shape, layer.params);
-    if (!inferred.ok) throw new Error(`${layer.name}: ${inferred.problem.message}`);
+    if (!inferred.ok)
+      throw new Error(`${layer.name}: ${inferred.problem.code} ${JSON.stringify(inferred.problem.values)} (export needs a valid model)`);
     shape = inferred.value.shape;
   }
   return shapes;

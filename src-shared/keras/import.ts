@@ -1,13 +1,32 @@
 import type { RawLayer } from '../graph/sequential';
 import { layerKind } from '../layers/registry';
 import type { LayerKindId } from '../layers/types';
+import type { Coded, NoValues } from '../i18n/coded';
 
 /** Which writer produced a model document. */
 export type KerasFlavor = 'keras3' | 'keras2' | 'tfjs';
 
+/** The values of each reason a document cannot be imported. */
+export type ImportProblemValues = {
+  readonly 'not-object': NoValues;
+  readonly 'no-class-name': NoValues;
+  readonly 'not-sequential': { readonly cls: string };
+  readonly 'no-layers-list': NoValues;
+  readonly 'bad-layer': { readonly index: number };
+  readonly 'unsupported-layer': { readonly cls: string; readonly supported: string };
+  readonly 'unsupported-named-layer': { readonly layer: string; readonly cls: string; readonly supported: string };
+  readonly 'input-not-first': { readonly layer: string };
+  readonly 'no-input-shape': { readonly layer: string };
+  readonly 'no-layers': NoValues;
+};
+
+/** Why a document is not a Sequential model Convas can import, as a code with its values. */
+export type ImportProblem = Coded<ImportProblemValues>;
+export type ImportProblemCode = ImportProblem['code'];
+
 export type KerasImport =
   | { readonly ok: true; readonly name: string; readonly flavor: KerasFlavor; readonly layers: readonly RawLayer[] }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: ImportProblem };
 
 type Json = Record<string, unknown>;
 
@@ -41,7 +60,7 @@ export function isKerasDocument(doc: unknown): boolean {
   return isRecord(doc) && (isRecord(doc['modelTopology']) || typeof doc['class_name'] === 'string' || isRecord(doc['model_config']));
 }
 
-function fail(error: string): KerasImport {
+function fail(error: ImportProblem): KerasImport {
   return { ok: false, error };
 }
 
@@ -60,7 +79,7 @@ function declaredInput(config: Json): unknown[] | undefined {
 
 /** Reads a Sequential model written by Keras 3 `to_json()`, tf.keras 2.x, or a TensorFlow.js model.json; never throws. */
 export function importKerasModel(doc: unknown): KerasImport {
-  if (!isRecord(doc)) return fail('This is not a Keras model: expected a JSON object.');
+  if (!isRecord(doc)) return fail({ code: 'not-object', values: {} });
   let flavor: KerasFlavor = 'keras2';
   let top: unknown = doc;
   if (isRecord(doc['modelTopology'])) {
@@ -69,40 +88,36 @@ export function importKerasModel(doc: unknown): KerasImport {
   }
   if (isRecord(top) && isRecord(top['model_config'])) top = top['model_config'];
   if (!isRecord(top) || typeof top['class_name'] !== 'string') {
-    return fail(
-      'This is not a Keras model: no "class_name" at the top (expected the output of model.to_json() or a TensorFlow.js model.json).',
-    );
+    return fail({ code: 'no-class-name', values: {} });
   }
   if (flavor !== 'tfjs' && typeof top['module'] === 'string') flavor = 'keras3';
   const cls = top['class_name'];
   if (cls !== 'Sequential') {
-    return fail(
-      `This model is a Keras ${cls} model; Convas imports Sequential models only (one chain of layers) — rebuild it with keras.Sequential.`,
-    );
+    return fail({ code: 'not-sequential', values: { cls } });
   }
   const config = top['config'];
   // Keras up to 2.2 wrote the layer list itself as "config".
   const list = Array.isArray(config) ? config : isRecord(config) ? config['layers'] : undefined;
-  if (!Array.isArray(list)) return fail('This Sequential model has no "layers" list in its config.');
+  if (!Array.isArray(list)) return fail({ code: 'no-layers-list', values: {} });
   const name = isRecord(config) && typeof config['name'] === 'string' ? config['name'] : 'sequential';
 
   const layers: RawLayer[] = [];
   for (const [i, entry] of list.entries()) {
     if (!isRecord(entry) || typeof entry['class_name'] !== 'string' || !isRecord(entry['config'])) {
-      return fail(`Layer ${i + 1} of the model is not a {"class_name", "config"} object.`);
+      return fail({ code: 'bad-layer', values: { index: i + 1 } });
     }
     const layerConfig = entry['config'];
     const layerName = typeof layerConfig['name'] === 'string' ? layerConfig['name'] : undefined;
     const kindId = ALIASES[entry['class_name']] ?? entry['class_name'];
     const kind = layerKind(kindId);
     if (!kind) {
+      const values = { cls: entry['class_name'], supported: SUPPORTED.join(', ') };
       return fail(
-        `Layer ${layerName ? `'${layerName}' ` : ''}has class '${entry['class_name']}', which Convas does not support yet — supported: ${SUPPORTED.join(', ')}.`,
+        layerName ? { code: 'unsupported-named-layer', values: { layer: layerName, ...values } } : { code: 'unsupported-layer', values },
       );
     }
     if (kind.kind === 'InputLayer') {
-      if (layers.length > 0)
-        return fail(`InputLayer '${layerName ?? i}' is not the first layer; a Sequential model has one input at the start.`);
+      if (layers.length > 0) return fail({ code: 'input-not-first', values: { layer: layerName ?? String(i) } });
       layers.push({ kind: 'InputLayer', ...(layerName ? { name: layerName } : {}), params: kind.fromKerasConfig(layerConfig) });
       continue;
     }
@@ -110,12 +125,11 @@ export function importKerasModel(doc: unknown): KerasImport {
       // No InputLayer entry: the first layer declares the input (tf.keras 2 and tfjs), or the model's build shape does (Keras 3).
       const buildShape = isRecord(config) && Array.isArray(config['build_input_shape']) ? config['build_input_shape'].slice(1) : undefined;
       const shape = declaredInput(layerConfig) ?? buildShape;
-      if (!shape)
-        return fail(`The model does not say its input shape: neither an InputLayer nor batch_input_shape on '${layerName ?? kindId}'.`);
+      if (!shape) return fail({ code: 'no-input-shape', values: { layer: layerName ?? kindId } });
       layers.push({ kind: 'InputLayer', name: 'input_layer', params: { shape } });
     }
     layers.push({ kind: kind.kind, ...(layerName ? { name: layerName } : {}), params: kind.fromKerasConfig(layerConfig) });
   }
-  if (layers.length === 0) return fail('This Sequential model has no layers.');
+  if (layers.length === 0) return fail({ code: 'no-layers', values: {} });
   return { ok: true, name, flavor, layers };
 }

@@ -13,14 +13,14 @@ export const activationLayer: LayerKind<ActivationParams> = {
   group: 'Core',
   namePrefix: 'activation',
   schema,
-  fields: [{ name: 'activation', kind: 'enum', help: 'Function applied to every value.' }],
+  fields: [{ name: 'activation', kind: 'enum', help: 'Activation.activation' }],
   inferShape(input) {
     return unchangedShape(input);
   },
   countParams: noWeights,
   macs: noMacs,
   describe(p) {
-    return p.activation;
+    return [{ code: 'keras', values: { value: p.activation } }];
   },
   toKerasConfig(p) {
     return { activation: p.activation };

@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import type { LayerKind } from './types';
-import { bool } from './params';
-import { fail, unchangedShape } from './checks';
+import { bool, says } from './params';
+import { fail, unchangedShape, zero } from './checks';
+import { product, productFormula } from './format';
 import { pick, py } from './keras-values';
 
 const schema = z.object({
-  momentum: z
-    .number({ error: 'momentum must be a number' })
-    .min(0, { error: 'momentum must be between 0 and 1' })
-    .max(1, { error: 'momentum must be between 0 and 1' })
-    .default(0.99),
-  epsilon: z.number({ error: 'epsilon must be a number' }).positive({ error: 'epsilon must be greater than 0' }).default(0.001),
-  center: bool('center').default(true),
-  scale: bool('scale').default(true),
+  momentum: z.number(says('not-number')).min(0, says('between-0-and-1')).max(1, says('between-0-and-1')).default(0.99),
+  epsilon: z.number(says('not-number')).positive(says('not-positive')).default(0.001),
+  center: bool().default(true),
+  scale: bool().default(true),
 });
 export type BatchNormalizationParams = z.output<typeof schema>;
 
@@ -23,13 +20,13 @@ export const batchNormalization: LayerKind<BatchNormalizationParams> = {
   namePrefix: 'batch_normalization',
   schema,
   fields: [
-    { name: 'momentum', kind: 'number', help: 'How slowly the moving mean and variance follow the batches.' },
-    { name: 'epsilon', kind: 'number', help: 'Added to the variance so it is never divided by 0.' },
-    { name: 'center', kind: 'bool', help: 'Learn an offset beta per channel.' },
-    { name: 'scale', kind: 'bool', help: 'Learn a factor gamma per channel.' },
+    { name: 'momentum', kind: 'number', help: 'BatchNormalization.momentum' },
+    { name: 'epsilon', kind: 'number', help: 'BatchNormalization.epsilon' },
+    { name: 'center', kind: 'bool', help: 'BatchNormalization.center' },
+    { name: 'scale', kind: 'bool', help: 'BatchNormalization.scale' },
   ],
   inferShape(input) {
-    if (input.length === 0) return fail({ message: 'BatchNormalization needs an input with at least one dimension' });
+    if (input.length === 0) return fail({ code: 'needs-dimension', values: { kind: 'BatchNormalization' } });
     return unchangedShape(input);
   },
   countParams(input, _output, p) {
@@ -37,17 +34,19 @@ export const batchNormalization: LayerKind<BatchNormalizationParams> = {
     const learned = (p.scale ? 1 : 0) + (p.center ? 1 : 0);
     const names = [p.scale ? 'gamma' : '', p.center ? 'beta' : ''].filter(Boolean).join(' + ');
     return {
-      trainable: { value: learned * c, formula: learned === 0 ? '0 (no gamma or beta)' : `${learned}·${c} = ${learned * c} (${names})` },
-      nonTrainable: { value: 2 * c, formula: `2·${c} = ${2 * c} (moving mean + moving variance)` },
+      trainable:
+        learned === 0
+          ? zero({ code: 'no-gamma-beta', values: {} })
+          : { value: learned * c, formula: productFormula([learned, c]), caption: { code: 'learned', values: { names } } },
+      nonTrainable: { value: 2 * c, formula: productFormula([2, c]), caption: { code: 'moving-stats', values: {} } },
     };
   },
   macs(_input, output) {
     // At inference BN folds into one multiply-add per value.
-    const value = output.reduce((a, b) => a * b, 1);
-    return { value, formula: `${output.join('·')} = ${value} (one multiply-add per value)` };
+    return { value: product(output), formula: productFormula(output), caption: { code: 'multiply-add', values: {} } };
   },
   describe(p) {
-    return `momentum ${p.momentum}`;
+    return [{ code: 'momentum', values: { momentum: String(p.momentum) } }];
   },
   toKerasConfig(p) {
     return {

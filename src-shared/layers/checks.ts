@@ -1,12 +1,10 @@
-import type { Explained, LayerProblem, ParamCount, Result, Shape, ShapeInference } from './types';
-import { formatShape } from './format';
+import type { Caption, Explained, LayerKindId, LayerProblem, ParamCount, Result, Shape, ShapeInference } from './types';
+import { formatShape, num } from './format';
 
-/** Spatial layers need (height, width, channels); says what to do otherwise. */
-export function requireImage(input: Shape, what: string): LayerProblem | undefined {
+/** Spatial layers need (height, width, channels); the problem says what to do otherwise. */
+export function requireImage(input: Shape, kind: LayerKindId): LayerProblem | undefined {
   if (input.length === 3) return undefined;
-  return {
-    message: `${what} needs a 3-D input (height, width, channels) but receives ${formatShape(input)} — place it before Flatten/Dense, or give the Input a shape like 28, 28, 1`,
-  };
+  return { code: 'needs-image', values: { kind, shape: formatShape(input) } };
 }
 
 export function fail<T>(problem: LayerProblem): Result<T> {
@@ -17,19 +15,29 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export const ZERO = { value: 0, formula: '0' } as const;
+export const ZERO: Explained = { value: 0, formula: '0' };
+
+/** Zero, with a caption that says why ("no weights"). */
+export function zero(caption: Caption): Explained {
+  return { value: 0, formula: '0', caption };
+}
 
 /** The output of a layer that keeps its input's shape, each dimension explained as unchanged. */
 export function unchangedShape(input: Shape): Result<ShapeInference> {
-  return ok({ shape: input, dims: input.map((value) => ({ value, formula: `${value} (unchanged)` })) });
+  return ok({ shape: input, dims: input.map((value) => unchanged(value)) });
+}
+
+/** A dimension that passes through as it is. */
+export function unchanged(value: number, caption: Caption = { code: 'unchanged', values: {} }): Explained {
+  return { value, formula: num(value), caption };
 }
 
 /** Parameter counts of a layer without weights. */
 export function noWeights(): ParamCount {
-  return { trainable: { value: 0, formula: 'no weights' }, nonTrainable: ZERO };
+  return { trainable: zero({ code: 'no-weights', values: {} }), nonTrainable: ZERO };
 }
 
 /** Multiply-accumulates of a layer that does none. */
 export function noMacs(): Explained {
-  return { value: 0, formula: 'no multiply-accumulates' };
+  return zero({ code: 'no-macs', values: {} });
 }

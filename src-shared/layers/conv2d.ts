@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import type { LayerKind } from './types';
+import type { DescriptionPart, LayerKind } from './types';
 import { activation, bool, initializer, pair, padding, positiveInt } from './params';
 import { outputLength, effectiveKernel, same } from './spatial';
-import { fail, ok, requireImage } from './checks';
-import { formatPair, product } from './format';
+import { fail, ok, requireImage, ZERO } from './checks';
+import { num, product, productFormula } from './format';
 import { kerasInitializer, pick, py, readActivation, readInitializer } from './keras-values';
 
 const schema = z.object({
-  filters: positiveInt('filters'),
-  kernel_size: pair('kernel_size'),
-  strides: pair('strides').default([1, 1]),
+  filters: positiveInt(),
+  kernel_size: pair(),
+  strides: pair().default([1, 1]),
   padding: padding.default('valid'),
-  dilation_rate: pair('dilation_rate').default([1, 1]),
+  dilation_rate: pair().default([1, 1]),
   activation: activation.default('linear'),
-  use_bias: bool('use_bias').default(true),
+  use_bias: bool().default(true),
   kernel_initializer: initializer.default('glorot_uniform'),
   bias_initializer: initializer.default('zeros'),
 });
@@ -26,27 +26,19 @@ export const conv2d: LayerKind<Conv2DParams> = {
   namePrefix: 'conv2d',
   schema,
   fields: [
-    { name: 'filters', kind: 'int', help: 'Number of kernels, i.e. output channels (feature maps).' },
-    { name: 'kernel_size', kind: 'pair', help: 'Height and width of each kernel.' },
-    { name: 'strides', kind: 'pair', help: 'Step of the sliding window along height and width.' },
-    {
-      name: 'padding',
-      kind: 'enum',
-      options: ['valid', 'same'],
-      help: "'valid': no padding; 'same': zero-pad so the output is ceil(n / stride).",
-    },
-    { name: 'dilation_rate', kind: 'pair', help: 'Spacing between kernel taps; >1 widens the view without more weights.' },
-    { name: 'activation', kind: 'enum', help: 'Function applied to each output value.' },
-    { name: 'use_bias', kind: 'bool', help: 'Add one learned bias per filter.' },
-    { name: 'kernel_initializer', kind: 'enum', help: 'How kernel weights start.' },
-    { name: 'bias_initializer', kind: 'enum', help: 'How biases start.' },
+    { name: 'filters', kind: 'int', help: 'Conv2D.filters' },
+    { name: 'kernel_size', kind: 'pair', help: 'Conv2D.kernel_size' },
+    { name: 'strides', kind: 'pair', help: 'Conv2D.strides' },
+    { name: 'padding', kind: 'enum', options: ['valid', 'same'], help: 'Conv2D.padding' },
+    { name: 'dilation_rate', kind: 'pair', help: 'Conv2D.dilation_rate' },
+    { name: 'activation', kind: 'enum', help: 'Conv2D.activation' },
+    { name: 'use_bias', kind: 'bool', help: 'Conv2D.use_bias' },
+    { name: 'kernel_initializer', kind: 'enum', help: 'Conv2D.kernel_initializer' },
+    { name: 'bias_initializer', kind: 'enum', help: 'Conv2D.bias_initializer' },
   ],
   check(p) {
     if ((p.strides[0] > 1 || p.strides[1] > 1) && (p.dilation_rate[0] > 1 || p.dilation_rate[1] > 1)) {
-      return {
-        message: 'strides > 1 cannot be combined with dilation_rate > 1 (Keras forbids it) — set one of them to 1',
-        param: 'strides',
-      };
+      return { code: 'strides-with-dilation', values: {}, param: 'strides' };
     }
     return undefined;
   },
@@ -57,15 +49,13 @@ export const conv2d: LayerKind<Conv2DParams> = {
     const rows = outputLength(h, p.kernel_size[0], p.strides[0], p.dilation_rate[0], p.padding);
     const cols = outputLength(w, p.kernel_size[1], p.strides[1], p.dilation_rate[1], p.padding);
     if (rows.value < 1 || cols.value < 1) {
-      const eff: [number, number] = [
-        effectiveKernel(p.kernel_size[0], p.dilation_rate[0]),
-        effectiveKernel(p.kernel_size[1], p.dilation_rate[1]),
-      ];
-      const dilated = p.dilation_rate[0] > 1 || p.dilation_rate[1] > 1 ? ` (${formatPair(eff)} once dilated)` : '';
-      return fail({
-        message: `a ${formatPair(p.kernel_size)} kernel${dilated} does not fit its ${h}×${w} input with padding 'valid' — use padding 'same' or a smaller kernel`,
-        param: 'kernel_size',
-      });
+      const [kh, kw] = p.kernel_size;
+      if (p.dilation_rate[0] > 1 || p.dilation_rate[1] > 1) {
+        const eh = effectiveKernel(kh, p.dilation_rate[0]);
+        const ew = effectiveKernel(kw, p.dilation_rate[1]);
+        return fail({ code: 'dilated-kernel-too-large', values: { kh, kw, eh, ew, h, w }, param: 'kernel_size' });
+      }
+      return fail({ code: 'kernel-too-large', values: { kh, kw, h, w }, param: 'kernel_size' });
     }
     void c;
     return ok({ shape: [rows.value, cols.value, p.filters], dims: [rows, cols, same(p.filters, 'filters')] });
@@ -74,21 +64,22 @@ export const conv2d: LayerKind<Conv2DParams> = {
     const cin = input[2] ?? 0;
     const weights = p.kernel_size[0] * p.kernel_size[1] * cin * p.filters;
     const value = weights + (p.use_bias ? p.filters : 0);
-    const formula = `${p.kernel_size[0]}·${p.kernel_size[1]}·${cin}·${p.filters}${p.use_bias ? ` + ${p.filters}` : ''} = ${value}`;
-    return { trainable: { value, formula }, nonTrainable: { value: 0, formula: '0' } };
+    const factors = [p.kernel_size[0], p.kernel_size[1], cin, p.filters].map(num).join('·');
+    const formula = `${factors}${p.use_bias ? ` + ${num(p.filters)}` : ''} = ${num(value)}`;
+    return { trainable: { value, formula }, nonTrainable: ZERO };
   },
   macs(input, output, p) {
     const factors = [output[0] ?? 0, output[1] ?? 0, p.filters, p.kernel_size[0], p.kernel_size[1], input[2] ?? 0];
-    const value = product(factors);
-    return { value, formula: `${factors.join('·')} = ${value}` };
+    return { value: product(factors), formula: productFormula(factors) };
   },
   describe(p) {
-    const parts = [`${p.filters} × ${formatPair(p.kernel_size)}`];
-    if (p.strides[0] !== 1 || p.strides[1] !== 1) parts.push(`stride ${formatPair(p.strides)}`);
-    if (p.dilation_rate[0] !== 1 || p.dilation_rate[1] !== 1) parts.push(`dilation ${formatPair(p.dilation_rate)}`);
-    parts.push(p.padding);
-    if (p.activation !== 'linear') parts.push(p.activation);
-    return parts.join(', ');
+    const parts: DescriptionPart[] = [{ code: 'kernels', values: { n: p.filters, kh: p.kernel_size[0], kw: p.kernel_size[1] } }];
+    if (p.strides[0] !== 1 || p.strides[1] !== 1) parts.push({ code: 'stride', values: { h: p.strides[0], w: p.strides[1] } });
+    if (p.dilation_rate[0] !== 1 || p.dilation_rate[1] !== 1)
+      parts.push({ code: 'dilation', values: { h: p.dilation_rate[0], w: p.dilation_rate[1] } });
+    parts.push({ code: 'keras', values: { value: p.padding } });
+    if (p.activation !== 'linear') parts.push({ code: 'keras', values: { value: p.activation } });
+    return parts;
   },
   toKerasConfig(p) {
     return {

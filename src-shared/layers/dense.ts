@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import type { LayerKind } from './types';
+import type { DescriptionPart, LayerKind } from './types';
 import { activation, bool, initializer, positiveInt } from './params';
-import { fail, ok } from './checks';
-import { product } from './format';
+import { fail, ok, unchanged, ZERO } from './checks';
+import { num, product, productFormula } from './format';
 import { kerasInitializer, pick, py, readActivation, readInitializer } from './keras-values';
 
 const schema = z.object({
-  units: positiveInt('units'),
+  units: positiveInt(),
   activation: activation.default('linear'),
-  use_bias: bool('use_bias').default(true),
+  use_bias: bool().default(true),
   kernel_initializer: initializer.default('glorot_uniform'),
   bias_initializer: initializer.default('zeros'),
 });
@@ -21,35 +21,35 @@ export const dense: LayerKind<DenseParams> = {
   namePrefix: 'dense',
   schema,
   fields: [
-    { name: 'units', kind: 'int', help: 'Number of neurons, i.e. the size of the output vector.' },
-    { name: 'activation', kind: 'enum', help: 'Function applied to each output.' },
-    { name: 'use_bias', kind: 'bool', help: 'Add one learned bias per unit.' },
-    { name: 'kernel_initializer', kind: 'enum', help: 'How weights start.' },
-    { name: 'bias_initializer', kind: 'enum', help: 'How biases start.' },
+    { name: 'units', kind: 'int', help: 'Dense.units' },
+    { name: 'activation', kind: 'enum', help: 'Dense.activation' },
+    { name: 'use_bias', kind: 'bool', help: 'Dense.use_bias' },
+    { name: 'kernel_initializer', kind: 'enum', help: 'Dense.kernel_initializer' },
+    { name: 'bias_initializer', kind: 'enum', help: 'Dense.bias_initializer' },
   ],
   inferShape(input, p) {
-    if (input.length === 0) return fail({ message: 'Dense needs an input with at least one dimension' });
+    if (input.length === 0) return fail({ code: 'needs-dimension', values: { kind: 'Dense' } });
     const lead = input.slice(0, -1);
     const shape = [...lead, p.units];
     const dims = [
-      ...lead.map((value) => ({ value, formula: `${value} (unchanged: Dense acts on the last axis)` })),
-      { value: p.units, formula: `${p.units} (units)` },
+      ...lead.map((value) => unchanged(value, { code: 'last-axis', values: {} })),
+      unchanged(p.units, { code: 'units', values: {} }),
     ];
     return ok({ shape, dims });
   },
   countParams(input, _output, p) {
     const fanIn = input[input.length - 1] ?? 0;
     const value = fanIn * p.units + (p.use_bias ? p.units : 0);
-    const formula = `${fanIn}·${p.units}${p.use_bias ? ` + ${p.units}` : ''} = ${value}`;
-    return { trainable: { value, formula }, nonTrainable: { value: 0, formula: '0' } };
+    const formula = `${num(fanIn)}·${num(p.units)}${p.use_bias ? ` + ${num(p.units)}` : ''} = ${num(value)}`;
+    return { trainable: { value, formula }, nonTrainable: ZERO };
   },
   macs(input, _output, p) {
     const factors = [...input.slice(0, -1), input[input.length - 1] ?? 0, p.units];
-    const value = product(factors);
-    return { value, formula: `${factors.join('·')} = ${value}` };
+    return { value: product(factors), formula: productFormula(factors) };
   },
   describe(p) {
-    return p.activation === 'linear' ? `${p.units} units` : `${p.units} units, ${p.activation}`;
+    const units: DescriptionPart = { code: 'units', values: { n: p.units } };
+    return p.activation === 'linear' ? [units] : [units, { code: 'keras', values: { value: p.activation } }];
   },
   toKerasConfig(p) {
     return {

@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import type { LayerKind } from './types';
+import { says } from './params';
 import { noMacs, noWeights, unchangedShape } from './checks';
 import { py } from './keras-values';
 
 const schema = z.object({
-  rate: z
-    .number({ error: 'rate must be a number' })
-    .min(0, { error: 'rate must be at least 0 (0 keeps every unit)' })
-    .lt(1, { error: 'rate must be below 1 (1 would drop every unit) — use a value such as 0.5' })
-    .default(0.5),
+  rate: z.number(says('not-number')).min(0, says('rate-negative')).lt(1, says('rate-one')).default(0.5),
 });
 export type DropoutParams = z.output<typeof schema>;
 
@@ -18,14 +15,14 @@ export const dropout: LayerKind<DropoutParams> = {
   group: 'Regularization',
   namePrefix: 'dropout',
   schema,
-  fields: [{ name: 'rate', kind: 'number', help: 'Fraction of inputs set to 0 while training (the rest are scaled by 1 / (1 − rate)).' }],
+  fields: [{ name: 'rate', kind: 'number', help: 'Dropout.rate' }],
   inferShape(input) {
     return unchangedShape(input);
   },
   countParams: noWeights,
   macs: noMacs,
   describe(p) {
-    return `rate ${p.rate}`;
+    return [{ code: 'rate', values: { rate: String(p.rate) } }];
   },
   toKerasConfig(p) {
     return { rate: p.rate, seed: null, noise_shape: null };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LayerKind } from './types';
-import { noMacs, noWeights, ok } from './checks';
-import { product } from './format';
+import { noMacs, noWeights, ok, unchanged } from './checks';
+import { product, productFormula } from './format';
 
 const schema = z.object({});
 export type FlattenParams = z.output<typeof schema>;
@@ -15,13 +15,12 @@ export const flatten: LayerKind<FlattenParams> = {
   fields: [],
   inferShape(input) {
     const value = product(input);
-    const formula = input.length > 1 ? `${input.join('·')} = ${value}` : `${value} (unchanged)`;
-    return ok({ shape: [value], dims: [{ value, formula }] });
+    return ok({ shape: [value], dims: [input.length > 1 ? { value, formula: productFormula(input) } : unchanged(value)] });
   },
   countParams: noWeights,
   macs: noMacs,
   describe() {
-    return 'to a vector';
+    return [{ code: 'to-vector', values: {} }];
   },
   toKerasConfig() {
     return { data_format: 'channels_last' };

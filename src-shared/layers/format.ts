@@ -25,9 +25,14 @@ export function product(values: readonly number[]): number {
   return values.reduce((a, b) => a * b, 1);
 }
 
-/** "14·14·10 = 1960": a product written out with its value. */
+/** A number as formulas print it: with thousands separators ("196,100"), the same in every language. */
+export function num(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+/** "14·14·10 = 1,960": a product written out with its value. */
 export function productFormula(values: readonly number[]): string {
   if (values.length === 0) return '1';
-  if (values.length === 1) return String(values[0]);
-  return `${values.join('·')} = ${product(values)}`;
+  if (values.length === 1) return num(values[0]!);
+  return `${values.map(num).join('·')} = ${num(product(values))}`;
 }

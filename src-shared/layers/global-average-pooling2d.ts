@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LayerKind } from './types';
-import { fail, ok, requireImage } from './checks';
+import { fail, noWeights, ok, requireImage, unchanged, zero } from './checks';
 
 const schema = z.object({});
 export type GlobalAveragePooling2DParams = z.output<typeof schema>;
@@ -16,16 +16,15 @@ export const globalAveragePooling2d: LayerKind<GlobalAveragePooling2DParams> = {
     const wrong = requireImage(input, 'GlobalAveragePooling2D');
     if (wrong) return fail(wrong);
     const c = input[2] as number;
-    return ok({ shape: [c], dims: [{ value: c, formula: `${c} (one average per channel over ${input[0]}×${input[1]})` }] });
+    const [h, w] = input as [number, number];
+    return ok({ shape: [c], dims: [unchanged(c, { code: 'channel-average', values: { h, w } })] });
   },
-  countParams() {
-    return { trainable: { value: 0, formula: 'no weights' }, nonTrainable: { value: 0, formula: '0' } };
-  },
+  countParams: noWeights,
   macs() {
-    return { value: 0, formula: 'no multiply-accumulates (one average per channel)' };
+    return zero({ code: 'channel-average-macs', values: {} });
   },
   describe() {
-    return 'mean per channel';
+    return [{ code: 'mean-per-channel', values: {} }];
   },
   toKerasConfig() {
     return { data_format: 'channels_last', keepdims: false };

@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import type { LayerKind } from './types';
-import { positiveInt } from './params';
-import { ok, ZERO } from './checks';
+import { positiveInt, says } from './params';
+import { ok, unchanged, ZERO } from './checks';
 import { batchShape } from './format';
 
 const schema = z.object({
-  shape: z
-    .array(positiveInt('each dimension of shape'), { error: 'shape must be a list of whole numbers, e.g. 28, 28, 1' })
-    .min(1, { error: 'shape needs at least one dimension, e.g. 28, 28, 1' })
-    .max(3, { error: 'shape may have at most 3 dimensions (height, width, channels)' }),
+  shape: z.array(positiveInt('dim'), says('shape-not-list')).min(1, says('shape-empty')).max(3, says('shape-too-long')),
 });
 export type InputParams = z.output<typeof schema>;
 
@@ -18,11 +15,9 @@ export const inputLayer: LayerKind<InputParams> = {
   group: 'Core',
   namePrefix: 'input_layer',
   schema,
-  fields: [
-    { name: 'shape', kind: 'shape', help: 'Shape of one sample without the batch dimension: 28, 28, 1 for a grayscale 28×28 image.' },
-  ],
+  fields: [{ name: 'shape', kind: 'shape', help: 'InputLayer.shape' }],
   inferShape(_input, p) {
-    return ok({ shape: p.shape, dims: p.shape.map((value) => ({ value, formula: `${value} (given)` })) });
+    return ok({ shape: p.shape, dims: p.shape.map((value) => unchanged(value, { code: 'given', values: {} })) });
   },
   countParams() {
     return { trainable: ZERO, nonTrainable: ZERO };
@@ -31,7 +26,7 @@ export const inputLayer: LayerKind<InputParams> = {
     return ZERO;
   },
   describe(p) {
-    return p.shape.join(' × ');
+    return [{ code: 'shape', values: { dims: p.shape.join(' × ') } }];
   },
   toKerasConfig(p) {
     return { batch_shape: batchShape(p.shape), dtype: 'float32', sparse: false };

@@ -1,20 +1,53 @@
 import { z } from 'zod';
 
-/** A whole number ≥ 1, e.g. filters or units. */
-export const positiveInt = (what: string) =>
+/**
+ * Why the parameter schema refuses a value. Each schema's zod message is one of these codes (not
+ * a sentence); validation turns it back into a code with its values, and the dictionaries word it.
+ */
+export const PARAM_PROBLEMS = [
+  'not-number',
+  'not-whole',
+  'below-one',
+  'dim-not-number',
+  'dim-not-whole',
+  'dim-below-one',
+  'pair',
+  'padding',
+  'activation',
+  'initializer',
+  'bool',
+  'shape-not-list',
+  'shape-empty',
+  'shape-too-long',
+  'between-0-and-1',
+  'not-positive',
+  'rate-negative',
+  'rate-one',
+  'invalid',
+] as const;
+export type ParamProblemCode = (typeof PARAM_PROBLEMS)[number];
+
+const PARAM_PROBLEM_SET: ReadonlySet<string> = new Set(PARAM_PROBLEMS);
+
+/** True when a zod message is one of our codes (a message zod wrote itself is not). */
+export function isParamProblemCode(message: string): message is ParamProblemCode {
+  return PARAM_PROBLEM_SET.has(message);
+}
+
+/** The zod option that makes a check report `code`. */
+export const says = (code: ParamProblemCode) => ({ error: code });
+
+/** A whole number ≥ 1, e.g. filters or units; `dim` for each dimension of a shape. */
+export const positiveInt = (what: 'value' | 'dim' = 'value') =>
   z
-    .number({ error: `${what} must be a number` })
-    .int({ error: `${what} must be a whole number` })
-    .min(1, {
-      error: `${what} must be at least 1`,
-    });
+    .number(says(what === 'dim' ? 'dim-not-number' : 'not-number'))
+    .int(says(what === 'dim' ? 'dim-not-whole' : 'not-whole'))
+    .min(1, says(what === 'dim' ? 'dim-below-one' : 'below-one'));
 
 /** Keras accepts 3 or (3, 3) for sizes; both become [3, 3]. */
-export const pair = (what: string) =>
+export const pair = () =>
   z
-    .union([positiveInt(what), z.tuple([positiveInt(what), positiveInt(what)])], {
-      error: `${what} must be a whole number ≥ 1 or a pair of them`,
-    })
+    .union([positiveInt(), z.tuple([positiveInt(), positiveInt()])], says('pair'))
     .transform((v): [number, number] => (typeof v === 'number' ? [v, v] : [v[0], v[1]]));
 
 export const PADDINGS = ['valid', 'same'] as const;
@@ -22,9 +55,9 @@ export type Padding = (typeof PADDINGS)[number];
 
 /** Keras lower-cases padding ('SAME' works too), so we accept any case. */
 export const padding = z
-  .string({ error: "padding must be 'valid' or 'same'" })
+  .string(says('padding'))
   .transform((s) => s.toLowerCase())
-  .pipe(z.enum(PADDINGS, { error: "padding must be 'valid' or 'same'" }));
+  .pipe(z.enum(PADDINGS, says('padding')));
 
 /** The activations TensorFlow.js layers supports, with their Keras names. */
 export const ACTIVATIONS = [
@@ -47,9 +80,9 @@ export type ActivationName = (typeof ACTIVATIONS)[number];
 
 /** Keras writes None for no activation; tfjs writes 'hardSigmoid' in code and 'hard_sigmoid' in files. */
 export const activation = z
-  .union([z.string(), z.null()], { error: `activation must be one of ${ACTIVATIONS.join(', ')}` })
+  .union([z.string(), z.null()], says('activation'))
   .transform((s) => (s === null ? 'linear' : s === 'hardSigmoid' ? 'hard_sigmoid' : s === 'silu' ? 'swish' : s))
-  .pipe(z.enum(ACTIVATIONS, { error: `activation must be one of ${ACTIVATIONS.join(', ')}` }));
+  .pipe(z.enum(ACTIVATIONS, says('activation')));
 
 /** Initializers TensorFlow.js and Keras share, by their Keras string names. */
 export const INITIALIZERS = [
@@ -68,6 +101,6 @@ export const INITIALIZERS = [
 ] as const;
 export type InitializerName = (typeof INITIALIZERS)[number];
 
-export const initializer = z.enum(INITIALIZERS, { error: `initializer must be one of ${INITIALIZERS.join(', ')}` });
+export const initializer = z.enum(INITIALIZERS, says('initializer'));
 
-export const bool = (what: string) => z.boolean({ error: `${what} must be true or false` });
+export const bool = () => z.boolean(says('bool'));

@@ -1,5 +1,6 @@
 import type { Explained } from './types';
 import type { Padding } from './params';
+import { num } from './format';
 
 /**
  * One spatial output dimension by TensorFlow's rules, with its formula:
@@ -8,12 +9,12 @@ import type { Padding } from './params';
 export function outputLength(n: number, k: number, s: number, d: number, padding: Padding): Explained {
   if (padding === 'same') {
     const value = Math.ceil(n / s);
-    return { value, formula: `ceil(${n} / ${s}) = ${value}` };
+    return { value, formula: `ceil(${num(n)} / ${num(s)}) = ${num(value)}` };
   }
   const effective = (k - 1) * d + 1;
   const value = Math.floor((n - effective) / s) + 1;
-  const kernel = d === 1 ? `${k}` : `((${k}−1)·${d}+1)`;
-  return { value, formula: `floor((${n} − ${kernel}) / ${s}) + 1 = ${value}` };
+  const kernel = d === 1 ? num(k) : `((${num(k)}−1)·${num(d)}+1)`;
+  return { value, formula: `floor((${num(n)} − ${kernel}) / ${num(s)}) + 1 = ${num(value)}` };
 }
 
 /** The size a window covers once dilated: (k−1)·d+1. */
@@ -21,7 +22,7 @@ export function effectiveKernel(k: number, d: number): number {
   return (k - 1) * d + 1;
 }
 
-/** Explains a dimension that passes through unchanged. */
-export function same(value: number, what = 'channels'): Explained {
-  return { value, formula: `${value} (${what})` };
+/** A dimension that passes through unchanged, captioned with what it counts. */
+export function same(value: number, what: 'channels' | 'filters' = 'channels'): Explained {
+  return { value, formula: num(value), caption: { code: what, values: {} } };
 }

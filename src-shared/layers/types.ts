@@ -1,13 +1,41 @@
 import type { z } from 'zod';
+import type { Coded, NoValues } from '../i18n/coded';
+import type { ParamProblemCode } from './params';
 
 /** A tensor shape without the batch dimension, e.g. [28, 28, 1]. */
 export type Shape = readonly number[];
 
+/** What a formula's caption says, by code; the dictionaries word it ("unchanged", "no weights"). */
+export type CaptionValues = {
+  readonly unchanged: NoValues;
+  readonly 'last-axis': NoValues;
+  readonly given: NoValues;
+  readonly units: NoValues;
+  readonly filters: NoValues;
+  readonly channels: NoValues;
+  readonly 'no-weights': NoValues;
+  readonly 'no-macs': NoValues;
+  readonly 'pool-max': NoValues;
+  readonly 'pool-average': NoValues;
+  readonly 'channel-average': { readonly h: number; readonly w: number };
+  readonly 'channel-average-macs': NoValues;
+  readonly 'no-gamma-beta': NoValues;
+  readonly learned: { readonly names: string };
+  readonly 'moving-stats': NoValues;
+  readonly 'multiply-add': NoValues;
+};
+
+/** A word or two beside a formula, as a code with its values. */
+export type Caption = Coded<CaptionValues>;
+export type CaptionCode = Caption['code'];
+
 /** A number together with the formula that produced it, filled in with the real numbers. */
 export interface Explained {
   readonly value: number;
-  /** e.g. "ceil(28 / 1) = 28" or "3·3·1·10 + 10 = 100". */
+  /** Pure arithmetic with the real numbers, no words: "ceil(28 / 1) = 28", "784·250 + 250 = 196,250". */
   readonly formula: string;
+  /** What the formula means, when the arithmetic alone does not say it ("unchanged", "no weights"). */
+  readonly caption?: Caption;
 }
 
 /** The output shape of a layer, one explained value per dimension. */
@@ -25,20 +53,98 @@ export interface ParamCount {
 /** Keras's grouping of layers, used by the palette. */
 export type LayerGroup = 'Core' | 'Convolution' | 'Pooling' | 'Regularization' | 'Normalization' | 'Reshaping';
 
-/** Why a layer cannot take its input or its parameters; a sentence that says what to do. */
-export interface LayerProblem {
-  readonly message: string;
+/** The values of each problem a layer kind finds with its input or its parameters. */
+export type KindProblemValues = {
+  readonly 'needs-image': { readonly kind: LayerKindId; readonly shape: string };
+  readonly 'needs-dimension': { readonly kind: LayerKindId };
+  readonly 'kernel-too-large': { readonly kh: number; readonly kw: number; readonly h: number; readonly w: number };
+  readonly 'dilated-kernel-too-large': {
+    readonly kh: number;
+    readonly kw: number;
+    readonly eh: number;
+    readonly ew: number;
+    readonly h: number;
+    readonly w: number;
+  };
+  readonly 'pool-too-large': { readonly ph: number; readonly pw: number; readonly h: number; readonly w: number };
+  readonly 'strides-with-dilation': NoValues;
+};
+
+/** The values of a value the parameter schema refused: the parameter, and the allowed options where it lists them. */
+export type ParamProblemValues = {
+  readonly [C in Exclude<ParamProblemCode, 'activation' | 'initializer'>]: { readonly param: string };
+} & {
+  readonly activation: { readonly param: string; readonly options: string };
+  readonly initializer: { readonly param: string; readonly options: string };
+};
+
+export type ProblemValues = KindProblemValues & ParamProblemValues;
+export type ProblemCode = keyof ProblemValues & string;
+
+/** Why a layer cannot take its input or its parameters: a code (worded with what to do) and its values. */
+export type LayerProblem = Coded<ProblemValues> & {
   /** The parameter at fault, when there is one (lets the inspector mark the field). */
   readonly param?: string;
-}
+};
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: LayerProblem };
+
+/** Every parameter help text, as "Kind.param"; the layers dictionary words each in every language. */
+export const PARAM_HELP = [
+  'InputLayer.shape',
+  'Conv2D.filters',
+  'Conv2D.kernel_size',
+  'Conv2D.strides',
+  'Conv2D.padding',
+  'Conv2D.dilation_rate',
+  'Conv2D.activation',
+  'Conv2D.use_bias',
+  'Conv2D.kernel_initializer',
+  'Conv2D.bias_initializer',
+  'MaxPooling2D.pool_size',
+  'MaxPooling2D.strides',
+  'MaxPooling2D.padding',
+  'AveragePooling2D.pool_size',
+  'AveragePooling2D.strides',
+  'AveragePooling2D.padding',
+  'Activation.activation',
+  'Dropout.rate',
+  'Dense.units',
+  'Dense.activation',
+  'Dense.use_bias',
+  'Dense.kernel_initializer',
+  'Dense.bias_initializer',
+  'BatchNormalization.momentum',
+  'BatchNormalization.epsilon',
+  'BatchNormalization.center',
+  'BatchNormalization.scale',
+] as const;
+export type HelpCode = (typeof PARAM_HELP)[number];
+
+/** The parts of a node's one-line description ("10 × 3×3, same, relu"), each a code with its values. */
+export type DescriptionValues = {
+  readonly kernels: { readonly n: number; readonly kh: number; readonly kw: number };
+  readonly stride: { readonly h: number; readonly w: number };
+  readonly dilation: { readonly h: number; readonly w: number };
+  /** A Keras value, shown as it is ('same', 'relu'). */
+  readonly keras: { readonly value: string };
+  readonly units: { readonly n: number };
+  readonly window: { readonly h: number; readonly w: number };
+  readonly rate: { readonly rate: string };
+  readonly momentum: { readonly momentum: string };
+  readonly shape: { readonly dims: string };
+  readonly 'to-vector': NoValues;
+  readonly 'mean-per-channel': NoValues;
+};
+export type DescriptionPart = Coded<DescriptionValues>;
+export type DescriptionCode = DescriptionPart['code'];
 
 /** Describes one editable parameter for forms and help text (TensorFlow Playground style: one table drives both). */
 export interface ParamField {
   readonly name: string;
   readonly kind: 'int' | 'number' | 'pair' | 'enum' | 'bool' | 'shape';
-  readonly help: string;
+  /** Its help text, worded by the layers dictionary. */
+  readonly help: HelpCode;
   readonly options?: readonly string[];
   /** Pairs that Keras also accepts as a single number (kernel_size=3). */
   readonly nullable?: boolean;
@@ -54,7 +160,7 @@ export interface LayerKind<P = unknown> {
   readonly group: LayerGroup;
   /** Prefix of auto-generated names, as Keras does (conv2d, conv2d_1, …). */
   readonly namePrefix: string;
-  /** Validates and fills defaults; rejects bad values with a message naming the parameter. */
+  /** Validates and fills defaults; rejects bad values with a ParamProblemCode as the zod message. */
   readonly schema: z.ZodType<P>;
   readonly fields: readonly ParamField[];
   /** Extra rules across parameters that the schema alone cannot say (e.g. strides with dilation). */
@@ -65,8 +171,8 @@ export interface LayerKind<P = unknown> {
   countParams(input: Shape, output: Shape, params: P): ParamCount;
   /** Multiply-accumulates for one sample. */
   macs(input: Shape, output: Shape, params: P): Explained;
-  /** A short line for the node, e.g. "10 × 3×3, same, relu". */
-  describe(params: P): string;
+  /** A short line for the node as parts, worded e.g. "10 × 3×3, same, relu". */
+  describe(params: P): readonly DescriptionPart[];
   /** The Keras 3 layer config (without name/trainable/dtype, which the exporter adds). */
   toKerasConfig(params: P): Record<string, unknown>;
   /** Reads a Keras layer config (Keras 3, tf.keras 2 or tfjs) into raw params. */

@@ -1,13 +1,29 @@
 import type { z } from 'zod';
 import { CURRENT_FORMAT_VERSION, projectSchema, type Project } from './schema';
 import { MIGRATIONS } from './migrations';
+import type { Coded, NoValues } from '../i18n/coded';
 
-/** What to do when a file is not a project, or a damaged one (every error says what to do). */
-const OPEN_ANOTHER = 'Open a .convas.json file saved by Convas.';
-const REPAIR = 'Correct what is named above in a text editor, or open an earlier copy of the project.';
+/**
+ * The values of each reason a document is not a project Convas can open (each is worded with what
+ * to do). `detail` is technical text a person can look up in the file: a JSON parser's message, or
+ * where the file breaks the format ("graph.nodes[2].kind: …").
+ */
+export type ProjectProblemValues = {
+  readonly 'not-object': NoValues;
+  readonly 'no-version': NoValues;
+  readonly 'newer-version': { readonly version: number; readonly current: number };
+  readonly 'no-migration': { readonly version: number };
+  readonly 'damaged-version': { readonly version: number; readonly detail: string };
+  readonly damaged: { readonly detail: string };
+  readonly 'not-json': { readonly detail: string };
+};
+
+/** Why a document is not a project Convas can open, as a code with its values. */
+export type ProjectProblem = Coded<ProjectProblemValues>;
+export type ProjectProblemCode = ProjectProblem['code'];
 
 export type ProjectParse =
-  { readonly ok: true; readonly project: Project; readonly migratedFrom?: number } | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly project: Project; readonly migratedFrom?: number } | { readonly ok: false; readonly error: ProjectProblem };
 
 /** Says where a zod issue is, as a path a person can find in the file ("graph.nodes[2].kind"). */
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -24,31 +40,28 @@ export function zodIssues(error: z.ZodError, max = 3): string {
 /** Reads a project document (already parsed JSON), migrating older versions; never throws. */
 export function readProject(doc: unknown): ProjectParse {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    return { ok: false, error: `This is not a Convas project: expected a JSON object with "formatVersion". ${OPEN_ANOTHER}` };
+    return { ok: false, error: { code: 'not-object', values: {} } };
   }
   const version = (doc as Record<string, unknown>)['formatVersion'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: `This is not a Convas project: "formatVersion" is missing or not a whole number. ${OPEN_ANOTHER}` };
+    return { ok: false, error: { code: 'no-version', values: {} } };
   }
   if (version > CURRENT_FORMAT_VERSION) {
-    return {
-      ok: false,
-      error: `This project was saved by a newer Convas (format ${version}); this version reads formats 1 to ${CURRENT_FORMAT_VERSION}. Update Convas to open it.`,
-    };
+    return { ok: false, error: { code: 'newer-version', values: { version, current: CURRENT_FORMAT_VERSION } } };
   }
   let current: unknown = doc;
   for (let v = version; v < CURRENT_FORMAT_VERSION; v++) {
     const migrate = MIGRATIONS[v];
-    if (!migrate) return { ok: false, error: `No migration from project format ${v}; the file cannot be opened.` };
+    if (!migrate) return { ok: false, error: { code: 'no-migration', values: { version: v } } };
     try {
       current = migrate(current);
     } catch (e) {
       const detail = isZodError(e) ? zodIssues(e) : e instanceof Error ? e.message : String(e);
-      return { ok: false, error: `This format-${version} project is damaged: ${detail}. ${REPAIR}` };
+      return { ok: false, error: { code: 'damaged-version', values: { version, detail } } };
     }
   }
   const parsed = projectSchema.safeParse(current);
-  if (!parsed.success) return { ok: false, error: `This project file is damaged: ${zodIssues(parsed.error)}. ${REPAIR}` };
+  if (!parsed.success) return { ok: false, error: { code: 'damaged', values: { detail: zodIssues(parsed.error) } } };
   return { ok: true, project: parsed.data, ...(version !== CURRENT_FORMAT_VERSION ? { migratedFrom: version } : {}) };
 }
 
@@ -58,10 +71,7 @@ export function parseProject(text: string): ProjectParse {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return {
-      ok: false,
-      error: `This file is not valid JSON (${e instanceof Error ? e.message : String(e)}); it may be cut short or not a project. ${OPEN_ANOTHER}`,
-    };
+    return { ok: false, error: { code: 'not-json', values: { detail: e instanceof Error ? e.message : String(e) } } };
   }
   return readProject(doc);
 }

@@ -16,12 +16,13 @@ export interface SummaryRow {
   readonly macs: number;
   /** Bytes of float32 activations for one sample. */
   readonly memoryBytes: number;
+  /** Each number with its formula (pure arithmetic) and caption. */
   readonly formulas: {
     readonly outputShape: readonly Explained[];
-    readonly trainableParams: string;
-    readonly nonTrainableParams: string;
-    readonly macs: string;
-    readonly memory: string;
+    readonly trainableParams: Explained;
+    readonly nonTrainableParams: Explained;
+    readonly macs: Explained;
+    readonly memory: Explained;
   };
 }
 
@@ -61,10 +62,10 @@ export function summarize(analysis: GraphAnalysis, modelName = 'sequential'): Su
       memoryBytes: r.memory.value,
       formulas: {
         outputShape: r.output.dims,
-        trainableParams: r.paramCount.trainable.formula,
-        nonTrainableParams: r.paramCount.nonTrainable.formula,
-        macs: r.macs.formula,
-        memory: r.memory.formula,
+        trainableParams: r.paramCount.trainable,
+        nonTrainableParams: r.paramCount.nonTrainable,
+        macs: r.macs,
+        memory: r.memory,
       },
     });
   }

@@ -3,6 +3,7 @@
  * `npm run bench:summary`). Figures only; nothing is asserted about time.
  */
 import { analyzeGraph } from '../../src-shared/graph/analyze';
+import { issueText } from '../../src-shared/i18n/issue-text';
 import { graphFromLayers, type RawLayer } from '../../src-shared/graph/sequential';
 import { summarize } from '../../src-shared/summary/summary';
 
@@ -20,7 +21,7 @@ const graph = graphFromLayers(layers);
 const run = () => {
   const analysis = analyzeGraph(graph);
   const summary = summarize(analysis);
-  if (!summary) throw new Error(analysis.issues[0]?.message ?? 'invalid');
+  if (!summary) throw new Error(analysis.issues[0] ? issueText('en', analysis.issues[0]) : 'invalid');
   return summary;
 };
 

@@ -1,4 +1,5 @@
 import { readFileSync, mkdirSync } from 'node:fs';
+import { fileProblemText } from '../../src-shared/i18n/file-text';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -128,7 +129,7 @@ describe('designing a network in the browser UI', () => {
     const tfjs = await download('btn-export', 'btn-export-tfjs');
     for (const file of [keras, tfjs]) {
       const read = readModelFile(file.bytes.toString('utf8'), file.name);
-      if (!read.ok) throw new Error(read.error);
+      if (!read.ok) throw new Error(fileProblemText('en', read.error));
       expect(summarize(analyzeGraph(read.project.graph))?.totalParams).toBe(197210);
     }
     const python = await download('btn-export', 'btn-export-python');

@@ -94,7 +94,7 @@ describe('training in the browser UI', () => {
       .toBe(197210 * 4);
     const model = await loadModel(join(app.downloads, 'model.json'));
     expect(model.countParams()).toBe(197210);
-    const keras = readModelFile(readFileSync(join(app.downloads, 'model.keras.json'), 'utf8'));
+    const keras = readModelFile(readFileSync(join(app.downloads, 'model.keras.json'), 'utf8'), 'model.keras.json');
     expect(keras.ok && summarize(analyzeGraph(keras.project.graph))?.totalParams).toBe(197210);
   });
 });

@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import { summarize } from '../../../src-shared/summary/summary';
 import { summaryText } from '../../../src-shared/summary/text';
-import { loadProject } from '../load';
-import { CliError, usage } from '../errors';
+import { invalidNetwork, loadProject } from '../load';
+import { usage } from '../errors';
 import type { CliIo } from '../io';
 
 /** `summary <file> [--json]`: the Keras summary of a project, Keras JSON or tfjs model.json. */
@@ -16,7 +16,7 @@ export async function summaryCommand(argv: string[], io: CliIo): Promise<void> {
   const analysis = analyzeGraph(project.graph);
   const summary = summarize(analysis);
   if (!summary) {
-    throw new CliError(`The network is not valid:\n${analysis.issues.map((i) => `  - ${i.message}`).join('\n')}`);
+    throw invalidNetwork(analysis.issues);
   }
   if (values.json) {
     out(

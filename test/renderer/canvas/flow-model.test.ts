@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { issueText } from '../../../src-shared/i18n/issue-text';
+import { describeText } from '../../../src-shared/i18n/layer-text';
 import type { Graph } from '../../../src-shared/graph/schema';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import { createFlowModel } from '../../../src-renderer/canvas/flow-model';
@@ -31,6 +33,7 @@ describe('createFlowModel', () => {
     const { nodes, edges } = createFlowModel()(graph, analyzeGraph(graph), NO_SELECTION, NONE);
     const conv = nodes[1]!;
     expect(conv).toMatchObject({ id: 'n2', type: 'layer', position: { x: 0, y: 130 }, selected: false });
+    expect(describeText('en', conv.data.description!)).toBe('10 × 3×3, same, relu');
     expect(conv.data).toMatchObject({
       kind: 'Conv2D',
       name: 'conv2d',
@@ -84,7 +87,8 @@ describe('createFlowModel', () => {
     const wrong = setParam(bad, 'n2', 'padding', 'valid');
     const { nodes, edges } = createFlowModel()(wrong, analyzeGraph(wrong), NO_SELECTION, NONE);
     expect(nodes[1]!.data.problems).toHaveLength(1);
-    expect(nodes[1]!.data.problems[0]).toContain('conv2d');
+    expect(nodes[1]!.data.problems[0]).toMatchObject({ code: 'shape', problem: { code: 'kernel-too-large' } });
+    expect(issueText('en', nodes[1]!.data.problems[0]!)).toMatch(/^conv2d: a 5×5 kernel does not fit/);
     expect(nodes[1]!.data.shape).toBeNull();
     expect(nodes[2]!.data.shape).toBeNull();
     expect(nodes[0]!.data.problems).toEqual([]);
@@ -95,7 +99,7 @@ describe('createFlowModel', () => {
     const cyclic: Graph = { ...graph, edges: [...graph.edges, { id: 'e3', source: 'n3', target: 'n2' }] };
     const { edges } = createFlowModel()(cyclic, analyzeGraph(cyclic), NO_SELECTION, NONE);
     const back = edges.find((e) => e.id === 'e3')!;
-    expect(back.data!.problem).not.toBeNull();
+    expect(back.data!.problem).toMatchObject({ code: 'cycle', values: { source: 'flatten', target: 'conv2d' } });
     expect(back.className).toBe('has-error');
     expect(edges.find((e) => e.id === 'e1')!.className).toBeUndefined();
   });

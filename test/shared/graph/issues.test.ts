@@ -6,6 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGraph, type GraphAnalysis } from '../../../src-shared/graph/analyze';
 import type { Graph, GraphNode } from '../../../src-shared/graph/schema';
 import type { GraphIssue, IssueCode } from '../../../src-shared/graph/issues';
+import { issueText } from '../../../src-shared/i18n/issue-text';
+
+/** The English sentence of an issue, worded by the dictionary. */
+const en = (issue: GraphIssue) => issueText('en', issue);
+/** An issue with its English sentence beside its code and values. */
+const worded = (issue: GraphIssue) => ({ ...issue, message: en(issue) });
 
 const node = (id: string, kind: GraphNode['kind'], name: string, params: Record<string, unknown> = {}): GraphNode => ({
   id,
@@ -60,7 +66,7 @@ describe('each issue is attached where it belongs, names the layer and says what
     g.edges.shift();
     const i = one(g, 'no-input');
     expect(i.target).toEqual({ node: 'b' });
-    expect(i.message).toMatch(/^conv2d: .*add an Input layer and connect it here$/);
+    expect(en(i)).toMatch(/^conv2d: .*add an Input layer and connect it here$/);
   });
 
   it('two Inputs: the second one, even when it is connected', () => {
@@ -69,7 +75,7 @@ describe('each issue is attached where it belongs, names the layer and says what
     g.edges.push(edge('e4', 'z', 'd'));
     const i = one(g, 'many-inputs');
     expect(i.target).toEqual({ node: 'z' });
-    expect(i.message).toBe('input_layer_1: a network has exactly one Input and input_layer is already it — delete this one');
+    expect(en(i)).toBe('input_layer_1: a network has exactly one Input and input_layer is already it — delete this one');
   });
 
   it('a cycle away from the Input is reported on the connection that closes it', () => {
@@ -78,7 +84,7 @@ describe('each issue is attached where it belongs, names the layer and says what
     g.edges.push(edge('xy', 'x', 'y'), edge('yx', 'y', 'x'));
     const i = one(g, 'cycle');
     expect(i.target).toEqual({ edge: 'yx' });
-    expect(i.message).toMatch(/^dense_2 → dense_1 closes a loop — .*delete this connection$/);
+    expect(en(i)).toMatch(/^dense_2 → dense_1 closes a loop — .*delete this connection$/);
     // ... and both layers of the loop are also not connected to the Input
     expect(issuesOf(g, 'disconnected').found.map((x) => x.target)).toEqual([{ node: 'x' }, { node: 'y' }]);
   });
@@ -88,7 +94,7 @@ describe('each issue is attached where it belongs, names the layer and says what
     g.edges.push(edge('self', 'a', 'a'));
     expect(one(g, 'cycle').target).toEqual({ edge: 'self' });
     const i = one(g, 'input-has-incoming');
-    expect(i).toMatchObject({
+    expect(worded(i)).toMatchObject({
       target: { edge: 'self' },
       message: 'input_layer: an Input cannot receive a connection — delete the connection from input_layer',
     });
@@ -99,10 +105,8 @@ describe('each issue is attached where it belongs, names the layer and says what
     g.edges.push(edge('skip', 'a', 'c'));
     const i = one(g, 'merge-unsupported');
     expect(i.target).toEqual({ node: 'c' });
-    expect(i.message).toMatch(
-      /^flatten: receives 2 connections, but merging branches is not supported yet — keep one incoming connection$/,
-    );
-    expect(one(g, 'fan-out-unsupported')).toMatchObject({
+    expect(en(i)).toMatch(/^flatten: receives 2 connections, but merging branches is not supported yet — keep one incoming connection$/);
+    expect(worded(one(g, 'fan-out-unsupported'))).toMatchObject({
       target: { node: 'a' },
       message: expect.stringMatching(/^input_layer: feeds 2 layers, .*not supported yet — keep one outgoing connection$/),
     });
@@ -123,11 +127,11 @@ describe('each issue is attached where it belongs, names the layer and says what
   it('a disconnected layer, even with bad values, gets both issues', () => {
     const g = lecture();
     g.nodes.push(node('x', 'Dropout', 'dropout', { rate: 2 }));
-    expect(one(g, 'disconnected')).toMatchObject({
+    expect(worded(one(g, 'disconnected'))).toMatchObject({
       target: { node: 'x' },
       message: 'dropout: is not connected to input_layer — connect it into the chain or delete it',
     });
-    expect(one(g, 'bad-param')).toMatchObject({
+    expect(worded(one(g, 'bad-param'))).toMatchObject({
       target: { node: 'x' },
       param: 'rate',
       message: expect.stringMatching(/^dropout: rate must be below 1/),
@@ -138,7 +142,7 @@ describe('each issue is attached where it belongs, names the layer and says what
     const g = lecture();
     g.edges.push(edge('from-nowhere', 'ghost', 'b'));
     const i = one(g, 'dangling-edge');
-    expect(i).toMatchObject({
+    expect(worded(i)).toMatchObject({
       target: { edge: 'from-nowhere' },
       message: 'connection from-nowhere points to a layer that does not exist — delete the connection',
     });
@@ -149,7 +153,7 @@ describe('each issue is attached where it belongs, names the layer and says what
   it('the same connection twice', () => {
     const g = lecture();
     g.edges.push(edge('again', 'b', 'c'));
-    expect(one(g, 'duplicate-edge')).toMatchObject({
+    expect(worded(one(g, 'duplicate-edge'))).toMatchObject({
       target: { edge: 'again' },
       message: 'conv2d → flatten is connected twice — delete one of the connections',
     });
@@ -161,7 +165,7 @@ describe('each issue is attached where it belongs, names the layer and says what
     g.nodes[2]!.name = 'dense';
     const i = one(g, 'duplicate-name');
     expect(i).toMatchObject({ target: { node: 'd' }, param: 'name' });
-    expect(i.message).toBe('dense: another layer already has this name — Keras needs unique names; rename one of them');
+    expect(en(i)).toBe('dense: another layer already has this name — Keras needs unique names; rename one of them');
   });
 
   it('a duplicate id (a damaged file) is reported, not mixed up', () => {
@@ -174,13 +178,13 @@ describe('each issue is attached where it belongs, names the layer and says what
     // The first layer with the id is the one analysed; the copy is not mistaken for a second layer.
     expect(analysis.nodes.get('d')!.name).toBe('dense');
     expect(analysis.issues.filter((x) => x.code !== 'duplicate-id')).toEqual([]);
-    expect(i.message).toMatch(/^dense_9: another layer has the same id 'd' — .*delete one of them$/);
+    expect(en(i)).toMatch(/^dense_9: another layer has the same id 'd' — .*delete one of them$/);
   });
 
   it('an empty canvas is the only issue attached to the graph itself', () => {
-    expect(analyzeGraph({ nodes: [], edges: [edge('e', 'x', 'y')] }).issues).toEqual([
-      { target: { graph: true }, code: 'empty', message: 'The canvas is empty — add an Input layer, then the layers that follow it' },
-    ]);
+    const { issues } = analyzeGraph({ nodes: [], edges: [edge('e', 'x', 'y')] });
+    expect(issues).toEqual([{ target: { graph: true }, code: 'empty', values: {} }]);
+    expect(en(issues[0]!)).toBe('The canvas is empty — add an Input layer, then the layers that follow it');
   });
 });
 
@@ -194,7 +198,7 @@ describe('bad values name the layer, the parameter and what it must be', () => {
     ['text', '28x28', 'input_layer: shape must be a list of whole numbers, e.g. 28, 28, 1 (got "28x28")'],
   ])('Input shape with %s', (_what, shape, message) => {
     const i = one(chain(shape), 'bad-param');
-    expect(i).toMatchObject({ target: { node: 'n1' }, param: 'shape', message });
+    expect(worded(i)).toMatchObject({ target: { node: 'n1' }, param: 'shape', message });
   });
 
   it.each<[Record<string, unknown>, string, string]>([
@@ -215,7 +219,11 @@ describe('bad values name the layer, the parameter and what it must be', () => {
     [{ kernel_size: 3 }, 'filters', 'conv2d: filters must be a number (got nothing)'],
     [{ filters: 4, kernel_size: 3, use_bias: 'yes' }, 'use_bias', 'conv2d: use_bias must be true or false (got "yes")'],
   ])('Conv2D %j', (params, param, message) => {
-    expect(one(chain([28, 28, 1], ['Conv2D', 'conv2d', params]), 'bad-param')).toMatchObject({ target: { node: 'n2' }, param, message });
+    expect(worded(one(chain([28, 28, 1], ['Conv2D', 'conv2d', params]), 'bad-param'))).toMatchObject({
+      target: { node: 'n2' },
+      param,
+      message,
+    });
   });
 
   it.each<[number, string]>([
@@ -224,7 +232,11 @@ describe('bad values name the layer, the parameter and what it must be', () => {
     [0, 'dense: units must be at least 1 (got 0)'],
     [12.5, 'dense: units must be a whole number (got 12.5)'],
   ])('Dense units %d: the message shows the value as typed', (units, message) => {
-    expect(one(chain([16], ['Dense', 'dense', { units }]), 'bad-param')).toMatchObject({ target: { node: 'n2' }, param: 'units', message });
+    expect(worded(one(chain([16], ['Dense', 'dense', { units }]), 'bad-param'))).toMatchObject({
+      target: { node: 'n2' },
+      param: 'units',
+      message,
+    });
   });
 
   it.each<[unknown, RegExp]>([
@@ -233,7 +245,7 @@ describe('bad values name the layer, the parameter and what it must be', () => {
     [-0.1, /^dropout: rate must be at least 0 .*\(got -0\.1\)$/],
     ['half', /^dropout: rate must be a number \(got "half"\)$/],
   ])('Dropout rate %j', (rate, message) => {
-    expect(one(chain([16], ['Dropout', 'dropout', { rate }]), 'bad-param')).toMatchObject({
+    expect(worded(one(chain([16], ['Dropout', 'dropout', { rate }]), 'bad-param'))).toMatchObject({
       target: { node: 'n2' },
       param: 'rate',
       message: expect.stringMatching(message),
@@ -246,13 +258,13 @@ describe('bad values name the layer, the parameter and what it must be', () => {
       [{ node: 'n2' }, 'pool_size'],
       [{ node: 'n2' }, 'strides'],
     ]);
-    expect(found.every((i) => i.message.startsWith('max_pooling2d: '))).toBe(true);
+    expect(found.every((i) => en(i).startsWith('max_pooling2d: '))).toBe(true);
   });
 
   it('an activation TensorFlow.js layers cannot run is named with the ones it can', () => {
     const i = one(chain([16], ['Activation', 'activation', { activation: 'leaky_relu' }]), 'bad-param');
     expect(i).toMatchObject({ target: { node: 'n2' }, param: 'activation' });
-    expect(i.message).toMatch(/^activation: activation must be one of linear, relu, .*\(got "leaky_relu"\)$/);
+    expect(en(i)).toMatch(/^activation: activation must be one of linear, relu, .*\(got "leaky_relu"\)$/);
   });
 
   it.each<[unknown, string]>([
@@ -261,14 +273,14 @@ describe('bad values name the layer, the parameter and what it must be', () => {
     [false, 'false'],
   ])('an activation that is not even text (%j) gets the same sentence, not "Invalid input"', (activation, got) => {
     const i = one(chain([16], ['Dense', 'dense', { units: 2, activation }]), 'bad-param');
-    expect(i.message).toBe(
+    expect(en(i)).toBe(
       `dense: activation must be one of linear, relu, relu6, elu, selu, sigmoid, hard_sigmoid, tanh, softmax, softplus, softsign, swish, mish, gelu (got ${got})`,
     );
   });
 
   it('BatchNormalization momentum outside [0, 1] and epsilon 0', () => {
     const { found } = issuesOf(chain([16], ['BatchNormalization', 'batch_normalization', { momentum: 2, epsilon: 0 }]), 'bad-param');
-    expect(found.map((i) => i.message)).toEqual([
+    expect(found.map(en)).toEqual([
       'batch_normalization: momentum must be between 0 and 1 (got 2)',
       'batch_normalization: epsilon must be greater than 0 (got 0)',
     ]);
@@ -280,7 +292,7 @@ describe('bad values name the layer, the parameter and what it must be', () => {
       'bad-param',
     );
     expect(i).toMatchObject({ target: { node: 'n2' }, param: 'strides' });
-    expect(i.message).toBe('conv2d: strides > 1 cannot be combined with dilation_rate > 1 (Keras forbids it) — set one of them to 1');
+    expect(en(i)).toBe('conv2d: strides > 1 cannot be combined with dilation_rate > 1 (Keras forbids it) — set one of them to 1');
   });
 });
 
@@ -293,10 +305,13 @@ describe('shape errors', () => {
       ['Conv2D', 'conv2d_1', { filters: 2, kernel_size: 5 }],
     );
     const i = one(g, 'shape');
-    expect(i).toMatchObject({ target: { node: 'n3' }, param: 'kernel_size' });
-    expect(i.message).toBe(
-      "conv2d_1: a 5×5 kernel does not fit its 4×4 input with padding 'valid' — use padding 'same' or a smaller kernel",
-    );
+    expect(i).toMatchObject({
+      target: { node: 'n3' },
+      param: 'kernel_size',
+      values: { node: 'conv2d_1' },
+      problem: { code: 'kernel-too-large', values: { kh: 5, kw: 5, h: 4, w: 4 }, param: 'kernel_size' },
+    });
+    expect(en(i)).toBe("conv2d_1: a 5×5 kernel does not fit its 4×4 input with padding 'valid' — use padding 'same' or a smaller kernel");
     // The layer before keeps its shape; the one at fault has none.
     const a = analyzeGraph(g);
     expect(a.nodes.get('n2')!.output!.shape).toEqual([4, 4, 2]);
@@ -305,7 +320,7 @@ describe('shape errors', () => {
 
   it('a non-square kernel names both sides: 1×5 on 4 wide', () => {
     const i = one(chain([9, 4, 1], ['Conv2D', 'conv2d', { filters: 1, kernel_size: [1, 5] }]), 'shape');
-    expect(i.message).toBe("conv2d: a 1×5 kernel does not fit its 9×4 input with padding 'valid' — use padding 'same' or a smaller kernel");
+    expect(en(i)).toBe("conv2d: a 1×5 kernel does not fit its 9×4 input with padding 'valid' — use padding 'same' or a smaller kernel");
   });
 
   it.each<[GraphNode['kind'], Record<string, unknown>]>([
@@ -316,7 +331,7 @@ describe('shape errors', () => {
   ])('%s after Flatten is a rank error on that layer', (kind, params) => {
     const i = one(chain([28, 28, 1], ['Flatten', 'flatten', {}], [kind, 'late', params]), 'shape');
     expect(i.target).toEqual({ node: 'n3' });
-    expect(i.message).toBe(
+    expect(en(i)).toBe(
       `late: ${kind} needs a 3-D input (height, width, channels) but receives (None, 784) — place it before Flatten/Dense, or give the Input a shape like 28, 28, 1`,
     );
   });

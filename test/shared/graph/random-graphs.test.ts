@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { issueText } from '../../../src-shared/i18n/issue-text';
 import fc from 'fast-check';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/sequential';
@@ -69,7 +70,7 @@ describe('property: analysis of any graph', () => {
           if ('node' in t) expect(nodeIds.has(t.node)).toBe(true);
           else if ('edge' in t) expect(edgeIds.has(t.edge)).toBe(true);
           else expect(graph.nodes).toHaveLength(0);
-          expect(issue.message.length).toBeGreaterThan(10);
+          expect(issueText('en', issue).length).toBeGreaterThan(10);
         }
         // Valid means no issue at all and a summary; invalid means at least one issue.
         expect(a.valid).toBe(a.issues.length === 0 && s !== undefined);

@@ -3,6 +3,12 @@ import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/sequential';
 import type { Graph, GraphNode } from '../../../src-shared/graph/schema';
 import type { GraphIssue, IssueCode } from '../../../src-shared/graph/issues';
+import { issueText } from '../../../src-shared/i18n/issue-text';
+
+/** The English sentence of an issue, worded by the dictionary. */
+const en = (issue: GraphIssue) => issueText('en', issue);
+/** An issue with its English sentence beside its code and values. */
+const worded = (issue: GraphIssue) => ({ ...issue, message: en(issue) });
 
 const node = (id: string, kind: GraphNode['kind'], name: string, params: Record<string, unknown> = {}): GraphNode => ({
   id,
@@ -45,7 +51,7 @@ describe('graph validation', () => {
     const g = graphFromLayers(lecture.slice(1));
     const i = only(g, 'no-input');
     expect(i.target).toEqual({ node: 'n1' });
-    expect(i.message).toBe('conv2d: nothing feeds this layer and the network has no Input — add an Input layer and connect it here');
+    expect(en(i)).toBe('conv2d: nothing feeds this layer and the network has no Input — add an Input layer and connect it here');
   });
 
   it('two Inputs: the second is to be deleted', () => {
@@ -53,15 +59,15 @@ describe('graph validation', () => {
     g.nodes.push(node('x', 'InputLayer', 'input_layer_1', { shape: [28, 28, 1] }));
     const i = only(g, 'many-inputs');
     expect(i.target).toEqual({ node: 'x' });
-    expect(i.message).toMatch(/^input_layer_1: a network has exactly one Input .* delete this one$/);
+    expect(en(i)).toMatch(/^input_layer_1: a network has exactly one Input .* delete this one$/);
   });
 
   it('a cycle is reported on the connection that closes it', () => {
     const g = graphFromLayers(lecture);
     g.edges.push(edge('back', 'n4', 'n2'));
     const i = only(g, 'cycle');
-    expect(i.target).toEqual({ edge: 'back' });
-    expect(i.message).toBe('dense → conv2d closes a loop — a network must flow one way from the Input; delete this connection');
+    expect(i).toEqual({ target: { edge: 'back' }, code: 'cycle', values: { source: 'dense', target: 'conv2d' } });
+    expect(en(i)).toBe('dense → conv2d closes a loop — a network must flow one way from the Input; delete this connection');
   });
 
   it('a self-loop is a cycle too', () => {
@@ -75,7 +81,7 @@ describe('graph validation', () => {
     g.edges.push(edge('into', 'n4', 'n1'));
     const i = analyzeGraph(g).issues.find((x) => x.code === 'input-has-incoming')!;
     expect(i.target).toEqual({ edge: 'into' });
-    expect(i.message).toMatch(/^input_layer: an Input cannot receive a connection — delete the connection from dense$/);
+    expect(en(i)).toMatch(/^input_layer: an Input cannot receive a connection — delete the connection from dense$/);
   });
 
   it('merges and fan-out are reported as not supported yet, on the node concerned', () => {
@@ -85,11 +91,11 @@ describe('graph validation', () => {
     const a = analyzeGraph(g);
     const fan = a.issues.find((i) => i.code === 'fan-out-unsupported')!;
     const merge = a.issues.find((i) => i.code === 'merge-unsupported')!;
-    expect(fan).toMatchObject({
+    expect(worded(fan)).toMatchObject({
       target: { node: 'n3' },
       message: 'flatten: feeds 2 layers, but branching is not supported yet — keep one outgoing connection',
     });
-    expect(merge).toMatchObject({
+    expect(worded(merge)).toMatchObject({
       target: { node: 'n4' },
       message: 'dense: receives 2 connections, but merging branches is not supported yet — keep one incoming connection',
     });
@@ -100,7 +106,7 @@ describe('graph validation', () => {
     const g = graphFromLayers(lecture);
     g.nodes.push(node('lonely', 'Dropout', 'dropout', { rate: 0.5 }));
     const i = only(g, 'disconnected');
-    expect(i).toMatchObject({
+    expect(worded(i)).toMatchObject({
       target: { node: 'lonely' },
       message: 'dropout: is not connected to input_layer — connect it into the chain or delete it',
     });
@@ -140,12 +146,13 @@ describe('bad values are errors with the parameter named, never exceptions', () 
     [{ filters: 4, kernel_size: 3, padding: 'circular' }, 'padding', `conv2d: padding must be 'valid' or 'same' (got "circular")`],
   ])('%j → %s', (params, param, message) => {
     const i = only(withConv(params), 'bad-param');
-    expect(i).toMatchObject({ target: { node: 'n2' }, param, message });
+    expect(i).toMatchObject({ values: { node: 'conv2d' }, problem: { values: { param } } });
+    expect(worded(i)).toMatchObject({ target: { node: 'n2' }, param, message });
   });
 
   it('strides > 1 together with dilation > 1 (Keras forbids it)', () => {
     const i = only(withConv({ filters: 4, kernel_size: 3, strides: 2, dilation_rate: 2 }), 'bad-param');
-    expect(i.message).toBe('conv2d: strides > 1 cannot be combined with dilation_rate > 1 (Keras forbids it) — set one of them to 1');
+    expect(en(i)).toBe('conv2d: strides > 1 cannot be combined with dilation_rate > 1 (Keras forbids it) — set one of them to 1');
   });
 
   it.each([
@@ -153,7 +160,7 @@ describe('bad values are errors with the parameter named, never exceptions', () 
     [-0.1, 'rate must be at least 0 (0 keeps every unit) (got -0.1)'],
   ])('dropout rate %d', (rate, message) => {
     const g = graphFromLayers([...lecture.slice(0, 3), { kind: 'Dropout', name: 'dropout', params: { rate } }, lecture[3]!]);
-    expect(only(g, 'bad-param').message).toBe(`dropout: ${message}`);
+    expect(en(only(g, 'bad-param'))).toBe(`dropout: ${message}`);
   });
 
   it('a kernel larger than its input says how to fix it', () => {
@@ -164,9 +171,7 @@ describe('bad values are errors with the parameter named, never exceptions', () 
     ]);
     const i = only(g, 'shape');
     expect(i).toMatchObject({ target: { node: 'n3' }, param: 'kernel_size' });
-    expect(i.message).toBe(
-      "conv2d_1: a 5×5 kernel does not fit its 4×4 input with padding 'valid' — use padding 'same' or a smaller kernel",
-    );
+    expect(en(i)).toBe("conv2d_1: a 5×5 kernel does not fit its 4×4 input with padding 'valid' — use padding 'same' or a smaller kernel");
   });
 
   it('Conv2D after Flatten needs a 3-D input', () => {
@@ -175,7 +180,7 @@ describe('bad values are errors with the parameter named, never exceptions', () 
       { kind: 'Flatten', name: 'flatten', params: {} },
       { kind: 'Conv2D', name: 'conv2d', params: { filters: 1, kernel_size: 1 } },
     ]);
-    expect(only(g, 'shape').message).toMatch(/^conv2d: Conv2D needs a 3-D input \(height, width, channels\) but receives \(None, 784\)/);
+    expect(en(only(g, 'shape'))).toMatch(/^conv2d: Conv2D needs a 3-D input \(height, width, channels\) but receives \(None, 784\)/);
   });
 
   it('shapes stop at an error and resume nowhere downstream, but later parameter errors still show', () => {

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { importProblemText, projectProblemText } from '../../../src-shared/i18n/file-text';
 import { describe, expect, it } from 'vitest';
 import { toKeras3Json, toTfjsTopology } from '../../../src-shared/keras/export';
 import { importKerasModel } from '../../../src-shared/keras/import';
@@ -13,7 +14,7 @@ const templates = readdirSync(templatesDir).filter((f) => f.endsWith('.convas.js
 
 function graphOf(file: string): Graph {
   const parsed = parseProject(readFileSync(new URL(file, templatesDir), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
   return parsed.project.graph;
 }
 
@@ -21,7 +22,7 @@ function roundTrip(graph: Graph, write: typeof toKeras3Json) {
   const seq = toSequential(graph);
   if (!seq.ok) throw new Error('invalid template');
   const imported = importKerasModel(write(seq.model));
-  if (!imported.ok) throw new Error(imported.error);
+  if (!imported.ok) throw new Error(importProblemText('en', imported.error));
   return summarize(analyzeGraph(graphFromLayers(imported.layers)));
 }
 
@@ -68,7 +69,7 @@ describe('Keras export', () => {
     const seq = toSequential(everyKind);
     if (!seq.ok) throw new Error(JSON.stringify(seq.issues));
     const imported = importKerasModel(toKeras3Json(seq.model));
-    if (!imported.ok) throw new Error(imported.error);
+    if (!imported.ok) throw new Error(importProblemText('en', imported.error));
     const back = toSequential(graphFromLayers(imported.layers));
     if (!back.ok) throw new Error(JSON.stringify(back.issues));
     expect(back.model.layers.map((l) => [l.kind, l.params])).toEqual(seq.model.layers.map((l) => [l.kind, l.params]));

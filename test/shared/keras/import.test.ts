@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileProblemText, importProblemText } from '../../../src-shared/i18n/file-text';
 import { describe, expect, it } from 'vitest';
 import { importKerasModel } from '../../../src-shared/keras/import';
 import { readModelFile } from '../../../src-shared/format/model-file';
@@ -8,8 +9,8 @@ import { summarize, type Summary } from '../../../src-shared/summary/summary';
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/keras/${name}`, import.meta.url), 'utf8');
 
 function summaryOf(text: string): Summary {
-  const read = readModelFile(text);
-  if (!read.ok) throw new Error(read.error);
+  const read = readModelFile(text, 'model.json');
+  if (!read.ok) throw new Error(fileProblemText('en', read.error));
   const summary = summarize(analyzeGraph(read.project.graph));
   if (!summary) throw new Error('invalid graph');
   return summary;
@@ -47,8 +48,8 @@ describe('Keras import', () => {
   });
 
   it('maps tfjs VarianceScaling initializers back to their Keras names', () => {
-    const read = readModelFile(fixture('lecture-cnn.tfjs.model.json'));
-    if (!read.ok) throw new Error(read.error);
+    const read = readModelFile(fixture('lecture-cnn.tfjs.model.json'), 'model.json');
+    if (!read.ok) throw new Error(fileProblemText('en', read.error));
     const conv = read.project.graph.nodes.find((n) => n.kind === 'Conv2D')!;
     // tfjs's default kernel initializer is glorotNormal, serialized as VarianceScaling(1, fan_avg, normal).
     expect(conv.params['kernel_initializer']).toBe('glorot_normal');
@@ -66,12 +67,12 @@ describe('Keras import', () => {
     doc.config.layers[2] = { module: 'keras.layers', class_name: 'Conv3D', config: { name: 'conv3d' }, registered_name: null };
     const imported = importKerasModel(doc);
     expect(imported.ok).toBe(false);
-    expect(!imported.ok && imported.error).toMatch(/'conv3d'.*'Conv3D'.*does not support/);
+    expect(!imported.ok && importProblemText('en', imported.error)).toMatch(/'conv3d'.*'Conv3D'.*does not support/);
   });
 
   it('refuses functional models with a sentence that says what to do', () => {
     const imported = importKerasModel({ class_name: 'Functional', config: { layers: [] } });
-    expect(!imported.ok && imported.error).toMatch(/Sequential models only/);
+    expect(!imported.ok && importProblemText('en', imported.error)).toMatch(/Sequential models only/);
   });
 
   it('rejects documents that are not models without throwing', () => {

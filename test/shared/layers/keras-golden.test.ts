@@ -7,6 +7,8 @@
  *   output length      = floor((n − ((k−1)·d+1)) / s) + 1 for 'valid', ceil(n / s) for 'same'
  */
 import { readFileSync } from 'node:fs';
+import { projectProblemText } from '../../../src-shared/i18n/file-text';
+import { issueText } from '../../../src-shared/i18n/issue-text';
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../../src-shared/project/io';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
@@ -16,7 +18,7 @@ import { summaryText } from '../../../src-shared/summary/text';
 
 function template(name: string): Summary {
   const parsed = parseProject(readFileSync(new URL(`../../../assets/templates/${name}.convas.json`, import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
   const s = summarize(analyzeGraph(parsed.project.graph));
   if (!s) throw new Error('invalid template');
   return s;
@@ -25,7 +27,7 @@ function template(name: string): Summary {
 function chain(shape: number[], layers: RawLayer[]): Summary {
   const a = analyzeGraph(graphFromLayers([{ kind: 'InputLayer', params: { shape } }, ...layers]));
   const s = summarize(a);
-  if (!s) throw new Error(a.issues.map((i) => i.message).join('\n'));
+  if (!s) throw new Error(a.issues.map((i) => issueText('en', i)).join('\n'));
   return s;
 }
 
@@ -144,11 +146,12 @@ describe('shape rules', () => {
 describe('formulas with the real numbers', () => {
   const s = template('lecture-cnn');
   it("'same': ceil(28 / 1) = 28", () => expect(s.layers[0]!.formulas.outputShape[0]!.formula).toBe('ceil(28 / 1) = 28'));
-  it('Conv2D params: 3·3·1·10 + 10 = 100', () => expect(s.layers[0]!.formulas.trainableParams).toBe('3·3·1·10 + 10 = 100'));
+  it('Conv2D params: 3·3·1·10 + 10 = 100', () => expect(s.layers[0]!.formulas.trainableParams.formula).toBe('3·3·1·10 + 10 = 100'));
   it("'valid' pooling: floor((28 − 2) / 2) + 1 = 14", () =>
     expect(s.layers[1]!.formulas.outputShape[0]!.formula).toBe('floor((28 − 2) / 2) + 1 = 14'));
-  it('Flatten: 14·14·10 = 1960', () => expect(s.layers[2]!.formulas.outputShape[0]!.formula).toBe('14·14·10 = 1960'));
-  it('Dense params: 1960·100 + 100 = 196100', () => expect(s.layers[3]!.formulas.trainableParams).toBe('1960·100 + 100 = 196100'));
+  it('Flatten: 14·14·10 = 1,960', () => expect(s.layers[2]!.formulas.outputShape[0]!.formula).toBe('14·14·10 = 1,960'));
+  it('Dense params: 1,960·100 + 100 = 196,100 (with thousands separators)', () =>
+    expect(s.layers[3]!.formulas.trainableParams.formula).toBe('1,960·100 + 100 = 196,100'));
   it('costs: 28·28·10·3·3·1 = 70560 MACs and 28·28·10·4 B of activations', () => {
     expect(s.layers[0]!.macs).toBe(70560);
     expect(s.layers[0]!.memoryBytes).toBe(31360);

@@ -4,6 +4,7 @@
  * from those pages or derived by their rules, never computed with Convas.
  */
 import { describe, expect, it } from 'vitest';
+import { problemText } from '../../../src-shared/i18n/issue-text';
 import { allLayerKinds, layerKind, type AnyLayerKind } from '../../../src-shared/layers/registry';
 import { LAYER_KIND_IDS, type Shape } from '../../../src-shared/layers/types';
 
@@ -20,17 +21,17 @@ function params(id: string, raw: Record<string, unknown>): unknown {
   return parsed.data;
 }
 
-/** Output shape (without batch) of one layer on one input, or the problem's message. */
+/** Output shape (without batch) of one layer on one input, or the problem's English sentence. */
 function out(id: string, input: Shape, raw: Record<string, unknown>): Shape | string {
   const r = kind(id).inferShape(input, params(id, raw));
-  return r.ok ? r.value.shape : r.problem.message;
+  return r.ok ? r.value.shape : problemText('en', r.problem);
 }
 
 /** [trainable, non-trainable] weights of one layer on one input. */
 function weights(id: string, input: Shape, raw: Record<string, unknown>): [number, number] {
   const p = params(id, raw);
   const r = kind(id).inferShape(input, p);
-  if (!r.ok) throw new Error(r.problem.message);
+  if (!r.ok) throw new Error(problemText('en', r.problem));
   const c = kind(id).countParams(input, r.value.shape, p);
   return [c.trainable.value, c.nonTrainable.value];
 }
@@ -177,7 +178,9 @@ describe("weights, by Keras's rules", () => {
 describe('cross-parameter rules and shape errors are returned, not thrown', () => {
   it('strides > 1 with dilation_rate > 1 is a problem naming strides', () => {
     const p = params('Conv2D', { filters: 1, kernel_size: 3, strides: [2, 1], dilation_rate: [1, 2] });
-    expect(kind('Conv2D').check?.(p)).toMatchObject({ param: 'strides', message: expect.stringMatching(/set one of them to 1$/) });
+    const problem = kind('Conv2D').check?.(p);
+    expect(problem).toEqual({ code: 'strides-with-dilation', values: {}, param: 'strides' });
+    expect(problemText('en', problem!)).toMatch(/set one of them to 1$/);
     expect(kind('Conv2D').check?.(params('Conv2D', { filters: 1, kernel_size: 3, strides: 2 }))).toBeUndefined();
     expect(kind('Conv2D').check?.(params('Conv2D', { filters: 1, kernel_size: 3, dilation_rate: 2 }))).toBeUndefined();
   });

@@ -4,6 +4,7 @@
  * template written as a format-1 file migrates to the same network.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { projectProblemText } from '../../../src-shared/i18n/file-text';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseProject, readProject, serializeProject } from '../../../src-shared/project/io';
@@ -19,7 +20,7 @@ const dir = new URL('../../../assets/templates/', import.meta.url);
 const templates = readdirSync(dir).filter((f) => f.endsWith('.convas.json'));
 const load = (f: string): Project => {
   const parsed = parseProject(readFileSync(new URL(f, dir), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
   return parsed.project;
 };
 
@@ -100,14 +101,14 @@ describe('every error says what is wrong and what to do', () => {
     let parsed: ReturnType<typeof parseProject> | undefined;
     expect(() => (parsed = parseProject(text))).not.toThrow();
     expect(parsed!.ok).toBe(false);
-    const error = parsed!.ok ? '' : parsed!.error;
+    const error = parsed!.ok ? '' : projectProblemText('en', parsed!.error);
     for (const m of messages) expect(error).toMatch(m);
   });
 
   it('lists at most three problems of a badly damaged file, and says how many more', () => {
     const nodes = Array.from({ length: 5 }, (_, i) => ({ id: `n${i}`, kind: 'Nope', name: 'x', params: {}, position: { x: 0, y: 0 } }));
     const parsed = parseProject(JSON.stringify({ formatVersion: 2, app: 'convas', name: 'x', graph: { nodes, edges: [] } }));
-    expect(!parsed.ok && parsed.error).toMatch(
+    expect(!parsed.ok && projectProblemText('en', parsed.error)).toMatch(
       /graph\.nodes\[0\]\.kind: .*; graph\.nodes\[1\]\.kind: .*; graph\.nodes\[2\]\.kind: .* \(and 2 more\)\. Correct/,
     );
   });
@@ -133,7 +134,7 @@ describe('reading changes nothing and never throws', () => {
   it('the project it returns shares nothing with the document (editing one cannot edit the other)', () => {
     const doc = JSON.parse(readFileSync(new URL('lecture-cnn.convas.json', dir), 'utf8')) as { graph: Graph };
     const parsed = readProject(doc);
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
     parsed.project.graph.nodes[1]!.params['filters'] = 99;
     expect(doc.graph.nodes[1]!.params['filters']).toBe(10);
   });
@@ -148,7 +149,7 @@ describe('reading changes nothing and never throws', () => {
         ),
         (text) => {
           const parsed = parseProject(text);
-          if (!parsed.ok) expect(parsed.error.length).toBeGreaterThan(20);
+          if (!parsed.ok) expect(projectProblemText('en', parsed.error).length).toBeGreaterThan(20);
         },
       ),
       { numRuns: 1000 },
@@ -176,7 +177,7 @@ describe('reading changes nothing and never throws', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), v1Like), (doc) => {
         const parsed = readProject(doc);
-        if (!parsed.ok) expect(parsed.error).toMatch(/\.$/);
+        if (!parsed.ok) expect(projectProblemText('en', parsed.error)).toMatch(/\.$/);
       }),
       { numRuns: 1000 },
     );
@@ -222,7 +223,7 @@ describe('round trip', () => {
       fc.property(project, (p) => {
         const text = serializeProject(p);
         const parsed = parseProject(text);
-        if (!parsed.ok) throw new Error(parsed.error);
+        if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
         expect(parsed.project).toEqual(p);
         expect(parsed.migratedFrom).toBeUndefined();
         expect(serializeProject(parsed.project)).toBe(text);
@@ -261,7 +262,7 @@ describe('format 1 → format 2', () => {
       training: current.training,
     };
     const migrated = parseProject(JSON.stringify(v1));
-    if (!migrated.ok) throw new Error(migrated.error);
+    if (!migrated.ok) throw new Error(projectProblemText('en', migrated.error));
     expect(migrated.migratedFrom).toBe(1);
     expect(migrated.project.formatVersion).toBe(2);
     expect(migrated.project.name).toBe(current.name);
@@ -288,7 +289,7 @@ describe('format 1 → format 2', () => {
         ],
       }),
     );
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
     expect(parsed.project.graph.nodes.map((n) => n.name)).toEqual(['input_layer', 'conv2d', 'conv2d_1', 'flatten', 'dense']);
     expect(parsed.project.training).toEqual(defaultTrainingSettings());
     // 8 → 6 → 4; 4·4·2 = 32; Dense 32·2 + 2 = 66; convs 3·3·1·2 + 2 = 20 and 3·3·2·2 + 2 = 38

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { projectProblemText } from '../../../src-shared/i18n/file-text';
 import { describe, expect, it } from 'vitest';
 import { parseProject, serializeProject } from '../../../src-shared/project/io';
 import { CURRENT_FORMAT_VERSION } from '../../../src-shared/project/schema';
@@ -32,7 +33,7 @@ const v1 = {
 describe('project files', () => {
   it.each(templates)('%s parses, is valid, and round-trips unchanged', (f) => {
     const parsed = parseProject(text(f));
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
     expect(parsed.project.formatVersion).toBe(CURRENT_FORMAT_VERSION);
     expect(analyzeGraph(parsed.project.graph).valid).toBe(true);
     expect(serializeProject(parsed.project)).toBe(text(f));
@@ -42,14 +43,14 @@ describe('project files', () => {
 
   it('migrates a format-1 file to the current format with the same network', () => {
     const parsed = parseProject(JSON.stringify(v1));
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
     expect(parsed.migratedFrom).toBe(1);
     expect(parsed.project.formatVersion).toBe(2);
     expect(parsed.project.graph.edges).toHaveLength(5);
     expect(parsed.project.graph.nodes[1]!.position).toEqual({ x: 40, y: 120 });
     expect(parsed.project.training).toMatchObject({ optimizer: 'sgd', epochs: 3, batchSize: 32 });
     const lecture = parseProject(text('lecture-cnn.convas.json'));
-    if (!lecture.ok) throw new Error(lecture.error);
+    if (!lecture.ok) throw new Error(projectProblemText('en', lecture.error));
     expect(summarize(analyzeGraph(parsed.project.graph))).toEqual(summarize(analyzeGraph(lecture.project.graph)));
   });
 
@@ -72,6 +73,6 @@ describe('project files', () => {
   ])('%s is a clear error, never an exception', (_what, input, message) => {
     const parsed = parseProject(input);
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.error).toMatch(message);
+    expect(!parsed.ok && projectProblemText('en', parsed.error)).toMatch(message);
   });
 });

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { projectProblemText } from '../../../src-shared/i18n/file-text';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { toSequential } from '../../../src-shared/graph/sequential';
 
 function script(template: string, training: Record<string, unknown> = {}): string {
   const parsed = parseProject(readFileSync(new URL(`../../../assets/templates/${template}`, import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
   const seq = toSequential(parsed.project.graph);
   if (!seq.ok) throw new Error('invalid');
   return toPythonScript(seq.model, { ...parsed.project.training, ...training });

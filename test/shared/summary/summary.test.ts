@@ -4,6 +4,7 @@
  * out by hand with its derivation; none is computed with src-shared.
  */
 import { readFileSync } from 'node:fs';
+import { projectProblemText } from '../../../src-shared/i18n/file-text';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/sequential';
@@ -11,17 +12,19 @@ import { parseProject } from '../../../src-shared/project/io';
 import { summarize, type Summary } from '../../../src-shared/summary/summary';
 import { summaryText } from '../../../src-shared/summary/text';
 import { formulaProblem } from '../support/keras-reference';
+import { issueText } from '../../../src-shared/i18n/issue-text';
+import { formulaText } from '../../../src-shared/i18n/layer-text';
 
 function build(shape: number[], layers: RawLayer[], name?: string): Summary {
   const a = analyzeGraph(graphFromLayers([{ kind: 'InputLayer', params: { shape } }, ...layers]));
   const s = summarize(a, name);
-  if (!s) throw new Error(a.issues.map((i) => i.message).join('\n'));
+  if (!s) throw new Error(a.issues.map((i) => issueText('en', i)).join('\n'));
   return s;
 }
 
 function template(file: string): Summary {
   const parsed = parseProject(readFileSync(new URL(`../../../assets/templates/${file}`, import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
   const s = summarize(analyzeGraph(parsed.project.graph));
   if (!s) throw new Error(`${file} is not a valid network`);
   return s;
@@ -153,17 +156,18 @@ describe('smaller cases', () => {
   it('Dense on (None, 7, 7, 32) shows its formula on the last axis: 32·16 + 16 = 528', () => {
     const r = build([7, 7, 32], [{ kind: 'Dense', params: { units: 16 } }]).layers[0]!;
     expect(r.outputShape).toEqual([null, 7, 7, 16]);
-    expect(r.formulas.trainableParams).toBe('32·16 + 16 = 528');
+    expect(r.formulas.trainableParams.formula).toBe('32·16 + 16 = 528');
     expect(r.macs).toBe(7 * 7 * 32 * 16); // one 32-long dot product per unit at each of the 7·7 positions
   });
 
   it("a strided 'valid' convolution explains 13: floor((28 − 3) / 2) + 1 = 13", () => {
     const r = build([28, 28, 1], [{ kind: 'Conv2D', params: { filters: 4, kernel_size: 3, strides: 2 } }]).layers[0]!;
-    expect(r.formulas.outputShape.map((d) => d.formula)).toEqual([
+    expect(r.formulas.outputShape.map((d) => formulaText('en', d))).toEqual([
       'floor((28 − 3) / 2) + 1 = 13',
       'floor((28 − 3) / 2) + 1 = 13',
       '4 (filters)',
     ]);
+    expect(r.formulas.outputShape[2]).toEqual({ value: 4, formula: '4', caption: { code: 'filters', values: {} } });
     expect(
       build([28, 28, 1], [{ kind: 'Conv2D', params: { filters: 4, kernel_size: 3, strides: 2, padding: 'same' } }]).layers[0]!.formulas
         .outputShape[0]!.formula,
@@ -178,13 +182,35 @@ describe('smaller cases', () => {
 
   it('use_bias=False shows no bias term: 3·3·1·10 = 90', () => {
     const r = build([28, 28, 1], [{ kind: 'Conv2D', params: { filters: 10, kernel_size: 3, use_bias: false } }]).layers[0]!;
-    expect([r.params, r.formulas.trainableParams]).toEqual([90, '3·3·1·10 = 90']);
+    expect([r.params, r.formulas.trainableParams.formula]).toEqual([90, '3·3·1·10 = 90']);
   });
 
   it('BatchNormalization explains both halves', () => {
     const r = build([14, 14, 32], [{ kind: 'BatchNormalization', params: {} }]).layers[0]!;
-    expect(r.formulas.trainableParams).toMatch(/^2·32 = 64 /);
-    expect(r.formulas.nonTrainableParams).toMatch(/^2·32 = 64 /);
+    expect(formulaText('en', r.formulas.trainableParams)).toBe('2·32 = 64 (gamma + beta)');
+    expect(formulaText('en', r.formulas.nonTrainableParams)).toBe('2·32 = 64 (moving mean + moving variance)');
+    expect(formulaText('ko', r.formulas.nonTrainableParams)).toBe('2·32 = 64 (이동 평균 + 이동 분산)');
+  });
+
+  it('counts in formulas have thousands separators: 1,960·100 + 100 = 196,100', () => {
+    const r = build(
+      [14, 14, 10],
+      [
+        { kind: 'Flatten', params: {} },
+        { kind: 'Dense', params: { units: 100 } },
+      ],
+    ).layers;
+    expect(r[0]!.formulas.outputShape[0]!.formula).toBe('14·14·10 = 1,960');
+    expect(r[1]!.formulas.trainableParams.formula).toBe('1,960·100 + 100 = 196,100');
+    expect(r[1]!.formulas.memory.formula).toBe('100·4 B = 400 B');
+  });
+
+  it('a layer without weights says so in its caption, in both languages', () => {
+    const r = build([28, 28, 1], [{ kind: 'MaxPooling2D', params: {} }]).layers[0]!;
+    expect(r.formulas.trainableParams).toMatchObject({ value: 0, formula: '0', caption: { code: 'no-weights' } });
+    expect(formulaText('en', r.formulas.trainableParams)).toBe('0 (no weights)');
+    expect(formulaText('ko', r.formulas.trainableParams)).toBe('0 (가중치 없음)');
+    expect(formulaText('en', r.formulas.macs)).toBe('0 (no multiplications: a maximum per window)');
   });
 
   it('an invalid graph has no summary (the UI shows its issues instead)', () => {
@@ -216,7 +242,7 @@ describe('every template', () => {
         expect(r.params).toBe(r.trainableParams + r.nonTrainableParams);
         r.formulas.outputShape.forEach((d, i) => {
           expect(d.value).toBe(r.outputShape[i + 1]);
-          expect(formulaProblem(d.formula, d.value)).toBeUndefined();
+          expect(formulaProblem(d, d.value)).toBeUndefined();
         });
         expect(formulaProblem(r.formulas.trainableParams, r.trainableParams)).toBeUndefined();
         expect(formulaProblem(r.formulas.nonTrainableParams, r.nonTrainableParams)).toBeUndefined();

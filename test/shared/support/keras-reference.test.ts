@@ -24,15 +24,18 @@ describe('the test reference', () => {
     expect(() => evaluate('(3 + 1')).toThrow();
   });
 
-  it('finds a formula whose arithmetic or stated value is wrong', () => {
-    expect(formulaProblem('3·3·1·10 + 10 = 100', 100)).toBeUndefined();
-    expect(formulaProblem('28·28·10·4 B = 31360 B', 31360)).toBeUndefined();
-    expect(formulaProblem('2·32 = 64 (moving mean + moving variance)', 64)).toBeUndefined();
-    expect(formulaProblem('10 (filters)', 10)).toBeUndefined();
-    expect(formulaProblem('no weights', 0)).toBeUndefined();
-    expect(formulaProblem('3·3·1·10 + 10 = 100', 90)).toBeDefined();
-    expect(formulaProblem('3·3·1·10 = 100', 100)).toBeDefined();
-    expect(formulaProblem('no weights', 5)).toBeDefined();
-    expect(formulaProblem('11 (filters)', 10)).toBeDefined();
+  it('finds a formula whose arithmetic or stated value is wrong, or that has words', () => {
+    const f = (formula: string) => ({ formula });
+    expect(formulaProblem(f('3·3·1·10 + 10 = 100'), 100)).toBeUndefined();
+    expect(formulaProblem(f('28·28·10·4 B = 31,360 B'), 31360)).toBeUndefined();
+    expect(formulaProblem(f('1,960·100 + 100 = 196,100'), 196100)).toBeUndefined();
+    expect(formulaProblem(f('2·32 = 64'), 64)).toBeUndefined();
+    expect(formulaProblem(f('10'), 10)).toBeUndefined();
+    expect(formulaProblem(f('0'), 0)).toBeUndefined();
+    expect(formulaProblem(f('3·3·1·10 + 10 = 100'), 90)).toBeDefined();
+    expect(formulaProblem(f('3·3·1·10 = 100'), 100)).toBeDefined();
+    expect(formulaProblem(f('no weights'), 0)).toBeDefined();
+    expect(formulaProblem(f('10 (filters)'), 10)).toBeDefined();
+    expect(formulaProblem(f('11'), 10)).toBeDefined();
   });
 });

@@ -65,16 +65,19 @@ export function evaluate(expression: string): number {
 }
 
 /**
- * Checks that a formula states `value` and, where it shows its arithmetic ("… = v"), that the
- * arithmetic is right. Returns a description of what is wrong, or undefined.
- * Accepted shapes: "EXPR = v", "EXPR = v (note)", "EXPR B = v B", "v (note)", "v", "no … (value 0)".
+ * Checks that a formula is pure arithmetic (words belong in its caption), states `value` and, where
+ * it shows its arithmetic ("… = v"), that the arithmetic is right. Returns what is wrong, or undefined.
+ * Accepted shapes: "EXPR = v", "EXPR B = v B", "v", with thousands separators ("784·250 = 196,000").
  */
-export function formulaProblem(formula: string, value: number): string | undefined {
+export function formulaProblem(explained: { readonly formula: string }, value: number): string | undefined {
+  const formula = explained.formula;
+  if (/[A-Za-z]/.test(formula.replace(/\b(ceil|floor)\(/g, '(').replace(/ B\b/g, ''))) {
+    return `"${formula}" has words: they belong in its caption`;
+  }
   const text = formula
     .replace(/ B\b/g, '')
-    .replace(/\s\([^()]*\)$/, '')
+    .replace(/(?<=\d),(?=\d{3}(?!\d))/g, '')
     .trim();
-  if (/^no /.test(text)) return value === 0 ? undefined : `"${formula}" says none but the value is ${value}`;
   const at = text.lastIndexOf(' = ');
   if (at < 0) return Number(text) === value ? undefined : `"${formula}" does not state ${value}`;
   const stated = Number(text.slice(at + 3));

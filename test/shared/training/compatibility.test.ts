@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { issueText, planText } from '../../../src-shared/i18n/issue-text';
 import { graphFromLayers, toSequential, type RawLayer } from '../../../src-shared/graph/sequential';
 import { planTraining } from '../../../src-shared/training/compatibility';
 
 function plan(layers: RawLayer[]) {
   const seq = toSequential(graphFromLayers(layers));
-  if (!seq.ok) throw new Error(seq.issues.map((i) => i.message).join('\n'));
+  if (!seq.ok) throw new Error(seq.issues.map((i) => issueText('en', i)).join('\n'));
   return planTraining(seq.model);
 }
 
@@ -34,9 +35,11 @@ describe('planTraining', () => {
 
   it('says what to change when the input cannot take the images or the output is not 10 classes', () => {
     const small = plan([input([16, 16, 1]), ...head]);
-    expect(!small.ok && small.message).toMatch(/input_layer: the dataset's images are 28×28; an input of 16×16 cannot take them/);
+    expect(!small.ok && planText('en', small.problem)).toMatch(
+      /input_layer: the dataset's images are 28×28; an input of 16×16 cannot take them/,
+    );
     const five = plan([input([28, 28, 1]), { kind: 'Flatten', params: {} }, { kind: 'Dense', name: 'out', params: { units: 5 } }]);
-    expect(!five.ok && five.message).toMatch(/out: the network must end with 10 values .* outputs \(None, 5\)/);
+    expect(!five.ok && planText('en', five.problem)).toMatch(/out: the network must end with 10 values .* outputs \(None, 5\)/);
   });
 
   it('refuses what TensorFlow.js cannot train, naming the layer', () => {
@@ -45,8 +48,8 @@ describe('planTraining', () => {
       { kind: 'Conv2D', name: 'c', params: { filters: 2, kernel_size: 3, dilation_rate: 2 } },
       ...head,
     ]);
-    expect(!dilated.ok && dilated.message).toMatch(/^c: TensorFlow.js cannot train a dilated convolution/);
+    expect(!dilated.ok && planText('en', dilated.problem)).toMatch(/^c: TensorFlow.js cannot train a dilated convolution/);
     const bn = plan([input([28, 28, 1]), { kind: 'BatchNormalization', name: 'bn', params: { center: false } }, ...head]);
-    expect(!bn.ok && bn.message).toMatch(/^bn: TensorFlow.js cannot train BatchNormalization/);
+    expect(!bn.ok && planText('en', bn.problem)).toMatch(/^bn: TensorFlow.js cannot train BatchNormalization/);
   });
 });

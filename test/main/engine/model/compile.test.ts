@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { projectProblemText } from '../../../../src-shared/i18n/file-text';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileModel } from '../../../../src-main/engine/model/compile';
@@ -12,7 +13,7 @@ const templates = readdirSync(dir).filter((f) => f.endsWith('.convas.json'));
 
 function load(file: string) {
   const parsed = parseProject(readFileSync(new URL(file, dir), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
   const seq = toSequential(parsed.project.graph);
   if (!seq.ok) throw new Error('invalid');
   return { model: seq.model, summary: summarize(seq.analysis)! };

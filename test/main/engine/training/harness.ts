@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { projectProblemText } from '../../../../src-shared/i18n/file-text';
+import { planText } from '../../../../src-shared/i18n/issue-text';
 import { initBackend } from '../../../../src-main/engine/backend/select';
 import { loadDataset, stratifiedSplit } from '../../../../src-main/engine/data';
 import { toExamples } from '../../../../src-main/engine/training/examples';
@@ -12,14 +14,14 @@ import type { Graph } from '../../../../src-shared/graph/schema';
 /** A template's graph from assets/templates. */
 export function templateGraph(name: string): Graph {
   const parsed = parseProject(readFileSync(new URL(`../../../../assets/templates/${name}.convas.json`, import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
   return parsed.project.graph;
 }
 
 /** The shipped Fashion-MNIST sample, prepared for a model, optionally cut down to `limit` training images. */
 export async function sampleData(model: SequentialModel, limit?: number): Promise<{ data: PreparedData; outputIsProbability: boolean }> {
   const plan = planTraining(model);
-  if (!plan.ok) throw new Error(plan.message);
+  if (!plan.ok) throw new Error(planText('en', plan.problem));
   const raw = await loadDataset({ dataset: 'sample' });
   const split = stratifiedSplit(raw.train.labels, 0.2, 42);
   const train = limit ? split.train.subarray(0, limit) : split.train;

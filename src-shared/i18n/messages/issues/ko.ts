@@ -1,0 +1,63 @@
+import type { Translation } from '../../dictionary';
+import type { en } from './en';
+
+/** 신경망 검증 메시지: 무엇이 잘못되었고 어떻게 고치는지 (강의의 용어: 합성곱, 커널, 패딩, 스트라이드, 풀링…). */
+export const ko: Translation<typeof en> = {
+  'issue.empty': '캔버스가 비어 있습니다 — Input 층을 추가하고 그 뒤에 다른 층들을 이으세요',
+  'issue.no-input': '{node}: 이 층에 들어오는 연결이 없고 신경망에 Input이 없습니다 — Input 층을 추가해 여기에 연결하세요',
+  'issue.many-inputs': '{node}: 신경망의 Input은 하나뿐이어야 하며 이미 {input}이(가) 그 역할을 합니다 — 이 층을 삭제하세요',
+  'issue.input-has-incoming': '{node}: Input은 들어오는 연결을 받을 수 없습니다 — {source}에서 오는 연결을 삭제하세요',
+  'issue.duplicate-id': "{node}: 다른 층이 같은 식별자 '{id}'를 가지고 있습니다 — 파일이 손상되었으니 둘 중 하나를 삭제하세요",
+  'issue.duplicate-name': '{node}: 다른 층이 이미 이 이름을 쓰고 있습니다 — Keras는 층마다 다른 이름이 필요하니 하나의 이름을 바꾸세요',
+  'issue.dangling-edge': '연결 {edge}이(가) 존재하지 않는 층을 가리킵니다 — 이 연결을 삭제하세요',
+  'issue.duplicate-edge': '{source} → {target}이(가) 두 번 연결되어 있습니다 — 연결 하나를 삭제하세요',
+  'issue.cycle': '{source} → {target} 연결이 순환을 만듭니다 — 신경망은 Input에서 한 방향으로만 흘러야 하니 이 연결을 삭제하세요',
+  'issue.merge-unsupported': '{node}: 연결 {n}개를 받지만 가지를 합치는 기능은 아직 지원하지 않습니다 — 들어오는 연결을 하나만 남기세요',
+  'issue.fan-out-unsupported': '{node}: 층 {n}개로 이어지지만 가지를 나누는 기능은 아직 지원하지 않습니다 — 나가는 연결을 하나만 남기세요',
+  'issue.disconnected': '{node}: {input}에 연결되어 있지 않습니다 — 층들의 사슬에 연결하거나 삭제하세요',
+  'issue.layer': '{node}: {problem}',
+  'issue.got': '{text} (입력한 값: {got})',
+  'issue.gotNothing': '{text} (값이 없음)',
+
+  'problem.needs-image':
+    '{kind}에는 3차원 입력(높이, 너비, 채널)이 필요한데 {shape}을(를) 받습니다 — Flatten/Dense 앞에 두거나, Input의 shape를 28, 28, 1처럼 주세요',
+  'problem.needs-dimension': '{kind}에는 차원이 하나 이상인 입력이 필요합니다',
+  'problem.kernel-too-large':
+    "{kh}×{kw} 커널이 패딩 'valid'로는 {h}×{w} 입력에 들어가지 않습니다 — 패딩 'same'을 쓰거나 더 작은 커널을 쓰세요",
+  'problem.dilated-kernel-too-large':
+    "{kh}×{kw} 커널(팽창하면 {eh}×{ew})이 패딩 'valid'로는 {h}×{w} 입력에 들어가지 않습니다 — 패딩 'same'을 쓰거나 더 작은 커널을 쓰세요",
+  'problem.pool-too-large':
+    "{ph}×{pw} 풀링 창이 패딩 'valid'로는 {h}×{w} 입력에 들어가지 않습니다 — 패딩 'same'을 쓰거나 pool_size를 줄이세요",
+  'problem.strides-with-dilation':
+    'strides > 1과 dilation_rate > 1은 함께 쓸 수 없습니다 (Keras가 허용하지 않음) — 둘 중 하나를 1로 하세요',
+  'problem.not-number': '{param}은(는) 숫자여야 합니다',
+  'problem.not-whole': '{param}은(는) 정수여야 합니다',
+  'problem.below-one': '{param}은(는) 1 이상이어야 합니다',
+  'problem.dim-not-number': '{param}: {param}의 각 차원은 숫자여야 합니다',
+  'problem.dim-not-whole': '{param}: {param}의 각 차원은 정수여야 합니다',
+  'problem.dim-below-one': '{param}: {param}의 각 차원은 1 이상이어야 합니다',
+  'problem.pair': '{param}은(는) 1 이상의 정수 하나, 또는 그런 정수 두 개여야 합니다',
+  'problem.padding': "{param}은(는) 'valid' 또는 'same'이어야 합니다",
+  'problem.activation': '{param}은(는) 다음 중 하나여야 합니다: {options}',
+  'problem.initializer': '{param}은(는) 다음 중 하나여야 합니다: {options}',
+  'problem.bool': '{param}은(는) 켜거나(true) 꺼야(false) 합니다',
+  'problem.shape-not-list': '{param}은(는) 정수 목록이어야 합니다 (예: 28, 28, 1)',
+  'problem.shape-empty': '{param}에는 차원이 하나 이상 있어야 합니다 (예: 28, 28, 1)',
+  'problem.shape-too-long': '{param}의 차원은 3개(높이, 너비, 채널)까지입니다',
+  'problem.between-0-and-1': '{param}은(는) 0과 1 사이여야 합니다',
+  'problem.not-positive': '{param}은(는) 0보다 커야 합니다',
+  'problem.rate-negative': '{param}은(는) 0 이상이어야 합니다 (0이면 모든 유닛을 유지)',
+  'problem.rate-one': '{param}은(는) 1보다 작아야 합니다 (1이면 모든 유닛을 버림) — 0.5 같은 값을 쓰세요',
+  'problem.invalid': '{param}의 값을 읽을 수 없습니다',
+
+  'plan.flat-input-size':
+    '{node}: {image}×{image} 이미지를 받으려면 평탄한 입력의 값이 {image}·{image} = {need}개여야 하는데 {given}개입니다 — shape를 {need} 또는 28, 28, 1로 하세요',
+  'plan.image-size':
+    '{node}: 데이터셋의 이미지는 {image}×{image}인데 {h}×{w} 입력은 이를 받을 수 없습니다 — {image}, {image}, 1을 쓰세요 (또는 32, 32, 1처럼 가장자리 여백이 짝수인 더 큰 크기를 쓰면 이미지에 패딩을 넣습니다)',
+  'plan.dilated-conv':
+    '{node}: TensorFlow.js는 팽창 합성곱(dilation_rate > 1)을 훈련할 수 없습니다 — 여기서 훈련하려면 dilation_rate를 1로 하세요. 설계는 그대로 Keras로 내보내 훈련할 수 있습니다',
+  'plan.bn-center-scale':
+    '{node}: TensorFlow.js는 center나 scale을 끈 BatchNormalization을 훈련할 수 없습니다 — 여기서 훈련하려면 둘 다 켜세요. 설계는 그대로 Keras로 내보낼 수 있습니다',
+  'plan.wrong-output':
+    "{node}: 신경망은 값 {classes}개(클래스마다 하나)로 끝나야 하는데 {shape}을(를) 출력합니다 — Flatten과 Dense({classes}, activation 'softmax')로 끝내세요",
+};
