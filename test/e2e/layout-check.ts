@@ -13,8 +13,11 @@ export interface LayoutScope {
   readonly boxes?: string;
   /** Elements floating over the part that its boxes must not be under (e.g. the minimap). */
   readonly obstacles?: string;
-  /** The root pans (the canvas): what lies beyond its edge is a scroll away, not clipped. */
-  readonly pans?: boolean;
+  /**
+   * The root scrolls vertically (the canvas: a network taller than a readable fit is scrolled):
+   * what its top or bottom edge cuts is a scroll away; what its left or right edge cuts is clipped.
+   */
+  readonly scrollsVertically?: boolean;
 }
 
 /** One element the check found wrong. */
@@ -124,16 +127,13 @@ export function findLayoutOffenders(scopes: readonly LayoutScope[]): LayoutOffen
         for (let a = el.parentElement; a; a = a.parentElement) {
           const as = g.getComputedStyle(a);
           const clips = as.overflowX !== 'visible' || as.overflowY !== 'visible';
-          const scrolls = /auto|scroll/.test(as.overflowX + as.overflowY) || (scope.pans === true && a === root);
-          if (!clips && !(scope.pans === true && a === root)) continue;
+          const pans = scope.scrollsVertically === true && a === root;
+          if (!clips && !pans) continue;
           const ab = a.getBoundingClientRect();
-          const inside =
-            box.left >= ab.left - TOLERANCE &&
-            box.right <= ab.right + TOLERANCE &&
-            box.top >= ab.top - TOLERANCE &&
-            box.bottom <= ab.bottom + TOLERANCE;
-          if (inside) continue;
-          if (scrolls) {
+          const insideX = box.left >= ab.left - TOLERANCE && box.right <= ab.right + TOLERANCE;
+          const insideY = box.top >= ab.top - TOLERANCE && box.bottom <= ab.bottom + TOLERANCE;
+          if (insideX && insideY) continue;
+          if (/auto|scroll/.test(as.overflowX + as.overflowY) || (pans && insideX)) {
             scrolledAway = true;
             break;
           }
@@ -200,6 +200,7 @@ export function findLayoutOffenders(scopes: readonly LayoutScope[]): LayoutOffen
           const a = boxes[i]!.getBoundingClientRect();
           for (let j = i + 1; j < boxes.length; j++) {
             const b = boxes[j]!.getBoundingClientRect();
+            if (boxes[i]!.contains(boxes[j]!) || boxes[j]!.contains(boxes[i]!)) continue;
             if (overlapArea(a, b) > TOLERANCE * 4)
               out.push({
                 scope: scope.name,
@@ -225,15 +226,15 @@ export function findLayoutOffenders(scopes: readonly LayoutScope[]): LayoutOffen
   return out;
 }
 
-/** The checks of issue 8: toolbar, node cards with their call-outs and edge labels, the training panel's cards. */
+/** The checks of issue 8: the toolbar, node cards with their call-outs and edge labels, the training panel. */
 export const APP_SCOPES: readonly LayoutScope[] = [
   { name: 'toolbar', root: '[data-testid="toolbar"]' },
   {
     name: 'canvas',
     root: '[data-testid="canvas"] .react-flow',
-    boxes: '.layer-node, .edge-label',
+    boxes: '.layer-node, .layer-node__error, .edge-label',
     obstacles: '.react-flow__minimap, .react-flow__controls',
-    pans: true,
+    scrollsVertically: true,
   },
   { name: 'training', root: '[data-testid="training-panel"]' },
 ];

@@ -227,7 +227,25 @@ for (const lang of ['en', 'ko'] as const) {
       await page.getByTestId('featuremap-conv2d-0').waitFor({ timeout: 30_000 });
       const pad = page.getByTestId('draw-pad');
       await pad.scrollIntoViewIfNeeded();
-      const before = (await pad.boundingBox())!;
+      // Where the pad sits in the panel's content (a scrolled panel could hide a jump on screen), and on screen.
+      const place = async () => ({
+        content: await pad.evaluate((el) => {
+          // Typed structurally: the test tsconfig has no DOM library.
+          interface Node {
+            readonly parentElement: Node | null;
+            readonly scrollTop: number;
+            getBoundingClientRect(): { readonly top: number };
+          }
+          const css = (globalThis as unknown as { getComputedStyle(n: Node): { overflowY: string } }).getComputedStyle;
+          const pad = el as unknown as Node;
+          let box = pad.parentElement;
+          while (box && css(box).overflowY !== 'auto') box = box.parentElement;
+          return box ? pad.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop : null;
+        }),
+        screen: await pad.boundingBox(),
+      });
+      const placed = await place();
+      const before = placed.screen!;
       await page.mouse.move(before.x + before.width * 0.5, before.y + before.height * 0.2);
       await page.mouse.down();
       await page.mouse.move(before.x + before.width * 0.5, before.y + before.height * 0.8, { steps: 6 });
@@ -235,7 +253,7 @@ for (const lang of ['en', 'ko'] as const) {
       const viewer = page.getByTestId('featuremap-viewer');
       await expect.poll(() => viewer.getAttribute('data-source')).toBe('draw');
       await expect.poll(() => viewer.getAttribute('data-snapshots'), { timeout: 30_000 }).not.toBe('0');
-      expect(await pad.boundingBox()).toEqual(before);
+      expect(await place()).toEqual(placed);
       await eachSize('feature-maps');
     }, 60_000);
   });
