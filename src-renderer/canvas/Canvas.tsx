@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -6,8 +6,6 @@ import {
   MarkerType,
   MiniMap,
   ReactFlow,
-  getNodesBounds,
-  useNodesInitialized,
   useReactFlow,
   type Connection,
   type EdgeChange,
@@ -27,8 +25,7 @@ import { ShapeEdge } from './ShapeEdge';
 import { LAYER_MIME } from './layer-drag';
 import { openDroppedFile } from '../files/file-actions';
 import { useMeasuredStore } from './measured';
-import { fitViewport, READABLE_ZOOM } from './fit';
-import { overlaysOf } from './overlays';
+import { useFitView } from './use-fit-view';
 
 // Declared once at module scope, as React Flow asks, so the canvas never remounts its nodes.
 const nodeTypes = { layer: LayerNode };
@@ -37,8 +34,6 @@ const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 1
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const MINIMAP_STYLE = { width: 168, height: 112 };
-/** Screen pixels kept free around a fitted network. */
-const FIT_PADDING = 24;
 
 function groupColor(node: LayerFlowNode): string {
   return `var(--group-${node.data.group.toLowerCase()})`;
@@ -67,37 +62,13 @@ export function Canvas() {
   const graph = useProjectStore((s) => s.project.graph);
   const selection = useProjectStore((s) => s.selection);
   const measured = useMeasuredStore((s) => s.sizes);
-  const fitRequest = useUiStore((s) => s.fitRequest);
   const analysis = useMemo(() => analysisOf(graph), [graph]);
   const build = useMemo(createFlowModel, []);
   const { nodes, edges } = useMemo(() => build(graph, analysis, selection, measured), [build, graph, analysis, selection, measured]);
-  const { screenToFlowPosition, getNodes, setViewport } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const { screenToFlowPosition } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
 
-  // Fit on start and on request, once every node has been measured.
-  const nodesInitialized = useNodesInitialized();
-  const fitted = useRef<number | null>(null);
   const container = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!nodesInitialized || fitted.current === fitRequest.seq) return;
-    const id = requestAnimationFrame(() => {
-      const el = container.current;
-      const all = getNodes();
-      if (!el || all.length === 0 || all.some((n) => n.measured?.width === undefined)) return; // retried when sizes arrive
-      const duration = fitted.current === null ? 0 : 250;
-      fitted.current = fitRequest.seq;
-      const viewport = fitViewport({
-        bounds: getNodesBounds(all),
-        width: el.clientWidth,
-        height: el.clientHeight,
-        obstacles: overlaysOf(el),
-        padding: FIT_PADDING,
-        minZoom: READABLE_ZOOM,
-        maxZoom: 1,
-      });
-      void setViewport(viewport, { duration });
-    });
-    return () => cancelAnimationFrame(id);
-  }, [fitRequest, nodesInitialized, measured, graph, getNodes, setViewport]);
+  useFitView(container);
 
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
     const sizes = new Map<string, Size>();

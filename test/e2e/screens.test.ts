@@ -74,6 +74,8 @@ for (const lang of ['en', 'ko'] as const) {
     }
 
     async function shot(panel: string): Promise<void> {
+      // Opening panels and dialogs fade or slide in: wait until nothing moves.
+      await expect.poll(() => page.evaluate("document.getAnimations().filter((a) => a.playState === 'running').length")).toBe(0);
       await page.screenshot({ path: join(SCREENSHOTS, `${lang}-${size.width}x${size.height}-${panel}.png`) });
     }
 
@@ -96,14 +98,18 @@ for (const lang of ['en', 'ko'] as const) {
       return canvasView(page);
     }
 
-    /** At both sizes: the layout check and a screenshot; `refit` presses Fit view first. */
-    async function eachSize(panel: string, refit = false): Promise<void> {
+    /**
+     * At both sizes: the layout check and a screenshot; `refit` presses Fit view first, `prepare`
+     * opens what the screenshot shows (a popover placed for the old size).
+     */
+    async function eachSize(panel: string, options: { refit?: boolean; prepare?: () => Promise<void> } = {}): Promise<void> {
       for (const to of size === first ? [first, second] : [second, first]) {
         if (to !== size) await resize(to);
-        if (refit) {
+        if (options.refit) {
           await page.getByTestId('btn-fit').click();
           await settledView();
         }
+        await options.prepare?.();
         await expectTidyLayout();
         await shot(panel);
       }
@@ -168,7 +174,7 @@ for (const lang of ['en', 'ko'] as const) {
       const card = (await page.getByTestId('node-dense_2').boundingBox())!;
       const callout = (await error.boundingBox())!;
       expect(inside({ ...callout }, { ...card })).toBe(true);
-      await eachSize('canvas-error', true);
+      await eachSize('canvas-error', { refit: true });
     });
 
     it('inspector: the selected layer with its problem', async () => {
@@ -193,9 +199,12 @@ for (const lang of ['en', 'ko'] as const) {
     it('summary: the table and a formula', async () => {
       await page.getByTestId('btn-fit').click();
       await settledView();
-      await page.getByTestId('summary-params-conv2d').click();
-      await page.getByTestId('formula-popover').waitFor();
-      await eachSize('summary');
+      await eachSize('summary', {
+        async prepare() {
+          await page.getByTestId('summary-params-conv2d').click();
+          await page.getByTestId('formula-popover').waitFor();
+        },
+      });
       await page.keyboard.press('Escape');
     });
 
@@ -209,6 +218,14 @@ for (const lang of ['en', 'ko'] as const) {
     it('training dock after one epoch on the built-in sample, with a usable canvas above it', async () => {
       await page.getByTestId('btn-training-toggle').click();
       await page.getByTestId('training-panel').waitFor();
+      // The canvas got smaller: the fitted view follows, so the Input is still in sight.
+      const view = await settledView();
+      expect(
+        inside(
+          view.nodes.find((n) => n.name === 'input_layer')!,
+          view.canvas,
+        ),
+      ).toBe(true);
       const epochs = page.getByTestId('setting-epochs');
       await epochs.fill('1');
       await epochs.press('Enter');
