@@ -155,7 +155,10 @@ for (const lang of ['en', 'ko'] as const) {
       await expect.poll(() => name.getAttribute('title')).toBe(LONG_NAME[lang]);
       for (const to of [size, size === LARGE ? SMALL : LARGE]) {
         await resize(to);
-        const toolbar = await page.getByTestId('toolbar').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        const toolbar = await page.getByTestId('toolbar').evaluate((el) => {
+          const box = el as unknown as { readonly scrollWidth: number; readonly clientWidth: number };
+          return { scroll: box.scrollWidth, client: box.clientWidth };
+        });
         expect(toolbar.scroll).toBeLessThanOrEqual(toolbar.client);
         const lang = (await page.getByTestId('btn-lang').boundingBox())!;
         expect(lang.x + lang.width).toBeLessThanOrEqual(to.width);
