@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Icon, type IconName } from './Icon';
 
+/** Which labels give way to their icons first when the toolbar is narrow. */
+export type Collapse = 'early' | 'late';
+
 interface MenuProps {
   readonly label: string;
   readonly icon?: IconName;
@@ -9,10 +12,11 @@ interface MenuProps {
   /** Renders the items; `close` closes the menu. */
   readonly children: (close: () => void) => ReactNode;
   readonly align?: 'left' | 'right';
+  readonly collapse?: Collapse;
 }
 
 /** A toolbar button with a drop-down list; closes on a click outside, Escape, or a choice. */
-export function Menu({ label, icon, testId, title, children, align = 'left' }: MenuProps) {
+export function Menu({ label, icon, testId, title, children, align = 'left', collapse = 'late' }: MenuProps) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -34,13 +38,15 @@ export function Menu({ label, icon, testId, title, children, align = 'left' }: M
         type="button"
         className={`btn btn--tool${open ? ' is-active' : ''}`}
         data-testid={testId}
+        data-collapse={collapse}
         title={title}
+        aria-label={label || title}
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
         {icon && <Icon name={icon} />}
-        <span>{label}</span>
+        {label && <span>{label}</span>}
         <Icon name="chevron" size={12} />
       </button>
       {open && (

@@ -17,7 +17,7 @@ import {
 import { recentFiles } from '../files/recent-files';
 import { TEMPLATES, templateText } from './templates';
 import { Icon, type IconName } from './Icon';
-import { Menu, MenuItem } from './Menu';
+import { Menu, MenuItem, type Collapse } from './Menu';
 import { arrangeAction, fitAction, redoAction, undoAction } from './actions';
 import { LearnButton } from '../learn/LearnButton';
 
@@ -30,13 +30,16 @@ function ToolButton(props: {
   disabled?: boolean;
   active?: boolean;
   iconOnly?: boolean;
+  /** When the toolbar is narrow, 'early' labels give way first (to their icons), then the others. */
+  collapse?: Collapse;
 }) {
   return (
     <button
       type="button"
       className={`btn btn--tool${props.active ? ' is-active' : ''}${props.iconOnly ? ' btn--icon-only' : ''}`}
-      aria-label={props.iconOnly ? props.label : undefined}
+      aria-label={props.label}
       data-testid={props.testId}
+      data-collapse={props.collapse ?? 'late'}
       title={props.title}
       aria-pressed={props.active}
       disabled={props.disabled}
@@ -60,6 +63,7 @@ function ProjectName() {
   return (
     <div className="project-name">
       <input
+        title={draft === null ? name : undefined}
         className="project-name__input"
         data-testid="project-name"
         aria-label={t('toolbar.projectName')}
@@ -116,6 +120,7 @@ export function Toolbar() {
           label={t('toolbar.new')}
           title={t('toolbar.newTip')}
           testId="btn-new"
+          collapse="early"
           onClick={() => void newProjectAction()}
         />
         <div className="split">
@@ -124,6 +129,7 @@ export function Toolbar() {
             label={t('toolbar.open')}
             title={t('toolbar.openTip')}
             testId="btn-open"
+            collapse="early"
             onClick={() => void openAction()}
           />
           <Menu label="" testId="btn-open-menu" title={`${t('toolbar.import')} / ${t('toolbar.recent')}`}>
@@ -160,6 +166,7 @@ export function Toolbar() {
           label={t('toolbar.save')}
           title={t('toolbar.saveTip')}
           testId="btn-save"
+          collapse="early"
           onClick={() => void saveAction()}
         />
         <ToolButton
@@ -167,6 +174,7 @@ export function Toolbar() {
           label={t('toolbar.saveAs')}
           title={t('toolbar.saveAsTip')}
           testId="btn-save-as"
+          collapse="early"
           onClick={() => void saveAsAction()}
         />
         <Menu label={t('toolbar.export')} icon="export" testId="btn-export" title={t('toolbar.export')}>

@@ -9,13 +9,13 @@ import { useT } from '../i18n/i18n';
 // One engine link per page, made once (Electron port or browser-mode WebSocket).
 const engine = connectEngine();
 
+// Its default height is in app.css (a share of the window); this is the least a drag leaves.
 const MIN = 220;
-const DEFAULT = 470;
 
 /** The training dock under the canvas: a bar that opens into the training panel, resizable like the summary. */
 export function TrainingSlot() {
   const [open, setOpen] = useState(false);
-  const { height, resizer } = useDockHeight(DEFAULT, MIN, 200);
+  const { height, resizer } = useDockHeight(MIN);
   const settings = useProjectStore((s) => s.project.training);
   const setTraining = useProjectStore((s) => s.setTraining);
   const getGraph = useCallback(() => useProjectStore.getState().project.graph, []);
@@ -32,7 +32,7 @@ export function TrainingSlot() {
       id="training-slot"
       className={`training-dock${open ? ' is-open' : ''}`}
       data-testid="training-slot"
-      style={open ? { height } : undefined}
+      style={open && height !== null ? { height } : undefined}
     >
       {open && <div className="resizer" role="separator" aria-orientation="horizontal" {...resizer} />}
       <button

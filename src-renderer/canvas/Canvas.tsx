@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -6,8 +6,6 @@ import {
   MarkerType,
   MiniMap,
   ReactFlow,
-  getNodesBounds,
-  useNodesInitialized,
   useReactFlow,
   type Connection,
   type EdgeChange,
@@ -27,6 +25,7 @@ import { ShapeEdge } from './ShapeEdge';
 import { LAYER_MIME } from './layer-drag';
 import { openDroppedFile } from '../files/file-actions';
 import { useMeasuredStore } from './measured';
+import { useFitView } from './use-fit-view';
 
 // Declared once at module scope, as React Flow asks, so the canvas never remounts its nodes.
 const nodeTypes = { layer: LayerNode };
@@ -35,9 +34,6 @@ const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 1
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const MINIMAP_STYLE = { width: 168, height: 112 };
-const FIT_OPTIONS = { padding: 0.12, maxZoom: 1 };
-/** Below this zoom the node text is too small to read; a taller network is shown from the top instead. */
-const READABLE_ZOOM = 0.72;
 
 function groupColor(node: LayerFlowNode): string {
   return `var(--group-${node.data.group.toLowerCase()})`;
@@ -66,39 +62,13 @@ export function Canvas() {
   const graph = useProjectStore((s) => s.project.graph);
   const selection = useProjectStore((s) => s.selection);
   const measured = useMeasuredStore((s) => s.sizes);
-  const fitRequest = useUiStore((s) => s.fitRequest);
   const analysis = useMemo(() => analysisOf(graph), [graph]);
   const build = useMemo(createFlowModel, []);
   const { nodes, edges } = useMemo(() => build(graph, analysis, selection, measured), [build, graph, analysis, selection, measured]);
-  const { screenToFlowPosition, fitView, getNodes, setViewport } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const { screenToFlowPosition } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
 
-  // Fit on start and on request, once every node has been measured.
-  const nodesInitialized = useNodesInitialized();
-  const fitted = useRef<number | null>(null);
   const container = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!nodesInitialized || fitted.current === fitRequest.seq) return;
-    const id = requestAnimationFrame(() => {
-      const el = container.current;
-      const all = getNodes();
-      if (!el || all.length === 0 || all.some((n) => n.measured?.width === undefined)) return; // retried when sizes arrive
-      const duration = fitted.current === null ? 0 : 250;
-      fitted.current = fitRequest.seq;
-      const bounds = getNodesBounds(all);
-      const { clientWidth: w, clientHeight: h } = el;
-      const pad = 1 + 2 * FIT_OPTIONS.padding;
-      const zoom = Math.min(w / (bounds.width * pad), h / (bounds.height * pad), FIT_OPTIONS.maxZoom);
-      if (zoom >= READABLE_ZOOM || !fitRequest.readable) void fitView({ ...FIT_OPTIONS, minZoom: 0.1, duration });
-      else {
-        // Too tall to fit legibly: keep the text readable and show the network from its Input down.
-        void setViewport(
-          { x: w / 2 - (bounds.x + bounds.width / 2) * READABLE_ZOOM, y: 28 - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM },
-          { duration },
-        );
-      }
-    });
-    return () => cancelAnimationFrame(id);
-  }, [fitRequest, nodesInitialized, measured, graph, fitView, getNodes, setViewport]);
+  useFitView(container);
 
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
     const sizes = new Map<string, Size>();
@@ -215,6 +185,8 @@ export function Canvas() {
         selectionKeyCode="Shift"
         minZoom={0.2}
         maxZoom={2}
+        // The wheel scrolls, so the rest of a network taller than a readable fit is a scroll away; Ctrl+wheel or a pinch zooms.
+        panOnScroll
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="var(--canvas-dot)" />
         <MiniMap<LayerFlowNode>

@@ -18,6 +18,7 @@ import {
   shownSnapshot,
   sourceKey,
   useInspectStore,
+  type Inspection,
   type Snapshot,
 } from './inspect-store';
 import { KernelGrid, LayerMaps, type Enlarged } from './LayerGrids';
@@ -26,6 +27,15 @@ import { channelImage, toProbabilities } from './tensor-image';
 import './inspect.css';
 
 const INPUT_RANGE = { min: 0, max: 1 };
+const SAMPLE_SIZE = 112;
+
+/** The image of the last test sample inspected, kept while another input (the drawing) is shown. */
+function useHeldSampleImage(inspection: Inspection | undefined) {
+  const image = useMemo(() => (inspection ? channelImage(inspection.input, 0, INPUT_RANGE) : undefined), [inspection]);
+  const [held, setHeld] = useState(image);
+  if (image && image !== held) setHeld(image);
+  return image ?? held;
+}
 
 export interface FeatureMapViewerProps {
   /** Only needed when the viewer is used on its own (the training panel binds the engine already). */
@@ -195,7 +205,7 @@ function FeatureMapBody() {
   const classNames = useClassNames();
   const source = useInspectStore((s) => s.source);
   const snapshots = useInspectStore(currentSnapshots);
-  const snapshot = useInspectStore(shownSnapshot);
+  const latest = useInspectStore(shownSnapshot)?.inspection;
   const busy = useInspectStore((s) => s.busy);
   const problem = useInspectStore((s) => s.problem);
   const engineT = useFeatureT('engine');
@@ -210,8 +220,12 @@ function FeatureMapBody() {
     if (modelReady && snapshots.length === 0 && !busy && !problem) requestView();
   }, [modelReady, key, snapshots.length, busy, problem]);
 
-  const inspection = snapshot?.inspection;
-  const inputImage = useMemo(() => (inspection ? channelImage(inspection.input, 0, INPUT_RANGE) : undefined), [inspection]);
+  // While the first inspection of a new input is on its way, the previous one stays on screen (marked
+  // as updating): emptying the panel made everything below the sample preview jump while the user drew.
+  const [held, setHeld] = useState<Inspection | undefined>(undefined);
+  if (latest && latest !== held) setHeld(latest);
+  const inspection = latest ?? (busy ? held : undefined);
+  const sampleImage = useHeldSampleImage(source.kind === 'test-sample' ? latest : undefined);
   const trueLabel = source.kind === 'test-sample' ? misclassified?.find((m) => m.index === source.index)?.label : undefined;
 
   return (
@@ -219,9 +233,10 @@ function FeatureMapBody() {
       <aside className="fm-side">
         <h3 className="tp-h">{t('maps.input')}</h3>
         <SamplePicker active={source.kind === 'test-sample'} />
-        {source.kind === 'test-sample' && inputImage && (
-          <div className="fm-input">
-            <PixelCanvas image={inputImage} size={112} testId="input-image" />
+        {(sampleImage || modelReady) && (
+          // Keeps its place while the drawing is shown, so the pad below never moves under the pen.
+          <div className={`fm-input${source.kind === 'test-sample' ? '' : ' is-dim'}`}>
+            {sampleImage && <PixelCanvas image={sampleImage} size={SAMPLE_SIZE} testId="input-image" />}
           </div>
         )}
         <DrawSource active={source.kind === 'draw'} />

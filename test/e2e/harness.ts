@@ -21,8 +21,17 @@ export interface App {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** The window's inner size; 1440×900 unless given. */
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /** The browser's locale (and so the app's starting language), e.g. 'ko-KR'; 'en-US' unless given. */
+  readonly locale?: string;
+}
+
 /** Starts browser mode (server + real engine process) and opens its page in headless Chromium. */
-export async function openApp(query = ''): Promise<App> {
+export async function openApp(query = '', options: OpenOptions = {}): Promise<App> {
+  const viewport = options.viewport ?? { width: 1440, height: 900 };
+  const locale = options.locale ?? 'en-US';
   if (!existsSync(join(RENDERER_DIR, 'index.html')))
     throw new Error(`${RENDERER_DIR} is missing — run \`npm run build\` before the end-to-end tests`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} — apt-get install chromium, or set CHROMIUM_PATH`);
@@ -38,10 +47,10 @@ export async function openApp(query = ''): Promise<App> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${locale}`,
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { ...viewport }, acceptDownloads: true, locale });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
