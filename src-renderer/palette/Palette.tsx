@@ -4,6 +4,7 @@ import { useT } from '../i18n/i18n';
 import { LAYER_MIME } from '../canvas/layer-drag';
 import { useUiStore } from '../store/ui-store';
 import { addLayerBelow } from './add-below';
+import { startValuesText } from './start-values';
 
 const GROUPS = layerGroups();
 
@@ -45,7 +46,7 @@ function PaletteView() {
                   onDragStart={(e) => onDragStart(e, kind)}
                   onDoubleClick={() => addLayerBelow(kind.kind)}
                   onKeyDown={(e) => onKeyDown(e, kind)}
-                  title={t('palette.hint')}
+                  title={`${startValuesText(t, kind.kind)}\n${t('palette.hint')}`}
                 >
                   <span className="palette__swatch" aria-hidden="true" />
                   <span className="palette__text">

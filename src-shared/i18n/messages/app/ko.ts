@@ -27,6 +27,7 @@ export const ko: Translation<typeof en> = {
   'toolbar.openTip': '프로젝트, 케라스 JSON 또는 TensorFlow.js model.json 열기 (Ctrl+O)',
   'toolbar.saveTip': '프로젝트 저장 (Ctrl+S)',
   'toolbar.saveAsTip': '새 이름으로 프로젝트 저장 (Ctrl+Shift+S)',
+  'toolbar.openMore': '다른 방법으로 열기: 모델 가져오기, 최근 파일',
   'toolbar.importTip': '케라스 JSON 또는 TensorFlow.js model.json 가져오기',
   'toolbar.undoTip': '실행 취소 (Ctrl+Z)',
   'toolbar.redoTip': '다시 실행 (Ctrl+Shift+Z)',
@@ -49,6 +50,10 @@ export const ko: Translation<typeof en> = {
   'palette.hint':
     '캔버스로 끌어다 놓으세요. 연결선 위에 놓으면 그 사이에 끼워 넣습니다. 두 번 클릭하면 끝에 추가되며, 마지막 층이 소프트맥스 출력층이면 그 앞에 들어갑니다.',
   'palette.search': '층 찾기',
+  'palette.startsKeras': 'Keras 기본값으로 시작합니다.',
+  'palette.starts': '처음 값: {values}.',
+  'palette.noKerasDefault': 'Keras에는 {params}의 기본값이 없습니다.',
+  'palette.kerasDefaults': 'Keras 자체 기본값: {values}.',
 
   'group.Core': '기본',
   'group.Convolution': '합성곱',
@@ -163,6 +168,12 @@ export const ko: Translation<typeof en> = {
   'status.problem': '문제 1개',
   'status.layers': '층 {n}개',
   'status.params': '매개변수 {n}개',
+  'status.cannotTrain': '올바른 신경망 — {dataset}(으)로 훈련할 수 없음: {reason}',
+  'status.trainable.output-shape': '출력 {shape}, (None, {classes})이어야 함',
+  'status.trainable.flat-input-size': '입력 값 {values}개, {expected}개여야 함',
+  'status.trainable.input-size': '{height}×{width} 입력은 {image}×{image} 이미지를 받을 수 없음',
+  'status.trainable.dilated-conv': '{layer}은(는) 팽창 합성곱',
+  'status.trainable.batchnorm-without-center-scale': '{layer}의 center 또는 scale이 꺼져 있음',
   'status.saved': '모든 변경 저장됨',
   'status.unsaved': '저장하지 않은 변경 — 이 브라우저에 자동 저장됨',
 
