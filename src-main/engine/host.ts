@@ -218,6 +218,7 @@ export class EngineHost {
       return;
     }
     let example: Examples;
+    let label: number | undefined;
     if (command.input.kind === 'test-sample') {
       const { index } = command.input;
       const count = run.raw.test.count;
@@ -233,12 +234,13 @@ export class EngineHost {
         return;
       }
       example = toExamples(run.raw.test.images, run.raw.test.labels, [index], run.adapter);
+      label = run.raw.test.labels[index];
     } else {
       example = toExamples(command.input.pixels, new Uint8Array(1), [0], run.adapter);
     }
     try {
       const result = await inspectModel(run.session.model, example.x, example.shape);
-      this.emit({ type: 'inspection', runId, requestId, ...result });
+      this.emit({ type: 'inspection', runId, requestId, ...result, ...(label !== undefined ? { label } : {}) });
     } catch (e) {
       this.emit(
         engineError('internal', { code: 'internal', values: {} }, `Inspection failed: ${message(e)}`, {

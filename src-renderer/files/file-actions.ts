@@ -8,7 +8,6 @@ import { newProject } from '../store/new-project';
 import { tidyProject } from '../store/tidy';
 import { useUiStore } from '../store/ui-store';
 import { analysisOf, summaryOf } from '../store/analysis';
-import { formatCount } from '../../src-shared/layers/format';
 import { findTemplate, templateText } from '../app/templates';
 import { useLanguageStore } from '../i18n/i18n';
 import { fileProblemText } from '../../src-shared/i18n/file-text';
@@ -17,6 +16,7 @@ import { refreshRecentFiles, rememberFile, type RecentFile } from './recent-file
 import { baseName } from './file-host';
 import { fileStem, kerasFile, projectFile, pythonFile, tfjsFile, type ExportResult } from './exports';
 import { renderGraphPng, type Size } from './png-export';
+import { markNetworkReplaced } from '../training/run-state';
 
 const OPEN_TYPES = ['.json', '.convas.json', 'application/json'];
 
@@ -35,6 +35,8 @@ async function confirmDiscard(): Promise<boolean> {
 
 function loaded(project: Project, fileName: string | null, path?: string): void {
   useProjectStore.getState().load(tidyProject(project), fileName, path !== undefined ? { path } : undefined);
+  // Training results, curves and maps on screen now belong to the previous network.
+  markNetworkReplaced();
   useUiStore.getState().requestFit();
 }
 
@@ -159,9 +161,12 @@ async function saveTo(target: string | null): Promise<void> {
   useUiStore.getState().notify('success', t('file.saved', { name: written.name }));
 }
 
+/**
+ * Saves where the project lives (the desktop app knows its path); without a path (a browser
+ * download) the file is named after the project as it is named now, not after an earlier save.
+ */
 export async function saveAction(): Promise<void> {
-  const { fileName, filePath } = useProjectStore.getState();
-  await saveTo(filePath ?? (fileName && fileName.endsWith('.json') ? fileName : null));
+  await saveTo(useProjectStore.getState().filePath);
 }
 
 export async function saveAsAction(): Promise<void> {
@@ -178,7 +183,7 @@ export async function exportAction(kind: ExportKind, sizes?: ReadonlyMap<string,
     if (kind === 'png') {
       const analysis = analysisOf(project.graph);
       const summary = summaryOf(analysis);
-      const caption = summary ? `${project.name} — ${t('status.params', { n: formatCount(summary.totalParams) })}` : project.name;
+      const caption = summary ? `${project.name} — ${t('status.params', { n: summary.totalParams })}` : project.name;
       const blob = await renderGraphPng(project.graph, analysis, sizes ?? new Map(), useLanguageStore.getState().language, caption);
       const name = `${fileStem(project.name)}.png`;
       if (!(await fileHost().download(name, blob, 'image/png'))) return;

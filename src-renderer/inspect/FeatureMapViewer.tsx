@@ -3,7 +3,8 @@ import type { EngineApi } from '../../src-shared/engine/engine-api';
 import { engineErrorText } from '../engine/engine-words';
 import { useFeatureT } from '../i18n/i18n';
 import { bindEngine } from '../training/controller';
-import { TrainingTContext, useResolvedT, useTrainingT } from '../training/i18n-context';
+import { TrainingLangContext, TrainingTContext, usePercent, useResolvedLang, useResolvedT, useTrainingT } from '../training/i18n-context';
+import { StaleResultsNote } from '../training/StaleResults';
 import type { TrainingLang, TrainingT } from '../training/strings';
 import { useTrainingStore } from '../training/training-store';
 import { DrawPad } from './DrawPad';
@@ -123,6 +124,7 @@ function PredictionBars({
   trueLabel: number | undefined;
 }) {
   const t = useTrainingT();
+  const percent = usePercent();
   const probs = useMemo(() => toProbabilities(prediction), [prediction]);
   const best = probs.reduce((b, p, i) => (p > (probs[b] ?? -1) ? i : b), 0);
   return (
@@ -132,17 +134,19 @@ function PredictionBars({
         <div
           key={i}
           className={`fm-pred__row${i === best ? ' is-best' : ''}${i === trueLabel ? ' is-true' : ''}`}
-          title={`${classNames[i] ?? i}: ${(p * 100).toFixed(1)}%`}
+          title={`${classNames[i] ?? i}: ${percent(p)}`}
         >
           <span className="fm-pred__name">{classNames[i] ?? i}</span>
           <span className="fm-pred__bar">
             <span style={{ width: `${(p * 100).toFixed(1)}%` }} />
           </span>
-          <span className="fm-pred__value">{(p * 100).toFixed(p >= 0.995 || p < 0.1 ? 0 : 1)}%</span>
+          <span className="fm-pred__value">{percent(p)}</span>
         </div>
       ))}
       {trueLabel !== undefined && (
-        <div className="tp-muted">{t('maps.trueLabel', { label: classNames[trueLabel] ?? String(trueLabel) })}</div>
+        <div className="tp-muted" data-testid="true-label" title={t('maps.trueLabelTip')}>
+          {t('maps.trueLabel', { label: classNames[trueLabel] ?? String(trueLabel) })}
+        </div>
       )}
     </div>
   );
@@ -226,7 +230,9 @@ function FeatureMapBody() {
   if (latest && latest !== held) setHeld(latest);
   const inspection = latest ?? (busy ? held : undefined);
   const sampleImage = useHeldSampleImage(source.kind === 'test-sample' ? latest : undefined);
-  const trueLabel = source.kind === 'test-sample' ? misclassified?.find((m) => m.index === source.index)?.label : undefined;
+  // The engine tells a test sample's class with its maps; older answers only via the misclassified list.
+  const trueLabel =
+    source.kind === 'test-sample' ? (latest?.label ?? misclassified?.find((m) => m.index === source.index)?.label) : undefined;
 
   return (
     <div className="fm" data-testid="featuremap-viewer" data-source={key} data-snapshots={snapshots.length}>
@@ -244,6 +250,7 @@ function FeatureMapBody() {
         {snapshots.length > 0 && <EpochSlider snapshots={snapshots} />}
       </aside>
       <div className="fm-main">
+        <StaleResultsNote />
         {!modelReady && !inspection && <p className="fm-empty">{t('maps.noModel')}</p>}
         {problem && <p className="tp-inline-error">{engineErrorText(engineT, problem)}</p>}
         {modelReady && !inspection && !problem && <p className="fm-empty">{t('maps.waiting')}</p>}
@@ -293,14 +300,17 @@ function FeatureMapBody() {
  */
 export function FeatureMapViewer({ engine, t, lang }: FeatureMapViewerProps) {
   const translate = useResolvedT(t, lang);
+  const language = useResolvedLang(lang);
   useEffect(() => {
     if (engine) bindEngine(engine);
   }, [engine]);
   return (
     <TrainingTContext.Provider value={translate}>
-      <div className="fm-host">
-        <FeatureMapBody />
-      </div>
+      <TrainingLangContext.Provider value={language}>
+        <div className="fm-host" lang={language}>
+          <FeatureMapBody />
+        </div>
+      </TrainingLangContext.Provider>
     </TrainingTContext.Provider>
   );
 }

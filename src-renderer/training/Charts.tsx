@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { useTrainingT } from './i18n-context';
-import { formatLoss, formatPercent } from './format';
+import { usePercent, useTrainingT } from './i18n-context';
+import { formatLoss } from './format';
 import { isRunning, useTrainingStore, type BatchPoint, type EpochPoint } from './training-store';
 
 const TRAIN = '#4f46e5';
@@ -28,16 +28,28 @@ function epochTicks(max: number): number[] {
   return ticks;
 }
 
+/** A chart's own message while it has no points, placed over its plot (not over its neighbours). */
+function EmptyChart({ message }: { message: string | null }) {
+  return message ? (
+    <div className="tp-chart__empty" data-testid="chart-empty">
+      {message}
+    </div>
+  ) : null;
+}
+
 interface EpochChartProps {
   readonly data: readonly EpochPoint[];
   readonly epochs: number;
   readonly metric: 'loss' | 'accuracy';
+  /** Shown over the plot while there are no points. */
+  readonly empty: string | null;
 }
 
-const EpochChart = memo(function EpochChart({ data, epochs, metric }: EpochChartProps) {
+const EpochChart = memo(function EpochChart({ data, epochs, metric, empty }: EpochChartProps) {
   const t = useTrainingT();
+  const percent = usePercent();
   const valKey = metric === 'loss' ? 'valLoss' : 'valAccuracy';
-  const format = metric === 'loss' ? formatLoss : (v: number) => formatPercent(v);
+  const format = metric === 'loss' ? formatLoss : (v: number) => percent(v);
   const hasValidation = data.some((d) => d[valKey] !== null);
   const max = Math.max(epochs, data.length ? data[data.length - 1]!.epoch : 1, 1);
   return (
@@ -62,7 +74,7 @@ const EpochChart = memo(function EpochChart({ data, epochs, metric }: EpochChart
           width={48}
           tick={AXIS}
           domain={metric === 'accuracy' ? [0, 1] : [0, 'auto']}
-          tickFormatter={(v: number) => (metric === 'accuracy' ? `${Math.round(v * 100)}%` : formatTick(v))}
+          tickFormatter={(v: number) => (metric === 'accuracy' ? percent(v, 0) : formatTick(v))}
         />
         <Tooltip
           formatter={(v) => (typeof v === 'number' ? format(v) : String(v))}
@@ -92,6 +104,7 @@ const EpochChart = memo(function EpochChart({ data, epochs, metric }: EpochChart
           />
         )}
       </LineChart>
+      <EmptyChart message={empty} />
     </figure>
   );
 });
@@ -104,11 +117,12 @@ export function EpochCharts() {
   // While running the axis spans the planned epochs; afterwards the ones that ran.
   const epochs = useTrainingStore((s) => (isRunning(s.status) ? (s.runSettings?.epochs ?? 0) : 0));
   const running = isRunning(status);
+  // Each chart says it on its own, so no message straddles two charts.
+  const empty = data.length > 0 ? null : running ? t('chart.waitEpoch') : t('chart.empty');
   return (
     <div className="tp-charts" data-testid="chart-epoch" data-points={data.length}>
-      <EpochChart data={data} epochs={epochs} metric="loss" />
-      <EpochChart data={data} epochs={epochs} metric="accuracy" />
-      {data.length === 0 && <div className="tp-chart__empty">{running ? t('chart.waitEpoch') : t('chart.empty')}</div>}
+      <EpochChart data={data} epochs={epochs} metric="loss" empty={empty} />
+      <EpochChart data={data} epochs={epochs} metric="accuracy" empty={empty} />
     </div>
   );
 }
@@ -116,6 +130,8 @@ export function EpochCharts() {
 /** The running loss (and accuracy) of the epoch, per batch, over the whole run. */
 export function BatchChart() {
   const t = useTrainingT();
+  const percent = usePercent();
+  const running = useTrainingStore((s) => isRunning(s.status));
   const data = useTrainingStore((s) => s.batchChart);
   const perEpoch = useTrainingStore((s) => s.progress?.batchesPerEpoch ?? 0);
   const epochs = useTrainingStore((s) => (isRunning(s.status) ? (s.runSettings?.epochs ?? 0) : 0));
@@ -136,16 +152,9 @@ export function BatchChart() {
         <CartesianGrid stroke="#eef0f3" />
         <XAxis dataKey="step" type="number" domain={[0, Math.max(total, last, 1)]} ticks={ticks} tick={AXIS} allowDecimals={false} />
         <YAxis yAxisId="loss" width={48} tick={AXIS} domain={[0, 'auto']} tickFormatter={formatTick} />
-        <YAxis
-          yAxisId="acc"
-          orientation="right"
-          width={40}
-          tick={AXIS}
-          domain={[0, 1]}
-          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-        />
+        <YAxis yAxisId="acc" orientation="right" width={40} tick={AXIS} domain={[0, 1]} tickFormatter={(v: number) => percent(v, 0)} />
         <Tooltip
-          formatter={(v, name) => (typeof v === 'number' ? (name === t('chart.accuracy') ? formatPercent(v) : formatLoss(v)) : String(v))}
+          formatter={(v, name) => (typeof v === 'number' ? (name === t('chart.accuracy') ? percent(v) : formatLoss(v)) : String(v))}
           labelFormatter={(l) => `${t('chart.batch')} ${String(l)}`}
           isAnimationActive={false}
         />
@@ -172,6 +181,7 @@ export function BatchChart() {
           isAnimationActive={false}
         />
       </LineChart>
+      <EmptyChart message={data.length > 0 ? null : running ? t('chart.waitBatch') : t('chart.empty')} />
     </figure>
   );
 }

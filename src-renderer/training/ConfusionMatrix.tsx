@@ -1,6 +1,5 @@
 import { memo, type CSSProperties } from 'react';
-import { useTrainingT } from './i18n-context';
-import { formatPercent } from './format';
+import { usePercent, useTrainingT } from './i18n-context';
 import type { CellPick } from './training-store';
 
 interface ConfusionMatrixProps {
@@ -24,6 +23,7 @@ function cellStyle(count: number, rowTotal: number, diagonal: boolean): CSSPrope
 /** A heat map of test predictions with per-class accuracy; clicking a wrong cell lists its images. */
 export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, classNames, perClassAccuracy, pick, onPick }: ConfusionMatrixProps) {
   const t = useTrainingT();
+  const percent = usePercent();
   const n = matrix.length;
   const name = (i: number) => classNames[i] ?? String(i);
   return (
@@ -83,9 +83,9 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, className
                 </div>
               );
             })}
-            <div className="cm__acc" role="cell" title={`${name(l)}: ${formatPercent(acc)}`}>
+            <div className="cm__acc" role="cell" title={`${name(l)}: ${percent(acc)}`}>
               <span className="cm__accbar" style={{ width: `${Math.max(0, Math.min(1, acc)) * 100}%` }} />
-              <span className="cm__accvalue">{formatPercent(acc, 0)}</span>
+              <span className="cm__accvalue">{percent(acc)}</span>
             </div>
           </div>
         );

@@ -7,8 +7,9 @@ import { ConfusionMatrix } from './ConfusionMatrix';
 import { exportTrainedModel, pickCell, setTab } from './controller';
 import { fileHost } from '../files/host';
 import type { HostFile } from '../files/file-host';
-import { formatDuration, formatLoss, formatPercent } from './format';
-import { useTrainingT } from './i18n-context';
+import { formatDuration, formatLoss } from './format';
+import { useFreshness } from './freshness';
+import { usePercent, useTrainingT } from './i18n-context';
 import { useTrainingStore, type CellPick } from './training-store';
 
 const PAGE = 40;
@@ -85,9 +86,14 @@ function Gallery({ finished, pick }: { finished: Finished; pick: CellPick }) {
   );
 }
 
-/** Downloads model.json + weights.bin (loadable with tf.loadLayersModel) and the Keras JSON of the trained model. */
+/**
+ * Downloads model.json + weights.bin (loadable with tf.loadLayersModel) and the Keras JSON of the
+ * trained model; when the canvas shows another network, the button says whose model it is.
+ */
 function ExportTrained() {
   const t = useTrainingT();
+  const freshness = useFreshness();
+  const name = useTrainingStore((s) => s.trainedOn?.name ?? '');
   const [state, setState] = useState<{ busy: boolean; message?: string; error?: boolean }>({ busy: false });
   const run = () => {
     setState({ busy: true });
@@ -123,8 +129,15 @@ function ExportTrained() {
   };
   return (
     <div className="tp-export">
-      <button type="button" className="btn btn--small" data-testid="btn-export-trained" disabled={state.busy} onClick={run}>
-        {state.busy ? t('result.exporting') : t('result.exportTrained')}
+      <button
+        type="button"
+        className="btn btn--small"
+        data-testid="btn-export-trained"
+        data-freshness={freshness}
+        disabled={state.busy}
+        onClick={run}
+      >
+        {state.busy ? t('result.exporting') : freshness === 'current' ? t('result.exportTrained') : t('result.exportPrevious', { name })}
       </button>
       {state.message && (
         <span className={state.error ? 'tp-error-text' : 'tp-muted'} data-testid="export-trained-status">
@@ -138,6 +151,7 @@ function ExportTrained() {
 /** Test accuracy, the confusion matrix and the misclassified images of the picked cell. */
 export function Results() {
   const t = useTrainingT();
+  const percent = usePercent();
   const finished = useTrainingStore((s) => s.finished);
   const pick = useTrainingStore((s) => s.pick);
   if (!finished) return null;
@@ -146,15 +160,14 @@ export function Results() {
       <div className="tp-score">
         <div className="tp-score__label">{t('result.testAccuracy')}</div>
         <div className="tp-score__value" data-testid="test-accuracy" data-value={finished.testAccuracy}>
-          {formatPercent(finished.testAccuracy)}
+          {percent(finished.testAccuracy)}
         </div>
         <div className="tp-muted">
-          {t(finished.epochsCompleted === 1 ? 'result.testDetailOne' : 'result.testDetail', {
-            n: finished.testCount,
-            loss: formatLoss(finished.testLoss),
-            epochs: finished.epochsCompleted,
-            time: formatDuration(finished.seconds),
-          })}
+          {[
+            t('result.testImages', { n: finished.testCount }),
+            t('result.testLoss', { loss: formatLoss(finished.testLoss) }),
+            t('result.epochsIn', { epochs: finished.epochsCompleted, time: formatDuration(finished.seconds) }),
+          ].join(' · ')}
           {finished.stopped && <span className="tp-badge">{t('result.stoppedEarly')}</span>}
         </div>
         <ExportTrained />

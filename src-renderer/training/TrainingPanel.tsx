@@ -3,13 +3,17 @@ import type { EngineApi } from '../../src-shared/engine/engine-api';
 import type { Graph } from '../../src-shared/graph/schema';
 import type { TrainingSettings } from '../../src-shared/project/training';
 import { FeatureMapViewer } from '../inspect/FeatureMapViewer';
+import { planText } from '../../src-shared/i18n/issue-text';
+import { useProjectStore } from '../store/project-store';
 import { BatchChart, EpochCharts } from './Charts';
 import { bindEngine, setTab, startRun, stopRun } from './controller';
-import { TrainingTContext, useResolvedT } from './i18n-context';
+import { TrainingLangContext, TrainingTContext, useResolvedLang, useResolvedT, useTrainingT } from './i18n-context';
 import { Results } from './Results';
 import { ProblemBanner, RunStatus } from './RunStatus';
 import { SettingsForm } from './SettingsForm';
+import { StaleResultsNote } from './StaleResults';
 import type { TrainingLang, TrainingT } from './strings';
+import { useTrainability, type Trainability } from './trainability';
 import { isRunning, useTrainingStore } from './training-store';
 import './training.css';
 
@@ -26,23 +30,45 @@ export interface TrainingPanelProps {
   readonly lang?: TrainingLang;
 }
 
+/** Why Train is disabled for this network, in a sentence; null when it can train. */
+function blockedReason(t: TrainingT, language: TrainingLang, trainability: Trainability): string | null {
+  if (trainability.ok) return null;
+  return trainability.kind === 'invalid' ? t('trainable.invalid', { n: trainability.problems }) : planText(language, trainability.problem);
+}
+
+/** Says before Train that (and why) this network cannot train on the chosen dataset. */
+function TrainBlocked({ reason, dataset }: { reason: string; dataset: string }) {
+  const t = useTrainingT();
+  return (
+    <div className="tp-problem tp-problem--warn" data-testid="train-blocked">
+      <div className="tp-problem__text">
+        <strong>{t('trainable.title', { dataset })}</strong>
+        <p>{reason}</p>
+      </div>
+    </div>
+  );
+}
+
 /**
  * Training: settings, Start/Stop, live charts, test results with the confusion matrix and the
  * misclassified images; and a second tab with the feature-map viewer.
  */
 export function TrainingPanel({ engine, getGraph, settings, onSettingsChange, t, lang }: TrainingPanelProps) {
   const translate = useResolvedT(t, lang);
+  const language = useResolvedLang(lang);
   useEffect(() => bindEngine(engine), [engine]);
+  const trainability = useTrainability();
+  const reason = blockedReason(translate, language, trainability);
   const status = useTrainingStore((s) => s.status);
   const tab = useTrainingStore((s) => s.tab);
   const link = useTrainingStore((s) => s.link);
   const running = isRunning(status);
   const [maximized, setMaximized] = useState(false);
   const dirMissing = settings.dataset === 'directory' && !settings.dataDir?.trim();
-  const canStart = !!engine && !running && link !== 'closed' && !dirMissing;
+  const canStart = !!engine && !running && link !== 'closed' && !dirMissing && reason === null;
 
   const start = useCallback(() => {
-    if (engine) startRun(engine, getGraph(), settings);
+    if (engine) startRun(engine, getGraph(), settings, useProjectStore.getState().project.name);
   }, [engine, getGraph, settings]);
   const stop = useCallback(() => {
     if (engine) stopRun(engine);
@@ -50,90 +76,95 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange, t,
 
   return (
     <TrainingTContext.Provider value={translate}>
-      <section
-        className={`tp${maximized ? ' tp--max' : ''}`}
-        data-testid="training-panel"
-        data-status={status}
-        aria-label={translate('panel.label')}
-      >
-        <header className="tp-head">
-          <div className="tp-tabs" role="tablist">
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === 'training'}
-              className={`tp-tab${tab === 'training' ? ' is-active' : ''}`}
-              data-testid="tab-training"
-              onClick={() => setTab('training')}
-            >
-              {translate('tab.training')}
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === 'featuremaps'}
-              className={`tp-tab${tab === 'featuremaps' ? ' is-active' : ''}`}
-              data-testid="tab-featuremaps"
-              onClick={() => setTab('featuremaps')}
-            >
-              {translate('tab.featuremaps')}
-            </button>
-          </div>
-          <span className="tp-spacer" />
-          <button
-            type="button"
-            className="btn btn--primary"
-            data-testid="btn-train"
-            disabled={!canStart}
-            title={translate('run.startTip')}
-            onClick={start}
-          >
-            <span aria-hidden="true">▶</span> {translate('run.start')}
-          </button>
-          <button
-            type="button"
-            className="btn btn--danger-ghost"
-            data-testid="btn-stop"
-            disabled={status !== 'training' && status !== 'starting'}
-            title={translate('run.stopTip')}
-            onClick={stop}
-          >
-            <span aria-hidden="true">■</span> {status === 'stopping' ? translate('run.stopping') : translate('run.stop')}
-          </button>
-          <button
-            type="button"
-            className="btn btn--ghost btn--small btn--icon"
-            data-testid="btn-maximize"
-            aria-pressed={maximized}
-            title={translate(maximized ? 'panel.restore' : 'panel.maximize')}
-            aria-label={translate(maximized ? 'panel.restore' : 'panel.maximize')}
-            onClick={() => setMaximized((m) => !m)}
-          >
-            {maximized ? '⤡' : '⤢'}
-          </button>
-        </header>
-        {!engine && <div className="tp-problem tp-problem--info">{translate('run.noEngine')}</div>}
-        <ProblemBanner engine={engine} />
-        {tab === 'training' ? (
-          <div className="tp-body tp-train">
-            <aside className="tp-side">
-              <SettingsForm settings={settings} disabled={running} onChange={onSettingsChange} />
-            </aside>
-            <div className="tp-main">
-              <RunStatus />
-              <div className="tp-chart-row">
-                <EpochCharts />
-                <BatchChart />
-              </div>
-              <Results />
+      <TrainingLangContext.Provider value={language}>
+        <section
+          className={`tp${maximized ? ' tp--max' : ''}`}
+          data-testid="training-panel"
+          lang={language}
+          data-status={status}
+          aria-label={translate('panel.label')}
+        >
+          <header className="tp-head">
+            <div className="tp-tabs" role="tablist">
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'training'}
+                className={`tp-tab${tab === 'training' ? ' is-active' : ''}`}
+                data-testid="tab-training"
+                onClick={() => setTab('training')}
+              >
+                {translate('tab.training')}
+              </button>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'featuremaps'}
+                className={`tp-tab${tab === 'featuremaps' ? ' is-active' : ''}`}
+                data-testid="tab-featuremaps"
+                onClick={() => setTab('featuremaps')}
+              >
+                {translate('tab.featuremaps')}
+              </button>
             </div>
-          </div>
-        ) : (
-          <div className="tp-body">
-            <FeatureMapViewer t={translate} />
-          </div>
-        )}
-      </section>
+            <span className="tp-spacer" />
+            <button
+              type="button"
+              className="btn btn--primary"
+              data-testid="btn-train"
+              disabled={!canStart}
+              title={reason ?? translate('run.startTip')}
+              onClick={start}
+            >
+              <span aria-hidden="true">▶</span> {translate('run.start')}
+            </button>
+            <button
+              type="button"
+              className="btn btn--danger-ghost"
+              data-testid="btn-stop"
+              disabled={status !== 'training' && status !== 'starting'}
+              title={translate('run.stopTip')}
+              onClick={stop}
+            >
+              <span aria-hidden="true">■</span> {status === 'stopping' ? translate('run.stopping') : translate('run.stop')}
+            </button>
+            <button
+              type="button"
+              className="btn btn--ghost btn--small btn--icon"
+              data-testid="btn-maximize"
+              aria-pressed={maximized}
+              title={translate(maximized ? 'panel.restore' : 'panel.maximize')}
+              aria-label={translate(maximized ? 'panel.restore' : 'panel.maximize')}
+              onClick={() => setMaximized((m) => !m)}
+            >
+              {maximized ? '⤡' : '⤢'}
+            </button>
+          </header>
+          {!engine && <div className="tp-problem tp-problem--info">{translate('run.noEngine')}</div>}
+          <ProblemBanner engine={engine} />
+          {reason !== null && !running && <TrainBlocked reason={reason} dataset={translate(`settings.dataset.${settings.dataset}`)} />}
+          {tab === 'training' ? (
+            <div className="tp-body tp-train">
+              <aside className="tp-side">
+                <SettingsForm settings={settings} disabled={running} onChange={onSettingsChange} />
+              </aside>
+              <div className="tp-main">
+                <StaleResultsNote />
+                <RunStatus />
+                <div className="tp-chart-row">
+                  <EpochCharts />
+                  <BatchChart />
+                </div>
+                <Results />
+              </div>
+            </div>
+          ) : (
+            <div className="tp-body">
+              <FeatureMapViewer t={translate} />
+            </div>
+          )}
+        </section>
+      </TrainingLangContext.Provider>
     </TrainingTContext.Provider>
   );
 }

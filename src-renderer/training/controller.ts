@@ -3,6 +3,7 @@ import type { Graph } from '../../src-shared/graph/schema';
 import type { TrainingSettings } from '../../src-shared/project/training';
 import { hasLinkState, isRestartable } from '../engine/connect';
 import { applyInspectEvent, resetInspections, setInspectEngine } from '../inspect/inspect-store';
+import { graphSignature } from './freshness';
 import { applyTrainingEvent, beginRun, markStopping } from './run-state';
 import { useTrainingStore, type CellPick, type PanelTab } from './training-store';
 
@@ -47,10 +48,10 @@ function newRunId(): string {
   return `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** Sends a train command for the graph as it is now; the run state resets. */
-export function startRun(engine: EngineApi, graph: Graph, settings: TrainingSettings): string {
+/** Sends a train command for the graph as it is now (`name`: the project's, to say whose results they are); the run state resets. */
+export function startRun(engine: EngineApi, graph: Graph, settings: TrainingSettings, name = ''): string {
   const runId = newRunId();
-  beginRun(runId, settings);
+  beginRun(runId, settings, { name, signature: graphSignature(graph) });
   resetInspections();
   engine.send({ type: 'train', runId, graph, settings });
   return runId;

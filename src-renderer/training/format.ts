@@ -1,9 +1,6 @@
 /** Formatting of figures in the training panel. */
 
-/** "0.7710" → "77.1%". */
-export function formatPercent(fraction: number, digits = 1): string {
-  return Number.isFinite(fraction) ? `${(fraction * 100).toFixed(digits)}%` : '–';
-}
+// Percentages: usePercent() (i18n-context.ts), the one formatPercent of src-shared/i18n/format.ts.
 
 /** A loss value: four significant digits. */
 export function formatLoss(v: number): string {

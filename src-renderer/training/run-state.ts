@@ -1,6 +1,6 @@
 import type { EngineEvent, EngineEventOf } from '../../src-shared/engine/protocol';
 import type { TrainingSettings } from '../../src-shared/project/training';
-import { initialTrainingState, useTrainingStore, type BatchPoint, type Problem } from './training-store';
+import { initialTrainingState, useTrainingStore, type BatchPoint, type Problem, type TrainedNetwork } from './training-store';
 
 /**
  * Applies engine events to the training store. Batch events (up to 10 a second) are buffered and
@@ -49,8 +49,8 @@ function flushBatches(): void {
   });
 }
 
-/** Resets the run state for a new run that was just sent to the engine. */
-export function beginRun(runId: string, settings: TrainingSettings): void {
+/** Resets the run state for a new run of `network` that was just sent to the engine. */
+export function beginRun(runId: string, settings: TrainingSettings, network: TrainedNetwork | null = null): void {
   allBatches = [];
   pendingBatch = null;
   if (flushTimer !== null) clearTimeout(flushTimer);
@@ -64,7 +64,14 @@ export function beginRun(runId: string, settings: TrainingSettings): void {
     runId,
     runSettings: settings,
     status: 'starting',
+    trainedOn: network,
   });
+}
+
+/** Another network was loaded: the results on screen now belong to the previous one. */
+export function markNetworkReplaced(): void {
+  const s = useTrainingStore.getState();
+  if (s.runId !== null && !s.replaced) useTrainingStore.setState({ replaced: true });
 }
 
 export function markStopping(): void {

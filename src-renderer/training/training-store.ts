@@ -57,6 +57,13 @@ export interface CellPick {
 
 export type PanelTab = 'training' | 'featuremaps';
 
+/** The network a run trained: its project name and its signature (src-shared/training/network-signature.ts). */
+export interface TrainedNetwork {
+  readonly name: string;
+  /** null when the graph sent was not a valid network (the engine refuses it). */
+  readonly signature: string | null;
+}
+
 export interface TrainingState {
   readonly link: LinkState;
   readonly backend: { readonly name: string; readonly reason: string; readonly choice?: BackendChoiceWords | undefined } | null;
@@ -76,6 +83,10 @@ export interface TrainingState {
   readonly problem: Problem | null;
   readonly tab: PanelTab;
   readonly pick: CellPick | null;
+  /** The network of the current run; its results belong to it, not to whatever the canvas shows later. */
+  readonly trainedOn: TrainedNetwork | null;
+  /** True once another network was loaded (template, Open, import, New) after the current run started. */
+  readonly replaced: boolean;
 }
 
 export const initialTrainingState: TrainingState = {
@@ -93,6 +104,8 @@ export const initialTrainingState: TrainingState = {
   problem: null,
   tab: 'training',
   pick: null,
+  trainedOn: null,
+  replaced: false,
 };
 
 export const useTrainingStore = create<TrainingState>(() => initialTrainingState);

@@ -216,6 +216,8 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     runId,
     requestId: z.string(),
     input: tensorViewSchema,
+    /** The true class of a test sample (absent for a drawing). */
+    label: z.number().int().optional(),
     prediction: z.array(finite),
     featureMaps: z.array(z.object({ layer: z.string(), kind: z.string(), map: tensorViewSchema })),
     /** Conv2D weights [kh, kw, in, filters] and, when the layer has one, its bias [filters]. */

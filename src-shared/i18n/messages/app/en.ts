@@ -174,11 +174,11 @@ export const en = {
   'status.params': { count: 'n', one: '1 param', other: '{n} params' },
   // A valid network that cannot train on the chosen dataset (src-shared/training/compatibility.ts), in short.
   'status.cannotTrain': 'Valid network — cannot train on {dataset}: {reason}',
-  'status.trainable.output-shape': 'output {shape}, needs (None, {classes})',
-  'status.trainable.flat-input-size': 'input of {values} values, needs {expected}',
-  'status.trainable.input-size': 'input {height}×{width} cannot take {image}×{image} images',
-  'status.trainable.dilated-conv': '{layer} is a dilated convolution',
-  'status.trainable.batchnorm-without-center-scale': '{layer} has center or scale off',
+  'status.trainable.wrong-output': 'output {shape}, needs (None, {classes})',
+  'status.trainable.flat-input-size': 'input of {given} values, needs {need}',
+  'status.trainable.image-size': 'input {h}×{w} cannot take {image}×{image} images',
+  'status.trainable.dilated-conv': '{node} is a dilated convolution',
+  'status.trainable.bn-center-scale': '{node} has center or scale off',
   'status.saved': 'All changes saved',
   'status.unsaved': 'Unsaved changes — autosaved in this browser',
 

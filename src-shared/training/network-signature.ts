@@ -1,0 +1,10 @@
+import type { SequentialModel } from '../graph/sequential';
+
+/**
+ * A string equal for two models exactly when they build the same Keras model: the input, and
+ * each layer's name, kind and validated settings in order (node ids and positions play no part).
+ * A trained model belongs to the network whose signature it was trained with.
+ */
+export function networkSignature(model: SequentialModel): string {
+  return JSON.stringify([model.input.name, model.input.shape, model.layers.map((l) => [l.name, l.kind, l.params])]);
+}
