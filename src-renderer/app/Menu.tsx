@@ -9,6 +9,8 @@ interface MenuProps {
   readonly icon?: IconName;
   readonly testId: string;
   readonly title?: string;
+  /** The button's accessible name when its label is empty (an icon-only chevron). */
+  readonly ariaLabel?: string;
   /** Renders the items; `close` closes the menu. */
   readonly children: (close: () => void) => ReactNode;
   readonly align?: 'left' | 'right';
@@ -16,7 +18,7 @@ interface MenuProps {
 }
 
 /** A toolbar button with a drop-down list; closes on a click outside, Escape, or a choice. */
-export function Menu({ label, icon, testId, title, children, align = 'left', collapse = 'late' }: MenuProps) {
+export function Menu({ label, icon, testId, title, ariaLabel, children, align = 'left', collapse = 'late' }: MenuProps) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -40,7 +42,7 @@ export function Menu({ label, icon, testId, title, children, align = 'left', col
         data-testid={testId}
         data-collapse={collapse}
         title={title}
-        aria-label={label || title}
+        aria-label={ariaLabel ?? (label || title)}
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen(!open)}

@@ -132,7 +132,7 @@ export function Toolbar() {
             collapse="early"
             onClick={() => void openAction()}
           />
-          <Menu label="" testId="btn-open-menu" title={`${t('toolbar.import')} / ${t('toolbar.recent')}`}>
+          <Menu label="" testId="btn-open-menu" title={t('toolbar.openMore')} ariaLabel={t('toolbar.openMore')}>
             {(close) => {
               const list = recentFiles();
               return (

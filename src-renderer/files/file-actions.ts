@@ -15,6 +15,7 @@ import { fileHost } from './host';
 import { refreshRecentFiles, rememberFile, type RecentFile } from './recent-files';
 import { baseName } from './file-host';
 import { fileStem, kerasFile, projectFile, pythonFile, tfjsFile, type ExportResult } from './exports';
+import { savePlan } from './save-plan';
 import { renderGraphPng, type Size } from './png-export';
 import { markNetworkReplaced } from '../training/run-state';
 
@@ -135,8 +136,9 @@ export async function loadTemplateAction(id: string): Promise<void> {
     .notify('info', t('file.templateLoaded', { name: templateText(template, useLanguageStore.getState().language).name }));
 }
 
-async function saveTo(target: string | null): Promise<void> {
-  const { project } = useProjectStore.getState();
+async function save(saveAs: boolean): Promise<void> {
+  const { project, filePath } = useProjectStore.getState();
+  const { target, suggested } = savePlan(project.name, filePath, saveAs);
   let text: string;
   try {
     text = serializeProject(project);
@@ -144,7 +146,6 @@ async function saveTo(target: string | null): Promise<void> {
     useUiStore.getState().notify('error', t('file.exportFailed'), e instanceof Error ? e.message : String(e));
     return;
   }
-  const suggested = `${fileStem(project.name)}.convas.json`;
   let written;
   try {
     written = await fileHost().save(target, text, suggested);
@@ -161,16 +162,13 @@ async function saveTo(target: string | null): Promise<void> {
   useUiStore.getState().notify('success', t('file.saved', { name: written.name }));
 }
 
-/**
- * Saves where the project lives (the desktop app knows its path); without a path (a browser
- * download) the file is named after the project as it is named now, not after an earlier save.
- */
+/** Saves where the project lives, or (a browser download) as a file named after the project now: see savePlan. */
 export async function saveAction(): Promise<void> {
-  await saveTo(useProjectStore.getState().filePath);
+  await save(false);
 }
 
 export async function saveAsAction(): Promise<void> {
-  await saveTo(null);
+  await save(true);
 }
 
 export type ExportKind = 'project' | 'keras' | 'tfjs' | 'python' | 'png';

@@ -100,21 +100,36 @@ interface SelectFieldProps<T extends string> {
   readonly optionLabel: (v: T) => string;
   readonly disabled: boolean;
   readonly testId: string;
+  /** A line under the select about the chosen option (the labels stay short so the select shows them in full). */
+  readonly help?: string;
   onChange(v: T): void;
 }
 
-function SelectField<T extends string>({ label, value, options, optionLabel, disabled, testId, onChange }: SelectFieldProps<T>) {
+function SelectField<T extends string>({ label, value, options, optionLabel, disabled, testId, help, onChange }: SelectFieldProps<T>) {
   const id = useId();
+  const helpId = useId();
   return (
     <div className="tp-field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} disabled={disabled} data-testid={testId} onChange={(e) => onChange(e.target.value as T)}>
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        data-testid={testId}
+        aria-describedby={help ? helpId : undefined}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
         {options.map((o) => (
           <option key={o} value={o}>
             {optionLabel(o)}
           </option>
         ))}
       </select>
+      {help && (
+        <div id={helpId} className="tp-field__help" data-testid={`${testId}-help`}>
+          {help}
+        </div>
+      )}
     </div>
   );
 }
@@ -138,6 +153,7 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
         value={settings.dataset}
         options={DATASETS}
         optionLabel={(v) => t(`settings.dataset.${v}`)}
+        help={settings.dataset === 'directory' ? undefined : t(`settings.datasetHelp.${settings.dataset}`)}
         disabled={disabled}
         testId="setting-dataset"
         onChange={(v) => set('dataset', v)}

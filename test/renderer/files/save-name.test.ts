@@ -1,44 +1,16 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { FileHost } from '../../../src-renderer/files/file-host';
-import { setFileHost } from '../../../src-renderer/files/host';
-import { saveAction, saveAsAction } from '../../../src-renderer/files/file-actions';
-import { newProject } from '../../../src-renderer/store/new-project';
-import { useProjectStore } from '../../../src-renderer/store/project-store';
+import { describe, expect, it } from 'vitest';
+import { savePlan } from '../../../src-renderer/files/save-plan';
 
-/** A browser-like host: every save is a download named `target ?? suggested`, with no path. */
-function downloadHost(saved: { target: string | null; suggested: string }[]): FileHost {
-  return {
-    open: async () => null,
-    save: async (target, _text, suggested) => {
-      saved.push({ target, suggested });
-      return { name: target ?? suggested, unconfirmed: true };
-    },
-    download: async () => true,
-  };
-}
-
-describe('Save in the browser', () => {
-  let saved: { target: string | null; suggested: string }[];
-  beforeEach(() => {
-    saved = [];
-    setFileHost(downloadHost(saved));
-    useProjectStore.getState().load(newProject('Untitled'), null);
+describe('where Save writes a project', () => {
+  it('in the browser (no path), names the download after the project as it is named now', () => {
+    expect(savePlan('Untitled', null)).toEqual({ target: null, suggested: 'untitled.convas.json' });
+    expect(savePlan('Fashion CNN, v2', null)).toEqual({ target: null, suggested: 'fashion-cnn-v2.convas.json' });
+    expect(savePlan('합성곱 실험', null)).toEqual({ target: null, suggested: '합성곱-실험.convas.json' });
+    expect(savePlan('../../etc/passwd', null).suggested).toBe('etc-passwd.convas.json');
   });
 
-  it('names the download after the project as it is named now, also after an earlier save under another name', async () => {
-    await saveAction();
-    expect(saved.at(-1)).toEqual({ target: null, suggested: 'untitled.convas.json' });
-    useProjectStore.getState().rename('Fashion CNN, v2');
-    await saveAction();
-    expect(saved.at(-1)).toEqual({ target: null, suggested: 'fashion-cnn-v2.convas.json' });
-    useProjectStore.getState().rename('합성곱 실험');
-    await saveAsAction();
-    expect(saved.at(-1)).toEqual({ target: null, suggested: '합성곱-실험.convas.json' });
-  });
-
-  it('writes back where the desktop app opened the project from', async () => {
-    useProjectStore.getState().load(newProject('Mine'), 'mine.convas.json', { path: '/home/ada/mine.convas.json' });
-    await saveAction();
-    expect(saved.at(-1)?.target).toBe('/home/ada/mine.convas.json');
+  it('in the desktop app, writes back to the path the project lives in; Save As asks for a new one', () => {
+    expect(savePlan('Mine', '/home/ada/mine.convas.json')).toEqual({ target: '/home/ada/mine.convas.json', suggested: 'mine.convas.json' });
+    expect(savePlan('Mine', '/home/ada/mine.convas.json', true).target).toBeNull();
   });
 });
