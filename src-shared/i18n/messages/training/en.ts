@@ -36,7 +36,7 @@ export const en = {
   'settings.validationHelp': 'Fraction of the training images held out for validation (0 to 0.9).',
   'settings.seed': 'Seed',
   'settings.backend': 'Backend',
-  'settings.backend.auto': 'Automatic (fastest available)',
+  'settings.backend.auto': 'Automatic (fastest)',
   'settings.backend.tensorflow': 'TensorFlow (native)',
   'settings.backend.wasm': 'WebAssembly',
   'settings.backend.cpu': 'Plain JavaScript (slowest)',
