@@ -215,7 +215,11 @@ export const en = {
   'dialog.restore': 'Restore',
   'dialog.restoreDiscard': 'Discard it',
   'dialog.reopenTitle': 'Reopen your last design?',
-  'dialog.reopenBody': 'Convas kept “{name}” as you last saved it, at {time}, with {n} layers.',
+  'dialog.reopenBody': {
+    count: 'n',
+    one: 'Convas kept “{name}” as you last saved it, at {time}, with 1 layer.',
+    other: 'Convas kept “{name}” as you last saved it, at {time}, with {n} layers.',
+  },
   'dialog.reopen': 'Reopen',
   'file.reopened': 'Reopened “{name}” as you last saved it.',
   'dialog.close': 'Close',
