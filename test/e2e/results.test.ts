@@ -156,14 +156,14 @@ describe('results, training readiness and small things a newcomer trips over', (
     expect(await validity.innerText()).toBe(
       'Valid network — cannot train on Fashion-MNIST sample: output (None, 28, 28, 100), needs (None, 10)',
     );
-    expect(await validity.getAttribute('title')).toContain("end the network with Flatten and Dense(10, activation 'softmax')");
+    expect(await validity.getAttribute('title')).toContain("end it with Flatten and Dense(10, activation 'softmax')");
 
     await page.getByTestId('btn-training-toggle').click();
     await page.getByTestId('training-panel').waitFor();
     const train = page.getByTestId('btn-train');
     expect(await train.isDisabled()).toBe(true);
     expect(await train.getAttribute('title')).toBe(
-      "dense: the output is (None, 28, 28, 100), but training needs (None, 10): one probability per class — end the network with Flatten and Dense(10, activation 'softmax')",
+      "dense: the network must end with 10 values (one per class) but outputs (None, 28, 28, 100) — end it with Flatten and Dense(10, activation 'softmax')",
     );
     const blocked = page.getByTestId('train-blocked');
     expect(await blocked.innerText()).toContain('This network cannot train on the chosen dataset (Fashion-MNIST sample)');

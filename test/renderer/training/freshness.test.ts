@@ -9,7 +9,7 @@ import { initialTrainingState, useTrainingStore } from '../../../src-renderer/tr
 
 function template(name: string): Graph {
   const parsed = parseProject(readFileSync(new URL(`../../../assets/templates/${name}.convas.json`, import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(`template ${name}: ${parsed.error.code}`);
   return parsed.project.graph;
 }
 

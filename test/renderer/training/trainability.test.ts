@@ -11,7 +11,7 @@ describe('whether the network on the canvas can train, before Train is pressed',
     expect(trainabilityOf(graph)).toEqual({
       ok: false,
       kind: 'incompatible',
-      problem: { code: 'output-shape', layer: 'dense', shape: [28, 28, 100], classes: 10 },
+      problem: { code: 'wrong-output', values: { node: 'dense', classes: 10, shape: '(None, 28, 28, 100)' } },
     });
   });
 
