@@ -5,13 +5,13 @@ import { clearAutosave, loadAutosaved, readAutosave, restoreChoice, startAutosav
 import { newProject } from '../store/new-project';
 import { tidyProject } from '../store/tidy';
 import { useUiStore } from '../store/ui-store';
-import { findTemplate } from './templates';
+import { findTemplate, templateProject } from './templates';
 
 /** The project to start with: `?template=<id>` if given (handy for demos and tests), else a new one. */
 export function startupProject(search: string): Project {
   const id = new URLSearchParams(search).get('template');
   const template = id ? findTemplate(id) : undefined;
-  return template ? tidyProject(template.project) : newProject(t('app.untitled'));
+  return template ? tidyProject(templateProject(template, useLanguageStore.getState().language)) : newProject(t('app.untitled'));
 }
 
 /**

@@ -40,3 +40,8 @@ export function templateText(template: Template, language: Language): { name: st
   const t = translator(language, 'templates');
   return { name: t(`${id}.name`), description: t(`${id}.description`) };
 }
+
+/** The template's network as a new project named and described in the user's language. */
+export function templateProject(template: Template, language: Language): Project {
+  return { ...template.project, ...templateText(template, language) };
+}

@@ -15,6 +15,7 @@ import {
 } from '@xyflow/react';
 import { layerKind } from '../../src-shared/layers/registry';
 import { useT } from '../i18n/i18n';
+import { canvasAriaLabels, edgeLabeller } from './aria-labels';
 import { analysisOf } from '../store/analysis';
 import { addLayer, connect, insertOnEdge, NODE_WIDTH, removeAndJoin, type XY } from '../store/graph-edit';
 import { useProjectStore } from '../store/project-store';
@@ -64,7 +65,13 @@ export function Canvas() {
   const measured = useMeasuredStore((s) => s.sizes);
   const analysis = useMemo(() => analysisOf(graph), [graph]);
   const build = useMemo(createFlowModel, []);
-  const { nodes, edges } = useMemo(() => build(graph, analysis, selection, measured), [build, graph, analysis, selection, measured]);
+  const { nodes, edges: modelEdges } = useMemo(
+    () => build(graph, analysis, selection, measured),
+    [build, graph, analysis, selection, measured],
+  );
+  const labelEdge = useMemo(() => edgeLabeller<ShapeFlowEdge>(t), [t]);
+  const edges = useMemo(() => modelEdges.map(labelEdge), [modelEdges, labelEdge]);
+  const ariaLabelConfig = useMemo(() => canvasAriaLabels(t), [t]);
   const { screenToFlowPosition } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
 
   const container = useRef<HTMLDivElement>(null);
@@ -173,6 +180,7 @@ export function Canvas() {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
+        ariaLabelConfig={ariaLabelConfig}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}

@@ -8,7 +8,7 @@ import { newProject } from '../store/new-project';
 import { tidyProject } from '../store/tidy';
 import { useUiStore } from '../store/ui-store';
 import { analysisOf, summaryOf } from '../store/analysis';
-import { findTemplate, templateText } from '../app/templates';
+import { findTemplate, templateProject } from '../app/templates';
 import { useLanguageStore } from '../i18n/i18n';
 import { fileProblemText } from '../../src-shared/i18n/file-text';
 import { fileHost } from './host';
@@ -130,10 +130,9 @@ export async function openRecentPathAction(path: string): Promise<void> {
 export async function loadTemplateAction(id: string): Promise<void> {
   const template = findTemplate(id);
   if (!template || !(await confirmDiscard())) return;
-  loaded(template.project, null);
-  useUiStore
-    .getState()
-    .notify('info', t('file.templateLoaded', { name: templateText(template, useLanguageStore.getState().language).name }));
+  const project = templateProject(template, useLanguageStore.getState().language);
+  loaded(project, null);
+  useUiStore.getState().notify('info', t('file.templateLoaded', { name: project.name }));
 }
 
 async function save(saveAs: boolean): Promise<void> {

@@ -7,6 +7,7 @@ import { TrainingLangContext, TrainingTContext, usePercent, useResolvedLang, use
 import { StaleResultsNote } from '../training/StaleResults';
 import type { TrainingLang, TrainingT } from '../training/strings';
 import { useTrainingStore } from '../training/training-store';
+import { useClassNames } from '../training/use-class-names';
 import { DrawPad } from './DrawPad';
 import { EnlargedView } from './EnlargedView';
 import {
@@ -45,10 +46,13 @@ export interface FeatureMapViewerProps {
   readonly lang?: TrainingLang;
 }
 
-function useClassNames(): readonly string[] {
+const NO_CLASSES: readonly string[] = [];
+
+/** The class names of the data the network trains on, in the user's language. */
+function useDatasetClassNames(): readonly string[] {
   const fromDataset = useTrainingStore((s) => s.dataset?.classNames);
   const fromFinished = useTrainingStore((s) => s.finished?.classNames);
-  return fromDataset ?? fromFinished ?? [];
+  return useClassNames(fromDataset ?? fromFinished ?? NO_CLASSES);
 }
 
 function snapshotLabel(t: TrainingT, s: Snapshot): string {
@@ -206,7 +210,7 @@ function FeatureMapBody() {
   const t = useTrainingT();
   const modelReady = useTrainingStore((s) => s.modelReady);
   const misclassified = useTrainingStore((s) => s.finished?.misclassified);
-  const classNames = useClassNames();
+  const classNames = useDatasetClassNames();
   const source = useInspectStore((s) => s.source);
   const snapshots = useInspectStore(currentSnapshots);
   const latest = useInspectStore(shownSnapshot)?.inspection;

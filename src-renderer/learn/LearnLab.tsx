@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { useLanguageStore } from '../i18n/i18n';
+import { useLanguageStore, useT } from '../i18n/i18n';
 import { useUiStore } from '../store/ui-store';
 import { ActivationsLab } from './ActivationsLab';
 import { ConvLab } from './ConvLab';
@@ -34,6 +34,7 @@ export function LearnLab() {
 
 function LearnOverlay() {
   const t = useLearnT();
+  const appT = useT();
   const tab = useLearnStore((s) => s.tab);
   const language = useLanguageStore((s) => s.language);
   const root = useRef<HTMLDivElement>(null);
@@ -96,7 +97,7 @@ function LearnOverlay() {
           type="button"
           className="btn btn--lang"
           data-testid="btn-learn-lang"
-          title={language === 'en' ? '한국어로 보기' : 'Show in English'}
+          title={appT('toolbar.langTip')}
           onClick={() => useLanguageStore.getState().setLanguage(language === 'en' ? 'ko' : 'en')}
         >
           <span className={language === 'en' ? 'is-on' : ''}>EN</span>

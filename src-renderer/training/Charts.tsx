@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { usePercent, useTrainingT } from './i18n-context';
 import { formatLoss } from './format';
+import { ChartLegend } from './ChartLegend';
 import { isRunning, useTrainingStore, type BatchPoint, type EpochPoint } from './training-store';
 
 const TRAIN = '#4f46e5';
@@ -81,7 +82,7 @@ const EpochChart = memo(function EpochChart({ data, epochs, metric, empty }: Epo
           labelFormatter={(l) => `${t('chart.epoch')} ${String(l)}`}
           isAnimationActive={false}
         />
-        <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} itemSorter={null} />
+        <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} content={(p) => <ChartLegend payload={p.payload} />} />
         <Line
           type="monotone"
           dataKey={metric}
@@ -158,7 +159,7 @@ export function BatchChart() {
           labelFormatter={(l) => `${t('chart.batch')} ${String(l)}`}
           isAnimationActive={false}
         />
-        <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} itemSorter={null} />
+        <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} content={(p) => <ChartLegend payload={p.payload} />} />
         <Line
           yAxisId="loss"
           type="linear"

@@ -1,5 +1,6 @@
 import { memo, type CSSProperties } from 'react';
 import { usePercent, useTrainingT } from './i18n-context';
+import { useClassNames } from './use-class-names';
 import type { CellPick } from './training-store';
 
 interface ConfusionMatrixProps {
@@ -21,7 +22,8 @@ function cellStyle(count: number, rowTotal: number, diagonal: boolean): CSSPrope
 }
 
 /** A heat map of test predictions with per-class accuracy; clicking a wrong cell lists its images. */
-export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, classNames, perClassAccuracy, pick, onPick }: ConfusionMatrixProps) {
+export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, perClassAccuracy, pick, onPick, ...props }: ConfusionMatrixProps) {
+  const classNames = useClassNames(props.classNames);
   const t = useTrainingT();
   const percent = usePercent();
   const n = matrix.length;

@@ -10,6 +10,7 @@ import type { HostFile } from '../files/file-host';
 import { formatDuration, formatLoss } from './format';
 import { useFreshness } from './freshness';
 import { usePercent, useTrainingT } from './i18n-context';
+import { useClassNames } from './use-class-names';
 import { useTrainingStore, type CellPick } from './training-store';
 
 const PAGE = 40;
@@ -38,7 +39,8 @@ const Thumb = memo(function Thumb({ index, tip, caption }: { index: number; tip:
 function Gallery({ finished, pick }: { finished: Finished; pick: CellPick }) {
   const t = useTrainingT();
   const [limit, setLimit] = useState(PAGE);
-  const name = (i: number) => finished.classNames[i] ?? String(i);
+  const classNames = useClassNames(finished.classNames);
+  const name = (i: number) => classNames[i] ?? String(i);
   const items = useMemo(
     () => finished.misclassified.filter((m) => m.label === pick.label && (pick.predicted === null || m.predicted === pick.predicted)),
     [finished, pick],

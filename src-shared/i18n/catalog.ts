@@ -23,6 +23,8 @@ import { en as filesEn } from './messages/files/en';
 import { ko as filesKo } from './messages/files/ko';
 import { en as templatesEn } from './messages/templates/en';
 import { ko as templatesKo } from './messages/templates/ko';
+import { en as classesEn } from './messages/classes/en';
+import { ko as classesKo } from './messages/classes/ko';
 
 interface Feature<D extends Dictionary> {
   readonly en: D;
@@ -42,6 +44,7 @@ export const CATALOG = {
   layers: feature(layersEn, layersKo),
   templates: feature(templatesEn, templatesKo),
   files: feature(filesEn, filesKo),
+  classes: feature(classesEn, classesKo),
 } as const;
 
 export type Namespace = keyof typeof CATALOG;
@@ -72,6 +75,7 @@ const TRANSLATORS: { readonly [N in Namespace]: Readonly<Record<Language, Transl
   layers: both(CATALOG.layers),
   templates: both(CATALOG.templates),
   files: both(CATALOG.files),
+  classes: both(CATALOG.classes),
 };
 
 /** The translate function of a feature in a language; the same function object every time. */

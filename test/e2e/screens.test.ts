@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, SCREENSHOTS, type App } from './harness';
 import { formatOffenders, layoutOffenders } from './layout-check';
+import { allowedLatinWords, englishWords } from './english-words';
 import { READABLE_ZOOM } from '../../src-renderer/canvas/fit';
 
 interface Size {
@@ -57,6 +58,9 @@ const LONG_NAME = {
   ko: '드롭아웃과 배치 정규화를 넣은 패션 MNIST 분류기 — 강의 후 두 번째 시도',
 } as const;
 
+/** Latin words a Korean screen may show: Keras's and the lecture's, plus the long project name's. */
+const KOREAN_ALLOWS = allowedLatinWords();
+
 for (const lang of ['en', 'ko'] as const) {
   // English opens large and Korean small, so the fit on opening is seen at both sizes.
   const first = lang === 'en' ? LARGE : SMALL;
@@ -79,9 +83,34 @@ for (const lang of ['en', 'ko'] as const) {
       await page.screenshot({ path: join(SCREENSHOTS, `${lang}-${size.width}x${size.height}-${panel}.png`) });
     }
 
-    /** No clipped, spilled, outside or overlapping text in the toolbar, the canvas or the training panel. */
+    /** Every word on the page and in its tooltips, accessible names and placeholders. */
+    function pageWords(): Promise<string> {
+      // React Flow's credit link is the library's name, not Convas's words; code snippets are not prose.
+      return page.evaluate(`(() => {
+        const credit = document.querySelector('.react-flow__attribution');
+        const attrs = [...document.querySelectorAll('[title], [aria-label], [placeholder], [alt]')]
+          .filter((el) => !credit || !credit.contains(el))
+          .flatMap((el) => ['title', 'aria-label', 'placeholder', 'alt'].map((a) => el.getAttribute(a) ?? ''));
+        // Code is code in every language: SciPy calls such as convolve(x, w, mode='same') in the lab.
+        const skip = 'code, kbd, .mono, .react-flow__attribution';
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const parts = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (el && !el.closest(skip) && el.checkVisibility()) parts.push(n.textContent);
+        }
+        const text = parts.join(' ');
+        return [text, document.title, ...attrs].join('\\n');
+      })()`);
+    }
+
+    /**
+     * No clipped, spilled, outside or overlapping text in the toolbar, the canvas or the training
+     * panel; in Korean, no English word but Keras class and parameter names, units and numbers.
+     */
     async function expectTidyLayout(): Promise<void> {
       expect(formatOffenders(await layoutOffenders(page))).toBe('');
+      if (lang === 'ko') expect(englishWords(await pageWords(), KOREAN_ALLOWS).join(' '), 'English words on a Korean screen').toBe('');
     }
 
     /** The canvas once its viewport has stopped moving (a fit animates). */
