@@ -19,5 +19,5 @@ export function arrangeAction(): void {
 }
 
 export function fitAction(): void {
-  useUiStore.getState().requestFit(false);
+  useUiStore.getState().requestFit();
 }

@@ -38,18 +38,17 @@ interface UiState {
   readonly toasts: readonly Toast[];
   readonly dialog: ConfirmRequest | null;
   /**
-   * Asks the canvas to fit the view: `seq` is bumped per request; `readable` (after open,
-   * template, arrange) keeps the text legible and shows a tall network from its top rather
-   * than shrinking it; the Fit view button shows everything.
+   * Asks the canvas to fit the view (`seq` is bumped per request); every fit keeps the text
+   * legible and shows a tall network from its top rather than shrinking it (canvas/fit.ts).
    */
-  readonly fitRequest: { readonly seq: number; readonly readable: boolean };
+  readonly fitRequest: { readonly seq: number };
   setSummaryOpen(open: boolean): void;
   showFormula(anchor: DOMRect, content: Omit<FormulaPopover, 'x' | 'y'>): void;
   closeFormula(): void;
   notify(tone: Toast['tone'], title: string, body?: string): void;
   dismiss(id: number): void;
   confirm(request: Omit<ConfirmRequest, 'resolve'>): Promise<boolean>;
-  requestFit(readable?: boolean): void;
+  requestFit(): void;
 }
 
 let toastId = 0;
@@ -59,7 +58,7 @@ export const useUiStore = create<UiState>((set, get) => ({
   popover: null,
   toasts: [],
   dialog: null,
-  fitRequest: { seq: 0, readable: true },
+  fitRequest: { seq: 0 },
   setSummaryOpen(open) {
     set({ summaryOpen: open });
   },
@@ -91,7 +90,7 @@ export const useUiStore = create<UiState>((set, get) => ({
       });
     });
   },
-  requestFit(readable = true) {
-    set({ fitRequest: { seq: get().fitRequest.seq + 1, readable } });
+  requestFit() {
+    set({ fitRequest: { seq: get().fitRequest.seq + 1 } });
   },
 }));
