@@ -16,6 +16,7 @@ import {
 } from '../files/file-actions';
 import { recentFiles } from '../files/recent-files';
 import { TEMPLATES, templateText } from './templates';
+import { LanguageSwitch } from './LanguageSwitch';
 import { Icon, type IconName } from './Icon';
 import { Menu, MenuItem, type Collapse } from './Menu';
 import { arrangeAction, fitAction, redoAction, undoAction } from './actions';
@@ -251,18 +252,7 @@ export function Toolbar() {
         active={summaryOpen}
         onClick={() => useUiStore.getState().setSummaryOpen(!summaryOpen)}
       />
-      <button
-        type="button"
-        className="btn btn--lang"
-        data-testid="btn-lang"
-        title={t('toolbar.langTip')}
-        aria-label={t('toolbar.language')}
-        onClick={() => useLanguageStore.getState().setLanguage(language === 'en' ? 'ko' : 'en')}
-      >
-        <Icon name="globe" />
-        <span className={language === 'en' ? 'is-on' : ''}>EN</span>
-        <span className={language === 'ko' ? 'is-on' : ''}>한국어</span>
-      </button>
+      <LanguageSwitch testId="btn-lang" icon />
     </header>
   );
 }

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { EngineApi } from '../../src-shared/engine/engine-api';
 import { engineErrorText } from '../engine/engine-words';
-import { useFeatureT } from '../i18n/i18n';
+import { useFeatureT, useLanguageStore } from '../i18n/i18n';
 import { bindEngine } from '../training/controller';
-import { TrainingLangContext, TrainingTContext, usePercent, useResolvedLang, useResolvedT, useTrainingT } from '../training/i18n-context';
+import { usePercent, useTrainingT } from '../training/i18n-context';
 import { StaleResultsNote } from '../training/StaleResults';
-import type { TrainingLang, TrainingT } from '../training/strings';
+import type { TrainingT } from '../training/strings';
 import { useTrainingStore } from '../training/training-store';
 import { useClassNames } from '../training/use-class-names';
 import { DrawPad } from './DrawPad';
@@ -42,8 +42,6 @@ function useHeldSampleImage(inspection: Inspection | undefined) {
 export interface FeatureMapViewerProps {
   /** Only needed when the viewer is used on its own (the training panel binds the engine already). */
   readonly engine?: EngineApi | undefined;
-  readonly t?: TrainingT;
-  readonly lang?: TrainingLang;
 }
 
 const NO_CLASSES: readonly string[] = [];
@@ -302,19 +300,14 @@ function FeatureMapBody() {
  * Feature maps of a test sample or of a drawing, layer by layer, and the learned Conv2D filters;
  * refreshed after every epoch and kept per epoch, so the slider scrubs through training.
  */
-export function FeatureMapViewer({ engine, t, lang }: FeatureMapViewerProps) {
-  const translate = useResolvedT(t, lang);
-  const language = useResolvedLang(lang);
+export function FeatureMapViewer({ engine }: FeatureMapViewerProps) {
+  const language = useLanguageStore((s) => s.language);
   useEffect(() => {
     if (engine) bindEngine(engine);
   }, [engine]);
   return (
-    <TrainingTContext.Provider value={translate}>
-      <TrainingLangContext.Provider value={language}>
-        <div className="fm-host" lang={language}>
-          <FeatureMapBody />
-        </div>
-      </TrainingLangContext.Provider>
-    </TrainingTContext.Provider>
+    <div className="fm-host" lang={language}>
+      <FeatureMapBody />
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { useLanguageStore, useT } from '../i18n/i18n';
+
 import { useUiStore } from '../store/ui-store';
 import { ActivationsLab } from './ActivationsLab';
 import { ConvLab } from './ConvLab';
@@ -8,6 +8,7 @@ import { closeLearn, setLearnTab, useLearnStore, type LearnTab } from './learn-s
 import { PoolLab } from './PoolLab';
 import { useLearnT } from './strings';
 import { LearnIcon } from './LearnButton';
+import { LanguageSwitch } from '../app/LanguageSwitch';
 import './learn.css';
 
 const TABS: readonly { id: LearnTab; testId: string }[] = [
@@ -34,9 +35,7 @@ export function LearnLab() {
 
 function LearnOverlay() {
   const t = useLearnT();
-  const appT = useT();
   const tab = useLearnStore((s) => s.tab);
-  const language = useLanguageStore((s) => s.language);
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -93,16 +92,7 @@ function LearnOverlay() {
           ))}
         </nav>
         <span className="spacer" />
-        <button
-          type="button"
-          className="btn btn--lang"
-          data-testid="btn-learn-lang"
-          title={appT('toolbar.langTip')}
-          onClick={() => useLanguageStore.getState().setLanguage(language === 'en' ? 'ko' : 'en')}
-        >
-          <span className={language === 'en' ? 'is-on' : ''}>EN</span>
-          <span className={language === 'ko' ? 'is-on' : ''}>한국어</span>
-        </button>
+        <LanguageSwitch testId="btn-learn-lang" />
         <button type="button" className="btn lx-learn__close" data-testid="btn-learn-close" title={t('lab.closeTip')} onClick={closeLearn}>
           <svg
             width={16}

@@ -155,7 +155,7 @@ export function BatchChart() {
         <YAxis yAxisId="loss" width={48} tick={AXIS} domain={[0, 'auto']} tickFormatter={formatTick} />
         <YAxis yAxisId="acc" orientation="right" width={40} tick={AXIS} domain={[0, 1]} tickFormatter={(v: number) => percent(v, 0)} />
         <Tooltip
-          formatter={(v, name) => (typeof v === 'number' ? (name === t('chart.accuracy') ? percent(v) : formatLoss(v)) : String(v))}
+          formatter={(v, _name, item) => (typeof v === 'number' ? (item.dataKey === 'accuracy' ? percent(v) : formatLoss(v)) : String(v))}
           labelFormatter={(l) => `${t('chart.batch')} ${String(l)}`}
           isAnimationActive={false}
         />

@@ -168,7 +168,7 @@ export function Results() {
           {[
             t('result.testImages', { n: finished.testCount }),
             t('result.testLoss', { loss: formatLoss(finished.testLoss) }),
-            t('result.epochsIn', { epochs: finished.epochsCompleted, time: formatDuration(finished.seconds) }),
+            t('result.epochsIn', { epochs: finished.epochsCompleted, time: formatDuration(t, finished.seconds) }),
           ].join(' · ')}
           {finished.stopped && <span className="tp-badge">{t('result.stoppedEarly')}</span>}
         </div>

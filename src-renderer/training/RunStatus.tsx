@@ -1,7 +1,7 @@
 import type { EngineApi } from '../../src-shared/engine/engine-api';
 import { isRestartable } from '../engine/connect';
 import { backendLine, dataLine, engineErrorText } from '../engine/engine-words';
-import { useFeatureT } from '../i18n/i18n';
+import { useFeatureT, useLanguageStore } from '../i18n/i18n';
 import { dismissProblem, restartEngine } from './controller';
 import { formatDuration, formatRate } from './format';
 import { useTrainingT } from './i18n-context';
@@ -11,6 +11,7 @@ import { useTrainingStore } from './training-store';
 export function RunStatus() {
   const t = useTrainingT();
   const engineT = useFeatureT('engine');
+  const language = useLanguageStore((s) => s.language);
   const status = useTrainingStore((s) => s.status);
   const progress = useTrainingStore((s) => s.progress);
   const stopped = useTrainingStore((s) => s.finished?.stopped ?? false);
@@ -38,8 +39,8 @@ export function RunStatus() {
           <>
             <span>{t('run.epochOf', { epoch: progress.epoch, epochs: epochsTotal || progress.epochs })}</span>
             <span className="tp-muted">{t('run.batchOf', { batch: progress.batch, batches: progress.batchesPerEpoch })}</span>
-            <span data-testid="samples-per-sec">{t('run.samplesPerSec', { n: formatRate(progress.samplesPerSec) })}</span>
-            {running && <span data-testid="time-left">{t('run.timeLeft', { time: formatDuration(progress.secondsLeft) })}</span>}
+            <span data-testid="samples-per-sec">{t('run.samplesPerSec', { n: formatRate(language, progress.samplesPerSec) })}</span>
+            {running && <span data-testid="time-left">{t('run.timeLeft', { time: formatDuration(t, progress.secondsLeft) })}</span>}
           </>
         )}
       </div>

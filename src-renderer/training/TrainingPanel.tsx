@@ -1,3 +1,4 @@
+import { useLanguageStore } from '../i18n/i18n';
 import { useCallback, useEffect, useState } from 'react';
 import type { EngineApi } from '../../src-shared/engine/engine-api';
 import type { Graph } from '../../src-shared/graph/schema';
@@ -7,7 +8,7 @@ import { planText } from '../../src-shared/i18n/issue-text';
 import { useProjectStore } from '../store/project-store';
 import { BatchChart, EpochCharts } from './Charts';
 import { bindEngine, setTab, startRun, stopRun } from './controller';
-import { TrainingLangContext, TrainingTContext, useResolvedLang, useResolvedT, useTrainingT } from './i18n-context';
+import { useTrainingT } from './i18n-context';
 import { Results } from './Results';
 import { ProblemBanner, RunStatus } from './RunStatus';
 import { SettingsForm } from './SettingsForm';
@@ -24,10 +25,6 @@ export interface TrainingPanelProps {
   readonly getGraph: () => Graph;
   readonly settings: TrainingSettings;
   onSettingsChange(settings: TrainingSettings): void;
-  /** Translation of the panel's own keys (see strings.ts); by default its English/Korean strings. */
-  readonly t?: TrainingT;
-  /** Language of the panel's own strings; by default the app's current language. */
-  readonly lang?: TrainingLang;
 }
 
 /** Why Train is disabled for this network, in a sentence; null when it can train. */
@@ -53,9 +50,9 @@ function TrainBlocked({ reason, dataset }: { reason: string; dataset: string }) 
  * Training: settings, Start/Stop, live charts, test results with the confusion matrix and the
  * misclassified images; and a second tab with the feature-map viewer.
  */
-export function TrainingPanel({ engine, getGraph, settings, onSettingsChange, t, lang }: TrainingPanelProps) {
-  const translate = useResolvedT(t, lang);
-  const language = useResolvedLang(lang);
+export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: TrainingPanelProps) {
+  const translate = useTrainingT();
+  const language = useLanguageStore((s) => s.language);
   useEffect(() => bindEngine(engine), [engine]);
   const trainability = useTrainability();
   const reason = blockedReason(translate, language, trainability);
@@ -75,96 +72,94 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange, t,
   }, [engine]);
 
   return (
-    <TrainingTContext.Provider value={translate}>
-      <TrainingLangContext.Provider value={language}>
-        <section
-          className={`tp${maximized ? ' tp--max' : ''}`}
-          data-testid="training-panel"
-          lang={language}
-          data-status={status}
-          aria-label={translate('panel.label')}
-        >
-          <header className="tp-head">
-            <div className="tp-tabs" role="tablist">
-              <button
-                type="button"
-                role="tab"
-                aria-selected={tab === 'training'}
-                className={`tp-tab${tab === 'training' ? ' is-active' : ''}`}
-                data-testid="tab-training"
-                onClick={() => setTab('training')}
-              >
-                {translate('tab.training')}
-              </button>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={tab === 'featuremaps'}
-                className={`tp-tab${tab === 'featuremaps' ? ' is-active' : ''}`}
-                data-testid="tab-featuremaps"
-                onClick={() => setTab('featuremaps')}
-              >
-                {translate('tab.featuremaps')}
-              </button>
-            </div>
-            <span className="tp-spacer" />
+    <>
+      <section
+        className={`tp${maximized ? ' tp--max' : ''}`}
+        data-testid="training-panel"
+        lang={language}
+        data-status={status}
+        aria-label={translate('panel.label')}
+      >
+        <header className="tp-head">
+          <div className="tp-tabs" role="tablist">
             <button
               type="button"
-              className="btn btn--primary"
-              data-testid="btn-train"
-              disabled={!canStart}
-              title={reason ?? translate('run.startTip')}
-              onClick={start}
+              role="tab"
+              aria-selected={tab === 'training'}
+              className={`tp-tab${tab === 'training' ? ' is-active' : ''}`}
+              data-testid="tab-training"
+              onClick={() => setTab('training')}
             >
-              <span aria-hidden="true">▶</span> {translate('run.start')}
+              {translate('tab.training')}
             </button>
             <button
               type="button"
-              className="btn btn--danger-ghost"
-              data-testid="btn-stop"
-              disabled={status !== 'training' && status !== 'starting'}
-              title={translate('run.stopTip')}
-              onClick={stop}
+              role="tab"
+              aria-selected={tab === 'featuremaps'}
+              className={`tp-tab${tab === 'featuremaps' ? ' is-active' : ''}`}
+              data-testid="tab-featuremaps"
+              onClick={() => setTab('featuremaps')}
             >
-              <span aria-hidden="true">■</span> {status === 'stopping' ? translate('run.stopping') : translate('run.stop')}
+              {translate('tab.featuremaps')}
             </button>
-            <button
-              type="button"
-              className="btn btn--ghost btn--small btn--icon"
-              data-testid="btn-maximize"
-              aria-pressed={maximized}
-              title={translate(maximized ? 'panel.restore' : 'panel.maximize')}
-              aria-label={translate(maximized ? 'panel.restore' : 'panel.maximize')}
-              onClick={() => setMaximized((m) => !m)}
-            >
-              {maximized ? '⤡' : '⤢'}
-            </button>
-          </header>
-          {!engine && <div className="tp-problem tp-problem--info">{translate('run.noEngine')}</div>}
-          <ProblemBanner engine={engine} />
-          {reason !== null && !running && <TrainBlocked reason={reason} dataset={translate(`settings.dataset.${settings.dataset}`)} />}
-          {tab === 'training' ? (
-            <div className="tp-body tp-train">
-              <aside className="tp-side">
-                <SettingsForm settings={settings} disabled={running} onChange={onSettingsChange} />
-              </aside>
-              <div className="tp-main">
-                <StaleResultsNote />
-                <RunStatus />
-                <div className="tp-chart-row">
-                  <EpochCharts />
-                  <BatchChart />
-                </div>
-                <Results />
+          </div>
+          <span className="tp-spacer" />
+          <button
+            type="button"
+            className="btn btn--primary"
+            data-testid="btn-train"
+            disabled={!canStart}
+            title={reason ?? translate('run.startTip')}
+            onClick={start}
+          >
+            <span aria-hidden="true">▶</span> {translate('run.start')}
+          </button>
+          <button
+            type="button"
+            className="btn btn--danger-ghost"
+            data-testid="btn-stop"
+            disabled={status !== 'training' && status !== 'starting'}
+            title={translate('run.stopTip')}
+            onClick={stop}
+          >
+            <span aria-hidden="true">■</span> {status === 'stopping' ? translate('run.stopping') : translate('run.stop')}
+          </button>
+          <button
+            type="button"
+            className="btn btn--ghost btn--small btn--icon"
+            data-testid="btn-maximize"
+            aria-pressed={maximized}
+            title={translate(maximized ? 'panel.restore' : 'panel.maximize')}
+            aria-label={translate(maximized ? 'panel.restore' : 'panel.maximize')}
+            onClick={() => setMaximized((m) => !m)}
+          >
+            {maximized ? '⤡' : '⤢'}
+          </button>
+        </header>
+        {!engine && <div className="tp-problem tp-problem--info">{translate('run.noEngine')}</div>}
+        <ProblemBanner engine={engine} />
+        {reason !== null && !running && <TrainBlocked reason={reason} dataset={translate(`settings.dataset.${settings.dataset}`)} />}
+        {tab === 'training' ? (
+          <div className="tp-body tp-train">
+            <aside className="tp-side">
+              <SettingsForm settings={settings} disabled={running} onChange={onSettingsChange} />
+            </aside>
+            <div className="tp-main">
+              <StaleResultsNote />
+              <RunStatus />
+              <div className="tp-chart-row">
+                <EpochCharts />
+                <BatchChart />
               </div>
+              <Results />
             </div>
-          ) : (
-            <div className="tp-body">
-              <FeatureMapViewer t={translate} />
-            </div>
-          )}
-        </section>
-      </TrainingLangContext.Provider>
-    </TrainingTContext.Provider>
+          </div>
+        ) : (
+          <div className="tp-body">
+            <FeatureMapViewer />
+          </div>
+        )}
+      </section>
+    </>
   );
 }

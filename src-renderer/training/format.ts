@@ -1,4 +1,7 @@
 /** Formatting of figures in the training panel. */
+import { formatNumber } from '../../src-shared/i18n/format';
+import type { Language } from '../../src-shared/i18n/language';
+import type { TrainingT } from './strings';
 
 // Percentages: usePercent() (i18n-context.ts), the one formatPercent of src-shared/i18n/format.ts.
 
@@ -8,18 +11,19 @@ export function formatLoss(v: number): string {
   return v >= 100 ? v.toFixed(0) : v.toPrecision(4);
 }
 
-/** A duration as "45 s", "3 min 05 s" or "1 h 02 min". */
-export function formatDuration(seconds: number): string {
+/** A duration in the panel's language: "45 s", "3 min 05 s", "1 h 02 min" (45초, 3분 05초, 1시간 02분). */
+export function formatDuration(t: TrainingT, seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
   const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (s < 60) return t('time.seconds', { s: String(s) });
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+  if (m < 60) return t('time.minutes', { m: String(m), s: two(s % 60) });
+  return t('time.hours', { h: String(Math.floor(m / 60)), m: two(m % 60) });
 }
 
-/** Samples per second, rounded sensibly. */
-export function formatRate(v: number): string {
+/** Samples per second, rounded sensibly, with the language's separators. */
+export function formatRate(language: Language, v: number): string {
   if (!Number.isFinite(v)) return '–';
-  return v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1);
+  return v >= 100 ? formatNumber(language, Math.round(v), 0) : formatNumber(language, v, 1);
 }

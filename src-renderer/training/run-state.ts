@@ -1,5 +1,6 @@
 import type { EngineEvent, EngineEventOf } from '../../src-shared/engine/protocol';
 import type { TrainingSettings } from '../../src-shared/project/training';
+import { BatchBuffer } from './batch-buffer';
 import { initialTrainingState, useTrainingStore, type BatchPoint, type Problem, type TrainedNetwork } from './training-store';
 
 /**
@@ -11,10 +12,6 @@ const FLUSH_MS = 250;
 /** The per-batch chart never draws more points than this; older ones are thinned evenly. */
 export const MAX_BATCH_POINTS = 600;
 
-let allBatches: BatchPoint[] = [];
-let pendingBatch: EngineEventOf<'batch'> | null = null;
-let flushTimer: ReturnType<typeof setTimeout> | null = null;
-
 /** Picks at most `max` points spread evenly over `points`, always keeping the first and the last. */
 export function thinPoints<T>(points: readonly T[], max: number): T[] {
   if (points.length <= max) return [...points];
@@ -24,18 +21,12 @@ export function thinPoints<T>(points: readonly T[], max: number): T[] {
   return out;
 }
 
-function flushBatches(): void {
-  if (flushTimer !== null) {
-    clearTimeout(flushTimer);
-    flushTimer = null;
-  }
-  const b = pendingBatch;
-  if (!b) return;
-  pendingBatch = null;
+/** Shows a run's latest batch and its thinned chart (called by the run's BatchBuffer). */
+function showBatches(b: EngineEventOf<'batch'>, points: readonly BatchPoint[]): void {
   const s = useTrainingStore.getState();
   if (b.runId !== s.runId) return;
   useTrainingStore.setState({
-    batchChart: thinPoints(allBatches, MAX_BATCH_POINTS),
+    batchChart: thinPoints(points, MAX_BATCH_POINTS),
     progress: {
       epoch: b.epoch,
       epochs: s.runSettings?.epochs ?? s.progress?.epochs ?? b.epoch,
@@ -49,15 +40,17 @@ function flushBatches(): void {
   });
 }
 
+function flushBatches(): void {
+  useTrainingStore.getState().batches?.flush();
+}
+
 /** Resets the run state for a new run of `network` that was just sent to the engine. */
 export function beginRun(runId: string, settings: TrainingSettings, network: TrainedNetwork | null = null): void {
-  allBatches = [];
-  pendingBatch = null;
-  if (flushTimer !== null) clearTimeout(flushTimer);
-  flushTimer = null;
   const s = useTrainingStore.getState();
+  s.batches?.dispose();
   useTrainingStore.setState({
     ...initialTrainingState,
+    batches: new BatchBuffer(showBatches, FLUSH_MS),
     link: s.link,
     backend: s.backend,
     tab: s.tab,
@@ -105,14 +98,7 @@ export function applyTrainingEvent(event: EngineEvent): void {
       return;
     case 'batch': {
       if (event.runId !== s.runId) return;
-      allBatches.push({
-        step: (event.epoch - 1) * event.batchesPerEpoch + event.batch,
-        epoch: event.epoch,
-        loss: event.loss,
-        accuracy: event.accuracy,
-      });
-      pendingBatch = event;
-      if (flushTimer === null) flushTimer = setTimeout(flushBatches, FLUSH_MS);
+      s.batches?.add(event);
       return;
     }
     case 'epoch': {
@@ -145,6 +131,9 @@ export function applyTrainingEvent(event: EngineEvent): void {
       return;
     case 'error': {
       if (event.runId !== undefined && s.runId !== null && event.runId !== s.runId) return;
+      // An error that answers one request (an inspection the queue could not take, a sample that
+      // does not exist) is that request's business, never the run's.
+      if (event.requestId !== undefined) return;
       const problem = { code: event.code, message: event.message, reason: event.reason, detail: event.detail };
       if (event.code === 'engine-crashed') {
         flushBatches();
@@ -157,7 +146,7 @@ export function applyTrainingEvent(event: EngineEvent): void {
         return;
       }
       // Inspection problems (no model yet, a bad sample index) are the viewer's business.
-      if (event.code === 'no-model' || event.requestId !== undefined) return;
+      if (event.code === 'no-model') return;
       if (event.code === 'bad-message') {
         // A rejected train command means the run never started; other rejections (an
         // inspection of a sample that does not exist) are the viewer's to show.

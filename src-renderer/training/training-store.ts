@@ -1,3 +1,4 @@
+import type { BatchBuffer } from './batch-buffer';
 import { create } from 'zustand';
 import type { BackendChoiceWords, EngineErrorReason, EngineEventOf } from '../../src-shared/engine/protocol';
 import type { TrainingSettings } from '../../src-shared/project/training';
@@ -72,6 +73,8 @@ export interface TrainingState {
   /** Settings of the current run (the form may change after Start). */
   readonly runSettings: TrainingSettings | null;
   readonly dataset: EngineEventOf<'dataset'> | null;
+  /** The current run's batch points waiting to be drawn (null before the first run). */
+  readonly batches: BatchBuffer | null;
   /** True once the engine holds a model for runId (after its 'dataset' event): inspections may be asked. */
   readonly modelReady: boolean;
   readonly epochs: readonly EpochPoint[];
@@ -90,6 +93,7 @@ export interface TrainingState {
 }
 
 export const initialTrainingState: TrainingState = {
+  batches: null,
   link: 'none',
   backend: null,
   runId: null,

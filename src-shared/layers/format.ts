@@ -1,8 +1,9 @@
+import { formatNumber } from '../i18n/format';
 import type { Shape } from './types';
 
-/** "197210" → "197,210", as Keras prints counts. */
+/** "197210" → "197,210", as Keras prints counts (the same separators in every language Convas speaks). */
 export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return formatNumber('en', Math.round(n), 0);
 }
 
 /** The Keras way of printing a batched shape: "(None, 28, 28, 10)". */
@@ -27,7 +28,7 @@ export function product(values: readonly number[]): number {
 
 /** A number as formulas print it: with thousands separators ("196,100"), the same in every language. */
 export function num(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return formatNumber('en', n, 6);
 }
 
 /** "14·14·10 = 1,960": a product written out with its value. */

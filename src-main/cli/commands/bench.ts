@@ -3,6 +3,7 @@ import { runBench } from '../../engine/bench';
 import { BACKEND_NAMES, type BackendName } from '../../../src-shared/engine/protocol';
 import { usage } from '../errors';
 import type { CliIo } from '../io';
+import { formatCount } from '../../../src-shared/layers/format';
 
 /** `bench [--json] [--backend B] [--seconds S]`: training samples per second of the lecture CNN on each available backend. */
 export async function benchCommand(argv: string[], io: CliIo): Promise<void> {
@@ -22,7 +23,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<void> {
       out(JSON.stringify({ backend: r.backend, batchSize: r.batchSize, samplesPerSec: Math.round(r.samplesPerSec * 10) / 10 }));
     else
       out(
-        `  ${r.backend.padEnd(10)} batch ${String(r.batchSize).padStart(4)}  ${Math.round(r.samplesPerSec).toLocaleString('en-US').padStart(7)} samples/s  (${r.steps} steps in ${r.seconds.toFixed(1)} s)`,
+        `  ${r.backend.padEnd(10)} batch ${String(r.batchSize).padStart(4)}  ${formatCount(r.samplesPerSec).padStart(7)} samples/s  (${r.steps} steps in ${r.seconds.toFixed(1)} s)`,
       );
   }
 }

@@ -6,6 +6,7 @@ import { zodIssues } from '../../../src-shared/project/io';
 import { EngineClient } from '../../engine/process/client';
 import { loadProject, requireSequential } from '../load';
 import { CliError, usage } from '../errors';
+import { formatCount } from '../../../src-shared/layers/format';
 import { resolveFrom, type CliIo } from '../io';
 
 const USAGE =
@@ -46,11 +47,11 @@ function describe(e: EngineEvent): string | undefined {
     case 'ready':
       return `backend: ${e.backend} (${e.backendReason})`;
     case 'dataset':
-      return `dataset: ${e.name}, ${e.source}: ${e.trainCount} train, ${e.validationCount} validation, ${e.testCount} test`;
+      return `dataset: ${e.name}, ${e.source}: ${formatCount(e.trainCount)} train, ${formatCount(e.validationCount)} validation, ${formatCount(e.testCount)} test`;
     case 'epoch':
       return `epoch ${e.epoch}/${e.epochs}  loss ${e.loss.toFixed(4)}  accuracy ${pct(e.accuracy)}  val_loss ${e.valLoss === null ? '–' : e.valLoss.toFixed(4)}  val_accuracy ${pct(e.valAccuracy)}  ${e.seconds.toFixed(1)} s`;
     case 'finished':
-      return `${e.stopped ? 'stopped' : 'finished'} after ${e.epochsCompleted} epoch(s) in ${e.seconds.toFixed(1)} s — test accuracy ${pct(e.testAccuracy)} on ${e.testCount} images`;
+      return `${e.stopped ? 'stopped' : 'finished'} after ${e.epochsCompleted} epoch${e.epochsCompleted === 1 ? '' : 's'} in ${e.seconds.toFixed(1)} s — test accuracy ${pct(e.testAccuracy)} on ${formatCount(e.testCount)} images`;
     default:
       return undefined;
   }

@@ -30,9 +30,7 @@ export class DatasetError extends Error {
 }
 
 /** 47040000 → "47,040,000": people read big byte counts better with separators. */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
+export { formatCount } from '../../../src-shared/layers/format';
 
 /** The message of anything thrown, for error texts that wrap another error. */
 export function describeError(e: unknown): string {

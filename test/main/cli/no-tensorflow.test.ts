@@ -23,7 +23,8 @@ function node(args: string[]) {
   return spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
 }
 
-describe('commands that never load TensorFlow.js', () => {
+// Each test waits for child processes synchronously; a loaded machine must not turn that into a timeout.
+describe('commands that never load TensorFlow.js', { timeout: 300_000 }, () => {
   it('conv, summary and export run with every @tensorflow import refused; bench does not', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'convas-no-tf-')), 'model.py');
     const invocations = [

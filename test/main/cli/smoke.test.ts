@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { npmCli, ROOT } from './run-cli';
 
-describe('npm run -s cli', () => {
+describe('npm run -s cli', { timeout: 300_000 }, () => {
   it('computes, summarises, and exits 0', () => {
     const conv = npmCli(['conv', '--x=-1,2,3', '--w', '1,1', '--op', 'convolve', '--padding', 'full']);
     expect(conv.status, conv.stderr).toBe(0);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, npmCli, ROOT } from './run-cli';
 
-describe('cli train', () => {
+// Real training in a child process: minutes, not seconds, on a loaded 2-core machine.
+describe('cli train', { timeout: 600_000 }, () => {
   // Through `npm run -s cli` as the README says: the bundled CLI forks the bundled engine.
   it('trains in the engine process, prints one protocol event per line ending with finished, and writes the model', async () => {
     const out = mkdtempSync(join(tmpdir(), 'convas-train-'));

@@ -142,6 +142,31 @@ describe('run state', () => {
     expect(useTrainingStore.getState()).toMatchObject({ status: 'failed', modelReady: false, problem: { code: 'engine-crashed' } });
   });
 
+  it('keeps training when the engine link refuses one inspection (a full queue answers that request, not the run)', () => {
+    apply(dataset);
+    apply(batch(1, 1));
+    apply({
+      type: 'error',
+      code: 'engine-crashed',
+      runId: RUN,
+      requestId: 'view-7',
+      message: 'The training engine is not answering (100 commands are waiting) — restart it',
+      reason: { code: 'queue-full', values: { max: 100 } },
+    });
+    expect(useTrainingStore.getState()).toMatchObject({ status: 'training', modelReady: true, problem: null });
+  });
+
+  it('starts every run with its own batch buffer and stops the previous one', () => {
+    apply(dataset);
+    apply(batch(1, 1));
+    const first = useTrainingStore.getState().batches;
+    beginRun('run-2', defaultTrainingSettings());
+    expect(useTrainingStore.getState().batches).not.toBe(first);
+    vi.advanceTimersByTime(1000);
+    // The first run's waiting batch is never drawn into the second run's chart.
+    expect(useTrainingStore.getState()).toMatchObject({ batchChart: [], progress: null });
+  });
+
   it('keeps at most MAX_BATCH_POINTS chart points', () => {
     apply(dataset);
     for (let b = 1; b <= MAX_BATCH_POINTS * 3; b++) apply(batch(1, b));
