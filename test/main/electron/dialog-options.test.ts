@@ -60,7 +60,7 @@ describe('the file dialogs', () => {
       { name: 'Convas 프로젝트', extensions: ['convas.json', 'json'] },
       { name: '모든 파일', extensions: ['*'] },
     ]);
-    expect(saveFileOptions('ko', 'python', '/docs/net.py').filters).toEqual([{ name: 'Python 스크립트', extensions: ['py'] }]);
+    expect(saveFileOptions('ko', 'python', '/docs/net.py').filters).toEqual([{ name: '파이썬 스크립트', extensions: ['py'] }]);
     for (const kind of [...OPEN_KINDS, ...EXPORT_KINDS]) {
       const en = fileFilters('en', kind);
       const ko = fileFilters('ko', kind);

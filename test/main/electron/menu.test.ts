@@ -112,7 +112,7 @@ describe('the native menus', () => {
     const { template, other } = build({ language: 'ko' });
     click(item(template, ['도움말(&H)', 'Convas 정보']));
     expect(other).toEqual(['about']);
-    expect(item(template, ['파일(&F)', '내보내기', 'Python 스크립트…'])).toBeTruthy();
+    expect(item(template, ['파일(&F)', '내보내기', '파이썬 스크립트…'])).toBeTruthy();
   });
 });
 
