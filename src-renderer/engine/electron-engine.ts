@@ -115,7 +115,11 @@ export function electronOpener(
     const data = event.data as { channel?: unknown; id?: unknown } | null;
     if (typeof data !== 'object' || data === null || data.channel !== ENGINE_PORT_MESSAGE) return;
     const p = pending;
-    if (!p || data.id !== p.id || event.ports.length !== 1) return;
+    if (!p || data.id !== p.id || event.ports.length !== 1) {
+      // Our preload's port for a connection a newer one replaced: closed, or it would stay open until the page closes.
+      for (const port of event.ports) (port as EnginePort).close();
+      return;
+    }
     p.port = event.ports[0] as EnginePort;
     settle(p);
   };

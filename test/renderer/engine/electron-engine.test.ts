@@ -167,6 +167,22 @@ describe('createElectronEngine', () => {
     stray.port1.close();
   });
 
+  it('closes a port that arrives for a connection a newer one replaced', async () => {
+    start();
+    engine.send({ type: 'hello' });
+    await until(() => (page.received[0]?.length ?? 0) >= 1, 'the live connection');
+    await tick();
+    const before = page.received[0]!.length;
+    const late = new MessageChannel();
+    let closed = false;
+    late.port1.on('close', () => (closed = true));
+    page.post({ data: { channel: ENGINE_PORT_MESSAGE, id: 'conn-0' }, ports: [late.port2], source: page });
+    await until(() => closed, 'the replaced port to close');
+    // The live connection is untouched.
+    engine.send({ type: 'hello' });
+    await until(() => page.received[0]?.length === before + 1, 'a command on the live port');
+  });
+
   it('reports an engine crash once, drops stop for the dead engine, and restarts on the next command', async () => {
     start();
     await until(() => page.engineSides.length === 1, 'connection');
