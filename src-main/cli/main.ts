@@ -20,7 +20,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   },
   bench: {
     load: async () => (await import('./commands/bench')).benchCommand,
-    help: 'bench [--json] [--backend B]…         training samples/s of the lecture CNN per backend, batch 32 and 128',
+    help: 'bench [--json] [--backend B]… [--seconds S] training samples/s of the lecture CNN per backend, batch 32 and 128',
   },
   conv: {
     load: async () => (await import('./commands/conv')).convCommand,
