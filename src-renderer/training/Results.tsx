@@ -12,6 +12,8 @@ import { useFreshness } from './freshness';
 import { usePercent, useTrainingT } from './i18n-context';
 import { useClassNames } from './use-class-names';
 import { useTrainingStore, type CellPick } from './training-store';
+import { useLanguageStore } from '../i18n/i18n';
+import { divergenceText } from '../../src-shared/i18n/divergence-text';
 
 const PAGE = 40;
 const INPUT_RANGE = { min: 0, max: 1 };
@@ -150,6 +152,20 @@ function ExportTrained() {
   );
 }
 
+/** Why a run that finished did not learn (chance accuracy, an exploded loss), in the user's language. */
+function DivergenceNote({ warning }: { warning: NonNullable<Finished['warning']> }) {
+  const t = useTrainingT();
+  const language = useLanguageStore((s) => s.language);
+  return (
+    <div className="tp-problem tp-problem--warn" role="status" data-testid="run-warning" data-code={warning.code}>
+      <div className="tp-problem__text">
+        <strong>{t('warning.title')}</strong>
+        <p>{divergenceText(language, warning)}</p>
+      </div>
+    </div>
+  );
+}
+
 /** Test accuracy, the confusion matrix and the misclassified images of the picked cell. */
 export function Results() {
   const t = useTrainingT();
@@ -159,6 +175,7 @@ export function Results() {
   if (!finished) return null;
   return (
     <section className="tp-results">
+      {finished.warning && <DivergenceNote warning={finished.warning} />}
       <div className="tp-score">
         <div className="tp-score__label">{t('result.testAccuracy')}</div>
         <div className="tp-score__value" data-testid="test-accuracy" data-value={finished.testAccuracy}>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { graphSchema } from '../graph/schema';
 import { trainingSettingsSchema } from '../project/training';
+import type { DivergenceWarning } from '../training/divergence';
 
 /**
  * The typed protocol between a host (CLI, Electron main, browser-mode server) and the engine
@@ -149,6 +150,16 @@ export const ENGINE_ERROR_CODES = [
 ] as const;
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 
+/** A run that finished without learning (src-shared/training/divergence.ts), as a code with its values. */
+export const divergenceWarningSchema = z.discriminatedUnion('code', [
+  z.object({
+    code: z.literal('chance-accuracy'),
+    values: z.object({ accuracy: finite, chance: finite, classes: count, learningRate: finite }),
+  }),
+  z.object({ code: z.literal('loss-grew'), values: z.object({ first: finite, last: finite, learningRate: finite }) }),
+  z.object({ code: z.literal('loss-above-untrained'), values: z.object({ loss: finite, untrained: finite, learningRate: finite }) }),
+]) satisfies z.ZodType<DivergenceWarning>;
+
 export const engineEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ready'),
@@ -210,6 +221,8 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     /** Indices into the test split of misclassified images (at most a few hundred). */
     misclassified: z.array(z.object({ index: z.number().int(), label: z.number().int(), predicted: z.number().int() })),
     seconds: finite,
+    /** Set when the run finished without learning (chance accuracy, an exploded loss): a code with values to word. */
+    warning: divergenceWarningSchema.optional(),
   }),
   z.object({
     type: z.literal('inspection'),

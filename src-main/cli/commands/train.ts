@@ -8,6 +8,7 @@ import { loadProject, requireSequential } from '../load';
 import { CliError, usage } from '../errors';
 import { formatCount } from '../../../src-shared/layers/format';
 import { resolveFrom, type CliIo } from '../io';
+import { divergenceText } from '../../../src-shared/i18n/divergence-text';
 
 const USAGE =
   'usage: train <file> --dataset sample|fashion-mnist|mnist [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--out DIR] [--json]';
@@ -117,6 +118,8 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
       (json ? io.err : out)(`wrote ${result.files.join(', ')}`);
     }
     out(json ? JSON.stringify(finished) : describe(finished)!);
+    // A run that finished without learning still finished (exit 0), but never in silence: stderr, so --json stays parseable.
+    if (finished.warning) io.err(`warning: ${divergenceText('en', finished.warning)}`);
   } finally {
     stopListening?.();
     await engine.close();

@@ -8,6 +8,7 @@ import { batchTensors, rangeTensors, type Examples } from './examples';
 import { shuffledIndices } from '../../../src-shared/util/random';
 import { makeOptimizer } from './optimizer';
 import { confusionMatrix, correctCount, crossEntropy, perClassAccuracy } from './metrics';
+import { divergenceOf } from '../../../src-shared/training/divergence';
 
 /** The data of one run, already in the model's input layout. */
 export interface PreparedData {
@@ -69,6 +70,8 @@ export class TrainingSession {
     let lastBatchEvent = -Infinity;
     let batchesDone = 0;
     let samplesDone = 0;
+    // The loss curve the divergence rule reads: the first batch's loss, then each epoch's mean.
+    const losses: number[] = [];
 
     for (let epoch = 1; epoch <= settings.epochs && !this.stopRequested; epoch++) {
       const epochStart = performance.now();
@@ -93,6 +96,7 @@ export class TrainingSession {
           );
           return;
         }
+        if (losses.length === 0) losses.push(lossValue);
         lossSum += lossValue * idx.length;
         correct += hitValue;
         seen += idx.length;
@@ -120,6 +124,7 @@ export class TrainingSession {
       if (this.stopRequested && seen < data.train.count) break;
       const val = data.validation && data.validation.count > 0 ? await this.evaluate(data.validation) : null;
       epochsCompleted = epoch;
+      losses.push(lossSum / seen);
       emit({
         type: 'epoch',
         runId,
@@ -140,6 +145,15 @@ export class TrainingSession {
       if (test.predicted[i] !== data.test.labels[i])
         misclassified.push({ index: i, label: data.test.labels[i]!, predicted: test.predicted[i]! });
     }
+    const warning = divergenceOf({
+      classes: this.classes,
+      learningRate: settings.learningRate,
+      epochsCompleted,
+      testAccuracy: test.accuracy,
+      testCount: data.test.count,
+      testLoss: test.loss,
+      losses,
+    });
     emit({
       type: 'finished',
       runId,
@@ -153,6 +167,7 @@ export class TrainingSession {
       classNames: [...data.classNames],
       misclassified,
       seconds: (performance.now() - started) / 1000,
+      ...(warning ? { warning } : {}),
     });
   }
 

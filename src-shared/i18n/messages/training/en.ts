@@ -93,6 +93,14 @@ export const en = {
   'result.testLoss': 'test loss {loss}',
   'result.epochsIn': { count: 'epochs', one: '1 epoch in {time}', other: '{epochs} epochs in {time}' },
   'result.stoppedEarly': 'stopped early',
+  // A run that finished without learning (src-shared/training/divergence.ts).
+  'warning.title': 'This run did not learn',
+  'warning.chance-accuracy':
+    'Accuracy {accuracy} is chance for {classes} classes — the learning rate {learningRate} is probably too high. Lower it (Adam works well at 0.001) and train again.',
+  'warning.loss-grew':
+    'The loss grew from {first} to {last}: training diverged — the learning rate {learningRate} is probably too high. Lower it and train again.',
+  'warning.loss-above-untrained':
+    'The final loss {loss} is worse than an untrained network’s ({untrained}) — the learning rate {learningRate} is probably too high. Lower it and train again.',
   'result.confusion': 'Confusion matrix',
   'result.confusionHelp': 'Rows: true class · columns: predicted class. Click a cell to see its misclassified test images.',
   'result.trueClass': 'true',
