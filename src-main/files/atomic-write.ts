@@ -1,12 +1,38 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 
-/** Writes a file so that a crash never leaves half of it: write beside it, then rename over it. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+/** What can be written: the whole contents, or its chunks in order (a large file written as it is produced). */
+export type AtomicData = string | Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/** The file mode to give the new file: the one it replaces keeps its permissions; a new file gets the default. */
+async function modeOf(path: string): Promise<number> {
   try {
-    await writeFile(temp, data);
+    return (await stat(path)).mode & 0o777;
+  } catch {
+    return 0o666;
+  }
+}
+
+/**
+ * Writes a file so that a crash never leaves half of it: the bytes go to a temporary file beside
+ * the target (same folder, so the rename stays on one file system and is atomic), are flushed to
+ * disk, and only then replace the target. Killed at any moment, the target is either the old file
+ * or the new one; at worst a `.<name>.<random>.tmp` beside it remains.
+ */
+export async function writeFileAtomic(path: string, data: AtomicData): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const mode = await modeOf(path);
+  try {
+    const handle = await open(temp, 'wx', mode);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true });
