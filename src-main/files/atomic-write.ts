@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 
 /** What can be written: the whole contents, or its chunks in order (a large file written as it is produced). */
@@ -12,6 +12,11 @@ async function modeOf(path: string): Promise<number> {
   } catch {
     return 0o666;
   }
+}
+
+/** Writes every byte of `chunk` (a write may take fewer bytes than it was given). */
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < chunk.byteLength;) offset += (await handle.write(chunk, offset)).bytesWritten;
 }
 
 /**
@@ -28,7 +33,8 @@ export async function writeFileAtomic(path: string, data: AtomicData): Promise<v
   try {
     const handle = await open(temp, 'wx', mode);
     try {
-      await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else for await (const chunk of data) await writeAll(handle, chunk);
       await handle.sync();
     } finally {
       await handle.close();
