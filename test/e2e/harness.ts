@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src-main/server/server';
 import { startBrowserEngine } from '../../src-main/server/browser-engine';
+import type { EngineClient } from '../../src-main/engine/process/client';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
@@ -18,6 +19,8 @@ export interface App {
   readonly context: BrowserContext;
   readonly page: Page;
   readonly downloads: string;
+  /** The process ids of the engines the server started for the page, oldest first (test-only: to kill one). */
+  enginePids(): number[];
   close(): Promise<void>;
 }
 
@@ -35,7 +38,14 @@ export async function openApp(query = '', options: OpenOptions = {}): Promise<Ap
   if (!existsSync(join(RENDERER_DIR, 'index.html')))
     throw new Error(`${RENDERER_DIR} is missing — run \`npm run build\` before the end-to-end tests`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} — apt-get install chromium, or set CHROMIUM_PATH`);
-  const server = await startServer({ rendererDir: RENDERER_DIR, startEngine: startBrowserEngine });
+  // The test process owns the engines the server starts, so it can see their pids without the server exposing them.
+  const engines: EngineClient[] = [];
+  const startEngine = () => {
+    const engine = startBrowserEngine();
+    engines.push(engine);
+    return engine;
+  };
+  const server = await startServer({ rendererDir: RENDERER_DIR, startEngine });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -62,6 +72,7 @@ export async function openApp(query = '', options: OpenOptions = {}): Promise<Ap
     context,
     page,
     downloads,
+    enginePids: () => engines.flatMap((e) => (e.pid === undefined ? [] : [e.pid])),
     async close() {
       await browser.close();
       await server.close();

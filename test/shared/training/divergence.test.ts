@@ -64,10 +64,10 @@ describe('divergenceText', () => {
   it('words each warning in English and Korean with its figures', () => {
     const chance = { code: 'chance-accuracy', values: { accuracy: 0.1, chance: 0.1, classes: 10, learningRate: 10 } } as const;
     expect(divergenceText('en', chance)).toMatch(/^Accuracy 10\.0% is chance for 10 classes — the learning rate 10 is probably too high/);
-    expect(divergenceText('ko', chance)).toMatch(/10\.0%.*클래스 10개.*학습률 10/);
+    expect(divergenceText('ko', chance)).toMatch(/정확도\(10\.0%\)는 클래스 10개.*학습률\(10\)이/);
     const grew = { code: 'loss-grew', values: { first: 2.302585, last: 912345678.9, learningRate: 10 } } as const;
     expect(divergenceText('en', grew)).toMatch(/from 2\.303 to 912,300,000/);
     const above = { code: 'loss-above-untrained', values: { loss: 14.5, untrained: Math.log(10), learningRate: 0.5 } } as const;
-    expect(divergenceText('ko', above)).toMatch(/14\.5.*2\.303.*학습률 0\.5/);
+    expect(divergenceText('ko', above)).toMatch(/14\.5.*2\.303.*학습률\(0\.5\)이/);
   });
 });

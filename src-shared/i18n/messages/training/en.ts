@@ -95,8 +95,12 @@ export const en = {
   'result.stoppedEarly': 'stopped early',
   // A run that finished without learning (src-shared/training/divergence.ts).
   'warning.title': 'This run did not learn',
-  'warning.chance-accuracy':
-    'Accuracy {accuracy} is chance for {classes} classes — the learning rate {learningRate} is probably too high. Lower it (Adam works well at 0.001) and train again.',
+  'warning.chance-accuracy': {
+    count: 'classes',
+    one: 'Accuracy {accuracy} is what guessing scores with 1 class — the learning rate {learningRate} is probably too high. Lower it (Adam works well at 0.001) and train again.',
+    other:
+      'Accuracy {accuracy} is chance for {classes} classes — the learning rate {learningRate} is probably too high. Lower it (Adam works well at 0.001) and train again.',
+  },
   'warning.loss-grew':
     'The loss grew from {first} to {last}: training diverged — the learning rate {learningRate} is probably too high. Lower it and train again.',
   'warning.loss-above-untrained':

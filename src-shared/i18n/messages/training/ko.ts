@@ -90,11 +90,11 @@ export const ko: Translation<typeof en> = {
   'result.stoppedEarly': '중간에 멈춤',
   'warning.title': '이번 학습은 아무것도 배우지 못했습니다',
   'warning.chance-accuracy':
-    '정확도 {accuracy}는 클래스 {classes}개에서 찍어서 맞히는 수준입니다 — 학습률 {learningRate}이(가) 너무 높은 것 같습니다. 학습률을 낮추고(Adam은 0.001이 잘 맞습니다) 다시 학습하세요.',
+    '정확도({accuracy})는 클래스 {classes}개에서 찍어서 맞히는 수준입니다 — 학습률({learningRate})이 너무 높은 것 같습니다. 학습률을 낮추고(Adam은 0.001이 잘 맞습니다) 다시 학습하세요.',
   'warning.loss-grew':
-    '손실이 {first}에서 {last}(으)로 커졌습니다. 학습이 발산했습니다 — 학습률 {learningRate}이(가) 너무 높은 것 같습니다. 낮추고 다시 학습하세요.',
+    '손실이 {first}에서 {last}까지 커졌습니다. 학습이 발산했습니다 — 학습률({learningRate})이 너무 높은 것 같습니다. 낮추고 다시 학습하세요.',
   'warning.loss-above-untrained':
-    '최종 손실 {loss}이(가) 학습하지 않은 신경망의 손실({untrained})보다 큽니다 — 학습률 {learningRate}이(가) 너무 높은 것 같습니다. 낮추고 다시 학습하세요.',
+    '최종 손실({loss})이 학습하지 않은 신경망의 손실({untrained})보다 큽니다 — 학습률({learningRate})이 너무 높은 것 같습니다. 낮추고 다시 학습하세요.',
   'result.confusion': '혼동 행렬',
   'result.confusionHelp': '행: 실제 클래스 · 열: 예측 클래스. 칸을 누르면 잘못 분류된 테스트 이미지를 봅니다.',
   'result.trueClass': '실제',
