@@ -4,6 +4,9 @@ import { translator } from './catalog';
 import { formatNumber, formatPercent } from './format';
 import type { Language } from './language';
 
+/** Learning rates up to this are the usual ones (Adam 0.001, SGD 0.01): chance accuracy then means too little training. */
+const SMALL_LEARNING_RATE = 0.01;
+
 /** A loss or a learning rate as people write it: up to four significant digits, no false precision. */
 function figure(language: Language, value: number): string {
   return formatNumber(language, Number(value.toPrecision(4)), 6);
@@ -15,7 +18,8 @@ export function divergenceText(language: Language, warning: DivergenceWarning): 
   const learningRate = figure(language, warning.values.learningRate);
   switch (warning.code) {
     case 'chance-accuracy':
-      return t('warning.chance-accuracy', {
+      // At or below the usual rates (Adam 0.001, SGD 0.01) a step too large is not the likely cause.
+      return t(warning.values.learningRate > SMALL_LEARNING_RATE ? 'warning.chance-accuracy' : 'warning.chance-accuracy-slow', {
         accuracy: formatPercent(language, warning.values.accuracy),
         classes: warning.values.classes,
         learningRate,

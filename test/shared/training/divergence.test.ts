@@ -65,6 +65,9 @@ describe('divergenceText', () => {
     const chance = { code: 'chance-accuracy', values: { accuracy: 0.1, chance: 0.1, classes: 10, learningRate: 10 } } as const;
     expect(divergenceText('en', chance)).toMatch(/^Accuracy 10\.0% is chance for 10 classes — the learning rate 10 is probably too high/);
     expect(divergenceText('ko', chance)).toMatch(/정확도\(10\.0%\)는 클래스 10개.*학습률\(10\)이/);
+    const slow = { code: 'chance-accuracy', values: { accuracy: 0.1, chance: 0.1, classes: 10, learningRate: 0.0001 } } as const;
+    expect(divergenceText('en', slow)).toMatch(/did not learn with the learning rate 0\.0001\. Train for more epochs/);
+    expect(divergenceText('en', slow)).not.toMatch(/too high/);
     const grew = { code: 'loss-grew', values: { first: 2.302585, last: 912345678.9, learningRate: 10 } } as const;
     expect(divergenceText('en', grew)).toMatch(/from 2\.303 to 912,300,000/);
     const above = { code: 'loss-above-untrained', values: { loss: 14.5, untrained: Math.log(10), learningRate: 0.5 } } as const;

@@ -101,6 +101,13 @@ export const en = {
     other:
       'Accuracy {accuracy} is chance for {classes} classes — the learning rate {learningRate} is probably too high. Lower it (Adam works well at 0.001) and train again.',
   },
+  // Chance accuracy with a small learning rate: too little training, not too much step.
+  'warning.chance-accuracy-slow': {
+    count: 'classes',
+    one: 'Accuracy {accuracy} is what guessing scores with 1 class — the network did not learn with the learning rate {learningRate}. Train for more epochs, try a larger learning rate, and check that the output layer has one unit per class with softmax.',
+    other:
+      'Accuracy {accuracy} is chance for {classes} classes — the network did not learn with the learning rate {learningRate}. Train for more epochs, try a larger learning rate, and check that the output layer has one unit per class with softmax.',
+  },
   'warning.loss-grew':
     'The loss grew from {first} to {last}: training diverged — the learning rate {learningRate} is probably too high. Lower it and train again.',
   'warning.loss-above-untrained':

@@ -91,6 +91,8 @@ export const ko: Translation<typeof en> = {
   'warning.title': '이번 학습은 아무것도 배우지 못했습니다',
   'warning.chance-accuracy':
     '정확도({accuracy})는 클래스 {classes}개에서 찍어서 맞히는 수준입니다 — 학습률({learningRate})이 너무 높은 것 같습니다. 학습률을 낮추고(Adam은 0.001이 잘 맞습니다) 다시 학습하세요.',
+  'warning.chance-accuracy-slow':
+    '정확도({accuracy})는 클래스 {classes}개에서 찍어서 맞히는 수준입니다 — 학습률 {learningRate}(으)로는 신경망이 배우지 못했습니다. 에포크를 늘리거나 학습률을 키워 보고, 출력층이 클래스마다 유닛 하나에 softmax인지 확인하세요.',
   'warning.loss-grew':
     '손실이 {first}에서 {last}까지 커졌습니다. 학습이 발산했습니다 — 학습률({learningRate})이 너무 높은 것 같습니다. 낮추고 다시 학습하세요.',
   'warning.loss-above-untrained':
