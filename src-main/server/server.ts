@@ -1,20 +1,16 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { engineCommandSchema, type EngineCommand, type EngineEvent } from '../../src-shared/engine/protocol';
-import { decodeFrame, encodeFrame } from '../../src-shared/engine/wire';
-import { zodIssues } from '../../src-shared/project/io';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import { engineError } from '../../src-shared/engine/errors';
+import { encodeFrame } from '../../src-shared/engine/wire';
 import { readStatic } from './static-files';
+import { bridge, type EngineConnection } from './bridge';
+import { EngineSlots, MAX_ENGINES, type SlotRefusal } from './engine-slots';
+import { isLoopbackHost, loopbackOrigins } from './host-check';
+import { MAX_MESSAGE_BYTES } from './limits';
 
-/** The engine side of one page connection: the real EngineClient satisfies it. */
-export interface EngineConnection {
-  on(listener: (event: EngineEvent) => void): () => void;
-  send(command: EngineCommand): void;
-  close(): Promise<void>;
-}
+export type { EngineConnection } from './bridge';
 
 export interface ServerOptions {
   readonly rendererDir: string;
@@ -23,6 +19,8 @@ export interface ServerOptions {
   readonly portFallback?: boolean;
   /** Starts one engine per page connection. */
   readonly startEngine: () => EngineConnection;
+  /** How many engines may run at once (default MAX_ENGINES). */
+  readonly maxEngines?: number;
 }
 
 export interface RunningServer {
@@ -43,55 +41,58 @@ function sameToken(given: string | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Only pages served by this server may open the engine socket: checks Origin and the secret. */
+/** Only pages served by this server may open the engine socket: checks Host, Origin and the secret. */
 export function isAllowedUpgrade(req: IncomingMessage, port: number, token: string): boolean {
+  if (!isLoopbackHost(req.headers, port)) return false;
   const origin = req.headers.origin;
-  const allowed = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-  if (!origin || !allowed.includes(origin)) return false;
+  if (!origin || !loopbackOrigins(port).includes(origin)) return false;
   const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
   return url.pathname === '/engine' && sameToken(url.searchParams.get('token'), token);
 }
 
-/** Bridges one WebSocket to one engine; exports go to a temp dir and come back as bytes for download. */
-function bridge(ws: WebSocket, engine: EngineConnection): void {
-  const exportDirs: string[] = [];
-  const off = engine.on((event) => {
-    if (ws.readyState === ws.OPEN) ws.send(encodeFrame(event));
-  });
-  ws.on('message', async (data, isBinary) => {
-    let message: unknown;
-    try {
-      message = isBinary ? decodeFrame(new Uint8Array(data as Buffer)) : JSON.parse(String(data));
-    } catch (e) {
-      ws.send(
-        encodeFrame({
-          type: 'error',
-          code: 'bad-message',
-          message: `unreadable message: ${e instanceof Error ? e.message : String(e)}`,
-        } satisfies EngineEvent),
-      );
-      return;
-    }
-    const parsed = engineCommandSchema.safeParse(message);
-    if (!parsed.success) {
-      ws.send(
-        encodeFrame({ type: 'error', code: 'bad-message', message: `invalid command: ${zodIssues(parsed.error)}` } satisfies EngineEvent),
-      );
-      return;
-    }
-    let command = parsed.data;
-    // The page never chooses where files are written on this machine.
-    if (command.type === 'export') {
-      const dir = await mkdtemp(join(tmpdir(), 'convas-export-'));
-      exportDirs.push(dir);
-      command = { ...command, dir, returnContents: true };
-    }
-    engine.send(command);
-  });
-  ws.on('close', () => {
-    off();
-    void engine.close().finally(() => Promise.all(exportDirs.map((d) => rm(d, { recursive: true, force: true }))));
-  });
+/** ws closes a socket by itself for an oversized message (1009) or bad UTF-8 (1007) without a reason; this one says why. */
+class ExplainedWebSocket extends WebSocket {
+  override close(code?: number, data?: string | Buffer): void {
+    const why =
+      data ??
+      (code === 1009
+        ? `message too large (limit ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB)`
+        : code === 1007
+          ? 'text message is not valid UTF-8'
+          : undefined);
+    super.close(code, why);
+  }
+}
+
+/** Close codes of a refused engine socket: 1013 "try again later" when the server is full, 1008 when the page already has one. */
+export const REFUSAL_CLOSE_CODES: Readonly<Record<SlotRefusal, number>> = { busy: 1013, 'page-connected': 1008 };
+
+/** The page id a socket names (`&page=…`, from the page's engine link); none means a page of its own. */
+function pageId(req: IncomingMessage, port: number): string | undefined {
+  const page = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).searchParams.get('page');
+  return page && /^[\w-]{1,64}$/.test(page) ? page : undefined;
+}
+
+/** Tells a socket it gets no engine (an error event the page words, then a close with code and reason), and closes it. */
+function refuse(ws: WebSocket, why: SlotRefusal, max: number, cause?: unknown): void {
+  ws.on('error', () => undefined);
+  const reason =
+    why === 'busy'
+      ? `Convas runs at most ${max} engines at once: close another Convas tab, then restart the engine`
+      : 'this page already has an engine connection';
+  const detail = cause === undefined ? reason : `${reason} (${cause instanceof Error ? cause.message : String(cause)})`;
+  try {
+    ws.send(
+      encodeFrame(
+        engineError('engine-crashed', { code: 'engine-unreachable', values: {} }, `Cannot reach the training engine: ${reason}`, {
+          detail,
+        }),
+      ),
+    );
+  } catch {
+    // Closing below says it too.
+  }
+  ws.close(REFUSAL_CLOSE_CODES[why], reason);
 }
 
 /** Serves the built UI on 127.0.0.1 only and bridges a WebSocket at /engine to the engine. */
@@ -99,6 +100,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = randomBytes(24).toString('base64url');
   let port = options.port ?? 0;
   const server: Server = createServer(async (req, res) => {
+    // A page reached under another name (DNS rebinding: evil.example resolving to 127.0.0.1) gets nothing.
+    if (!isLoopbackHost(req.headers, port)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end('misdirected request');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -117,14 +123,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
+  const slots = new EngineSlots(options.maxEngines ?? MAX_ENGINES);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, WebSocket: ExplainedWebSocket });
+  // A connection that breaks (reset, malformed HTTP) ends itself, never the server.
+  server.on('connection', (socket) => socket.on('error', () => socket.destroy()));
+  server.on('clientError', (_e, socket) => socket.destroy());
+  server.on('upgrade', (req, socket: Duplex, head) => {
+    socket.on('error', () => socket.destroy());
     if (!isAllowedUpgrade(req, port, token)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => bridge(ws, options.startEngine()));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const slot = slots.take(pageId(req, port));
+      if (typeof slot === 'string') {
+        refuse(ws, slot, slots.max);
+        return;
+      }
+      let engine: EngineConnection;
+      try {
+        engine = options.startEngine();
+      } catch (e) {
+        slot.release();
+        refuse(ws, 'busy', slots.max, e);
+        return;
+      }
+      bridge(ws, engine, { closed: slot.leavePage, ended: slot.release });
+    });
   });
   const listen = (p: number) =>
     new Promise<void>((resolve, reject) => {
