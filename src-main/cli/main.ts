@@ -28,7 +28,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   },
   serve: {
     load: async () => (await import('./commands/serve')).serveCommand,
-    help: 'serve [--port P]                     browser mode: the UI on 127.0.0.1 with the engine over a WebSocket',
+    help: 'serve [--port P] [--data-dir DIR]…   browser mode: the UI on 127.0.0.1 with the engine over a WebSocket',
   },
   train: {
     load: async () => (await import('./commands/train')).trainCommand,

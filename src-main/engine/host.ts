@@ -22,6 +22,7 @@ import { toKeras3Json } from '../../src-shared/keras/export';
 import { basename, join } from 'node:path';
 import { isInside, type Confinement } from './process/confinement';
 import { readFile } from 'node:fs/promises';
+import { catalogueDirs, mayReadDataDir } from './data/sources';
 
 /** 28×28 grayscale images with labels, as the data layer hands them over. */
 export interface RawSplit {
@@ -83,6 +84,13 @@ function causeOf(e: unknown): string {
   while (inner instanceof Error && inner.cause !== undefined) inner = inner.cause;
   return message(inner);
 }
+
+/**
+ * The one answer a confined engine gives for a dataset folder it may not read, whatever the folder
+ * (missing, unreadable, or there but outside the allowed ones): no path, no hint of what is there.
+ */
+export const DATA_DIR_REFUSED =
+  'This dataset folder cannot be used here: browser mode reads only folders named when it starts (serve --data-dir DIR) and the built-in datasets';
 
 const NO_MODEL = 'There is no trained model for this run — train the network first';
 
@@ -148,6 +156,10 @@ export class EngineHost {
       this.emit(engineError('not-trainable', { code: 'not-trainable', values: {} }, text, { runId, detail: text }));
       return;
     }
+    if (this.confinement && settings.dataDir && !(await this.mayRead(settings.dataDir))) {
+      this.emit(engineError('dataset', { code: 'dataset', values: { problem: 'not-found' } }, DATA_DIR_REFUSED, { runId }));
+      return;
+    }
     if (this.current) {
       this.current.session.stop();
       await this.current.done;
@@ -208,6 +220,15 @@ export class EngineHost {
       );
     });
     this.current = run;
+  }
+
+  /** Whether a page-driven engine may read datasets from `dir`: the catalogue locations and the folders named on the command line only. */
+  private async mayRead(dir: string): Promise<boolean> {
+    try {
+      return await mayReadDataDir(dir, [...catalogueDirs(), ...(this.confinement?.dataDirs ?? [])]);
+    } catch {
+      return false;
+    }
   }
 
   private async inspect(command: Extract<EngineCommand, { type: 'inspect' }>): Promise<void> {

@@ -3,7 +3,7 @@
  * downloaded, there is no display, it exits at once), serves browser mode instead, says why,
  * and prints the URL. `npm start` runs it through scripts/start.ts, which first builds what changed.
  *
- *   npm start [-- [--browser] [--port P] [project.convas.json]]
+ *   npm start [-- [--browser] [--port P] [--data-dir DIR]… [project.convas.json]]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { ELECTRON_BUNDLES } from '../electron/paths';
 import { chooseHost, explainEarlyExit, fallbackMessage, locateElectron, notBuiltMessage, type BrowserModeWhy } from './choose-host';
 import { serveUntilInterrupted } from '../server/until-interrupted';
 import { DEFAULT_PORT, startBrowserEngine } from '../server/browser-engine';
+import { checkDataDirs } from '../server/data-dirs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN_BUNDLE = join(ROOT, 'dist', 'electron', ELECTRON_BUNDLES.main);
@@ -86,7 +87,7 @@ function launchElectron(electronPath: string, args: readonly string[]): Promise<
   });
 }
 
-async function browserMode(why: BrowserModeWhy, port: number): Promise<void> {
+async function browserMode(why: BrowserModeWhy, port: number, dataDirs: readonly string[]): Promise<void> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     console.error(notBuiltMessage(why, RENDERER_DIR));
     process.exitCode = 1;
@@ -94,7 +95,12 @@ async function browserMode(why: BrowserModeWhy, port: number): Promise<void> {
   }
   let server;
   try {
-    server = await startServer({ rendererDir: RENDERER_DIR, port, portFallback: port === DEFAULT_PORT, startEngine: startBrowserEngine });
+    server = await startServer({
+      rendererDir: RENDERER_DIR,
+      port,
+      portFallback: port === DEFAULT_PORT,
+      startEngine: () => startBrowserEngine(dataDirs),
+    });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     console.error(
@@ -114,11 +120,18 @@ async function main(argv: string[]): Promise<void> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { browser: { type: 'boolean' }, port: { type: 'string' } },
+    options: { browser: { type: 'boolean' }, port: { type: 'string' }, 'data-dir': { type: 'string', multiple: true } },
   });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be a whole number from 0 to 65535 (got '${String(values.port)}')`);
+    process.exitCode = 2;
+    return;
+  }
+  const named = values['data-dir'];
+  const dataDirs = checkDataDirs(Array.isArray(named) ? named.filter((d): d is string => typeof d === 'string') : []);
+  if ('notAFolder' in dataDirs) {
+    console.error(`--data-dir ${dataDirs.notAFolder} is not a folder`);
     process.exitCode = 2;
     return;
   }
@@ -131,9 +144,9 @@ async function main(argv: string[]): Promise<void> {
     env: process.env,
     browserRequested: values.browser === true,
   });
-  if (choice.host === 'browser') return browserMode(choice, port);
+  if (choice.host === 'browser') return browserMode(choice, port, dataDirs.dirs);
   const launch = await launchElectron(choice.electronPath, positionals);
-  if (!launch.ready) return browserMode(launch.why, port);
+  if (!launch.ready) return browserMode(launch.why, port, dataDirs.dirs);
   process.exitCode = await launch.exit;
 }
 

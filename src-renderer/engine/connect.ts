@@ -37,7 +37,9 @@ export function connectEngine(): RestartableEngine | undefined {
   shared = createElectronEngine();
   if (!shared && typeof window !== 'undefined') {
     const url = engineSocketUrl(window.location);
-    if (url) shared = createWebSocketEngine(url);
+    // The page's own id: the server runs one engine per page (and a few in all), so a second socket of this page is refused.
+    const page = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+    if (url) shared = createWebSocketEngine(`${url}&page=${page}`);
   }
   return shared;
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isInside } from '../process/confinement';
 import { fileURLToPath } from 'node:url';
 import {
   DEBIAN_FASHION_MNIST_DIR,
@@ -280,4 +281,32 @@ export async function resolveSource(options: SourceOptions): Promise<ResolvedSou
     notes.push(`download: ${describeError(e)}`);
     return fromSample(sampleDir, notes);
   }
+}
+
+/** Where a confined engine may read datasets besides the folders the user named: Debian's, the cache and the bundled sample. */
+export function catalogueDirs(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [DEBIAN_FASHION_MNIST_DIR, join(cacheRoot(undefined, env), 'datasets'), defaultSampleDir()];
+}
+
+/** The real path of `path`, or of its nearest existing ancestor with the rest appended (so a missing folder is judged by where it would be). */
+async function realOrNearest(path: string): Promise<string> {
+  const rest: string[] = [];
+  let at = resolve(path);
+  for (;;) {
+    try {
+      return join(await realpath(at), ...rest.reverse());
+    } catch {
+      const parent = dirname(at);
+      if (parent === at) return resolve(path);
+      rest.push(basename(at));
+      at = parent;
+    }
+  }
+}
+
+/** True when `dir`, with symlinks followed, lies inside one of `roots` (a confined engine reads datasets only there). */
+export async function mayReadDataDir(dir: string, roots: readonly string[]): Promise<boolean> {
+  const real = await realOrNearest(dir);
+  const realRoots = await Promise.all(roots.map((r) => realOrNearest(r)));
+  return realRoots.some((root) => isInside(root, real));
 }

@@ -8,19 +8,36 @@ import { isAbsolute, relative, resolve } from 'node:path';
 export interface Confinement {
   /** Export folders must lie inside this one. */
   readonly exportRoot: string;
+  /** Folders the user named for datasets (`serve --data-dir`); besides them only the catalogue locations are read. */
+  readonly dataDirs?: readonly string[];
 }
 
 const EXPORT_ROOT = 'CONVAS_EXPORT_ROOT';
+const DATA_DIRS = 'CONVAS_DATA_DIRS';
 
 /** The environment that starts a confined engine process. */
-export function confinedEnv(exportRoot: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...base, [EXPORT_ROOT]: resolve(exportRoot) };
+export function confinedEnv(
+  exportRoot: string,
+  base: NodeJS.ProcessEnv = process.env,
+  dataDirs: readonly string[] = [],
+): NodeJS.ProcessEnv {
+  // JSON, because a folder name may hold the path-list delimiter.
+  return { ...base, [EXPORT_ROOT]: resolve(exportRoot), [DATA_DIRS]: JSON.stringify(dataDirs.map((d) => resolve(d))) };
+}
+
+function parseDirs(text: string | undefined): string[] {
+  try {
+    const value: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(value) ? value.filter((d): d is string => typeof d === 'string').map((d) => resolve(d)) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The confinement this engine process was started with, if any. */
 export function confinementFromEnv(env: NodeJS.ProcessEnv = process.env): Confinement | undefined {
   const root = env[EXPORT_ROOT];
-  return root ? { exportRoot: resolve(root) } : undefined;
+  return root ? { exportRoot: resolve(root), dataDirs: parseDirs(env[DATA_DIRS]) } : undefined;
 }
 
 /** True when `dir` is `root` or inside it. */

@@ -1,7 +1,11 @@
 // The engine's command handler with collaborators that are never reached: what it answers before
 // any training, and that every error carries a reason code and the request it answers.
 import { describe, expect, it } from 'vitest';
-import { EngineHost, type EngineDeps } from '../../../src-main/engine/host';
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATA_DIR_REFUSED, EngineHost, type EngineDeps } from '../../../src-main/engine/host';
+import { templateGraph } from './training/harness';
 import { engineEventSchema, type EngineEvent } from '../../../src-shared/engine/protocol';
 import { defaultTrainingSettings } from '../../../src-shared/project/training';
 
@@ -10,7 +14,7 @@ const unreachable = (): never => {
 };
 const deps: EngineDeps = { initBackend: unreachable, loadDataset: unreachable, split: unreachable };
 
-function host(confinement?: { exportRoot: string }) {
+function host(confinement?: { exportRoot: string; dataDirs?: string[] }) {
   const events: EngineEvent[] = [];
   const h = new EngineHost(deps, (e) => events.push(engineEventSchema.parse(e)), confinement);
   return { h, events };
@@ -52,5 +56,55 @@ describe('EngineHost', () => {
     const { h, events } = host();
     await h.handle({ type: 'train', runId: 'r', graph: { nodes: [], edges: [] }, settings: defaultTrainingSettings() });
     expect(events).toEqual([expect.objectContaining({ code: 'invalid-graph', reason: { code: 'graph-issues', values: { count: 1 } } })]);
+  });
+});
+
+describe('EngineHost driven by a page (confined)', () => {
+  const train = (dataDir: string) =>
+    ({
+      type: 'train',
+      runId: 'r',
+      graph: templateGraph('lecture-cnn'),
+      settings: { ...defaultTrainingSettings(), dataset: 'directory', dataDir },
+    }) as const;
+
+  it('answers every dataset folder outside the allowed ones with the same message, naming no path', async () => {
+    const answers: EngineEvent[][] = [];
+    for (const dir of ['/root/.ssh', '/etc', '/nonexistent/convas', '/tmp/../etc', `${tmpdir()}`]) {
+      const { h, events } = host({ exportRoot: '/tmp/convas-root' });
+      await h.handle(train(dir));
+      answers.push(events);
+    }
+    for (const events of answers) expect(events).toEqual(answers[0]);
+    expect(answers[0]).toEqual([
+      {
+        type: 'error',
+        runId: 'r',
+        code: 'dataset',
+        message: DATA_DIR_REFUSED,
+        reason: { code: 'dataset', values: { problem: 'not-found' } },
+      },
+    ]);
+  });
+
+  it('reads from a folder named on the command line, and not through a symlink out of it', async () => {
+    const named = mkdtempSync(join(tmpdir(), 'convas-data-'));
+    symlinkSync('/etc', join(named, 'escape'));
+    const loaded: string[] = [];
+    const reading: EngineDeps = {
+      ...deps,
+      initBackend: async () => ({ name: 'cpu', reason: 'test' }),
+      loadDataset: async (settings) => {
+        loaded.push(settings.dataDir ?? '');
+        throw new Error('stop here');
+      },
+    };
+    const events: EngineEvent[] = [];
+    const h = new EngineHost(reading, (e) => events.push(engineEventSchema.parse(e)), { exportRoot: '/tmp/r', dataDirs: [named] });
+    await h.handle(train(named));
+    await h.handle(train(join(named, 'missing-inside')));
+    await h.handle(train(join(named, 'escape')));
+    expect(loaded).toEqual([named, join(named, 'missing-inside')]);
+    expect(events.at(-1)).toMatchObject({ code: 'dataset', message: DATA_DIR_REFUSED });
   });
 });

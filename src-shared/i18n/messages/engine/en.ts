@@ -14,7 +14,8 @@ export const en = {
   'error.not-trainable': 'Its input must take the 28×28 grayscale images and its last layer must give one value per class (10).',
   'error.backend-unavailable': 'The {backend} backend cannot start here. Choose another backend, or Automatic.',
   'error.no-backend': 'None of the TensorFlow.js backends could start here.',
-  'error.dataset.not-found': 'The dataset folder was not found.',
+  'error.dataset.not-found':
+    'The dataset folder was not found, or Convas may not read it here (browser mode reads only folders named with --data-dir when it starts).',
   'error.dataset.missing-files':
     'The folder does not hold the four IDX files (train-images, train-labels, t10k-images and t10k-labels, raw or .gz).',
   'error.dataset.bad-gzip': 'A dataset file is not a valid gzip file.',

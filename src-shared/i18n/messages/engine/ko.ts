@@ -7,7 +7,8 @@ export const ko: Translation<typeof en> = {
   'error.not-trainable': '입력은 28×28 흑백 이미지를 받아야 하고, 마지막 층은 클래스마다 값 하나(10개)를 내야 합니다.',
   'error.backend-unavailable': '{backend} 백엔드를 이 컴퓨터에서 시작할 수 없습니다. 다른 백엔드나 자동을 고르세요.',
   'error.no-backend': '이 컴퓨터에서는 TensorFlow.js 백엔드를 하나도 시작할 수 없습니다.',
-  'error.dataset.not-found': '데이터셋 폴더를 찾을 수 없습니다.',
+  'error.dataset.not-found':
+    '데이터셋 폴더를 찾을 수 없거나 여기서는 읽을 수 없습니다 (브라우저 모드는 시작할 때 --data-dir로 지정한 폴더만 읽습니다).',
   'error.dataset.missing-files':
     '폴더에 IDX 파일 네 개(train-images, train-labels, t10k-images, t10k-labels, 압축하지 않았거나 .gz)가 모두 있지 않습니다.',
   'error.dataset.bad-gzip': '데이터셋 파일 하나가 올바른 gzip 파일이 아닙니다.',
