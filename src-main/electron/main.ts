@@ -41,7 +41,7 @@ import { EngineSupervisor } from './engine-supervisor';
 import { FileService } from './file-service';
 import { createIpcRouter, type IpcHandlers } from './ipc-router';
 import { buildMenuTemplate, systemLanguage } from './menu';
-import { appPaths, fileArgument } from './paths';
+import { appPaths, dataDirArguments, fileArgument } from './paths';
 import { RecentFiles } from './recent-files';
 import { hardenSession, hardenWebContents } from './security';
 import { confinedEnv } from '../engine/process/confinement';
@@ -89,11 +89,12 @@ function sendEngineStatus(status: EngineStatus): void {
 
 const engine = new EngineSupervisor<MessagePortMain>({
   fork: () => {
-    // The renderer drives the engine directly, so the engine may write only under the app's temp folder.
+    // The renderer drives the engine directly, so the engine may write only under the app's temp folder
+    // and read datasets only from the catalogue and the folders named on the command line.
     const child = utilityProcess.fork(paths.engine, [], {
       serviceName: 'Convas training engine',
       stdio: ['ignore', 'inherit', 'pipe'],
-      env: confinedEnv(app.getPath('temp')),
+      env: confinedEnv(app.getPath('temp'), process.env, dataDirArguments(process.argv, process.cwd())),
     });
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     return child;

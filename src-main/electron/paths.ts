@@ -36,3 +36,18 @@ export function fileArgument(argv: readonly string[], packaged: boolean, cwd: st
   if (!file) return undefined;
   return isAbsolute(file) ? file : resolve(cwd, file);
 }
+
+/** The prefix of the switch that names a dataset folder the engine may read (`--data-dir=DIR`, repeatable). */
+export const DATA_DIR_SWITCH = '--data-dir=';
+
+/**
+ * The dataset folders named on the command line (`npm start -- --data-dir DIR` passes them on as
+ * `--data-dir=DIR`), resolved against `cwd`: besides the catalogue locations, the only folders
+ * the page-driven engine may read datasets from.
+ */
+export function dataDirArguments(argv: readonly string[], cwd: string): string[] {
+  return argv
+    .filter((a) => a.startsWith(DATA_DIR_SWITCH) && a.length > DATA_DIR_SWITCH.length)
+    .map((a) => a.slice(DATA_DIR_SWITCH.length))
+    .map((d) => (isAbsolute(d) ? d : resolve(cwd, d)));
+}

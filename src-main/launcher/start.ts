@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WINDOW_READY_SIGNAL } from '../../src-shared/electron/channels';
 import { startServer } from '../server/server';
-import { ELECTRON_BUNDLES } from '../electron/paths';
+import { DATA_DIR_SWITCH, ELECTRON_BUNDLES } from '../electron/paths';
 import { chooseHost, explainEarlyExit, fallbackMessage, locateElectron, notBuiltMessage, type BrowserModeWhy } from './choose-host';
 import { serveUntilInterrupted } from '../server/until-interrupted';
 import { DEFAULT_PORT, startBrowserEngine } from '../server/browser-engine';
@@ -145,7 +145,7 @@ async function main(argv: string[]): Promise<void> {
     browserRequested: values.browser === true,
   });
   if (choice.host === 'browser') return browserMode(choice, port, dataDirs.dirs);
-  const launch = await launchElectron(choice.electronPath, positionals);
+  const launch = await launchElectron(choice.electronPath, [...positionals, ...dataDirs.dirs.map((d) => `${DATA_DIR_SWITCH}${d}`)]);
   if (!launch.ready) return browserMode(launch.why, port, dataDirs.dirs);
   process.exitCode = await launch.exit;
 }

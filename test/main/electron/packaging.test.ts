@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../../../electron.config';
 import { ROOT } from '../../../scripts/build-electron';
-import { appPaths, ELECTRON_BUNDLES, fileArgument } from '../../../src-main/electron/paths';
+import { appPaths, dataDirArguments, ELECTRON_BUNDLES, fileArgument } from '../../../src-main/electron/paths';
 import { buildForTest } from './bundles';
 
 let built: Awaited<ReturnType<typeof buildForTest>>;
@@ -59,6 +59,12 @@ describe('the desktop bundles', () => {
     expect(fileArgument(['electron', 'dist/electron/main.cjs', '/tmp/a.json'], false, '/x')).toBe('/tmp/a.json');
     expect(fileArgument(['electron', 'dist/electron/main.cjs'], false, '/x')).toBeUndefined();
     expect(fileArgument(['/opt/Convas/convas', 'notes.txt'], true, '/x')).toBeUndefined();
+  });
+
+  it('reads the dataset folders the launcher names for the engine, and no project file from them', () => {
+    const argv = ['electron', 'dist/electron/main.cjs', '--data-dir=/data/idx', '--data-dir=rel/imgs', '--data-dir=', 'net.convas.json'];
+    expect(dataDirArguments(argv, '/home/me')).toEqual(['/data/idx', '/home/me/rel/imgs']);
+    expect(fileArgument(['electron', 'main.cjs', '--data-dir=/data/set.json'], false, '/x')).toBeUndefined();
   });
 });
 
