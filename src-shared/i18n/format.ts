@@ -83,9 +83,14 @@ export function formatMessage(language: Language, message: Message, vars?: Vars)
     const value = vars[key];
     if (value === undefined) return whole;
     if (typeof value === 'number') return formatNumber(language, value);
-    const max = Object.hasOwn(QUOTED, key) ? QUOTED[key] : undefined;
+    const max = quoteLimit(key);
     return max === undefined ? value : shorten(value, max);
   });
+}
+
+/** How many characters of a placeholder's value a message quotes; undefined for our own texts, quoted whole. */
+export function quoteLimit(placeholder: string): number | undefined {
+  return Object.hasOwn(QUOTED, placeholder) ? QUOTED[placeholder] : undefined;
 }
 
 /** The placeholder names a message uses, in all its forms (for the dictionary test). */

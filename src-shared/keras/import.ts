@@ -102,7 +102,8 @@ export function importKerasModel(doc: unknown): KerasImport {
   // Keras up to 2.2 wrote the layer list itself as "config".
   const list = Array.isArray(config) ? config : isRecord(config) ? config['layers'] : undefined;
   if (!Array.isArray(list)) return fail({ code: 'no-layers-list', values: {} });
-  const name = isRecord(config) && typeof config['name'] === 'string' ? config['name'] : 'sequential';
+  // A project needs a name: an empty one (which Save would refuse) becomes Keras's default.
+  const name = isRecord(config) && typeof config['name'] === 'string' && config['name'] !== '' ? config['name'] : 'sequential';
 
   const layers: RawLayer[] = [];
   /** Adds a layer once its settings are within bounds, so nothing downstream recurses into a hostile value. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readModelFile } from '../../../src-shared/format/model-file';
 import { fileProblemText } from '../../../src-shared/i18n/file-text';
+import { serializeProject } from '../../../src-shared/project/io';
 import { deepArrayText, withRawValue } from '../support/hostile-json';
 
 const fixture = (name: string): Record<string, unknown> =>
@@ -51,5 +52,13 @@ describe('a Keras or TensorFlow.js file with a hostile setting', () => {
         expect(text).toContain(`${'f'.repeat(79)}…`);
       }
     }
+  });
+
+  it('opens a model with an empty name as a project that can be saved', () => {
+    const doc = fixture('lecture-cnn.keras3.json');
+    (doc['config'] as Record<string, unknown>)['name'] = '';
+    const read = readModelFile(JSON.stringify(doc), 'model.json');
+    expect(read.ok && read.project.name).toBe('sequential');
+    if (read.ok) expect(() => serializeProject(read.project)).not.toThrow();
   });
 });
