@@ -7,6 +7,7 @@ import type { GraphIssue } from '../../src-shared/graph/issues';
 import { issueText } from '../../src-shared/i18n/issue-text';
 import { fileProblemText } from '../../src-shared/i18n/file-text';
 import { CliError } from './errors';
+import { shorten } from '../../src-shared/i18n/format';
 import { resolveFrom, type CliIo } from './io';
 
 /** Reads a project, Keras JSON or tfjs model.json from disk (a relative path from the invocation's directory). */
@@ -16,7 +17,8 @@ export async function loadProject(path: string, io: CliIo): Promise<Extract<Mode
     text = await readFile(resolveFrom(io, path), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? String(e)})`);
+    const quoted = shorten(path);
+    throw new CliError(code === 'ENOENT' ? `${quoted}: no such file` : `${quoted}: cannot be read (${shorten(code ?? String(e))})`);
   }
   const read = readModelFile(text, basename(path));
   if (!read.ok) throw new CliError(fileProblemText('en', read.error));

@@ -1,5 +1,6 @@
 import type { CliIo } from './io';
 import { CliError, usage } from './errors';
+import { shorten } from '../../src-shared/i18n/format';
 
 export type { CliIo } from './io';
 
@@ -57,7 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   // Own properties only: `toString` or `__proto__` are unknown commands, not members of Object.prototype.
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!command) throw usage(`unknown command '${name}'`);
+    if (!command) throw usage(`unknown command '${shorten(name)}'`);
     const run = await command.load();
     await run(rest, io);
     return 0;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { graphSchema } from '../graph/schema';
+import { graphEdgeSchema, graphNodeSchema } from '../graph/schema';
+import { checkLayerSettings, MAX_SETTING_TEXT } from '../graph/param-bounds';
 import { trainingSettingsSchema } from '../project/training';
 import type { DivergenceWarning } from '../training/divergence';
 
@@ -17,12 +18,33 @@ const runId = z.string().min(1).max(100);
 /** 28×28 grayscale pixels 0–255, row-major, e.g. drawn by the user. */
 const pixelsSchema = z.instanceof(Uint8Array).refine((a) => a.length === 28 * 28, { error: 'an image must have 28×28 = 784 pixels' });
 
+/** Far more layers and connections than any network Convas trains; a page cannot send a million. */
+export const MAX_WIRE_NODES = 10_000;
+const wireText = z.string().min(1).max(MAX_SETTING_TEXT);
+
+/**
+ * A graph that crosses a process boundary: bounded counts and texts, and every layer's settings
+ * within bounds (depth, length, finite numbers) before anything recursive touches them (the engine's
+ * analysis, `child.send`'s serialisation). A refusal names the node and setting in its path.
+ */
+export const wireGraphSchema = z
+  .object({
+    nodes: z.array(graphNodeSchema.extend({ id: wireText, name: wireText })).max(MAX_WIRE_NODES),
+    edges: z.array(graphEdgeSchema.extend({ id: wireText, source: wireText, target: wireText })).max(MAX_WIRE_NODES * 2),
+  })
+  .superRefine((graph, ctx) => {
+    for (const [i, node] of graph.nodes.entries()) {
+      const found = checkLayerSettings(node.params, { finiteNumbers: true });
+      if (found) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'params', found.param], message: found.code });
+    }
+  });
+
 export const engineCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello') }),
   z.object({
     type: z.literal('train'),
     runId,
-    graph: graphSchema,
+    graph: wireGraphSchema,
     settings: trainingSettingsSchema,
     /** Where downloads are cached; the engine's default when absent. */
     cacheDir: z.string().optional(),

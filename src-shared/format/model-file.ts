@@ -29,6 +29,11 @@ export function readModelFile(text: string, file: string): ModelFileRead {
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, error: { file, reader: 'format', problem: { code: 'not-json', values: { detail } } } };
   }
+  return readModelDocument(doc, file);
+}
+
+/** Opens a parsed document (project, Keras or tfjs model) as a project; never throws, even on a cyclic object. */
+export function readModelDocument(doc: unknown, file: string): ModelFileRead {
   if (typeof doc === 'object' && doc !== null && 'formatVersion' in doc) {
     const read = readProject(doc);
     return read.ok

@@ -4,6 +4,7 @@ import { num, product } from '../layers/format';
 import { ACTIVATIONS, INITIALIZERS, isParamProblemCode } from '../layers/params';
 import type { Graph, GraphEdge, GraphNode } from './schema';
 import type { GraphIssue } from './issues';
+import { settingsOutOfBounds } from './param-bounds';
 
 /** Everything Convas knows about one node after analysis; fields are missing where an error upstream hides them. */
 export interface NodeReport {
@@ -57,9 +58,14 @@ function paramProblem(message: string, param: string): LayerProblem {
 }
 
 function parseParams(node: GraphNode, kind: AnyLayerKind): Parsed {
-  const result = kind.schema.safeParse(node.params);
   const at = { node: node.id };
   const values = { node: node.name };
+  // Before zod or JSON.stringify see the settings: a value nested 10,000 deep would overflow the stack.
+  const outOfBounds = settingsOutOfBounds(node.params);
+  if (outOfBounds.length > 0) {
+    return { issues: outOfBounds.map((problem): GraphIssue => ({ target: at, code: 'bad-param', values, problem, param: problem.param })) };
+  }
+  const result = kind.schema.safeParse(node.params);
   if (!result.success) {
     // Zod still runs length checks on a value of the wrong type ("28x28" for a shape is also "too long"); say only the type.
     const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');

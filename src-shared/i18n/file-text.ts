@@ -4,15 +4,27 @@ import type { ImportProblem } from '../keras/import';
 import type { ProjectProblem } from '../project/io';
 import { translator } from './catalog';
 import type { Language } from './language';
+import type { BoundsCode } from '../graph/param-bounds';
+
+/** A setting out of bounds, worded as the canvas words the same problem on its node ("units is nested more than 16 levels deep …"). */
+function settingText(language: Language, values: { readonly setting: string; readonly reason: BoundsCode; readonly max: number }): string {
+  return translator(language, 'issues')(`problem.${values.reason}`, { param: values.setting, max: values.max });
+}
 
 /** Why a document is not a project Convas can open, and what to do. */
 export function projectProblemText(language: Language, problem: ProjectProblem): string {
-  return translator(language, 'files')(`project.${problem.code}`, problem.values);
+  const t = translator(language, 'files');
+  if (problem.code === 'bad-setting')
+    return t('project.bad-setting', { layer: problem.values.layer, problem: settingText(language, problem.values) });
+  return t(`project.${problem.code}`, problem.values);
 }
 
 /** Why a document is not a Keras model Convas can import, and what to do. */
 export function importProblemText(language: Language, problem: ImportProblem): string {
-  return translator(language, 'files')(`keras.${problem.code}`, problem.values);
+  const t = translator(language, 'files');
+  if (problem.code === 'bad-setting')
+    return t('keras.bad-setting', { layer: problem.values.layer, problem: settingText(language, problem.values) });
+  return t(`keras.${problem.code}`, problem.values);
 }
 
 /** Why a file cannot be opened, starting with its name. */

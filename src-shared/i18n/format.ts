@@ -40,15 +40,57 @@ function template(language: Language, message: Message, vars: Vars | undefined):
   return (form === 'one' ? message.one : undefined) ?? message.other;
 }
 
-/** Fills "{name}" placeholders: numbers with the language's thousands separators, strings as they are. */
+/** How many characters of a user's text a message quotes before it cuts the rest with an ellipsis. */
+export const QUOTE_MAX = 80;
+
+/** At most `max` characters of a text, the rest replaced by "…" (never splitting a surrogate pair). */
+export function shorten(text: string, max = QUOTE_MAX): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * The placeholders that carry text from a file, a form or the system (a layer's name, a Keras class,
+ * a file name, a value as typed, a parser's message): a 1 MB class_name must not make a 1 MB message.
+ * Each is quoted shortened; placeholders holding our own sentences ({problem}, {text}) are not.
+ */
+const QUOTED: Readonly<Record<string, number>> = {
+  node: QUOTE_MAX,
+  source: QUOTE_MAX,
+  target: QUOTE_MAX,
+  input: QUOTE_MAX,
+  id: QUOTE_MAX,
+  edge: QUOTE_MAX,
+  cls: QUOTE_MAX,
+  layer: QUOTE_MAX,
+  file: QUOTE_MAX,
+  got: QUOTE_MAX,
+  param: QUOTE_MAX,
+  setting: QUOTE_MAX,
+  name: QUOTE_MAX,
+  // Technical text a person looks up (three zod issues with their paths, a parser's message): longer, still bounded.
+  detail: 2000,
+};
+
+/** Fills "{name}" placeholders: numbers with the language's thousands separators, user texts shortened (QUOTE_MAX). */
 export function formatMessage(language: Language, message: Message, vars?: Vars): string {
   const text = template(language, message, vars);
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = vars[key];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(language, value) : value;
+    if (typeof value === 'number') return formatNumber(language, value);
+    const max = quoteLimit(key);
+    return max === undefined ? value : shorten(value, max);
   });
+}
+
+/** How many characters of a placeholder's value a message quotes; undefined for our own texts, quoted whole. */
+export function quoteLimit(placeholder: string): number | undefined {
+  return Object.hasOwn(QUOTED, placeholder) ? QUOTED[placeholder] : undefined;
 }
 
 /** The placeholder names a message uses, in all its forms (for the dictionary test). */

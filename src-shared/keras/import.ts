@@ -2,6 +2,7 @@ import type { RawLayer } from '../graph/sequential';
 import { layerKind } from '../layers/registry';
 import type { LayerKindId } from '../layers/types';
 import type { Coded, NoValues } from '../i18n/coded';
+import { checkLayerSettings, type BoundsCode } from '../graph/param-bounds';
 
 /** Which writer produced a model document. */
 export type KerasFlavor = 'keras3' | 'keras2' | 'tfjs';
@@ -18,6 +19,8 @@ export type ImportProblemValues = {
   readonly 'input-not-first': { readonly layer: string };
   readonly 'no-input-shape': { readonly layer: string };
   readonly 'no-layers': NoValues;
+  /** A layer's setting is out of bounds (nested too deep, too long, a forbidden key); `reason` is worded as the issue would be. */
+  readonly 'bad-setting': { readonly layer: string; readonly setting: string; readonly reason: BoundsCode; readonly max: number };
 };
 
 /** Why a document is not a Sequential model Convas can import, as a code with its values. */
@@ -99,9 +102,20 @@ export function importKerasModel(doc: unknown): KerasImport {
   // Keras up to 2.2 wrote the layer list itself as "config".
   const list = Array.isArray(config) ? config : isRecord(config) ? config['layers'] : undefined;
   if (!Array.isArray(list)) return fail({ code: 'no-layers-list', values: {} });
-  const name = isRecord(config) && typeof config['name'] === 'string' ? config['name'] : 'sequential';
+  // A project needs a name: an empty one (which Save would refuse) becomes Keras's default.
+  const name = isRecord(config) && typeof config['name'] === 'string' && config['name'] !== '' ? config['name'] : 'sequential';
 
   const layers: RawLayer[] = [];
+  /** Adds a layer once its settings are within bounds, so nothing downstream recurses into a hostile value. */
+  const add = (layer: RawLayer, index: number): ImportProblem | undefined => {
+    const found = checkLayerSettings(layer.params);
+    if (found) {
+      const values = { layer: layer.name ?? `${layer.kind} ${index + 1}`, setting: found.param, reason: found.code, max: found.values.max };
+      return { code: 'bad-setting', values };
+    }
+    layers.push(layer);
+    return undefined;
+  };
   for (const [i, entry] of list.entries()) {
     if (!isRecord(entry) || typeof entry['class_name'] !== 'string' || !isRecord(entry['config'])) {
       return fail({ code: 'bad-layer', values: { index: i + 1 } });
@@ -118,7 +132,8 @@ export function importKerasModel(doc: unknown): KerasImport {
     }
     if (kind.kind === 'InputLayer') {
       if (layers.length > 0) return fail({ code: 'input-not-first', values: { layer: layerName ?? String(i) } });
-      layers.push({ kind: 'InputLayer', ...(layerName ? { name: layerName } : {}), params: kind.fromKerasConfig(layerConfig) });
+      const refused = add({ kind: 'InputLayer', ...(layerName ? { name: layerName } : {}), params: kind.fromKerasConfig(layerConfig) }, i);
+      if (refused) return fail(refused);
       continue;
     }
     if (layers.length === 0) {
@@ -126,9 +141,11 @@ export function importKerasModel(doc: unknown): KerasImport {
       const buildShape = isRecord(config) && Array.isArray(config['build_input_shape']) ? config['build_input_shape'].slice(1) : undefined;
       const shape = declaredInput(layerConfig) ?? buildShape;
       if (!shape) return fail({ code: 'no-input-shape', values: { layer: layerName ?? kindId } });
-      layers.push({ kind: 'InputLayer', name: 'input_layer', params: { shape } });
+      const refused = add({ kind: 'InputLayer', name: 'input_layer', params: { shape } }, i);
+      if (refused) return fail(refused);
     }
-    layers.push({ kind: kind.kind, ...(layerName ? { name: layerName } : {}), params: kind.fromKerasConfig(layerConfig) });
+    const refused = add({ kind: kind.kind, ...(layerName ? { name: layerName } : {}), params: kind.fromKerasConfig(layerConfig) }, i);
+    if (refused) return fail(refused);
   }
   if (layers.length === 0) return fail({ code: 'no-layers', values: {} });
   return { ok: true, name, flavor, layers };

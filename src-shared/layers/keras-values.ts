@@ -73,11 +73,29 @@ export function pick(config: Record<string, unknown>, keys: readonly string[]): 
   return out;
 }
 
+/**
+ * Escapes text for a Python string literal: a layer or project name from a file may hold quotes,
+ * backslashes, newlines or a NUL byte (which Python refuses even inside a docstring).
+ */
+export function pythonEscape(text: string, quote: "'" | '"', keepNewlines = false): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '\\' || ch === quote) out += `\\${ch}`;
+    else if (ch === '\n') out += keepNewlines ? ch : '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return out;
+}
+
 /** Python literal of a JS value used in generated code. */
 export function py(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (typeof value === 'string') return `'${pythonEscape(value, "'")}'`;
   if (Array.isArray(value)) return value.length === 1 ? `(${py(value[0])},)` : `(${value.map(py).join(', ')})`;
   return String(value);
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Coded, NoValues } from '../i18n/coded';
 import type { ParamProblemCode } from './params';
+import type { BoundsProblemValues } from '../graph/param-bounds';
 
 /** A tensor shape without the batch dimension, e.g. [28, 28, 1]. */
 export type Shape = readonly number[];
@@ -78,7 +79,8 @@ export type ParamProblemValues = {
   readonly initializer: { readonly param: string; readonly options: string };
 };
 
-export type ProblemValues = KindProblemValues & ParamProblemValues;
+/** Kind problems, schema refusals, and settings out of bounds (src-shared/graph/param-bounds.ts). */
+export type ProblemValues = KindProblemValues & ParamProblemValues & BoundsProblemValues;
 export type ProblemCode = keyof ProblemValues & string;
 
 /** Why a layer cannot take its input or its parameters: a code (worded with what to do) and its values. */

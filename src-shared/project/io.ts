@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { CURRENT_FORMAT_VERSION, projectSchema, type Project } from './schema';
 import { MIGRATIONS } from './migrations';
 import type { Coded, NoValues } from '../i18n/coded';
+import { checkLayersSettings, type BoundsCode, type LayerBoundsProblem } from '../graph/param-bounds';
+import { shorten } from '../i18n/format';
 
 /**
  * The values of each reason a document is not a project Convas can open (each is worded with what
@@ -16,6 +18,8 @@ export type ProjectProblemValues = {
   readonly 'damaged-version': { readonly version: number; readonly detail: string };
   readonly damaged: { readonly detail: string };
   readonly 'not-json': { readonly detail: string };
+  /** A layer's setting is out of bounds (nested too deep, too long, a forbidden key); `reason` is worded as the issue would be. */
+  readonly 'bad-setting': { readonly layer: string; readonly setting: string; readonly reason: BoundsCode; readonly max: number };
 };
 
 /** Why a document is not a project Convas can open, as a code with its values. */
@@ -27,7 +31,23 @@ export type ProjectParse =
 
 /** Says where a zod issue is, as a path a person can find in the file ("graph.nodes[2].kind"). */
 export function issuePath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  // A key is the file's own text: a 1 MB key must not make a 1 MB message.
+  const name = (key: PropertyKey) => shorten(String(key), 40);
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${name(key)}` : name(key)), '');
+}
+
+/** The reader's error for a layer whose settings are out of bounds. */
+export function badSetting(found: LayerBoundsProblem): Coded<Pick<ProjectProblemValues, 'bad-setting'>> {
+  const { layer, problem } = found;
+  return { code: 'bad-setting', values: { layer, setting: problem.param, reason: problem.code, max: problem.values.max } };
+}
+
+/** Thrown by serializeProject for a project no reader would have produced: a setting out of bounds. */
+export class ProjectBoundsError extends Error {
+  constructor(readonly problem: Coded<Pick<ProjectProblemValues, 'bad-setting'>>) {
+    super(`bad-setting: ${shorten(problem.values.layer)} / ${shorten(problem.values.setting)} (${problem.values.reason})`);
+    this.name = 'ProjectBoundsError';
+  }
 }
 
 /** Formats the first few zod issues as one sentence list. */
@@ -62,6 +82,9 @@ export function readProject(doc: unknown): ProjectParse {
   }
   const parsed = projectSchema.safeParse(current);
   if (!parsed.success) return { ok: false, error: { code: 'damaged', values: { detail: zodIssues(parsed.error) } } };
+  // zod keeps settings raw; they must be safe to analyse and write back before the project is opened.
+  const outOfBounds = checkLayersSettings(parsed.data.graph.nodes);
+  if (outOfBounds) return { ok: false, error: badSetting(outOfBounds) };
   return { ok: true, project: parsed.data, ...(version !== CURRENT_FORMAT_VERSION ? { migratedFrom: version } : {}) };
 }
 
@@ -76,8 +99,10 @@ export function parseProject(text: string): ProjectParse {
   return readProject(doc);
 }
 
-/** The project as file text, stable and readable (2-space JSON, trailing newline). */
+/** The project as file text, stable and readable (2-space JSON, trailing newline); throws ProjectBoundsError for a setting out of bounds. */
 export function serializeProject(project: Project): string {
+  const outOfBounds = checkLayersSettings(project.graph.nodes);
+  if (outOfBounds) throw new ProjectBoundsError(badSetting(outOfBounds));
   return `${JSON.stringify(projectSchema.parse(project), null, 2)}\n`;
 }
 

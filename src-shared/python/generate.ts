@@ -1,7 +1,7 @@
 import type { SequentialModel } from '../graph/sequential';
 import { requireLayerKind } from '../layers/registry';
 import type { TrainingSettings } from '../project/training';
-import { py } from '../layers/keras-values';
+import { py, pythonEscape } from '../layers/keras-values';
 
 const OPTIMIZERS: Record<TrainingSettings['optimizer'], (lr: number) => string> = {
   sgd: (lr) => `tf.keras.optimizers.SGD(learning_rate=${lr})`,
@@ -49,7 +49,7 @@ export function toPythonScript(model: SequentialModel, training: TrainingSetting
   const dataset = training.dataset === 'mnist' ? 'mnist' : 'fashion_mnist';
   const lines = [
     '#!/usr/bin/env python3',
-    `"""${title.replace(/"""/g, "'''")} — a Convas design as a tensorflow.keras script.`,
+    `"""${pythonEscape(title, '"', true)} — a Convas design as a tensorflow.keras script.`,
     '',
     `Builds the network, trains it on ${dataset === 'mnist' ? 'MNIST' : 'Fashion-MNIST'} and plots loss and accuracy.`,
     'Needs: pip install tensorflow matplotlib. Runs unchanged on a GPU machine.',

@@ -51,4 +51,15 @@ describe('Python export', () => {
       expect(() => execFileSync('python3', ['-m', 'py_compile', file], { stdio: 'pipe' })).not.toThrow();
     },
   );
+  it.skipIf(!hasPython)('compiles when names from a file hold quotes, backslashes, newlines and control characters', () => {
+    const parsed = parseProject(readFileSync(new URL('../../../assets/templates/lecture-cnn.convas.json', import.meta.url), 'utf8'));
+    if (!parsed.ok) throw new Error('template');
+    const hostile = `a'b"c\\N{x}\n""" \r\t\u0000\u2028end\\`;
+    const nodes = parsed.project.graph.nodes.map((n) => (n.name === 'dense' ? { ...n, name: hostile } : n));
+    const seq = toSequential({ ...parsed.project.graph, nodes }, hostile);
+    if (!seq.ok) throw new Error('invalid');
+    const file = join(mkdtempSync(join(tmpdir(), 'convas-py-')), 'hostile.py');
+    writeFileSync(file, toPythonScript(seq.model, parsed.project.training, hostile));
+    expect(() => execFileSync('python3', ['-m', 'py_compile', file], { stdio: 'pipe' })).not.toThrow();
+  });
 });

@@ -21,6 +21,7 @@ export const en = {
     'This project file is damaged: {detail}. Correct what is named above in a text editor, or open an earlier copy of the project.',
   'project.not-json':
     'This file is not valid JSON ({detail}); it may be cut short or not a project. Open a .convas.json file saved by Convas.',
+  'project.bad-setting': "Layer '{layer}': {problem}.",
 
   'keras.not-object': 'This is not a Keras model: expected a JSON object.',
   'keras.no-class-name':
@@ -34,6 +35,7 @@ export const en = {
   'keras.input-not-first': "InputLayer '{layer}' is not the first layer; a Sequential model has one input at the start.",
   'keras.no-input-shape': "The model does not say its input shape: neither an InputLayer nor batch_input_shape on '{layer}'.",
   'keras.no-layers': 'This Sequential model has no layers.',
+  'keras.bad-setting': "Layer '{layer}': {problem}.",
 
   'format.not-json': '{file} is not valid JSON ({detail}).',
   'format.unknown-format':

@@ -14,6 +14,7 @@ export const ko: Translation<typeof en> = {
   'project.damaged': '프로젝트 파일이 손상되었습니다: {detail}. 위에 적힌 곳을 텍스트 편집기로 고치거나, 프로젝트의 이전 사본을 여세요.',
   'project.not-json':
     '올바른 JSON 파일이 아닙니다 ({detail}). 파일이 잘렸거나 프로젝트가 아닐 수 있습니다. Convas로 저장한 .convas.json 파일을 여세요.',
+  'project.bad-setting': "층 '{layer}': {problem}.",
 
   'keras.not-object': 'Keras 모델이 아닙니다: JSON 객체여야 합니다.',
   'keras.no-class-name':
@@ -27,6 +28,7 @@ export const ko: Translation<typeof en> = {
   'keras.input-not-first': "InputLayer '{layer}'가 첫 번째 층이 아닙니다. Sequential 모델의 입력은 맨 앞에 하나만 있습니다.",
   'keras.no-input-shape': "모델이 입력 크기를 알려 주지 않습니다: InputLayer도 없고 '{layer}'에 batch_input_shape도 없습니다.",
   'keras.no-layers': '이 Sequential 모델에는 층이 없습니다.',
+  'keras.bad-setting': "층 '{layer}': {problem}.",
 
   'format.not-json': '{file}은(는) 올바른 JSON이 아닙니다 ({detail}).',
   'format.unknown-format':

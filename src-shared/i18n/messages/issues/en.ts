@@ -57,6 +57,19 @@ export const en = {
   'problem.not-positive': '{param} must be greater than 0',
   'problem.rate-negative': '{param} must be at least 0 (0 keeps every unit)',
   'problem.rate-one': '{param} must be below 1 (1 would drop every unit) — use a value such as 0.5',
+  'problem.setting-too-deep':
+    '{param} is nested more than {max} levels deep — a setting is a number, a word or a short list; correct it in the file',
+  'problem.setting-list-too-long':
+    '{param} holds a list longer than {max} elements — a setting is a number, a word or a short list; correct it in the file',
+  'problem.setting-text-too-long': '{param} holds a text longer than {max} characters — correct it in the file',
+  'problem.setting-too-many-keys': '{param} holds an object with more than {max} keys — correct it in the file',
+  'problem.setting-too-large':
+    '{param} holds more than {max} values — a setting is a number, a word or a short list; correct it in the file',
+  'problem.setting-not-finite': '{param} holds a number that is not finite (NaN or Infinity) — give a finite number',
+  'problem.setting-forbidden-key':
+    "{param} uses a key such as '__proto__' or 'constructor', which no setting has — delete it from the file",
+  'problem.setting-unreadable':
+    '{param} holds a value that is not JSON (a number, text, true/false, a list or an object) — correct it in the file',
   'problem.invalid': '{param} has a value that cannot be read',
 
   'plan.flat-input-size':

@@ -48,6 +48,15 @@ export const ko: Translation<typeof en> = {
   'problem.not-positive': '{param}은(는) 0보다 커야 합니다',
   'problem.rate-negative': '{param}은(는) 0 이상이어야 합니다 (0이면 모든 유닛을 유지)',
   'problem.rate-one': '{param}은(는) 1보다 작아야 합니다 (1이면 모든 유닛을 버림) — 0.5 같은 값을 쓰세요',
+  'problem.setting-too-deep':
+    '{param}이(가) {max}단계보다 깊게 중첩되어 있습니다 — 설정값은 숫자, 단어 또는 짧은 목록입니다. 파일에서 고치세요',
+  'problem.setting-list-too-long': '{param}의 목록이 {max}개보다 깁니다 — 설정값은 숫자, 단어 또는 짧은 목록입니다. 파일에서 고치세요',
+  'problem.setting-text-too-long': '{param}의 텍스트가 {max}자보다 깁니다 — 파일에서 고치세요',
+  'problem.setting-too-many-keys': '{param}의 객체에 키가 {max}개보다 많습니다 — 파일에서 고치세요',
+  'problem.setting-too-large': '{param}에 값이 {max}개보다 많습니다 — 설정값은 숫자, 단어 또는 짧은 목록입니다. 파일에서 고치세요',
+  'problem.setting-not-finite': '{param}에 유한하지 않은 수(NaN 또는 Infinity)가 있습니다 — 유한한 수를 입력하세요',
+  'problem.setting-forbidden-key': "{param}에 '__proto__'나 'constructor' 같은, 어떤 설정에도 없는 키가 있습니다 — 파일에서 지우세요",
+  'problem.setting-unreadable': '{param}에 JSON이 아닌 값이 있습니다(숫자, 텍스트, true/false, 목록, 객체만 됩니다) — 파일에서 고치세요',
   'problem.invalid': '{param}의 값을 읽을 수 없습니다',
 
   'plan.flat-input-size':
