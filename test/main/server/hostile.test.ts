@@ -12,6 +12,8 @@ import WebSocket from 'ws';
 import { decodeFrame, encodeFrame } from '../../../src-shared/engine/wire';
 import { engineEventSchema, type EngineEvent } from '../../../src-shared/engine/protocol';
 import { templateGraph, testSettings } from '../engine/training/harness';
+import { MAX_ENGINES } from '../../../src-main/server/engine-slots';
+import { MAX_MESSAGE_BYTES } from '../../../src-main/server/limits';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
 
@@ -184,7 +186,7 @@ describe('browser-mode server under a hostile client', () => {
     socket.send('x'.repeat(17 * 1024 * 1024));
     const how = await closed;
     expect(how.code).toBe(1009);
-    expect(how.reason).toMatch(/message too large \(limit \d+ MiB\)/);
+    expect(how.reason).toBe(`message too large (limit ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB)`);
     await record('17 MiB text message', s);
   }, 60_000);
 
@@ -277,7 +279,7 @@ describe('browser-mode server under a hostile client', () => {
     const refused = outcomes.filter((o) => o !== 'open');
     expect(s.enginesStarted()).toBeLessThanOrEqual(3);
     expect(refused).toHaveLength(27);
-    for (const o of refused) expect(o).toEqual({ code: 1013, reason: expect.stringMatching(/at most 3 engines/) });
+    for (const o of refused) expect(o).toEqual({ code: 1013, reason: expect.stringMatching(new RegExp(`at most ${MAX_ENGINES} engines`)) });
     const refusedEvents = sockets.flatMap((c) => c.events).filter((e) => e.type === 'error');
     expect(refusedEvents[0]).toMatchObject({ code: 'engine-crashed', reason: { code: 'engine-unreachable' } });
     // One page, one engine: a second socket from the same page is refused while its first is open.
