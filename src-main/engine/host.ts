@@ -23,6 +23,8 @@ import { basename, join } from 'node:path';
 import { isInside, type Confinement } from './process/confinement';
 import { readFile } from 'node:fs/promises';
 import { catalogueDirs, mayReadDataDir } from './data/sources';
+import { machineMemoryBudget, memoryRefusal } from './training/memory-check';
+import { memoryBudgetText } from '../../src-shared/i18n/memory-text';
 
 /** 28×28 grayscale images with labels, as the data layer hands them over. */
 export interface RawSplit {
@@ -139,7 +141,13 @@ export class EngineHost {
       this.backend = await this.deps.initBackend(preferred);
     } else if (!announce) return;
     const { name, reason, choice } = this.backend;
-    this.emit({ type: 'ready', backend: name, backendReason: reason, ...(choice ? { backendChoice: choice } : {}) });
+    this.emit({
+      type: 'ready',
+      backend: name,
+      backendReason: reason,
+      ...(choice ? { backendChoice: choice } : {}),
+      memoryBudgetBytes: machineMemoryBudget(name),
+    });
   }
 
   private async train(command: Extract<EngineCommand, { type: 'train' }>): Promise<void> {
@@ -174,6 +182,14 @@ export class EngineHost {
           ? { code: 'no-backend', values: {} }
           : { code: 'backend-unavailable', values: { backend: settings.backend } };
       this.emit(engineError('backend', reason, message(e), { runId, detail: causeOf(e) }));
+      return;
+    }
+    // Before the dataset, the examples and the tf model take any memory: a network this machine
+    // cannot hold is refused here, by arithmetic, instead of failing (or swapping) minutes later.
+    const tooLarge = memoryRefusal(command.graph, settings, this.backend!.name);
+    if (tooLarge) {
+      const text = memoryBudgetText('en', tooLarge.values);
+      this.emit(engineError('not-trainable', tooLarge, text, { runId }));
       return;
     }
     let raw: LoadedDataset;

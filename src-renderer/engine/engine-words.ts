@@ -12,6 +12,7 @@ import {
   type EngineErrorReason,
 } from '../../src-shared/engine/protocol';
 import { DATASETS } from '../../src-shared/project/training';
+import { languageOfEngineT, memoryBudgetText } from '../../src-shared/i18n/memory-text';
 
 export type EngineT = Translator<'engine'>;
 
@@ -31,6 +32,9 @@ export function engineErrorText(t: EngineT, error: ErrorWords): string {
     case 'non-finite-loss':
       // The learning rate as the user typed it (0.0001 must not round to 0).
       return t('error.non-finite-loss', { ...r.values, learningRate: String(r.values.learningRate) });
+    case 'memory-budget':
+      // Sizes and counts past 2^53 are worded approximately, in the translator's language.
+      return memoryBudgetText(languageOfEngineT(t), r.values);
     default:
       return t(`error.${r.code}`, r.values);
   }

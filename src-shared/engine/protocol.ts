@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { graphEdgeSchema, graphNodeSchema } from '../graph/schema';
 import { checkLayerSettings, MAX_SETTING_TEXT } from '../graph/param-bounds';
-import { trainingSettingsSchema } from '../project/training';
+import { OPTIMIZERS, trainingSettingsSchema } from '../project/training';
 import type { DivergenceWarning } from '../training/divergence';
 
 /**
@@ -144,6 +144,19 @@ export const engineErrorReasonSchema = z.discriminatedUnion('code', [
     values: z.object({ loss: z.string(), epoch: count, batch: count, learningRate: z.number() }),
   }),
   z.object({ code: z.literal('training-failed'), values: none }),
+  /** The run would need more memory than this machine allows: refused before anything is allocated. */
+  z.object({
+    code: z.literal('memory-budget'),
+    values: z.object({
+      node: z.string(),
+      cause: z.enum(['weights', 'activations']),
+      params: z.number().min(0),
+      bytes: z.number().min(0),
+      budget: z.number().min(0),
+      optimizer: z.enum(OPTIMIZERS),
+      batch: count,
+    }),
+  }),
   z.object({ code: z.literal('no-model'), values: none }),
   z.object({ code: z.literal('test-sample-missing'), values: z.object({ index: count, count }) }),
   z.object({ code: z.literal('export-outside-root'), values: z.object({ dir: z.string() }) }),
@@ -190,6 +203,8 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     backendReason: z.string(),
     /** The same as codes, for the UI to word. */
     backendChoice: backendChoiceSchema.optional(),
+    /** Bytes one run may plan to use with this backend on this machine (runs estimated above it are refused). */
+    memoryBudgetBytes: z.number().positive().optional(),
   }),
   z.object({
     type: z.literal('dataset'),

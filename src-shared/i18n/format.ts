@@ -100,3 +100,46 @@ export function placeholders(message: Message): ReadonlySet<string> {
   for (const text of texts) for (const m of text.matchAll(/\{(\w+)\}/g)) names.add(m[1]!);
   return names;
 }
+
+/**
+ * A count that may be past 2^53: digit by digit while it is exact ("1,960,000,100"), and
+ * "≈ 1.2 × 10^16" beyond Number.MAX_SAFE_INTEGER, where float64 no longer holds every integer
+ * and printing all digits would claim a precision the number does not have.
+ */
+export function formatCountApprox(language: Language, n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Math.abs(n) <= Number.MAX_SAFE_INTEGER) return formatNumber(language, Math.round(n), 0);
+  return `≈ ${scientific(language, n)}`;
+}
+
+/** "1.2 × 10^16": two significant figures and a power of ten. */
+function scientific(language: Language, n: number): string {
+  const exponent = Math.floor(Math.log10(Math.abs(n)));
+  let mantissa = Math.round((n / 10 ** exponent) * 10) / 10;
+  let e = exponent;
+  if (Math.abs(mantissa) >= 10) {
+    mantissa /= 10;
+    e += 1;
+  }
+  const digits = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${digits.format(mantissa)} × 10^${e}`;
+}
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'] as const;
+
+/**
+ * An estimated byte size with two significant figures and binary units, as the summary's
+ * formatBytes counts them ("31 GB", "2.3 MB"); past exabytes in powers of ten ("1.2 × 10^30 B").
+ */
+export function formatBytesApprox(language: Language, bytes: number): string {
+  if (!Number.isFinite(bytes)) return String(bytes);
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (value >= 1024) return `${scientific(language, bytes)} B`;
+  const digits = value >= 10 ? 0 : 1;
+  return `${formatNumber(language, Number(value.toFixed(digits)), digits)} ${BYTE_UNITS[unit]}`;
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage, formatNumber, formatPercent, placeholders } from '../../../src-shared/i18n/format';
+import {
+  formatBytesApprox,
+  formatCountApprox,
+  formatMessage,
+  formatNumber,
+  formatPercent,
+  placeholders,
+} from '../../../src-shared/i18n/format';
 
 describe('formatMessage', () => {
   it('writes numbers with thousands separators in both languages', () => {
@@ -36,5 +43,25 @@ describe('formatNumber and formatPercent', () => {
 describe('placeholders', () => {
   it('lists the names in every plural form', () => {
     expect([...placeholders({ count: 'n', one: '{n} layer', other: '{n} layers of {kind}' })].sort()).toEqual(['kind', 'n']);
+  });
+});
+
+describe('formatCountApprox and formatBytesApprox', () => {
+  it('prints counts digit by digit up to 2^53 and as a power of ten beyond, in both languages', () => {
+    expect(formatCountApprox('en', 1_960_000_100)).toBe('1,960,000,100');
+    expect(formatCountApprox('ko', Number.MAX_SAFE_INTEGER)).toBe('9,007,199,254,740,991');
+    // 2^53 + 2 is not exact in float64's neighbourhood of integers: no digits it cannot vouch for.
+    expect(formatCountApprox('en', 2 ** 53 + 2)).toBe('≈ 9.0 × 10^15');
+    expect(formatCountApprox('en', 1.2e16)).toBe('≈ 1.2 × 10^16');
+    expect(formatCountApprox('ko', 9.96e20)).toBe('≈ 1.0 × 10^21');
+    expect(formatCountApprox('en', Infinity)).toBe('Infinity');
+  });
+
+  it('prints estimated sizes with two significant figures in binary units, and powers of ten past exabytes', () => {
+    expect(formatBytesApprox('en', 6_294_432)).toBe('6 MB');
+    expect(formatBytesApprox('en', 2.5 * 2 ** 30)).toBe('2.5 GB');
+    expect(formatBytesApprox('ko', 31_795_000_000)).toBe('30 GB');
+    expect(formatBytesApprox('en', 512)).toBe('512 B');
+    expect(formatBytesApprox('en', 1.2e30)).toBe('1.2 × 10^30 B');
   });
 });

@@ -118,6 +118,10 @@ export const en = {
   'inspector.params': 'Parameters',
   'inspector.macs': 'Multiply-accumulates',
   'inspector.memory': 'Activation memory',
+  'inspector.trainingMemory': 'Training memory',
+  'inspector.trainingMemoryValue': '{bytes} ({share} of the run)',
+  'inspector.trainingMemoryHelp':
+    'Weights, gradients and {optimizer} state of this layer, and its outputs for a batch of {batch} with their gradients.',
   'inspector.settings': 'Settings',
   'inspector.problems': 'Problems',
   'inspector.default': 'default',
@@ -140,6 +144,10 @@ export const en = {
   'summary.trainable': 'Trainable params',
   'summary.nonTrainable': 'Non-trainable params',
   'summary.perSample': 'per sample',
+  'summary.trainingMemory': 'Training needs',
+  'summary.trainingMemoryValue': 'about {bytes}',
+  'summary.trainingMemoryHelp':
+    'With {optimizer} and batch {batch}: weights {weights}, gradients {gradients}, optimizer state {optimizer_state}, activations of one batch and their gradients {activations}.',
   'summary.totals': 'Total',
   'summary.copy': 'Copy as text',
   'summary.copied': 'Summary copied to the clipboard.',

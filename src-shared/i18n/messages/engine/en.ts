@@ -35,6 +35,10 @@ export const en = {
   'error.non-finite-loss':
     'The loss became {loss} in epoch {epoch}, batch {batch}, so training was stopped. Lower the learning rate (now {learningRate}) or use the Adam optimizer.',
   'error.training-failed': 'Training stopped because of an error in the engine.',
+  'error.memory-budget.weights':
+    '{node}: {params} parameters — training needs about {bytes} with {optimizer} (batch {batch}); this computer allows {budget}. Use fewer units or filters, or pool first.',
+  'error.memory-budget.activations':
+    '{node}: its outputs for a batch of {batch} — training needs about {bytes} with {optimizer}; this computer allows {budget}. Use a smaller input or batch size, or pool or stride sooner.',
   'error.no-model': 'There is no trained model for this run yet — train the network first.',
   'error.test-sample-missing': 'Test sample {index} does not exist: the test split has {count} images.',
   'error.export-outside-root': 'Export refused: {dir} is outside the folder this engine may write to.',

@@ -28,6 +28,10 @@ export const ko: Translation<typeof en> = {
   'error.non-finite-loss':
     '{epoch}번째 에포크, {batch}번째 배치에서 손실이 {loss}이 되어 훈련을 멈췄습니다. 학습률(지금 {learningRate})을 낮추거나 Adam 옵티마이저를 쓰세요.',
   'error.training-failed': '엔진의 오류로 훈련이 멈췄습니다.',
+  'error.memory-budget.weights':
+    '{node}: 파라미터 {params}개 — {optimizer}(배치 {batch})로 훈련하려면 약 {bytes}가 필요하지만 이 컴퓨터에서는 {budget}까지 쓸 수 있습니다. 유닛이나 필터 수를 줄이거나 먼저 풀링하세요.',
+  'error.memory-budget.activations':
+    '{node}: 배치 {batch}개의 출력(특성 맵) — {optimizer}로 훈련하려면 약 {bytes}가 필요하지만 이 컴퓨터에서는 {budget}까지 쓸 수 있습니다. 입력이나 배치 크기를 줄이거나, 더 일찍 풀링하거나 스트라이드를 키우세요.',
   'error.no-model': '이 실행에는 아직 훈련된 모델이 없습니다 — 먼저 신경망을 훈련하세요.',
   'error.test-sample-missing': '테스트 샘플 {index}번은 없습니다: 테스트 세트의 이미지는 {count}개입니다.',
   'error.export-outside-root': '내보내기 거부: {dir}은(는) 이 엔진이 쓸 수 있는 폴더 밖에 있습니다.',

@@ -150,6 +150,7 @@ export const en = {
 
   // Said before Train when the network cannot train (the reason itself: planText, the issues dictionary).
   'trainable.title': 'This network cannot train on the chosen dataset ({dataset})',
+  'trainable.memoryTitle': 'This network is too large to train on this computer',
   'trainable.invalid': {
     count: 'n',
     one: 'Fix the network’s problem first (see the summary).',

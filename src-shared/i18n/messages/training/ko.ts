@@ -130,6 +130,7 @@ export const ko: Translation<typeof en> = {
   'problem.reload': '설계는 그대로 남아 있습니다. 창을 새로 고치면 엔진이 다시 시작됩니다.',
 
   'trainable.title': '이 신경망은 고른 데이터셋({dataset})으로 훈련할 수 없습니다',
+  'trainable.memoryTitle': '이 신경망은 이 컴퓨터에서 훈련하기에 너무 큽니다',
   'trainable.invalid': '신경망의 문제 {n}개를 먼저 고치세요 (요약 참고).',
 
   'stale.other':
