@@ -1,9 +1,12 @@
-import { formatNumber } from '../i18n/format';
+import { formatCountApprox, formatNumber } from '../i18n/format';
 import type { Shape } from './types';
 
-/** "197210" → "197,210", as Keras prints counts (the same separators in every language Convas speaks). */
+/**
+ * "197210" → "197,210", as Keras prints counts (the same separators in every language Convas
+ * speaks); past 2^53, where float64 no longer counts exactly, "≈ 1.2 × 10^16".
+ */
 export function formatCount(n: number): string {
-  return formatNumber('en', Math.round(n), 0);
+  return formatCountApprox('en', n);
 }
 
 /** The Keras way of printing a batched shape: "(None, 28, 28, 10)". */

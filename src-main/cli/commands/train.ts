@@ -7,6 +7,7 @@ import { EngineClient } from '../../engine/process/client';
 import { loadProject, requireSequential } from '../load';
 import { CliError, usage } from '../errors';
 import { formatCount } from '../../../src-shared/layers/format';
+import { formatBytesApprox } from '../../../src-shared/i18n/format';
 import { resolveFrom, type CliIo } from '../io';
 import { divergenceText } from '../../../src-shared/i18n/divergence-text';
 
@@ -46,7 +47,8 @@ const pct = (x: number | null) => (x === null ? '  –   ' : `${(x * 100).toFixe
 function describe(e: EngineEvent): string | undefined {
   switch (e.type) {
     case 'ready':
-      return `backend: ${e.backend} (${e.backendReason})`;
+      // The budget is what the engine refuses runs above (see memoryBudget).
+      return `backend: ${e.backend} (${e.backendReason})${e.memoryBudgetBytes ? `, runs up to ${formatBytesApprox('en', e.memoryBudgetBytes)} of memory` : ''}`;
     case 'dataset':
       return `dataset: ${e.name}, ${e.source}: ${formatCount(e.trainCount)} train, ${formatCount(e.validationCount)} validation, ${formatCount(e.testCount)} test`;
     case 'epoch':

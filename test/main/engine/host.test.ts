@@ -8,6 +8,7 @@ import { DATA_DIR_REFUSED, EngineHost, type EngineDeps } from '../../../src-main
 import { templateGraph } from './training/harness';
 import { engineEventSchema, type EngineEvent } from '../../../src-shared/engine/protocol';
 import { defaultTrainingSettings } from '../../../src-shared/project/training';
+import { ABSURD } from '../../shared/training/absurd-networks';
 
 const unreachable = (): never => {
   throw new Error('not used by these commands');
@@ -56,6 +57,37 @@ describe('EngineHost', () => {
     const { h, events } = host();
     await h.handle({ type: 'train', runId: 'r', graph: { nodes: [], edges: [] }, settings: defaultTrainingSettings() });
     expect(events).toEqual([expect.objectContaining({ code: 'invalid-graph', reason: { code: 'graph-issues', values: { count: 1 } } })]);
+  });
+
+  it('refuses an absurd network after choosing the backend and before it reads the dataset or builds a model', async () => {
+    const events: EngineEvent[] = [];
+    let datasetsRead = 0;
+    const h = new EngineHost(
+      {
+        initBackend: () => Promise.resolve({ name: 'cpu', reason: 'test' }),
+        loadDataset: () => {
+          datasetsRead++;
+          return unreachable();
+        },
+        split: unreachable,
+      },
+      (e) => events.push(engineEventSchema.parse(e)),
+    );
+    await h.handle({ type: 'train', runId: 'r', graph: ABSURD['Dense with 1e9 units']!, settings: defaultTrainingSettings() });
+    expect(datasetsRead).toBe(0);
+    expect(h.running).toBeUndefined();
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'ready', backend: 'cpu', memoryBudgetBytes: expect.any(Number) }),
+      expect.objectContaining({
+        type: 'error',
+        runId: 'r',
+        code: 'not-trainable',
+        reason: { code: 'memory-budget', values: expect.objectContaining({ node: 'dense', params: 1_961_000_000_000, optimizer: 'adam' }) },
+        message: expect.stringMatching(
+          /^dense: 1,961,000,000,000 parameters — training needs about \d+ TB with Adam \(batch 32\); this computer allows/,
+        ),
+      }),
+    ]);
   });
 });
 
