@@ -4,7 +4,6 @@ import type { EngineApi } from '../../src-shared/engine/engine-api';
 import type { Graph } from '../../src-shared/graph/schema';
 import type { TrainingSettings } from '../../src-shared/project/training';
 import { FeatureMapViewer } from '../inspect/FeatureMapViewer';
-import { planText } from '../../src-shared/i18n/issue-text';
 import { useProjectStore } from '../store/project-store';
 import { BatchChart, EpochCharts } from './Charts';
 import { bindEngine, setTab, startRun, stopRun } from './controller';
@@ -13,8 +12,7 @@ import { Results } from './Results';
 import { ProblemBanner, RunStatus } from './RunStatus';
 import { SettingsForm } from './SettingsForm';
 import { StaleResultsNote } from './StaleResults';
-import type { TrainingLang, TrainingT } from './strings';
-import { useTrainability, type Trainability } from './trainability';
+import { blockedReason, useTrainability } from './trainability';
 import { isRunning, useTrainingStore } from './training-store';
 import './training.css';
 
@@ -27,19 +25,13 @@ export interface TrainingPanelProps {
   onSettingsChange(settings: TrainingSettings): void;
 }
 
-/** Why Train is disabled for this network, in a sentence; null when it can train. */
-function blockedReason(t: TrainingT, language: TrainingLang, trainability: Trainability): string | null {
-  if (trainability.ok) return null;
-  return trainability.kind === 'invalid' ? t('trainable.invalid', { n: trainability.problems }) : planText(language, trainability.problem);
-}
-
-/** Says before Train that (and why) this network cannot train on the chosen dataset. */
-function TrainBlocked({ reason, dataset }: { reason: string; dataset: string }) {
+/** Says before Train that (and why) this network cannot train on the chosen dataset, or on this computer. */
+function TrainBlocked({ reason, dataset, tooLarge }: { reason: string; dataset: string; tooLarge: boolean }) {
   const t = useTrainingT();
   return (
     <div className="tp-problem tp-problem--warn" data-testid="train-blocked">
       <div className="tp-problem__text">
-        <strong>{t('trainable.title', { dataset })}</strong>
+        <strong>{tooLarge ? t('trainable.memoryTitle') : t('trainable.title', { dataset })}</strong>
         <p>{reason}</p>
       </div>
     </div>
@@ -54,7 +46,7 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: 
   const translate = useTrainingT();
   const language = useLanguageStore((s) => s.language);
   useEffect(() => bindEngine(engine), [engine]);
-  const trainability = useTrainability();
+  const trainability = useTrainability(settings);
   const reason = blockedReason(translate, language, trainability);
   const status = useTrainingStore((s) => s.status);
   const tab = useTrainingStore((s) => s.tab);
@@ -138,7 +130,13 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: 
         </header>
         {!engine && <div className="tp-problem tp-problem--info">{translate('run.noEngine')}</div>}
         <ProblemBanner engine={engine} />
-        {reason !== null && !running && <TrainBlocked reason={reason} dataset={translate(`settings.dataset.${settings.dataset}`)} />}
+        {reason !== null && !running && (
+          <TrainBlocked
+            reason={reason}
+            dataset={translate(`settings.dataset.${settings.dataset}`)}
+            tooLarge={!trainability.ok && trainability.kind === 'too-large'}
+          />
+        )}
         {tab === 'training' ? (
           <div className="tp-body tp-train">
             <aside className="tp-side">

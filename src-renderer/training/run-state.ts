@@ -90,7 +90,14 @@ export function applyTrainingEvent(event: EngineEvent): void {
   const s = useTrainingStore.getState();
   switch (event.type) {
     case 'ready':
-      useTrainingStore.setState({ backend: { name: event.backend, reason: event.backendReason, choice: event.backendChoice } });
+      useTrainingStore.setState({
+        backend: {
+          name: event.backend,
+          reason: event.backendReason,
+          choice: event.backendChoice,
+          memoryBudgetBytes: event.memoryBudgetBytes,
+        },
+      });
       return;
     case 'dataset':
       if (event.runId !== s.runId) return;

@@ -1,6 +1,12 @@
 import type { Graph } from '../../src-shared/graph/schema';
 import type { SequentialResult } from '../../src-shared/graph/sequential';
 import { planTraining, type PlanProblem } from '../../src-shared/training/compatibility';
+import type { MemoryProblem } from '../../src-shared/training/memory-budget';
+import type { MemorySettings } from '../../src-shared/training/memory-estimate';
+import { memoryProblemOf, useMemoryBudget } from './trainability-memory';
+import { planText } from '../../src-shared/i18n/issue-text';
+import { memoryBudgetText } from '../../src-shared/i18n/memory-text';
+import type { TrainingLang, TrainingT } from './strings';
 import { useProjectStore } from '../store/project-store';
 import { sequentialOf } from './sequential-of';
 
@@ -10,13 +16,28 @@ export type Trainability =
   /** The graph has problems (the status bar and summary list them). */
   | { readonly ok: false; readonly kind: 'invalid'; readonly problems: number }
   /** A valid network that cannot train on the datasets the engine reads (28×28 grayscale, 10 classes). */
-  | { readonly ok: false; readonly kind: 'incompatible'; readonly problem: PlanProblem };
+  | { readonly ok: false; readonly kind: 'incompatible'; readonly problem: PlanProblem }
+  /** A network this machine cannot hold for a run with these settings (the engine would refuse it before allocating). */
+  | { readonly ok: false; readonly kind: 'too-large'; readonly problem: MemoryProblem };
+
+/** What the memory check needs: the run's settings and the engine's budget. */
+export interface MemoryLimits {
+  readonly settings: MemorySettings;
+  readonly budgetBytes: number;
+}
 
 const OK: Trainability = { ok: true };
 const bySequential = new WeakMap<SequentialResult, Trainability>();
 
-/** The trainability of a graph, memoised per structural change (not per drag). */
-export function trainabilityOf(graph: Graph): Trainability {
+/** The trainability of a graph, memoised per structural change (not per drag); with limits, also whether it fits in memory. */
+export function trainabilityOf(graph: Graph, limits?: MemoryLimits): Trainability {
+  const structural = structuralTrainability(graph);
+  if (!structural.ok || !limits) return structural;
+  const problem = memoryProblemOf(graph, limits.settings, limits.budgetBytes);
+  return problem ? { ok: false, kind: 'too-large', problem } : structural;
+}
+
+function structuralTrainability(graph: Graph): Trainability {
   const seq = sequentialOf(graph);
   let result = bySequential.get(seq);
   if (result) return result;
@@ -29,7 +50,22 @@ export function trainabilityOf(graph: Graph): Trainability {
   return result;
 }
 
-/** The trainability of the project's network, re-read when its graph changes. */
-export function useTrainability(): Trainability {
-  return trainabilityOf(useProjectStore((s) => s.project.graph));
+/** The trainability of the project's network with these settings, re-read when its graph, the settings or the engine's budget change. */
+export function useTrainability(settings: MemorySettings): Trainability {
+  const budgetBytes = useMemoryBudget();
+  const graph = useProjectStore((s) => s.project.graph);
+  return trainabilityOf(graph, { settings, budgetBytes });
+}
+
+/** Why Train is disabled for this network, in a sentence; null when it can train. */
+export function blockedReason(t: TrainingT, language: TrainingLang, trainability: Trainability): string | null {
+  if (trainability.ok) return null;
+  switch (trainability.kind) {
+    case 'invalid':
+      return t('trainable.invalid', { n: trainability.problems });
+    case 'incompatible':
+      return planText(language, trainability.problem);
+    case 'too-large':
+      return memoryBudgetText(language, trainability.problem.values);
+  }
 }

@@ -67,7 +67,13 @@ export interface TrainedNetwork {
 
 export interface TrainingState {
   readonly link: LinkState;
-  readonly backend: { readonly name: string; readonly reason: string; readonly choice?: BackendChoiceWords | undefined } | null;
+  readonly backend: {
+    readonly name: string;
+    readonly reason: string;
+    readonly choice?: BackendChoiceWords | undefined;
+    /** What the engine allows one run to need (its ready event); absent from an older engine. */
+    readonly memoryBudgetBytes?: number | undefined;
+  } | null;
   readonly runId: string | null;
   readonly status: RunStatus;
   /** Settings of the current run (the form may change after Start). */

@@ -82,6 +82,11 @@ describe('run state', () => {
     beginRun(RUN, { ...defaultTrainingSettings(), epochs: 2 });
   });
 
+  it('keeps the memory budget the engine reports when ready (the Train check uses it)', () => {
+    apply({ type: 'ready', backend: 'wasm', backendReason: 'fastest', memoryBudgetBytes: 4 * 2 ** 30 });
+    expect(useTrainingStore.getState().backend).toMatchObject({ name: 'wasm', memoryBudgetBytes: 4 * 2 ** 30 });
+  });
+
   it('follows a run from start to finish, throttling batch updates', () => {
     expect(useTrainingStore.getState().status).toBe('starting');
     apply({ type: 'ready', backend: 'wasm', backendReason: 'fastest' });
