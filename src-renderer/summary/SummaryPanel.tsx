@@ -7,6 +7,7 @@ import { analysisOf, summaryOf } from '../store/analysis';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { IssueList } from './IssueList';
+import { TrainingMemoryTotal } from './TrainingMemory';
 import { showNodeFormula, type FormulaKind } from './show-formula';
 
 function shapeText(shape: readonly (number | null)[]): string {
@@ -47,6 +48,7 @@ function Table({ summary }: { summary: Summary }) {
           <dd data-testid="summary-nontrainable">{formatCount(summary.nonTrainableParams)}</dd>
           <dd className="totals__bytes">{formatBytes(summary.nonTrainableParams * 4)}</dd>
         </div>
+        <TrainingMemoryTotal />
       </dl>
       <table className="summary-table" data-testid="summary-table">
         <thead>
