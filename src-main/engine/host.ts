@@ -186,10 +186,11 @@ export class EngineHost {
     }
     // Before the dataset, the examples and the tf model take any memory: a network this machine
     // cannot hold is refused here, by arithmetic, instead of failing (or swapping) minutes later.
-    const tooLarge = memoryRefusal(command.graph, settings, this.backend!.name);
+    const backend = this.backend!.name;
+    const inputName = seq.model.input.name;
+    const tooLarge = memoryRefusal(command.graph, settings, backend, { examples: 0, inputName });
     if (tooLarge) {
-      const text = memoryBudgetText('en', tooLarge.values);
-      this.emit(engineError('not-trainable', tooLarge, text, { runId }));
+      this.emit(engineError('not-trainable', tooLarge, memoryBudgetText('en', tooLarge.values), { runId }));
       return;
     }
     let raw: LoadedDataset;
@@ -198,6 +199,14 @@ export class EngineHost {
     } catch (e) {
       const problem: DatasetProblem = e instanceof DatasetError ? e.code : 'other';
       this.emit(engineError('dataset', { code: 'dataset', values: { problem } }, message(e), { runId, detail: message(e) }));
+      return;
+    }
+    // The images, converted to float32 in the input's layout, are held for the whole run: a large
+    // input (a 1024×1024 Input fed 70,000 images needs 274 GiB) is refused before converting them.
+    const examples = raw.train.count + raw.test.count;
+    const tooMuchData = memoryRefusal(command.graph, settings, backend, { examples, inputName });
+    if (tooMuchData) {
+      this.emit(engineError('not-trainable', tooMuchData, memoryBudgetText('en', tooMuchData.values), { runId }));
       return;
     }
     const { train: trainIdx, validation: valIdx } =

@@ -13,6 +13,7 @@ export function memoryBudgetText(language: Language, values: MemoryProblemValues
     budget: formatBytesApprox(language, values.budget),
     optimizer: translator(language, 'training')(`settings.optimizer.${values.optimizer}`),
     batch: values.batch,
+    examples: values.examples,
   });
 }
 

@@ -31,8 +31,11 @@ export function memoryBudget(totalMemoryBytes: number, backend: BackendName): nu
   return backend === 'wasm' ? Math.min(machine, WASM_ADDRESSABLE_BYTES) : machine;
 }
 
-/** What dominates the largest layer's share: its parameters (with their gradients and optimizer state), or its activations. */
-export type MemoryCause = 'weights' | 'activations';
+/**
+ * What the refusal blames: the largest layer's parameters (with their gradients and optimizer
+ * state) or its activations, or the dataset held in the input's size when that outweighs any layer.
+ */
+export type MemoryCause = 'weights' | 'activations' | 'dataset';
 
 /** The values of a refusal: the largest layer, what the whole run needs, and the budget. */
 export type MemoryProblemValues = {
@@ -44,6 +47,8 @@ export type MemoryProblemValues = {
     readonly budget: number;
     readonly optimizer: TrainingSettings['optimizer'];
     readonly batch: number;
+    /** Images the engine would hold (0 before the dataset is read). */
+    readonly examples: number;
   };
 };
 
@@ -53,23 +58,28 @@ export type MemoryProblem = Coded<MemoryProblemValues>;
 /** A figure that crosses a process boundary: past float64's range (or NaN) it is the largest finite number. */
 const finite = (n: number) => (Number.isFinite(n) ? n : Number.MAX_VALUE);
 
-/** The refusal for an estimate above `budgetBytes`, or undefined when the run fits (a NaN estimate never fits). */
-export function checkMemory(estimate: MemoryEstimate, budgetBytes: number): MemoryProblem | undefined {
+/**
+ * The refusal for an estimate above `budgetBytes`, or undefined when the run fits (a NaN estimate
+ * never fits). `inputName` names the Input when the dataset is to blame.
+ */
+export function checkMemory(estimate: MemoryEstimate, budgetBytes: number, inputName = 'input'): MemoryProblem | undefined {
   if (estimate.totalBytes <= budgetBytes) return undefined;
   const largest = estimate.largest;
   const paramBytes = largest ? largest.weightBytes + largest.gradientBytes + largest.optimizerBytes : 0;
+  const dataset = estimate.exampleBytes > (largest?.totalBytes ?? 0);
   // Only an Input: its batch is all there is.
-  const cause: MemoryCause = largest && paramBytes >= largest.activationBytes ? 'weights' : 'activations';
+  const cause: MemoryCause = dataset ? 'dataset' : largest && paramBytes >= largest.activationBytes ? 'weights' : 'activations';
   return {
     code: 'memory-budget',
     values: {
-      node: largest?.name ?? 'input',
+      node: dataset ? inputName : (largest?.name ?? inputName),
       cause,
       params: finite(largest?.params ?? 0),
       bytes: finite(estimate.totalBytes),
       budget: budgetBytes,
       optimizer: estimate.optimizer,
       batch: estimate.batchSize,
+      examples: finite(estimate.examples),
     },
   };
 }

@@ -51,6 +51,10 @@ export interface MemoryEstimate {
   readonly layers: readonly LayerMemory[];
   /** The input batch (and its one-hot labels are negligible next to it, so not counted). */
   readonly inputBytes: number;
+  /** The dataset as the engine holds it, float32 in the input's layout (0 when the image count is not known yet). */
+  readonly exampleBytes: number;
+  /** How many images that is. */
+  readonly examples: number;
   readonly weightBytes: number;
   readonly gradientBytes: number;
   readonly optimizerBytes: number;
@@ -71,8 +75,11 @@ export interface MemoryEstimate {
 /** The settings the estimate depends on. */
 export type MemorySettings = Pick<TrainingSettings, 'optimizer' | 'batchSize'>;
 
-/** Estimates the memory one training run of a summarised network needs; pure arithmetic in float64. */
-export function estimateTrainingMemory(summary: Summary, settings: MemorySettings): MemoryEstimate {
+/**
+ * Estimates the memory one training run of a summarised network needs; pure arithmetic in float64.
+ * `examples` is the number of images the engine will hold (training, validation and test), once known.
+ */
+export function estimateTrainingMemory(summary: Summary, settings: MemorySettings, examples = 0): MemoryEstimate {
   const slots = OPTIMIZER_SLOTS[settings.optimizer];
   const batch = settings.batchSize;
   let exact = true;
@@ -102,15 +109,18 @@ export function estimateTrainingMemory(summary: Summary, settings: MemorySetting
   });
   const sum = (f: (l: LayerMemory) => number) => safe(layers.reduce((a, l) => a + f(l), 0));
   const inputBytes = safe(product(summary.inputShape) * FLOAT32 * batch);
+  const exampleBytes = safe(product(summary.inputShape) * FLOAT32 * examples);
   const activationBytes = sum((l) => l.activationBytes);
   const weightBytes = sum((l) => l.weightBytes);
   const gradientBytes = sum((l) => l.gradientBytes);
   const optimizerBytes = sum((l) => l.optimizerBytes);
-  const totalBytes = safe(inputBytes + weightBytes + gradientBytes + optimizerBytes + activationBytes);
+  const totalBytes = safe(inputBytes + exampleBytes + weightBytes + gradientBytes + optimizerBytes + activationBytes);
   const largest = layers.reduce<LayerMemory | undefined>((a, l) => (a === undefined || l.totalBytes > a.totalBytes ? l : a), undefined);
   return {
     layers,
     inputBytes,
+    exampleBytes,
+    examples,
     weightBytes,
     gradientBytes,
     optimizerBytes,

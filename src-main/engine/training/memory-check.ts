@@ -11,10 +11,18 @@ export function machineMemoryBudget(backend: BackendName): number {
   return memoryBudget(totalmem(), backend);
 }
 
-/** Why a run of `graph` must not start on this machine, or undefined when it fits; pure arithmetic, allocates no tensor. */
-export function memoryRefusal(graph: Graph, settings: MemorySettings, backend: BackendName): MemoryProblem | undefined {
+/**
+ * Why a run of `graph` must not start on this machine, or undefined when it fits; pure arithmetic,
+ * allocates no tensor. `data` counts the images the engine will hold once the dataset is read.
+ */
+export function memoryRefusal(
+  graph: Graph,
+  settings: MemorySettings,
+  backend: BackendName,
+  data: { readonly examples: number; readonly inputName: string } = { examples: 0, inputName: 'input' },
+): MemoryProblem | undefined {
   const summary = summarize(analyzeGraph(graph));
   // An invalid graph was refused before this with its own issues.
   if (!summary) return undefined;
-  return checkMemory(estimateTrainingMemory(summary, settings), machineMemoryBudget(backend));
+  return checkMemory(estimateTrainingMemory(summary, settings, data.examples), machineMemoryBudget(backend), data.inputName);
 }

@@ -9,6 +9,7 @@ import { templateGraph } from './training/harness';
 import { engineEventSchema, type EngineEvent } from '../../../src-shared/engine/protocol';
 import { defaultTrainingSettings } from '../../../src-shared/project/training';
 import { ABSURD } from '../../shared/training/absurd-networks';
+import { graphFromLayers } from '../../../src-shared/graph/sequential';
 
 const unreachable = (): never => {
   throw new Error('not used by these commands');
@@ -138,5 +139,37 @@ describe('EngineHost driven by a page (confined)', () => {
     await h.handle(train(join(named, 'escape')));
     expect(loaded).toEqual([named, join(named, 'missing-inside')]);
     expect(events.at(-1)).toMatchObject({ code: 'dataset', message: DATA_DIR_REFUSED });
+  });
+});
+
+describe('EngineHost memory budget', () => {
+  it('refuses a dataset too large in the input’s size after reading it and before converting a single image', async () => {
+    const events: EngineEvent[] = [];
+    const split = (n: number) => ({ images: new Uint8Array(0), labels: new Uint8Array(n), count: n });
+    const h = new EngineHost(
+      {
+        initBackend: () => Promise.resolve({ name: 'wasm', reason: 'test' }),
+        loadDataset: () =>
+          Promise.resolve({ name: 'fashion-mnist', source: 'test', train: split(60_000), test: split(10_000), classNames: [] }),
+        // Splitting comes after the check: reaching it would mean the images were about to be converted.
+        split: unreachable,
+      },
+      (e) => events.push(engineEventSchema.parse(e)),
+    );
+    const graph = graphFromLayers([
+      { kind: 'InputLayer', name: 'big_input', params: { shape: [1024, 1024, 1] } },
+      { kind: 'AveragePooling2D', params: { pool_size: [32, 32] } },
+      { kind: 'Flatten', params: {} },
+      { kind: 'Dense', params: { units: 10, activation: 'softmax' } },
+    ]);
+    await h.handle({ type: 'train', runId: 'r', graph, settings: defaultTrainingSettings() });
+    expect(events.map((e) => e.type)).toEqual(['ready', 'error']);
+    expect(events[1]).toMatchObject({
+      code: 'not-trainable',
+      reason: { code: 'memory-budget', values: { node: 'big_input', cause: 'dataset', examples: 70_000 } },
+      message: expect.stringMatching(
+        /^big_input: 70,000 images at this input size — training needs about 274 GB; this computer allows [\d.]+ GB\./,
+      ),
+    });
   });
 });

@@ -107,4 +107,27 @@ describe('estimateTrainingMemory', () => {
     expect(memoryBudget(64 * GiB, 'tensorflow')).toBe(Math.floor(64 * GiB * 0.6));
     expect(memoryBudget(4 * GiB, 'wasm')).toBe(Math.floor(4 * GiB * 0.6));
   });
+
+  it('counts the dataset the engine holds in the input’s size once the image count is known, and blames the Input for it', () => {
+    const graph = graphFromLayers([
+      { kind: 'InputLayer', name: 'big_input', params: { shape: [1024, 1024, 1] } },
+      { kind: 'AveragePooling2D', params: { pool_size: [32, 32] } },
+      { kind: 'Flatten', params: {} },
+      { kind: 'Dense', params: { units: 10, activation: 'softmax' } },
+    ]);
+    const analysis = analyzeGraph(graph);
+    const summary = summarize(analysis)!;
+    const before = estimateTrainingMemory(summary, { optimizer: 'adam', batchSize: 32 });
+    expect(before.exampleBytes).toBe(0);
+    expect(checkMemory(before, 4 * GiB)).toBeUndefined();
+    // Fashion-MNIST: 60,000 + 10,000 images × 1,048,576 floats × 4 B = 293,601,280,000 B ≈ 273.4 GiB, plus the batch ≈ 274 GiB.
+    const after = estimateTrainingMemory(summary, { optimizer: 'adam', batchSize: 32 }, 70_000);
+    expect(after.exampleBytes).toBe(293_601_280_000);
+    expect(after.totalBytes).toBe(before.totalBytes + 293_601_280_000);
+    const problem = checkMemory(after, 4 * GiB, 'big_input')!;
+    expect(problem.values).toMatchObject({ node: 'big_input', cause: 'dataset', examples: 70_000 });
+    expect(memoryBudgetText('en', problem.values)).toBe(
+      'big_input: 70,000 images at this input size — training needs about 274 GB; this computer allows 4 GB. Use a smaller input: the dataset’s images are 28×28.',
+    );
+  });
 });

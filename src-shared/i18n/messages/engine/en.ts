@@ -34,6 +34,8 @@ export const en = {
   'error.dataset.other': 'The dataset could not be read.',
   'error.non-finite-loss':
     'The loss became {loss} in epoch {epoch}, batch {batch}, so training was stopped. Lower the learning rate (now {learningRate}) or use the Adam optimizer.',
+  'error.memory-budget.dataset':
+    '{node}: {examples} images at this input size — training needs about {bytes}; this computer allows {budget}. Use a smaller input: the dataset’s images are 28×28.',
   'error.training-failed': 'Training stopped because of an error in the engine.',
   'error.memory-budget.weights':
     '{node}: {params} parameters — training needs about {bytes} with {optimizer} (batch {batch}); this computer allows {budget}. Use fewer units or filters, or pool first.',

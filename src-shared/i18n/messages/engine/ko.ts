@@ -27,6 +27,8 @@ export const ko: Translation<typeof en> = {
   'error.dataset.other': '데이터셋을 읽지 못했습니다.',
   'error.non-finite-loss':
     '{epoch}번째 에포크, {batch}번째 배치에서 손실이 {loss}이 되어 훈련을 멈췄습니다. 학습률(지금 {learningRate})을 낮추거나 Adam 옵티마이저를 쓰세요.',
+  'error.memory-budget.dataset':
+    '{node}: 이 입력 크기로 이미지 {examples}장을 담으면 훈련에 약 {bytes}가 필요하지만 이 컴퓨터에서는 {budget}까지 쓸 수 있습니다. 더 작은 입력을 쓰세요. 데이터셋의 이미지는 28×28입니다.',
   'error.training-failed': '엔진의 오류로 훈련이 멈췄습니다.',
   'error.memory-budget.weights':
     '{node}: 파라미터 {params}개 — {optimizer}(배치 {batch})로 훈련하려면 약 {bytes}가 필요하지만 이 컴퓨터에서는 {budget}까지 쓸 수 있습니다. 유닛이나 필터 수를 줄이거나 먼저 풀링하세요.',
