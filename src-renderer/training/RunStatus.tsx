@@ -89,7 +89,8 @@ export function ProblemBanner({ engine }: { engine: EngineApi | undefined }) {
   return (
     <div className={`tp-problem${crashed ? ' is-crash' : ''}`} role="alert" data-testid="training-error" data-code={code}>
       <div className="tp-problem__text">
-        <strong>{t(`problem.${code}`)}</strong>
+        {/* A memory refusal travels as not-trainable (so every host ends the run), but its headline is its own. */}
+        <strong>{problem?.reason?.code === 'memory-budget' ? t('trainable.memoryTitle') : t(`problem.${code}`)}</strong>
         {problem && <p title={problem.detail}>{engineErrorText(engineT, problem)}</p>}
         {crashed && !canRestart && <p className="tp-muted">{t('problem.reload')}</p>}
       </div>

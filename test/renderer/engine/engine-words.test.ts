@@ -26,6 +26,28 @@ describe('engine errors in words', () => {
     );
   });
 
+  it('words a memory refusal with approximate sizes and the optimizer’s name in the reader’s language', () => {
+    const reason = {
+      code: 'memory-budget',
+      values: {
+        node: 'dense',
+        cause: 'weights',
+        params: 1.96e16,
+        bytes: 6.3e17,
+        budget: 4 * 2 ** 30,
+        optimizer: 'momentum',
+        batch: 64,
+        examples: 0,
+      },
+    } as const;
+    expect(engineErrorText(en, { message: 'x', reason })).toBe(
+      'dense: ≈ 2.0 × 10^16 parameters — training needs about 560 PB with SGD with momentum (batch 64); this computer allows 4 GB. Use fewer units or filters, or pool first.',
+    );
+    expect(engineErrorText(ko, { message: 'x', reason })).toBe(
+      'dense: 파라미터 ≈ 2.0 × 10^16개 — 모멘텀 SGD(배치 64)로 훈련하려면 약 560 PB가 필요하지만 이 컴퓨터에서는 4 GB까지 쓸 수 있습니다. 유닛이나 필터 수를 줄이거나 먼저 풀링하세요.',
+    );
+  });
+
   it('counts the issues of an invalid network with the right plural', () => {
     expect(engineErrorText(en, { message: 'x', reason: { code: 'graph-issues', values: { count: 1 } } })).toBe(
       'Fix the problem marked on the canvas, then train again.',
