@@ -3,7 +3,8 @@
  * backend line from `backendChoice`, the data line from `origin`. An event without the codes (an
  * older engine) falls back to its English text, so nothing is ever left blank.
  */
-import type { Translator } from '../../src-shared/i18n/catalog';
+import { translator, type Translator } from '../../src-shared/i18n/catalog';
+import type { Language } from '../../src-shared/i18n/language';
 import {
   BACKEND_NAMES,
   type BackendChoiceWords,
@@ -12,7 +13,7 @@ import {
   type EngineErrorReason,
 } from '../../src-shared/engine/protocol';
 import { DATASETS } from '../../src-shared/project/training';
-import { languageOfEngineT, memoryBudgetText } from '../../src-shared/i18n/memory-text';
+import { memoryBudgetText } from '../../src-shared/i18n/memory-text';
 
 export type EngineT = Translator<'engine'>;
 
@@ -23,7 +24,8 @@ export interface ErrorWords {
 }
 
 /** An engine error in one sentence of the user's language. */
-export function engineErrorText(t: EngineT, error: ErrorWords): string {
+export function engineErrorText(language: Language, error: ErrorWords): string {
+  const t = translator(language, 'engine');
   const r = error.reason;
   if (!r) return error.message;
   switch (r.code) {
@@ -34,7 +36,7 @@ export function engineErrorText(t: EngineT, error: ErrorWords): string {
       return t('error.non-finite-loss', { ...r.values, learningRate: String(r.values.learningRate) });
     case 'memory-budget':
       // Sizes and counts past 2^53 are worded approximately, in the translator's language.
-      return memoryBudgetText(languageOfEngineT(t), r.values);
+      return memoryBudgetText(language, r.values);
     default:
       return t(`error.${r.code}`, r.values);
   }

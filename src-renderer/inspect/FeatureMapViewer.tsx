@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { EngineApi } from '../../src-shared/engine/engine-api';
 import { engineErrorText } from '../engine/engine-words';
-import { useFeatureT, useLanguageStore } from '../i18n/i18n';
+import { useLanguageStore } from '../i18n/i18n';
 import { bindEngine } from '../training/controller';
 import { usePercent, useTrainingT } from '../training/i18n-context';
 import { StaleResultsNote } from '../training/StaleResults';
@@ -214,7 +214,7 @@ function FeatureMapBody() {
   const latest = useInspectStore(shownSnapshot)?.inspection;
   const busy = useInspectStore((s) => s.busy);
   const problem = useInspectStore((s) => s.problem);
-  const engineT = useFeatureT('engine');
+  const language = useLanguageStore((s) => s.language);
   const [enlarged, setEnlarged] = useState<Enlarged | null>(null);
   const [zoom, setZoom] = useState(1);
   const zoomId = useId();
@@ -254,7 +254,7 @@ function FeatureMapBody() {
       <div className="fm-main">
         <StaleResultsNote />
         {!modelReady && !inspection && <p className="fm-empty">{t('maps.noModel')}</p>}
-        {problem && <p className="tp-inline-error">{engineErrorText(engineT, problem)}</p>}
+        {problem && <p className="tp-inline-error">{engineErrorText(language, problem)}</p>}
         {modelReady && !inspection && !problem && <p className="fm-empty">{t('maps.waiting')}</p>}
         {inspection && (
           <>

@@ -79,7 +79,7 @@ export function RunStatus() {
 /** The engine's last problem in words, with "Restart engine" when the engine is gone. */
 export function ProblemBanner({ engine }: { engine: EngineApi | undefined }) {
   const t = useTrainingT();
-  const engineT = useFeatureT('engine');
+  const language = useLanguageStore((s) => s.language);
   const problem = useTrainingStore((s) => s.problem);
   const link = useTrainingStore((s) => s.link);
   const crashed = problem?.code === 'engine-crashed' || link === 'closed';
@@ -91,7 +91,7 @@ export function ProblemBanner({ engine }: { engine: EngineApi | undefined }) {
       <div className="tp-problem__text">
         {/* A memory refusal travels as not-trainable (so every host ends the run), but its headline is its own. */}
         <strong>{problem?.reason?.code === 'memory-budget' ? t('trainable.memoryTitle') : t(`problem.${code}`)}</strong>
-        {problem && <p title={problem.detail}>{engineErrorText(engineT, problem)}</p>}
+        {problem && <p title={problem.detail}>{engineErrorText(language, problem)}</p>}
         {crashed && !canRestart && <p className="tp-muted">{t('problem.reload')}</p>}
       </div>
       <div className="tp-problem__actions">

@@ -1,8 +1,8 @@
 /** Words a memory-budget refusal in a language: the engine (English, for the CLI), the training panel and the error banner share it. */
 import type { MemoryProblemValues } from '../training/memory-budget';
-import { translator, type Translator } from './catalog';
+import { translator } from './catalog';
 import { formatBytesApprox, formatCountApprox } from './format';
-import { LANGUAGES, type Language } from './language';
+import type { Language } from './language';
 
 /** "dense: 1,960,000,100 parameters — training needs about 29 GB with Adam (batch 32); this computer allows 6 GB. …" */
 export function memoryBudgetText(language: Language, values: MemoryProblemValues['memory-budget']): string {
@@ -15,9 +15,4 @@ export function memoryBudgetText(language: Language, values: MemoryProblemValues
     batch: values.batch,
     examples: values.examples,
   });
-}
-
-/** The language of an engine translator (translators are one stable function per feature and language). */
-export function languageOfEngineT(t: Translator<'engine'>): Language {
-  return LANGUAGES.find((l) => translator(l, 'engine') === t) ?? 'en';
 }

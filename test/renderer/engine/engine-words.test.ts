@@ -12,16 +12,16 @@ describe('engine errors in words', () => {
       message: 'Test sample 1200 does not exist; the test split has 1000 images',
       reason: { code: 'test-sample-missing', values: { index: 1200, count: 1000 } },
     } as const;
-    expect(engineErrorText(en, error)).toBe('Test sample 1,200 does not exist: the test split has 1,000 images.');
-    expect(engineErrorText(ko, error)).toBe('테스트 샘플 1,200번은 없습니다: 테스트 세트의 이미지는 1,000개입니다.');
+    expect(engineErrorText('en', error)).toBe('Test sample 1,200 does not exist: the test split has 1,000 images.');
+    expect(engineErrorText('ko', error)).toBe('테스트 샘플 1,200번은 없습니다: 테스트 세트의 이미지는 1,000개입니다.');
   });
 
   it('words dataset problems by their own code, and keeps a small learning rate as typed', () => {
-    expect(engineErrorText(ko, { message: 'x', reason: { code: 'dataset', values: { problem: 'bad-gzip' } } })).toBe(
+    expect(engineErrorText('ko', { message: 'x', reason: { code: 'dataset', values: { problem: 'bad-gzip' } } })).toBe(
       '데이터셋 파일 하나가 올바른 gzip 파일이 아닙니다.',
     );
     const diverged = { code: 'non-finite-loss', values: { loss: 'NaN', epoch: 2, batch: 17, learningRate: 0.00005 } } as const;
-    expect(engineErrorText(en, { message: 'x', reason: diverged })).toBe(
+    expect(engineErrorText('en', { message: 'x', reason: diverged })).toBe(
       'The loss became NaN in epoch 2, batch 17, so training was stopped. Lower the learning rate (now 0.00005) or use the Adam optimizer.',
     );
   });
@@ -40,25 +40,25 @@ describe('engine errors in words', () => {
         examples: 0,
       },
     } as const;
-    expect(engineErrorText(en, { message: 'x', reason })).toBe(
+    expect(engineErrorText('en', { message: 'x', reason })).toBe(
       'dense: ≈ 2.0 × 10^16 parameters — training needs about 560 PB with SGD with momentum (batch 64); this computer allows 4 GB. Use fewer units or filters, or pool first.',
     );
-    expect(engineErrorText(ko, { message: 'x', reason })).toBe(
+    expect(engineErrorText('ko', { message: 'x', reason })).toBe(
       'dense: 파라미터 ≈ 2.0 × 10^16개 — 모멘텀 SGD(배치 64)로 훈련하려면 약 560 PB가 필요하지만 이 컴퓨터에서는 4 GB까지 쓸 수 있습니다. 유닛이나 필터 수를 줄이거나 먼저 풀링하세요.',
     );
   });
 
   it('counts the issues of an invalid network with the right plural', () => {
-    expect(engineErrorText(en, { message: 'x', reason: { code: 'graph-issues', values: { count: 1 } } })).toBe(
+    expect(engineErrorText('en', { message: 'x', reason: { code: 'graph-issues', values: { count: 1 } } })).toBe(
       'Fix the problem marked on the canvas, then train again.',
     );
-    expect(engineErrorText(en, { message: 'x', reason: { code: 'graph-issues', values: { count: 3 } } })).toBe(
+    expect(engineErrorText('en', { message: 'x', reason: { code: 'graph-issues', values: { count: 3 } } })).toBe(
       'Fix the 3 problems marked on the canvas, then train again.',
     );
   });
 
   it('falls back to the English message when the engine gave no reason', () => {
-    expect(engineErrorText(ko, { message: 'The engine sent a malformed event' })).toBe('The engine sent a malformed event');
+    expect(engineErrorText('ko', { message: 'The engine sent a malformed event' })).toBe('The engine sent a malformed event');
   });
 });
 
