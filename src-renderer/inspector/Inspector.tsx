@@ -35,7 +35,7 @@ export function Inspector() {
       </div>
     );
   return (
-    <aside className="inspector" aria-label={t('inspector.title')} data-testid="inspector">
+    <aside className="inspector" aria-label={t('inspector.title')} data-testid="inspector" data-node={node?.name}>
       <div className="panel-title">{t('inspector.title')}</div>
       <div className="inspector__scroll">{body}</div>
     </aside>

@@ -33,8 +33,18 @@ async function connect(from: string, to: string): Promise<void> {
 }
 
 async function setField(node: string, param: string, value: string): Promise<void> {
-  await page.getByTestId(`node-${node}`).click();
   const field = page.getByTestId(`field-${param}`);
+  // A fit of the view (after Arrange, or when a dock changes the canvas's size) can move the node
+  // between Playwright's aim and its click on a loaded machine: click until the inspector shows it.
+  await expect
+    .poll(
+      async () => {
+        if ((await page.getByTestId('inspector').getAttribute('data-node')) !== node) await page.getByTestId(`node-${node}`).click();
+        return page.getByTestId('inspector').getAttribute('data-node');
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(node);
   const select = field.locator('select');
   if ((await select.count()) > 0) await select.first().selectOption(value);
   else await field.locator('input').first().fill(value);
