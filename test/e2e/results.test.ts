@@ -218,6 +218,7 @@ describe('results, training readiness and small things a newcomer trips over', (
     await page.getByTestId('test-accuracy').waitFor({ timeout: 180_000 });
     expect(await page.getByTestId('test-accuracy').innerText()).toMatch(/^\d{1,3}\.\d%$/);
     expect(await page.getByTestId('results-stale').count()).toBe(0);
+    expect(await page.getByTestId('run-warning').count()).toBe(0);
     expect(await page.getByTestId('btn-export-trained').innerText()).toBe('Export trained model (TensorFlow.js + Keras JSON)');
   });
 
@@ -322,4 +323,20 @@ describe('results, training readiness and small things a newcomer trips over', (
     await expect.poll(() => page.getByTestId('results-stale').getAttribute('data-freshness')).toBe('replaced');
     await page.getByTestId('tab-training').click();
   });
+
+  it('a run that did not learn (learning rate 10) ends with a warning in the results that says why', async () => {
+    // The template before this one was opened and not edited: nothing to discard, no question.
+    await loadTemplate('lecture-cnn', false);
+    const rate = page.getByTestId('setting-learning-rate');
+    await rate.fill('10');
+    await rate.press('Enter');
+    const epochs = page.getByTestId('setting-epochs');
+    await epochs.fill('1');
+    await epochs.press('Enter');
+    await expect.poll(() => page.getByTestId('btn-train').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await page.getByTestId('btn-train').click();
+    const warning = page.getByTestId('run-warning');
+    await warning.waitFor({ timeout: 180_000 });
+    expect(await warning.innerText()).toMatch(/This run did not learn[\s\S]*the learning rate 10 is probably too high/);
+  }, 240_000);
 });
