@@ -7,34 +7,7 @@ import { LAYER_KIND_IDS } from '../../../src-shared/layers/types';
 import type { Graph } from '../../../src-shared/graph/schema';
 import { summarize } from '../../../src-shared/summary/summary';
 import { summaryText } from '../../../src-shared/summary/text';
-
-/** Values a user (or a damaged file) can put in a parameter. */
-const junk = fc.oneof(
-  fc.integer({ min: -5, max: 40 }),
-  fc.double({ noNaN: false }),
-  fc.constantFrom(NaN, Infinity, -Infinity, 0, 1e12, -0),
-  fc.string({ maxLength: 6 }),
-  fc.constantFrom('same', 'valid', 'SAME', 'relu', 'softmax', 'glorot_uniform', null, true, false),
-  fc.array(fc.integer({ min: -3, max: 9 }), { maxLength: 4 }),
-);
-const paramNames = fc.constantFrom(
-  'filters',
-  'kernel_size',
-  'strides',
-  'padding',
-  'dilation_rate',
-  'activation',
-  'use_bias',
-  'units',
-  'rate',
-  'pool_size',
-  'shape',
-  'momentum',
-  'epsilon',
-  'center',
-  'scale',
-  'kernel_initializer',
-);
+import { junk, paramNames } from '../support/damaged-graphs';
 
 /** Arbitrary graphs: random kinds, junk params, and edges that may dangle, loop, repeat or point anywhere. */
 const graphs: fc.Arbitrary<Graph> = fc

@@ -8,7 +8,7 @@ import type { Graph, GraphNode } from '../../../src-shared/graph/schema';
 import { LAYER_KIND_IDS, type LayerKindId } from '../../../src-shared/layers/types';
 
 /** Values a user, a damaged file or a buggy importer can put in a parameter. */
-const junk: fc.Arbitrary<unknown> = fc.oneof(
+export const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer({ min: -3, max: 12 }),
   fc.constantFrom(NaN, Infinity, -Infinity, -0, 0.5, 1e9, 1e300, Number.MAX_SAFE_INTEGER + 2, -1e-9),
   fc.double(),
@@ -50,7 +50,8 @@ function plausible(kind: LayerKindId): fc.Arbitrary<Record<string, unknown>> {
   }
 }
 
-const paramNames = fc.constantFrom(
+/** The parameter names of every layer kind, for junk settings. */
+export const paramNames = fc.constantFrom(
   'filters',
   'kernel_size',
   'strides',
