@@ -57,7 +57,18 @@ export interface BridgeEnd {
 /** Bridges one WebSocket to one engine; exports go to a temp dir and come back as bytes for download. Nothing a page sends can throw out of it. */
 export function bridge(ws: WebSocket, engine: EngineConnection, end: BridgeEnd): void {
   const exportDirs: string[] = [];
-  const off = engine.on((event) => sendEvent(ws, event));
+  // One export at a time, its folder removed once its bytes went back: a page looping over export
+  // must not fill the disk with copies of a model.
+  let exporting: { readonly runId: string; readonly dir: string } | undefined;
+  const off = engine.on((event) => {
+    sendEvent(ws, event);
+    if (exporting && (event.type === 'exported' || event.type === 'error') && event.runId === exporting.runId) {
+      const { dir } = exporting;
+      exporting = undefined;
+      exportDirs.splice(exportDirs.indexOf(dir), 1);
+      void rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+  });
   const handle = async (data: RawData, isBinary: boolean) => {
     const read = readCommand(data, isBinary);
     if ('answer' in read) {
@@ -67,8 +78,13 @@ export function bridge(ws: WebSocket, engine: EngineConnection, end: BridgeEnd):
     let { command } = read;
     // The page never chooses where files are written on this machine.
     if (command.type === 'export') {
+      if (exporting) {
+        sendEvent(ws, badMessage('an export is already in progress: wait for it to finish', { runId: command.runId }));
+        return;
+      }
       const dir = await mkdtemp(join(tmpdir(), 'convas-export-'));
       exportDirs.push(dir);
+      exporting = { runId: command.runId, dir };
       command = { ...command, dir, returnContents: true };
     }
     engine.send(command);

@@ -67,6 +67,9 @@ class ExplainedWebSocket extends WebSocket {
 /** Close codes of a refused engine socket: 1013 "try again later" when the server is full, 1008 when the page already has one. */
 export const REFUSAL_CLOSE_CODES: Readonly<Record<SlotRefusal, number>> = { busy: 1013, 'page-connected': 1008 };
 
+/** Why a page's older socket is closed when the page connects again (an engine restart). */
+export const REPLACED_REASON = 'replaced by a newer connection from this page';
+
 /** The page id a socket names (`&page=…`, from the page's engine link); none means a page of its own. */
 function pageId(req: IncomingMessage, port: number): string | undefined {
   const page = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).searchParams.get('page');
@@ -135,7 +138,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const slot = slots.take(pageId(req, port));
+      // The page's older socket, if any, is closed: the newest connection of a page is the one it uses.
+      const slot = slots.take(pageId(req, port), () => ws.close(REFUSAL_CLOSE_CODES['page-connected'], REPLACED_REASON));
       if (typeof slot === 'string') {
         refuse(ws, slot, slots.max);
         return;

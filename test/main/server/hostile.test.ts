@@ -14,6 +14,7 @@ import { engineEventSchema, type EngineEvent } from '../../../src-shared/engine/
 import { templateGraph, testSettings } from '../engine/training/harness';
 import { MAX_ENGINES } from '../../../src-main/server/engine-slots';
 import { MAX_MESSAGE_BYTES } from '../../../src-main/server/limits';
+import { REPLACED_REASON } from '../../../src-main/server/server';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
 
@@ -282,17 +283,17 @@ describe('browser-mode server under a hostile client', () => {
     for (const o of refused) expect(o).toEqual({ code: 1013, reason: expect.stringMatching(new RegExp(`at most ${MAX_ENGINES} engines`)) });
     const refusedEvents = sockets.flatMap((c) => c.events).filter((e) => e.type === 'error');
     expect(refusedEvents[0]).toMatchObject({ code: 'engine-crashed', reason: { code: 'engine-unreachable' } });
-    // One page, one engine: a second socket from the same page is refused while its first is open.
-    const again = open(s, 'page-0');
-    const keptOpen = sockets.findIndex((_, i) => outcomes[i] === 'open');
-    const second = open(s, `page-${keptOpen}`);
-    await again.opened;
-    await second.opened;
-    expect((await second.closed).code).toBe(1008);
-    // The kept sockets still get their engines' answers.
-    const live = sockets.filter((_, i) => outcomes[i] === 'open');
+    // One page, one engine: a page's new socket (an engine restart) replaces its old one, which is
+    // closed with 1008 and a reason, even on a full server (its old engine is on its way out).
+    const keptOpen = outcomes.findIndex((o) => o === 'open');
+    const replacement = open(s, `page-${keptOpen}`);
+    await replacement.opened;
+    expect(await sockets[keptOpen]!.closed).toEqual({ code: 1008, reason: REPLACED_REASON });
+    // The kept sockets and the replacement get their engines' answers.
+    const live = [...sockets.filter((_, i) => outcomes[i] === 'open' && i !== keptOpen), replacement];
     for (const c of live) c.socket.send(encodeFrame({ type: 'hello' }));
     await vi.waitFor(() => expect(live.every((c) => c.events.some((e) => e.type === 'ready'))).toBe(true), { timeout: 60_000 });
+    expect(s.enginesStarted()).toBe(MAX_ENGINES + 1);
     const after = rssKiB(s.proc.pid!);
     console.log(
       `30 simultaneous connections: ${s.enginesStarted()} engines started, 27 refused; server RSS ${before} KiB before, ${after} KiB after`,
@@ -310,7 +311,7 @@ describe('browser-mode server under a hostile client', () => {
       },
       { timeout: 30_000, interval: 500 },
     );
-    expect(s.enginesStarted()).toBe(4);
+    expect(s.enginesStarted()).toBe(MAX_ENGINES + 2);
     await record('30 simultaneous engine sockets', s);
   }, 120_000);
 });
