@@ -50,7 +50,9 @@ export const LOSS_GROWTH = 100;
  */
 export function chanceMargin(classes: number, testCount: number): number {
   const p = 1 / classes;
-  return Math.max(0.02, 3 * Math.sqrt((p * (1 - p)) / Math.max(testCount, 1)));
+  // On a handful of test images three standard errors reach far above chance; a run halfway
+  // between chance and perfect has learned something whatever the test set's size.
+  return Math.min((1 - p) / 2, Math.max(0.02, 3 * Math.sqrt((p * (1 - p)) / Math.max(testCount, 1))));
 }
 
 /** The warning a finished run deserves, or null when it learned (or is too short to judge). */
@@ -65,9 +67,12 @@ export function divergenceOf(run: RunOutcome): DivergenceWarning | null {
   if (first !== undefined && last !== undefined && first > 0 && last > first * LOSS_GROWTH)
     return { code: 'loss-grew', values: { first, last, learningRate } };
   // An untrained network that spreads its bets evenly scores ln(classes); a run that ends worse has lost
-  // ground. The training loss must be worse too: a network that overfits has a high test loss but learned.
+  // ground. The training loss must be worse too (a network that overfits has a high test loss but
+  // learned), and so must the accuracy be poor: a first epoch's mean includes its wild first
+  // batches, so a run that learned can still average above ln(classes).
   const untrained = Math.log(classes);
-  if (last !== undefined && last > untrained * 1.05 && run.testLoss > untrained * 1.05)
+  const poor = run.testAccuracy < chance + (1 - chance) / 2;
+  if (poor && last !== undefined && last > untrained * 1.05 && run.testLoss > untrained * 1.05)
     return { code: 'loss-above-untrained', values: { loss: run.testLoss, untrained, learningRate } };
   return null;
 }

@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /**
  * Where an engine driven by an untrusted page may write. The page (browser tab or Electron
@@ -43,5 +43,6 @@ export function confinementFromEnv(env: NodeJS.ProcessEnv = process.env): Confin
 /** True when `dir` is `root` or inside it. */
 export function isInside(root: string, dir: string): boolean {
   const rel = relative(resolve(root), resolve(dir));
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  // "..hidden" is a folder inside; only ".." itself or "../…" leaves the root.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }

@@ -8,7 +8,9 @@ import { estimateTrainingMemory, type MemorySettings } from '../../../src-shared
 
 /** What one run may plan to use with `backend` on this machine (see memoryBudget for which limit binds which backend). */
 export function machineMemoryBudget(backend: BackendName): number {
-  return memoryBudget(totalmem(), backend);
+  // In a container (cgroup limit) the machine's memory is the host's; the limit is what this process gets.
+  const constrained = process.constrainedMemory?.() ?? 0;
+  return memoryBudget(constrained > 0 ? Math.min(totalmem(), constrained) : totalmem(), backend);
 }
 
 /**

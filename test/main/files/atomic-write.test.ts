@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,12 +29,28 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(join(dir, 'sub'))).toEqual(['model.json']);
   });
 
-  it('keeps the permissions of the file it replaces', async () => {
+  it('keeps the permissions of the file it replaces, also those the umask would take away', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'convas-atomic-'));
     const path = join(dir, 'private.convas.json');
     writeFileSync(path, 'old', { mode: 0o600 });
     await writeFileAtomic(path, 'new');
     expect(statSync(path).mode & 0o777).toBe(0o600);
+    const shared = join(dir, 'shared.convas.json');
+    writeFileSync(shared, 'old');
+    chmodSync(shared, 0o666);
+    await writeFileAtomic(shared, 'new');
+    expect(statSync(shared).mode & 0o777).toBe(0o666);
+  });
+
+  it('saves through a symbolic link into the file it points to, keeping the link', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convas-atomic-'));
+    const real = join(dir, 'real.convas.json');
+    const link = join(dir, 'link.convas.json');
+    writeFileSync(real, 'old');
+    symlinkSync(real, link);
+    await writeFileAtomic(link, 'new');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('new');
   });
 
   it('cleans up its temporary file when the data fails mid-way, and the old file stays', async () => {

@@ -54,6 +54,11 @@ describe('divergenceOf', () => {
     expect(divergenceOf({ ...learned, testLoss: 3.1, losses: [2.3, 0.2, 0.05] })).toBeNull();
   });
 
+  it('does not call a run that learned "chance" on a small test set, nor flag one whose first epoch began wild', () => {
+    expect(divergenceOf({ ...learned, classes: 2, testCount: 20, testAccuracy: 0.8 })).toBeNull();
+    expect(divergenceOf({ ...learned, losses: [40, 2.6], testLoss: 2.6, testAccuracy: 0.72 })).toBeNull();
+  });
+
   it('does not judge a run stopped before its first epoch ended, nor a one-class dataset', () => {
     expect(divergenceOf({ ...learned, epochsCompleted: 0, testAccuracy: 0.1 })).toBeNull();
     expect(divergenceOf({ ...learned, classes: 1, testAccuracy: 1 })).toBeNull();
