@@ -7,7 +7,7 @@ import { ExplainTab } from './ExplainTab';
 import { closeLearn, setLearnTab, useLearnStore, type LearnTab } from './learn-store';
 import { PoolLab } from './PoolLab';
 import { useLearnT } from './strings';
-import { LearnIcon } from './LearnButton';
+import { Icon } from '../app/Icon';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import './learn.css';
 
@@ -67,7 +67,7 @@ function LearnOverlay() {
       <header className="lx-learn__bar">
         <div className="lx-learn__brand">
           <span className="lx-learn__logo">
-            <LearnIcon size={18} />
+            <Icon name="learn" size={18} />
           </span>
           <div>
             <h2 id="learn-title" className="lx-learn__title">

@@ -81,6 +81,17 @@ const RGB = {
   ],
 };
 
+/** The lecture's 3×3 image [[1,2,3],[4,5,6],[7,8,9]] and its 2×2 kernel of ones. */
+const LECTURE_3X3 = [
+  [1, 2, 3],
+  [4, 5, 6],
+  [7, 8, 9],
+];
+const ONES_2X2 = [
+  [1, 1],
+  [1, 1],
+];
+
 /** The 2-D examples (each has a 'preset.<id>' name in the Learn dictionary). */
 export type Preset2dId = 'lecture-same' | 'lecture-three-filters' | 'lecture-5x5' | 'rgb-two-filters' | 'stride-7x7';
 
@@ -95,21 +106,8 @@ export const PRESETS_2D: readonly Preset2d[] = [
     // tf.keras.layers.Conv2D(filters=1, kernel_size=2, padding='same') on [[1,2,3],[4,5,6],[7,8,9]] with ones.
     id: 'lecture-same',
     settings: {
-      image: [
-        m([
-          [1, 2, 3],
-          [4, 5, 6],
-          [7, 8, 9],
-        ]),
-      ],
-      kernels: [
-        [
-          m([
-            [1, 1],
-            [1, 1],
-          ]),
-        ],
-      ],
+      image: [m(LECTURE_3X3)],
+      kernels: [[m(ONES_2X2)]],
       bias: ['0'],
       op: 'correlate',
       padding: 'same',
@@ -121,20 +119,9 @@ export const PRESETS_2D: readonly Preset2d[] = [
     // The same image with three 2×2 filters of 1, 10 and −1 (weight.shape (2, 2, 1, 3)).
     id: 'lecture-three-filters',
     settings: {
-      image: [
-        m([
-          [1, 2, 3],
-          [4, 5, 6],
-          [7, 8, 9],
-        ]),
-      ],
+      image: [m(LECTURE_3X3)],
       kernels: [
-        [
-          m([
-            [1, 1],
-            [1, 1],
-          ]),
-        ],
+        [m(ONES_2X2)],
         [
           m([
             [10, 10],
