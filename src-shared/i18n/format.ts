@@ -3,22 +3,30 @@ import { LOCALES, type Language } from './language';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
+/**
+ * The language's number format with between `minDigits` and `maxDigits` decimals; made once and
+ * kept, since a confusion matrix or a chart axis formats many numbers per render.
+ */
+function numberFormat(language: Language, minDigits: number, maxDigits: number): Intl.NumberFormat {
+  const key = `${language}:${minDigits}:${maxDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Thousands separators in every language ("196,100"); at most `maxDigits` decimals (3 by default). */
 export function formatNumber(language: Language, value: number, maxDigits = 3): string {
   if (!Number.isFinite(value)) return String(value);
-  const key = `${language}:${maxDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: maxDigits });
-    numberFormats.set(key, format);
-  }
-  return format.format(value);
+  return numberFormat(language, 0, maxDigits).format(value);
 }
 
 /** A percentage with a fixed number of decimals in every place it is shown ("8.0%", "36.3%"). */
 export function formatPercent(language: Language, fraction: number, digits = 1): string {
   if (!Number.isFinite(fraction)) return '—';
-  return `${new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction * 100)}%`;
+  return `${numberFormat(language, digits, digits).format(fraction * 100)}%`;
 }
 
 const pluralRules = new Map<Language, Intl.PluralRules>();
@@ -121,8 +129,7 @@ function scientific(language: Language, n: number): string {
     mantissa /= 10;
     e += 1;
   }
-  const digits = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  return `${digits.format(mantissa)} × 10^${e}`;
+  return `${numberFormat(language, 1, 1).format(mantissa)} × 10^${e}`;
 }
 
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'] as const;

@@ -1,6 +1,6 @@
 import type { RawLayer } from '../graph/sequential';
 import { layerKind } from '../layers/registry';
-import type { LayerKindId } from '../layers/types';
+import { LAYER_KIND_IDS, type LayerKindId } from '../layers/types';
 import type { Coded, NoValues } from '../i18n/coded';
 import { checkLayerSettings, type BoundsCode } from '../graph/param-bounds';
 
@@ -36,19 +36,6 @@ type Json = Record<string, unknown>;
 function isRecord(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-
-const SUPPORTED = [
-  'InputLayer',
-  'Conv2D',
-  'MaxPooling2D',
-  'AveragePooling2D',
-  'Activation',
-  'Dropout',
-  'Flatten',
-  'Dense',
-  'BatchNormalization',
-  'GlobalAveragePooling2D',
-];
 
 /** Keras aliases of the same classes (MaxPool2D is MaxPooling2D in Keras's namespace). */
 const ALIASES: Record<string, LayerKindId> = {
@@ -125,7 +112,7 @@ export function importKerasModel(doc: unknown): KerasImport {
     const kindId = ALIASES[entry['class_name']] ?? entry['class_name'];
     const kind = layerKind(kindId);
     if (!kind) {
-      const values = { cls: entry['class_name'], supported: SUPPORTED.join(', ') };
+      const values = { cls: entry['class_name'], supported: LAYER_KIND_IDS.join(', ') };
       return fail(
         layerName ? { code: 'unsupported-named-layer', values: { layer: layerName, ...values } } : { code: 'unsupported-layer', values },
       );
