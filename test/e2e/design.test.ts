@@ -3,7 +3,7 @@ import { fileProblemText } from '../../src-shared/i18n/file-text';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, SCREENSHOTS, type App } from './harness';
+import { openApp, selectNode, SCREENSHOTS, type App } from './harness';
 import { readModelFile } from '../../src-shared/format/model-file';
 import { analyzeGraph } from '../../src-shared/graph/analyze';
 import { summarize } from '../../src-shared/summary/summary';
@@ -33,18 +33,8 @@ async function connect(from: string, to: string): Promise<void> {
 }
 
 async function setField(node: string, param: string, value: string): Promise<void> {
+  await selectNode(page, node);
   const field = page.getByTestId(`field-${param}`);
-  // A fit of the view (after Arrange, or when a dock changes the canvas's size) can move the node
-  // between Playwright's aim and its click on a loaded machine: click until the inspector shows it.
-  await expect
-    .poll(
-      async () => {
-        if ((await page.getByTestId('inspector').getAttribute('data-node')) !== node) await page.getByTestId(`node-${node}`).click();
-        return page.getByTestId('inspector').getAttribute('data-node');
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(node);
   const select = field.locator('select');
   if ((await select.count()) > 0) await select.first().selectOption(value);
   else await field.locator('input').first().fill(value);
@@ -116,7 +106,7 @@ describe('designing a network in the browser UI', () => {
 
   it('marks the node that is wrong with a sentence that says what to do', async () => {
     await setField('input_layer', 'shape', '4, 4, 1');
-    await page.getByTestId('node-conv2d').click();
+    await selectNode(page, 'conv2d');
     await page.getByTestId('field-kernel_size-0').fill('5');
     await page.getByTestId('field-kernel_size-1').fill('5');
     await setField('conv2d', 'padding', 'valid');
@@ -128,7 +118,7 @@ describe('designing a network in the browser UI', () => {
     await setField('conv2d', 'padding', 'same');
     await expect.poll(() => error.count()).toBe(0);
     await setField('input_layer', 'shape', '28, 28, 1');
-    await page.getByTestId('node-conv2d').click();
+    await selectNode(page, 'conv2d');
     await page.getByTestId('field-kernel_size-0').fill('3');
     await page.getByTestId('field-kernel_size-1').fill('3');
     await expect.poll(() => page.getByTestId('summary-total').innerText()).toBe('197,210');

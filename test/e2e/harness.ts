@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startServer, type RunningServer } from '../../src-main/server/server';
 import { startBrowserEngine } from '../../src-main/server/browser-engine';
 import type { EngineClient } from '../../src-main/engine/process/client';
@@ -79,4 +80,22 @@ export async function openApp(query = '', options: OpenOptions = {}): Promise<Ap
       if (errors.length > 0) throw new Error(`page errors: ${errors.join('\n')}`);
     },
   };
+}
+
+/**
+ * Selects a layer by clicking its node until the inspector shows it: a fit of the view (after
+ * Arrange, or when a dock changes the canvas's size) can move the node between Playwright's aim
+ * and its click on a loaded machine.
+ */
+export async function selectNode(page: Page, name: string): Promise<void> {
+  const inspector = page.getByTestId('inspector');
+  await expect
+    .poll(
+      async () => {
+        if ((await inspector.getAttribute('data-node')) !== name) await page.getByTestId(`node-${name}`).click();
+        return inspector.getAttribute('data-node');
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(name);
 }

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type App } from './harness';
+import { openApp, selectNode, type App } from './harness';
 
 let app: App;
 let page: Page;
 
 async function setUnits(node: string, value: string): Promise<void> {
-  await page.getByTestId(`node-${node}`).click();
+  await selectNode(page, node);
   await page.getByTestId('field-units').locator('input').first().fill(value);
 }
 
@@ -24,7 +24,7 @@ describe('training memory in the browser UI', () => {
   it('shows what a run needs in the summary and each layer’s share in the inspector', async () => {
     // Lecture CNN, Adam, batch 32: 4 × 197,210 × 4 B + 11,870 × 4 B × 32 × 2 + 784 × 4 B × 32 = 6,294,432 B.
     await expect.poll(() => page.getByTestId('summary-training-memory').innerText()).toBe('about 6 MB');
-    await page.getByTestId('node-dense').click();
+    await selectNode(page, 'dense');
     // dense: 196,100 × 16 B + 100 × 4 B × 32 × 2 = 3,163,200 B, 50.3% of the run.
     await expect.poll(() => page.getByTestId('inspector-training-memory').innerText()).toBe('3 MB (50.3% of the run)');
     await page.getByTestId('btn-lang').click();

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openApp, SCREENSHOTS, type App } from './harness';
+import { openApp, selectNode, SCREENSHOTS, type App } from './harness';
 
 let app: App;
 let page: Page;
@@ -47,7 +47,7 @@ async function loadTemplate(id: string, expectDialog: boolean): Promise<void> {
 }
 
 async function setField(node: string, param: string, value: string): Promise<void> {
-  await page.getByTestId(`node-${node}`).click();
+  await selectNode(page, node);
   const input = page.getByTestId(`field-${param}`).locator('input').first();
   await input.fill(value);
   await input.press('Enter');
