@@ -1,5 +1,5 @@
 import type { Explained, LayerProblem, ParamCount, Shape, ShapeInference } from '../layers/types';
-import { layerKind, type AnyLayerKind } from '../layers/registry';
+import { countParamsOf, inferOutput, layerKind, macsOf, type AnyLayerKind } from '../layers/registry';
 import { num, product } from '../layers/format';
 import { ACTIVATIONS, INITIALIZERS, isParamProblemCode } from '../layers/params';
 import type { Graph, GraphEdge, GraphNode } from './schema';
@@ -297,7 +297,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     const inputShape = isInput ? undefined : shape;
     let output: ShapeInference | undefined;
     if (p.params !== undefined && (isInput || inputShape !== undefined)) {
-      const inferred = kind.inferShape(inputShape ?? [], p.params);
+      const inferred = inferOutput(kind, inputShape ? [inputShape] : [], p.params);
       if (inferred.ok) output = inferred.value;
       else
         addNodeIssue({
@@ -317,8 +317,8 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
       ...(output
         ? {
             output,
-            paramCount: kind.countParams(inputShape ?? [], output.shape, p.params),
-            macs: kind.macs(inputShape ?? [], output.shape, p.params),
+            paramCount: countParamsOf(kind, inputShape ? [inputShape] : [], output.shape, p.params),
+            macs: macsOf(kind, inputShape ? [inputShape] : [], output.shape, p.params),
             memory: memoryOf(output.shape),
           }
         : {}),

@@ -1,5 +1,5 @@
 import type { SequentialModel } from '../graph/sequential';
-import { requireLayerKind } from '../layers/registry';
+import { inferOutput, requireLayerKind } from '../layers/registry';
 import { batchShape } from '../layers/format';
 import { tfjsInitializerClass } from '../layers/keras-values';
 import type { InitializerName } from '../layers/params';
@@ -13,7 +13,7 @@ function inputShapes(model: SequentialModel): Shape[] {
   let shape = model.input.shape;
   for (const layer of model.layers) {
     shapes.push(shape);
-    const inferred = requireLayerKind(layer.kind).inferShape(shape, layer.params);
+    const inferred = inferOutput(requireLayerKind(layer.kind), [shape], layer.params);
     if (!inferred.ok)
       throw new Error(`${layer.name}: ${inferred.problem.code} ${JSON.stringify(inferred.problem.values)} (export needs a valid model)`);
     shape = inferred.value.shape;

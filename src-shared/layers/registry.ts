@@ -1,4 +1,4 @@
-import type { LayerKind, LayerKindId, LayerGroup } from './types';
+import type { Explained, LayerGroup, LayerKindId, ParamCount, Result, Shape, ShapeInference, SomeLayerKind } from './types';
 import { inputLayer } from './input';
 import { conv2d } from './conv2d';
 import { maxPooling2d, averagePooling2d } from './pooling';
@@ -10,7 +10,7 @@ import { batchNormalization } from './batch-normalization';
 import { globalAveragePooling2d } from './global-average-pooling2d';
 
 // Each kind keeps its own parameter type; the registry forgets it, and callers parse through `schema`.
-const ALL: readonly LayerKind<never>[] = [
+const ALL: readonly SomeLayerKind<never>[] = [
   inputLayer,
   conv2d,
   maxPooling2d,
@@ -21,10 +21,10 @@ const ALL: readonly LayerKind<never>[] = [
   dense,
   batchNormalization,
   globalAveragePooling2d,
-] as unknown as readonly LayerKind<never>[];
+] as unknown as readonly SomeLayerKind<never>[];
 
 /** A layer kind whose parameters are only known to be whatever its schema produced. */
-export type AnyLayerKind = LayerKind<unknown>;
+export type AnyLayerKind = SomeLayerKind<unknown>;
 
 const BY_ID = new Map<string, AnyLayerKind>(ALL.map((k) => [k.kind, k as unknown as AnyLayerKind]));
 
@@ -47,6 +47,26 @@ export function requireLayerKind(id: LayerKindId): AnyLayerKind {
 
 /** The palette's groups in Keras's order, each with its kinds. */
 export function layerGroups(): { group: LayerGroup; kinds: AnyLayerKind[] }[] {
-  const order: LayerGroup[] = ['Core', 'Convolution', 'Pooling', 'Regularization', 'Normalization', 'Reshaping'];
+  const order: LayerGroup[] = ['Core', 'Convolution', 'Pooling', 'Merging', 'Activation', 'Regularization', 'Normalization', 'Reshaping'];
   return order.map((group) => ({ group, kinds: allLayerKinds().filter((k) => k.group === group) }));
+}
+
+/** True for kinds that join several inputs (Add, Concatenate, …). */
+export function isMergeKind(kind: AnyLayerKind): kind is Extract<AnyLayerKind, { merge: true }> {
+  return kind.merge === true;
+}
+
+/** The output of `kind` on its inputs in port order; a one-input kind reads the first. */
+export function inferOutput(kind: AnyLayerKind, inputs: readonly Shape[], params: unknown): Result<ShapeInference> {
+  return isMergeKind(kind) ? kind.inferShape(inputs, params) : kind.inferShape(inputs[0] ?? [], params);
+}
+
+/** Parameter counts of `kind` on its inputs in port order. */
+export function countParamsOf(kind: AnyLayerKind, inputs: readonly Shape[], output: Shape, params: unknown): ParamCount {
+  return isMergeKind(kind) ? kind.countParams(inputs, output, params) : kind.countParams(inputs[0] ?? [], output, params);
+}
+
+/** Multiply-accumulates of `kind` on its inputs in port order. */
+export function macsOf(kind: AnyLayerKind, inputs: readonly Shape[], output: Shape, params: unknown): Explained {
+  return isMergeKind(kind) ? kind.macs(inputs, output, params) : kind.macs(inputs[0] ?? [], output, params);
 }

@@ -52,7 +52,7 @@ export interface ParamCount {
 }
 
 /** Keras's grouping of layers, used by the palette. */
-export type LayerGroup = 'Core' | 'Convolution' | 'Pooling' | 'Regularization' | 'Normalization' | 'Reshaping';
+export type LayerGroup = 'Core' | 'Convolution' | 'Pooling' | 'Regularization' | 'Normalization' | 'Reshaping' | 'Merging' | 'Activation';
 
 /** The values of each problem a layer kind finds with its input or its parameters. */
 export type KindProblemValues = {
@@ -152,11 +152,8 @@ export interface ParamField {
   readonly nullable?: boolean;
 }
 
-/**
- * One layer kind: its Keras identity, parameter schema with Keras defaults, and the pure
- * arithmetic of shapes, parameters and costs. Every kind module exports one of these.
- */
-export interface LayerKind<P = unknown> {
+/** What every layer kind has, whether it takes one input or merges several. */
+interface KindCommon<P> {
   /** The Keras class name; also the kind's id in project files. */
   readonly kind: LayerKindId;
   readonly group: LayerGroup;
@@ -167,12 +164,6 @@ export interface LayerKind<P = unknown> {
   readonly fields: readonly ParamField[];
   /** Extra rules across parameters that the schema alone cannot say (e.g. strides with dilation). */
   check?(params: P): LayerProblem | undefined;
-  /** Output shape for a given input shape, or why the input does not fit. */
-  inferShape(input: Shape, params: P): Result<ShapeInference>;
-  /** Trainable and non-trainable parameter counts. */
-  countParams(input: Shape, output: Shape, params: P): ParamCount;
-  /** Multiply-accumulates for one sample. */
-  macs(input: Shape, output: Shape, params: P): Explained;
   /** A short line for the node as parts, worded e.g. "10 × 3×3, same, relu". */
   describe(params: P): readonly DescriptionPart[];
   /** The Keras 3 layer config (without name/trainable/dtype, which the exporter adds). */
@@ -182,6 +173,33 @@ export interface LayerKind<P = unknown> {
   /** The Python `tensorflow.keras.layers` constructor call, e.g. "Conv2D(10, (3, 3), padding='same')". */
   toPython(params: P): string;
 }
+
+/**
+ * One layer kind that takes one input: its Keras identity, parameter schema with Keras defaults,
+ * and the pure arithmetic of shapes, parameters and costs. Every kind module exports one of these
+ * (or a MergeKind).
+ */
+export interface LayerKind<P = unknown> extends KindCommon<P> {
+  readonly merge?: false;
+  /** Output shape for a given input shape, or why the input does not fit. */
+  inferShape(input: Shape, params: P): Result<ShapeInference>;
+  /** Trainable and non-trainable parameter counts. */
+  countParams(input: Shape, output: Shape, params: P): ParamCount;
+  /** Multiply-accumulates for one sample. */
+  macs(input: Shape, output: Shape, params: P): Explained;
+}
+
+/** A layer kind that joins two or more inputs (Keras's Merging layers: Add, Concatenate, …); inputs in port order. */
+export interface MergeKind<P = unknown> extends KindCommon<P> {
+  readonly merge: true;
+  /** Output shape for the inputs in order, or why they do not fit together. */
+  inferShape(inputs: readonly Shape[], params: P): Result<ShapeInference>;
+  countParams(inputs: readonly Shape[], output: Shape, params: P): ParamCount;
+  macs(inputs: readonly Shape[], output: Shape, params: P): Explained;
+}
+
+/** Either kind of layer kind. */
+export type SomeLayerKind<P = unknown> = LayerKind<P> | MergeKind<P>;
 
 export const LAYER_KIND_IDS = [
   'InputLayer',

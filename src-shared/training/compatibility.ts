@@ -1,5 +1,5 @@
 import type { SequentialModel } from '../graph/sequential';
-import { requireLayerKind } from '../layers/registry';
+import { inferOutput, requireLayerKind } from '../layers/registry';
 import type { Shape } from '../layers/types';
 import { formatShape } from '../layers/format';
 import type { Coded } from '../i18n/coded';
@@ -37,7 +37,7 @@ export type TrainingPlan =
 function outputShape(model: SequentialModel): Shape {
   let shape = model.input.shape;
   for (const layer of model.layers) {
-    const r = requireLayerKind(layer.kind).inferShape(shape, layer.params);
+    const r = inferOutput(requireLayerKind(layer.kind), [shape], layer.params);
     if (!r.ok) return [];
     shape = r.value.shape;
   }

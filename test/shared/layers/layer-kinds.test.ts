@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { problemText } from '../../../src-shared/i18n/issue-text';
-import { allLayerKinds, layerKind, type AnyLayerKind } from '../../../src-shared/layers/registry';
+import { allLayerKinds, countParamsOf, inferOutput, layerKind, type AnyLayerKind } from '../../../src-shared/layers/registry';
 import { LAYER_KIND_IDS, type Shape } from '../../../src-shared/layers/types';
 
 function kind(id: string): AnyLayerKind {
@@ -23,16 +23,16 @@ function params(id: string, raw: Record<string, unknown>): unknown {
 
 /** Output shape (without batch) of one layer on one input, or the problem's English sentence. */
 function out(id: string, input: Shape, raw: Record<string, unknown>): Shape | string {
-  const r = kind(id).inferShape(input, params(id, raw));
+  const r = inferOutput(kind(id), [input], params(id, raw));
   return r.ok ? r.value.shape : problemText('en', r.problem);
 }
 
 /** [trainable, non-trainable] weights of one layer on one input. */
 function weights(id: string, input: Shape, raw: Record<string, unknown>): [number, number] {
   const p = params(id, raw);
-  const r = kind(id).inferShape(input, p);
+  const r = inferOutput(kind(id), [input], p);
   if (!r.ok) throw new Error(problemText('en', r.problem));
-  const c = kind(id).countParams(input, r.value.shape, p);
+  const c = countParamsOf(kind(id), [input], r.value.shape, p);
   return [c.trainable.value, c.nonTrainable.value];
 }
 

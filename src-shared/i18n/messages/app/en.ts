@@ -61,6 +61,8 @@ export const en = {
   'group.Regularization': 'Regularization',
   'group.Normalization': 'Normalization',
   'group.Reshaping': 'Reshaping',
+  'group.Merging': 'Merging',
+  'group.Activation': 'Activation layers',
 
   'kind.InputLayer': 'Network input',
   'kind.Conv2D': '2D convolution',

@@ -61,6 +61,8 @@ export const ko: Translation<typeof en> = {
   'group.Regularization': '규제',
   'group.Normalization': '정규화',
   'group.Reshaping': '형태 변환',
+  'group.Merging': '가지 합치기',
+  'group.Activation': '활성화 층',
 
   'kind.InputLayer': '입력',
   'kind.Conv2D': '2D 합성곱',
