@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readModelFile, type ModelFileRead } from '../../src-shared/format/model-file';
-import { toSequential, type SequentialModel } from '../../src-shared/graph/sequential';
+import { toNetwork, type Network } from '../../src-shared/graph/network';
 import type { Project } from '../../src-shared/project/schema';
 import type { GraphIssue } from '../../src-shared/graph/issues';
 import { issueText } from '../../src-shared/i18n/issue-text';
@@ -26,8 +26,8 @@ export async function loadProject(path: string, io: CliIo): Promise<Extract<Mode
 }
 
 /** The project's network as a Sequential model, or a CliError listing every problem with its layer. */
-export function requireSequential(project: Project): SequentialModel {
-  const result = toSequential(project.graph);
+export function requireSequential(project: Project): Network {
+  const result = toNetwork(project.graph);
   if (!result.ok) throw invalidNetwork(result.issues);
   return result.model;
 }

@@ -9,7 +9,7 @@ import type {
 } from '../../src-shared/engine/protocol';
 import { engineError } from '../../src-shared/engine/errors';
 import { DatasetError } from './data/errors';
-import { toSequential, type SequentialModel } from '../../src-shared/graph/sequential';
+import { toNetwork, type Network } from '../../src-shared/graph/network';
 import { planTraining, type InputAdapter } from '../../src-shared/training/compatibility';
 import { issueText, planText } from '../../src-shared/i18n/issue-text';
 import type { TrainingSettings } from '../../src-shared/project/training';
@@ -66,7 +66,7 @@ interface Run {
   readonly test: Examples;
   readonly raw: LoadedDataset;
   readonly adapter: InputAdapter;
-  readonly model: SequentialModel;
+  readonly model: Network;
   done: Promise<void>;
 }
 
@@ -152,7 +152,7 @@ export class EngineHost {
 
   private async train(command: Extract<EngineCommand, { type: 'train' }>): Promise<void> {
     const { runId, settings } = command;
-    const seq = toSequential(command.graph);
+    const seq = toNetwork(command.graph);
     if (!seq.ok) {
       const text = seq.issues.map((i) => issueText('en', i)).join('\n');
       this.emit(engineError('invalid-graph', { code: 'graph-issues', values: { count: seq.issues.length } }, text, { runId }));

@@ -1,6 +1,6 @@
 import type { Project } from '../../src-shared/project/schema';
 import { serializeProject } from '../../src-shared/project/io';
-import { toSequential } from '../../src-shared/graph/sequential';
+import { toNetwork } from '../../src-shared/graph/network';
 import { toKeras3Json, toTfjsTopology } from '../../src-shared/keras/export';
 import { toPythonScript } from '../../src-shared/python/generate';
 
@@ -32,7 +32,7 @@ export function projectFile(project: Project): ExportFile {
 }
 
 export function kerasFile(project: Project): ExportResult {
-  const seq = toSequential(project.graph, modelName(project));
+  const seq = toNetwork(project.graph, modelName(project));
   if (!seq.ok) return { ok: false, problems: seq.issues.length };
   return {
     ok: true,
@@ -46,7 +46,7 @@ export function kerasFile(project: Project): ExportResult {
 
 /** A TensorFlow.js model.json holding the topology only (no weights: the engine exports trained ones). */
 export function tfjsFile(project: Project): ExportResult {
-  const seq = toSequential(project.graph, modelName(project));
+  const seq = toNetwork(project.graph, modelName(project));
   if (!seq.ok) return { ok: false, problems: seq.issues.length };
   const doc = {
     format: 'layers-model',
@@ -59,7 +59,7 @@ export function tfjsFile(project: Project): ExportResult {
 }
 
 export function pythonFile(project: Project): ExportResult {
-  const seq = toSequential(project.graph, modelName(project));
+  const seq = toNetwork(project.graph, modelName(project));
   if (!seq.ok) return { ok: false, problems: seq.issues.length };
   return {
     ok: true,

@@ -1,7 +1,7 @@
 import { networkSignature } from '../../src-shared/training/network-signature';
 import type { Graph } from '../../src-shared/graph/schema';
 import { useProjectStore } from '../store/project-store';
-import { sequentialOf } from './sequential-of';
+import { networkOf } from './network-of';
 import { useTrainingStore, type TrainedNetwork } from './training-store';
 
 /**
@@ -13,7 +13,7 @@ export type Freshness = 'current' | 'edited' | 'replaced';
 
 /** The signature of a graph's model, or null when the graph is not a valid network. */
 export function graphSignature(graph: Graph): string | null {
-  const seq = sequentialOf(graph);
+  const seq = networkOf(graph);
   return seq.ok ? networkSignature(seq.model) : null;
 }
 

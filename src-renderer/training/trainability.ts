@@ -1,5 +1,5 @@
 import type { Graph } from '../../src-shared/graph/schema';
-import type { SequentialResult } from '../../src-shared/graph/sequential';
+import type { NetworkResult } from '../../src-shared/graph/network';
 import { planTraining, type PlanProblem } from '../../src-shared/training/compatibility';
 import type { MemoryProblem } from '../../src-shared/training/memory-budget';
 import type { MemorySettings } from '../../src-shared/training/memory-estimate';
@@ -8,7 +8,7 @@ import { planText } from '../../src-shared/i18n/issue-text';
 import { memoryBudgetText } from '../../src-shared/i18n/memory-text';
 import type { TrainingLang, TrainingT } from './strings';
 import { useProjectStore } from '../store/project-store';
-import { sequentialOf } from './sequential-of';
+import { networkOf } from './network-of';
 
 /** Whether the network on the canvas can be trained now, and if not, why (said before Train is pressed). */
 export type Trainability =
@@ -27,7 +27,7 @@ export interface MemoryLimits {
 }
 
 const OK: Trainability = { ok: true };
-const bySequential = new WeakMap<SequentialResult, Trainability>();
+const bySequential = new WeakMap<NetworkResult, Trainability>();
 
 /** The trainability of a graph, memoised per structural change (not per drag); with limits, also whether it fits in memory. */
 export function trainabilityOf(graph: Graph, limits?: MemoryLimits): Trainability {
@@ -38,7 +38,7 @@ export function trainabilityOf(graph: Graph, limits?: MemoryLimits): Trainabilit
 }
 
 function structuralTrainability(graph: Graph): Trainability {
-  const seq = sequentialOf(graph);
+  const seq = networkOf(graph);
   let result = bySequential.get(seq);
   if (result) return result;
   if (!seq.ok) result = { ok: false, kind: 'invalid', problems: seq.issues.length };

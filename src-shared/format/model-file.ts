@@ -2,7 +2,7 @@ import { importKerasModel, isKerasDocument, type ImportProblem, type KerasFlavor
 import { readProject, type ProjectProblem } from '../project/io';
 import { CURRENT_FORMAT_VERSION, type Project } from '../project/schema';
 import { defaultTrainingSettings } from '../project/training';
-import { graphFromLayers } from '../graph/sequential';
+import { graphFromLayers } from '../graph/network';
 import type { Coded, NoValues } from '../i18n/coded';
 
 /** What a file held before it became a project. */

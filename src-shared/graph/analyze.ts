@@ -1,5 +1,5 @@
 import type { Explained, LayerProblem, ParamCount, Shape, ShapeInference } from '../layers/types';
-import { countParamsOf, inferOutput, layerKind, macsOf, type AnyLayerKind } from '../layers/registry';
+import { countParamsOf, inferOutput, isMergeKind, layerKind, macsOf, type AnyLayerKind } from '../layers/registry';
 import { num, product } from '../layers/format';
 import { ACTIVATIONS, INITIALIZERS, isParamProblemCode } from '../layers/params';
 import type { Graph, GraphEdge, GraphNode } from './schema';
@@ -13,7 +13,12 @@ export interface NodeReport {
   readonly kind: GraphNode['kind'];
   /** Parameters after validation and Keras defaults. */
   readonly params?: unknown;
+  /** The ids of the nodes feeding this one, in port order (loop-closing connections left out). */
+  readonly inbound: readonly string[];
+  /** The first input's shape (the only one for all but merges). */
   readonly inputShape?: Shape;
+  /** Every input's shape in port order. */
+  readonly inputShapes?: readonly Shape[];
   readonly output?: ShapeInference;
   readonly paramCount?: ParamCount;
   readonly macs?: Explained;
@@ -22,13 +27,15 @@ export interface NodeReport {
   readonly issues: readonly GraphIssue[];
 }
 
-/** The result of analysing a graph: per-node reports, the chain from the Input, and every issue. */
+/** The result of analysing a graph: per-node reports, the layers in Keras's order, and every issue. */
 export interface GraphAnalysis {
   readonly nodes: ReadonlyMap<string, NodeReport>;
-  /** Node ids from the Input along the connections, as far as the chain is unambiguous. */
+  /** Node ids of everything that leads from the Input to the output, in Keras's order (Input first, output last). */
+  readonly order: readonly string[];
+  /** The leading part of `order` that is a plain chain; all of it when the network is a chain. */
   readonly chain: readonly string[];
   readonly issues: readonly GraphIssue[];
-  /** True when the graph is one valid chain from one Input covering every node. */
+  /** True when every node lies on a way from the one Input to the one output and nothing is wrong. */
   readonly valid: boolean;
 }
 
@@ -92,10 +99,16 @@ function parseParams(node: GraphNode, kind: AnyLayerKind): Parsed {
   return { params: result.data, issues: [] };
 }
 
-/** Finds edges that close a cycle (back edges of a depth-first search). */
-function backEdges(nodes: readonly GraphNode[], outgoing: ReadonlyMap<string, GraphEdge[]>): GraphEdge[] {
+/** An edge that closes a loop, with the nodes on the loop from its target back round to its source. */
+interface Loop {
+  readonly edge: GraphEdge;
+  readonly path: readonly string[];
+}
+
+/** Finds edges that close a cycle (back edges of a depth-first search), each with the loop it closes. */
+function loops(nodes: readonly GraphNode[], outgoing: ReadonlyMap<string, GraphEdge[]>): Loop[] {
   const state = new Map<string, 1 | 2>();
-  const found: GraphEdge[] = [];
+  const found: Loop[] = [];
   for (const start of nodes) {
     if (state.has(start.id)) continue;
     // Iterative DFS: deep chains (1,000 layers) must not overflow the stack.
@@ -107,8 +120,10 @@ function backEdges(nodes: readonly GraphNode[], outgoing: ReadonlyMap<string, Gr
       if (top.next < edges.length) {
         const edge = edges[top.next++]!;
         const s = state.get(edge.target);
-        if (s === 1) found.push(edge);
-        else if (s === undefined) {
+        if (s === 1) {
+          const from = stack.findIndex((f) => f.id === edge.target);
+          found.push({ edge, path: stack.slice(from).map((f) => f.id) });
+        } else if (s === undefined) {
           state.set(edge.target, 1);
           stack.push({ id: edge.target, next: 0 });
         }
@@ -119,6 +134,49 @@ function backEdges(nodes: readonly GraphNode[], outgoing: ReadonlyMap<string, Gr
     }
   }
   return found;
+}
+
+/** Incoming edges in port order: numbered ports first by number, then the rest as they were drawn. */
+function byPort(edges: readonly GraphEdge[]): GraphEdge[] {
+  return edges
+    .map((edge, i) => ({ edge, i }))
+    .sort((a, b) => (a.edge.port ?? Infinity) - (b.edge.port ?? Infinity) || a.i - b.i)
+    .map((x) => x.edge);
+}
+
+/**
+ * Keras's order of a functional model's layers: by depth from the output (deepest first), ties by
+ * the order a depth-first walk from the output meets them (inputs in port order). For a chain it is
+ * the chain. Only nodes that reach `output` take part.
+ */
+function kerasOrder(output: string, inbound: ReadonlyMap<string, readonly string[]>): string[] {
+  const index = new Map<string, number>();
+  const postorder: string[] = [];
+  const done = new Set<string>();
+  const stack: { id: string; next: number }[] = [{ id: output, next: 0 }];
+  index.set(output, 0);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const ins = inbound.get(top.id) ?? [];
+    if (top.next < ins.length) {
+      const id = ins[top.next++]!;
+      if (done.has(id) || stack.some((f) => f.id === id)) continue;
+      if (!index.has(id)) index.set(id, index.size);
+      stack.push({ id, next: 0 });
+    } else {
+      done.add(top.id);
+      postorder.push(top.id);
+      stack.pop();
+    }
+  }
+  const depth = new Map<string, number>();
+  for (let k = postorder.length - 1; k >= 0; k--) {
+    const id = postorder[k]!;
+    const d = depth.get(id) ?? 0;
+    depth.set(id, d);
+    for (const from of inbound.get(id) ?? []) depth.set(from, Math.max(depth.get(from) ?? 0, d + 1));
+  }
+  return [...postorder].sort((a, b) => depth.get(b)! - depth.get(a)! || index.get(a)! - index.get(b)!);
 }
 
 /** Validates a graph and infers every shape, parameter count and cost it can; never throws on bad input. */
@@ -149,7 +207,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
       code: 'empty',
       values: {},
     });
-    return { nodes: new Map(), chain: [], issues, valid: false };
+    return { nodes: new Map(), order: [], chain: [], issues, valid: false };
   }
 
   const incoming = new Map<string, GraphEdge[]>();
@@ -192,14 +250,30 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     });
   }
 
-  for (const edge of backEdges(nodes, outgoing)) {
+  // A loop's closing edge is left out of everything below, so shapes still flow through the rest.
+  const closing = new Set<string>();
+  for (const { edge, path } of loops(nodes, outgoing)) {
+    closing.add(edge.id);
     const s = byId.get(edge.source)!;
     const t = byId.get(edge.target)!;
     issues.push({
       target: { edge: edge.id },
       code: 'cycle',
-      values: { source: s.name, target: t.name },
+      values: { source: s.name, target: t.name, path: [...path, edge.target].map((id) => byId.get(id)!.name).join(' → ') },
     });
+  }
+  // Incoming node ids of every node, in port order, without loop-closing edges.
+  const inbound = new Map<string, string[]>();
+  const outbound = new Map<string, string[]>();
+  for (const n of nodes) {
+    inbound.set(
+      n.id,
+      byPort((incoming.get(n.id) ?? []).filter((e) => !closing.has(e.id))).map((e) => e.source),
+    );
+    outbound.set(
+      n.id,
+      (outgoing.get(n.id) ?? []).filter((e) => !closing.has(e.id)).map((e) => e.target),
+    );
   }
 
   const inputs = nodes.filter((n) => n.kind === 'InputLayer');
@@ -229,21 +303,13 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     }
   }
   for (const n of nodes) {
-    const ins = incoming.get(n.id) ?? [];
-    const outs = outgoing.get(n.id) ?? [];
-    if (n.kind !== 'InputLayer' && ins.length > 1) {
-      addNodeIssue({
-        target: { node: n.id },
-        code: 'merge-unsupported',
-        values: { node: n.name, n: ins.length },
-      });
-    }
-    if (outs.length > 1) {
-      addNodeIssue({
-        target: { node: n.id },
-        code: 'fan-out-unsupported',
-        values: { node: n.name, n: outs.length },
-      });
+    if (n.kind === 'InputLayer') continue;
+    const kind = layerKind(n.kind);
+    const count = (incoming.get(n.id) ?? []).length;
+    if (kind && isMergeKind(kind)) {
+      if (count === 1) addNodeIssue({ target: { node: n.id }, code: 'merge-needs-two', values: { node: n.name, n: count, kind: n.kind } });
+    } else if (count > 1) {
+      addNodeIssue({ target: { node: n.id }, code: 'too-many-inbound', values: { node: n.name, n: count, kind: n.kind } });
     }
   }
 
@@ -255,10 +321,10 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     reachable.add(root.id);
     while (queue.length > 0) {
       const id = queue.pop()!;
-      for (const e of outgoing.get(id) ?? []) {
-        if (!reachable.has(e.target)) {
-          reachable.add(e.target);
-          queue.push(e.target);
+      for (const next of outbound.get(id) ?? []) {
+        if (!reachable.has(next)) {
+          reachable.add(next);
+          queue.push(next);
         }
       }
     }
@@ -282,55 +348,82 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     nodeIssues.get(n.id)!.push(...p.issues);
   }
 
-  // The chain: follow single connections from the Input while the way is unambiguous.
-  const chain: string[] = [];
+  // Shapes flow from the Input in topological order (Kahn); a node gets one once all its inputs have theirs.
   const reports = new Map<string, NodeReport>();
-  let shape: Shape | undefined;
-  let current = root;
-  const visited = new Set<string>();
-  while (current && !visited.has(current.id)) {
-    visited.add(current.id);
-    chain.push(current.id);
-    const kind = layerKind(current.kind)!;
-    const p = parsed.get(current.id)!;
-    const isInput = current.kind === 'InputLayer';
-    const inputShape = isInput ? undefined : shape;
+  const shapes = new Map<string, Shape>();
+  const waiting = new Map<string, number>();
+  const ready: string[] = root ? [root.id] : [];
+  const flowed: string[] = [];
+  for (const id of reachable) waiting.set(id, (inbound.get(id) ?? []).filter((from) => reachable.has(from)).length);
+  while (ready.length > 0) {
+    const id = ready.shift()!;
+    flowed.push(id);
+    const node = byId.get(id)!;
+    const kind = layerKind(node.kind)!;
+    const p = parsed.get(id)!;
+    const isInput = node.kind === 'InputLayer';
+    const from = isInput ? [] : inbound.get(id)!;
+    const inputShapes = from.map((f) => shapes.get(f));
+    const known = inputShapes.every((s): s is Shape => s !== undefined) && (isInput || from.length > 0);
+    const structural = isInput ? false : isMergeKind(kind) ? from.length < 2 : from.length !== 1;
     let output: ShapeInference | undefined;
-    if (p.params !== undefined && (isInput || inputShape !== undefined)) {
-      const inferred = inferOutput(kind, inputShape ? [inputShape] : [], p.params);
+    if (p.params !== undefined && known && !structural) {
+      const inferred = inferOutput(kind, inputShapes as Shape[], p.params);
       if (inferred.ok) output = inferred.value;
       else
         addNodeIssue({
-          target: { node: current.id },
+          target: { node: id },
           code: 'shape',
-          values: { node: current.name },
+          values: { node: node.name },
           problem: inferred.problem,
           ...(inferred.problem.param ? { param: inferred.problem.param } : {}),
         });
     }
-    const report: NodeReport = {
-      id: current.id,
-      name: current.name,
-      kind: current.kind,
+    const ins = known ? (inputShapes as Shape[]) : undefined;
+    reports.set(id, {
+      id,
+      name: node.name,
+      kind: node.kind,
       ...(p.params !== undefined ? { params: p.params } : {}),
-      ...(inputShape ? { inputShape } : {}),
-      ...(output
+      inbound: from,
+      ...(ins && ins.length > 0 ? { inputShape: ins[0]!, inputShapes: ins } : {}),
+      ...(output && ins
         ? {
             output,
-            paramCount: countParamsOf(kind, inputShape ? [inputShape] : [], output.shape, p.params),
-            macs: macsOf(kind, inputShape ? [inputShape] : [], output.shape, p.params),
+            paramCount: countParamsOf(kind, ins, output.shape, p.params),
+            macs: macsOf(kind, ins, output.shape, p.params),
             memory: memoryOf(output.shape),
           }
         : {}),
-      issues: nodeIssues.get(current.id)!,
-    };
-    reports.set(current.id, report);
-    shape = output?.shape;
-    const outs = outgoing.get(current.id) ?? [];
-    if (outs.length !== 1) break;
-    const next = byId.get(outs[0]!.target)!;
-    if ((incoming.get(next.id) ?? []).length !== 1 || next.kind === 'InputLayer') break;
-    current = next;
+      issues: nodeIssues.get(id)!,
+    });
+    if (output) shapes.set(id, output.shape);
+    for (const next of outbound.get(id) ?? []) {
+      const left = waiting.get(next)! - 1;
+      waiting.set(next, left);
+      if (left === 0) ready.push(next);
+    }
+  }
+
+  // The output: the reachable node without outgoing connections that lies deepest; other such ends go nowhere.
+  let order: string[] = [];
+  if (root) {
+    const depth = new Map<string, number>();
+    for (const id of flowed) {
+      const d = Math.max(-1, ...(inbound.get(id) ?? []).map((f) => depth.get(f) ?? -1)) + 1;
+      depth.set(id, d);
+    }
+    const ends = flowed.filter((id) => (outbound.get(id) ?? []).length === 0);
+    let output: string | undefined;
+    for (const id of ends) if (output === undefined || depth.get(id)! >= depth.get(output)!) output = id;
+    if (output !== undefined) {
+      const outputName = byId.get(output)!.name;
+      for (const id of ends) {
+        if (id !== output)
+          addNodeIssue({ target: { node: id }, code: 'dead-end', values: { node: byId.get(id)!.name, output: outputName } });
+      }
+      order = kerasOrder(output, inbound);
+    }
   }
 
   for (const n of nodes) {
@@ -341,14 +434,26 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
         name: n.name,
         kind: n.kind,
         ...(p.params !== undefined ? { params: p.params } : {}),
+        inbound: inbound.get(n.id) ?? [],
         issues: nodeIssues.get(n.id)!,
       });
     }
     issues.push(...nodeIssues.get(n.id)!);
   }
 
-  const valid = issues.length === 0 && chain.length === nodes.length;
-  return { nodes: reports, chain, issues, valid };
+  const valid = issues.length === 0 && order.length === nodes.length;
+  return { nodes: reports, order, chain: chainOf(order, reports), issues, valid };
+}
+
+/** The leading part of `order` that is a plain chain (each node fed by the one before it alone). */
+function chainOf(order: readonly string[], reports: ReadonlyMap<string, NodeReport>): string[] {
+  const chain: string[] = [];
+  for (const id of order) {
+    const ins = reports.get(id)?.inbound ?? [];
+    if (chain.length > 0 && (ins.length !== 1 || ins[0] !== chain[chain.length - 1])) break;
+    chain.push(id);
+  }
+  return chain;
 }
 
 /** Float32 activation memory for one sample. */

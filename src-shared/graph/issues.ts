@@ -14,10 +14,15 @@ export type StructureValues = {
   readonly 'duplicate-name': { readonly node: string };
   readonly 'dangling-edge': { readonly edge: string };
   readonly 'duplicate-edge': { readonly source: string; readonly target: string };
-  readonly cycle: { readonly source: string; readonly target: string };
-  readonly 'merge-unsupported': { readonly node: string; readonly n: number };
-  readonly 'fan-out-unsupported': { readonly node: string; readonly n: number };
+  /** `path` names every node on the loop in order, back to the first: "conv2d → dense → conv2d". */
+  readonly cycle: { readonly source: string; readonly target: string; readonly path: string };
+  /** A one-input layer with several incoming connections. */
+  readonly 'too-many-inbound': { readonly node: string; readonly n: number; readonly kind: string };
+  /** A merge with fewer than two incoming connections. */
+  readonly 'merge-needs-two': { readonly node: string; readonly n: number; readonly kind: string };
   readonly disconnected: { readonly node: string; readonly input: string };
+  /** A branch that ends without reaching the model's output. */
+  readonly 'dead-end': { readonly node: string; readonly output: string };
 };
 export type StructureCode = keyof StructureValues & string;
 

@@ -15,6 +15,8 @@ export const graphEdgeSchema = z.object({
   id: z.string().min(1),
   source: z.string().min(1),
   target: z.string().min(1),
+  /** Which input of the target this feeds, for merges whose result depends on order (Concatenate); absent = after the numbered ones. */
+  port: z.number().int().min(0).max(1023).optional(),
 });
 
 export const graphSchema = z.object({

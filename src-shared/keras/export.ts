@@ -1,4 +1,4 @@
-import type { SequentialModel } from '../graph/sequential';
+import type { Network } from '../graph/network';
 import { inferOutput, requireLayerKind } from '../layers/registry';
 import { batchShape } from '../layers/format';
 import { tfjsInitializerClass } from '../layers/keras-values';
@@ -8,7 +8,7 @@ import type { Shape } from '../layers/types';
 const DTYPE_POLICY = { module: 'keras', class_name: 'DTypePolicy', config: { name: 'float32' }, registered_name: null };
 
 /** Output shapes along the chain, so each exported layer can carry its build input shape. */
-function inputShapes(model: SequentialModel): Shape[] {
+function inputShapes(model: Network): Shape[] {
   const shapes: Shape[] = [];
   let shape = model.input.shape;
   for (const layer of model.layers) {
@@ -22,7 +22,7 @@ function inputShapes(model: SequentialModel): Shape[] {
 }
 
 /** The model as Keras 3's `model.to_json()` writes it (parse it back with `keras.models.model_from_json`). */
-export function toKeras3Json(model: SequentialModel): Record<string, unknown> {
+export function toKeras3Json(model: Network): Record<string, unknown> {
   const shapes = inputShapes(model);
   const input = {
     module: 'keras.layers',
@@ -65,7 +65,7 @@ function tfjsValue(value: unknown): unknown {
 }
 
 /** The model's topology as a TensorFlow.js `model.json` holds it under "modelTopology". */
-export function toTfjsTopology(model: SequentialModel): Record<string, unknown> {
+export function toTfjsTopology(model: Network): Record<string, unknown> {
   const layers = model.layers.map((layer, i) => {
     const keras = requireLayerKind(layer.kind).toKerasConfig(layer.params);
     const config: Record<string, unknown> = { name: layer.name, trainable: true, dtype: 'float32' };

@@ -1,4 +1,4 @@
-import type { RawLayer } from '../graph/sequential';
+import type { RawLayer } from '../graph/network';
 import { layerKind } from '../layers/registry';
 import { LAYER_KIND_IDS, type LayerKindId } from '../layers/types';
 import type { Coded, NoValues } from '../i18n/coded';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LAYER_KIND_IDS } from '../layers/types';
-import { graphFromLayers } from '../graph/sequential';
+import { graphFromLayers } from '../graph/network';
 
 /**
  * Version 1 stored a network as a plain ordered list of layers (it could only describe chains);

@@ -1,4 +1,4 @@
-import type { SequentialModel } from '../graph/sequential';
+import type { Network } from '../graph/network';
 import { requireLayerKind } from '../layers/registry';
 import type { TrainingSettings } from '../project/training';
 import { py, pythonEscape } from '../layers/keras-values';
@@ -40,7 +40,7 @@ function reshapeCode(shape: readonly number[]): string[] {
 }
 
 /** A runnable tensorflow.keras script that builds, trains and plots the same network, the way a learner writes it. */
-export function toPythonScript(model: SequentialModel, training: TrainingSettings, title = model.name): string {
+export function toPythonScript(model: Network, training: TrainingSettings, title = model.name): string {
   const kinds = [...new Set(model.layers.map((l) => l.kind))];
   const last = model.layers[model.layers.length - 1];
   const lastActivation =

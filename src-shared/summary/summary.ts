@@ -1,6 +1,7 @@
 import type { Explained, Shape } from '../layers/types';
 import type { GraphAnalysis } from '../graph/analyze';
 import { batchShape } from '../layers/format';
+import { defaultModelName } from '../graph/network';
 
 /** One row of the Keras summary table, with Convas's extra costs and every formula. */
 export interface SummaryRow {
@@ -8,6 +9,8 @@ export interface SummaryRow {
   readonly name: string;
   /** The Keras class name. */
   readonly type: string;
+  /** Names of the layers feeding this one, in port order (Keras's "Connected to"); empty for the Input. */
+  readonly inbound: readonly string[];
   readonly outputShape: (number | null)[];
   readonly params: number;
   readonly trainableParams: number;
@@ -29,6 +32,8 @@ export interface SummaryRow {
 /** The whole summary: what `model.summary()` prints, as data. */
 export interface Summary {
   readonly modelName: string;
+  /** True for a functional model (branches or merges): Keras then lists the Input and "Connected to". */
+  readonly functional: boolean;
   readonly inputShape: Shape;
   readonly layers: readonly SummaryRow[];
   readonly totalParams: number;
@@ -39,13 +44,16 @@ export interface Summary {
 }
 
 /** Builds the summary of a valid analysis; undefined when the graph has errors (the UI shows those instead). */
-export function summarize(analysis: GraphAnalysis, modelName = 'sequential'): Summary | undefined {
+export function summarize(analysis: GraphAnalysis, modelName?: string): Summary | undefined {
   if (!analysis.valid) return undefined;
-  const [inputId, ...rest] = analysis.chain;
+  const functional = analysis.chain.length !== analysis.order.length;
+  const [inputId, ...rest] = analysis.order;
   const input = inputId === undefined ? undefined : analysis.nodes.get(inputId);
   if (!input?.output) return undefined;
   const layers: SummaryRow[] = [];
-  for (const id of rest) {
+  const nameOf = (id: string) => analysis.nodes.get(id)?.name ?? id;
+  // Keras lists the Input of a functional model as a row of its own; a Sequential model's summary leaves it out.
+  for (const id of functional ? analysis.order : rest) {
     const r = analysis.nodes.get(id);
     if (!r?.output || !r.paramCount || !r.macs || !r.memory) return undefined;
     const t = r.paramCount.trainable.value;
@@ -54,6 +62,7 @@ export function summarize(analysis: GraphAnalysis, modelName = 'sequential'): Su
       id,
       name: r.name,
       type: r.kind,
+      inbound: r.inbound.map(nameOf),
       outputShape: batchShape(r.output.shape),
       params: t + nt,
       trainableParams: t,
@@ -69,9 +78,12 @@ export function summarize(analysis: GraphAnalysis, modelName = 'sequential'): Su
       },
     });
   }
-  const sum = (f: (r: SummaryRow) => number) => layers.reduce((a, r) => a + f(r), 0);
+  // The Input's activations are the data itself, not a cost of the network: totals leave its row out, as a chain's do.
+  const costed = functional ? layers.slice(1) : layers;
+  const sum = (f: (r: SummaryRow) => number) => costed.reduce((a, r) => a + f(r), 0);
   return {
-    modelName,
+    modelName: modelName ?? defaultModelName(!functional),
+    functional,
     inputShape: input.output.shape,
     layers,
     totalParams: sum((r) => r.params),

@@ -1,4 +1,4 @@
-import type { SequentialModel } from '../graph/sequential';
+import type { Network } from '../graph/network';
 import { inferOutput, requireLayerKind } from '../layers/registry';
 import type { Shape } from '../layers/types';
 import { formatShape } from '../layers/format';
@@ -34,7 +34,7 @@ export type TrainingPlan =
   | { readonly ok: true; readonly adapter: InputAdapter; readonly outputIsProbability: boolean }
   | { readonly ok: false; readonly problem: PlanProblem };
 
-function outputShape(model: SequentialModel): Shape {
+function outputShape(model: Network): Shape {
   let shape = model.input.shape;
   for (const layer of model.layers) {
     const r = inferOutput(requireLayerKind(layer.kind), [shape], layer.params);
@@ -48,7 +48,7 @@ function outputShape(model: SequentialModel): Shape {
  * Layer settings TensorFlow.js 4 cannot train although Keras can: its Conv2D gradient rejects
  * dilation, and its BatchNormalization fails in training without gamma or beta.
  */
-function unsupportedForTraining(model: SequentialModel): PlanProblem | undefined {
+function unsupportedForTraining(model: Network): PlanProblem | undefined {
   for (const layer of model.layers) {
     const p = (layer.params ?? {}) as { dilation_rate?: readonly number[]; center?: boolean; scale?: boolean };
     if (layer.kind === 'Conv2D' && p.dilation_rate && p.dilation_rate.some((d) => d > 1)) {
@@ -62,7 +62,7 @@ function unsupportedForTraining(model: SequentialModel): PlanProblem | undefined
 }
 
 /** Checks that a valid model can train on 28×28 grayscale images with `classes` classes, and how to feed it. */
-export function planTraining(model: SequentialModel, classes = 10, image = 28): TrainingPlan {
+export function planTraining(model: Network, classes = 10, image = 28): TrainingPlan {
   const input = model.input.shape;
   let adapter: InputAdapter;
   if (input.length === 1) {

@@ -4,7 +4,7 @@
  */
 import { analyzeGraph } from '../../src-shared/graph/analyze';
 import { issueText } from '../../src-shared/i18n/issue-text';
-import { graphFromLayers, type RawLayer } from '../../src-shared/graph/sequential';
+import { graphFromLayers, type RawLayer } from '../../src-shared/graph/network';
 import { summarize } from '../../src-shared/summary/summary';
 
 const layers: RawLayer[] = [{ kind: 'InputLayer', params: { shape: [16, 16, 8] } }];

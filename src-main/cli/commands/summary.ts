@@ -28,10 +28,16 @@ export async function summaryCommand(argv: string[], io: CliIo): Promise<void> {
           params: r.params,
           trainableParams: r.trainableParams,
           nonTrainableParams: r.nonTrainableParams,
+          inbound: r.inbound,
+          macs: r.macs,
+          memoryBytes: r.memoryBytes,
         })),
         totalParams: summary.totalParams,
         trainableParams: summary.trainableParams,
         nonTrainableParams: summary.nonTrainableParams,
+        functional: summary.functional,
+        totalMacs: summary.totalMacs,
+        totalMemoryBytes: summary.totalMemoryBytes,
       }),
     );
   } else out(summaryText({ ...summary, modelName: project.name }));

@@ -21,11 +21,16 @@ function view(data: Float32Array<ArrayBuffer>, shape: number[]): TensorView {
 
 const probes = new WeakMap<tf.LayersModel, tf.LayersModel>();
 
+/** The layers that compute something: a functional model also lists its InputLayer, a Sequential one does not. */
+function computingLayers(model: tf.LayersModel): tf.layers.Layer[] {
+  return model.layers.filter((l) => l.getClassName() !== 'InputLayer');
+}
+
 /** A model that outputs every layer's activation; built once per model. */
 function probeOf(model: tf.LayersModel): tf.LayersModel {
   let probe = probes.get(model);
   if (!probe) {
-    probe = tf.model({ inputs: model.inputs, outputs: model.layers.map((l) => l.output as tf.SymbolicTensor) });
+    probe = tf.model({ inputs: model.inputs, outputs: computingLayers(model).map((l) => l.output as tf.SymbolicTensor) });
     probes.set(model, probe);
   }
   return probe;
@@ -40,12 +45,15 @@ export async function inspectModel(model: tf.LayersModel, example: Float32Array,
   });
   const featureMaps: Inspection['featureMaps'] = [];
   let prediction: number[] = [];
+  const layers = computingLayers(model);
+  // In a functional model the output layer need not come last in the layer list.
+  const outputLayer = model.outputLayers[0]?.name;
   for (const [i, t] of outputs.entries()) {
-    const layer = model.layers[i]!;
+    const layer = layers[i]!;
     const data = (await t.data()) as Float32Array;
     if (t.rank === 4)
       featureMaps.push({ layer: layer.name, kind: layer.getClassName(), map: view(new Float32Array(data), t.shape.slice(1)) });
-    if (i === outputs.length - 1) prediction = Array.from(data);
+    if (layer.name === outputLayer) prediction = Array.from(data);
   }
   tf.dispose(outputs);
   const kernels: Inspection['kernels'] = [];

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { SequentialLayer, SequentialModel } from '../../../src-shared/graph/sequential';
+import type { NetworkLayer, Network } from '../../../src-shared/graph/network';
 import type { Conv2DParams } from '../../../src-shared/layers/conv2d';
 import type { PoolingParams } from '../../../src-shared/layers/pooling';
 import type { DenseParams } from '../../../src-shared/layers/dense';
@@ -48,7 +48,7 @@ function initializer(name: InitializerName, seed: number): Initializer {
   }
 }
 
-function layerFor(layer: SequentialLayer, seed: number, first: { batchInputShape?: (number | null)[] }): tf.layers.Layer {
+function layerFor(layer: NetworkLayer, seed: number, first: { batchInputShape?: (number | null)[] }): tf.layers.Layer {
   const base = { name: layer.name, ...first };
   switch (layer.kind) {
     case 'Conv2D': {
@@ -105,13 +105,32 @@ function layerFor(layer: SequentialLayer, seed: number, first: { batchInputShape
   }
 }
 
-/** Builds the TensorFlow.js model of a validated Sequential model; `seed` fixes every initializer. */
-export function compileModel(model: SequentialModel, seed = 42): tf.Sequential {
-  const seq = tf.sequential({ name: model.name });
+/**
+ * Builds the TensorFlow.js model of a validated network; `seed` fixes every initializer. A chain
+ * becomes a `tf.sequential` (exports stay Sequential, as Keras would write them); anything else a
+ * functional `tf.model` with the layers applied in Keras's order.
+ */
+export function compileModel(model: Network, seed = 42): tf.LayersModel {
+  if (model.chain) {
+    const seq = tf.sequential({ name: model.name });
+    model.layers.forEach((layer, i) => {
+      // TensorFlow.js takes the input shape from the first layer, as its own toJSON writes it.
+      const first = i === 0 ? { batchInputShape: [null, ...model.input.shape] } : {};
+      seq.add(layerFor(layer, seed + 1000 * (i + 1), first));
+    });
+    return seq;
+  }
+  const input = tf.input({ name: model.input.name, shape: [...model.input.shape] });
+  const tensors = new Map<string, tf.SymbolicTensor>([[model.input.name, input]]);
   model.layers.forEach((layer, i) => {
-    // TensorFlow.js takes the input shape from the first layer, as its own toJSON writes it.
-    const first = i === 0 ? { batchInputShape: [null, ...model.input.shape] } : {};
-    seq.add(layerFor(layer, seed + 1000 * (i + 1), first));
+    const inputs = layer.inbound.map((name) => {
+      const t = tensors.get(name);
+      if (!t) throw new Error(`${layer.name}: its input ${name} comes later in the order (the network was not validated)`);
+      return t;
+    });
+    const applied = layerFor(layer, seed + 1000 * (i + 1), {}).apply(inputs.length === 1 ? inputs[0]! : inputs);
+    tensors.set(layer.name, applied as tf.SymbolicTensor);
   });
-  return seq;
+  const output = tensors.get(model.layers[model.layers.length - 1]!.name)!;
+  return tf.model({ name: model.name, inputs: input, outputs: output });
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { SequentialModel } from '../../../src-shared/graph/sequential';
+import type { Network } from '../../../src-shared/graph/network';
 import type { TrainingSettings } from '../../../src-shared/project/training';
 import type { EngineEvent } from '../../../src-shared/engine/protocol';
 import { engineError } from '../../../src-shared/engine/errors';
@@ -20,7 +20,7 @@ export interface PreparedData {
 
 export interface SessionOptions {
   readonly runId: string;
-  readonly model: SequentialModel;
+  readonly model: Network;
   readonly settings: TrainingSettings;
   readonly data: PreparedData;
   readonly outputIsProbability: boolean;
@@ -37,7 +37,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /** One training run: owns the tf model and optimizer, streams protocol events, stops within one batch. */
 export class TrainingSession {
-  readonly model: tf.Sequential;
+  readonly model: tf.LayersModel;
   private readonly optimizer: tf.Optimizer;
   private stopRequested = false;
   private disposed = false;

@@ -12,7 +12,9 @@ describe('cli summary', () => {
     const r = await cli(['summary', template('lecture-cnn'), '--json']);
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['layers', 'totalParams', 'trainableParams', 'nonTrainableParams']);
+    // The first fields are the contract scripts rely on; later ones were added beside them.
+    expect(Object.keys(doc).slice(0, 4)).toEqual(['layers', 'totalParams', 'trainableParams', 'nonTrainableParams']);
+    expect(doc).toMatchObject({ functional: false, totalMacs: 70560 + 196000 + 1000 });
     expect(doc.layers[0]).toEqual({
       name: 'conv2d',
       type: 'Conv2D',
@@ -20,6 +22,9 @@ describe('cli summary', () => {
       params: 100,
       trainableParams: 100,
       nonTrainableParams: 0,
+      inbound: ['input_layer'],
+      macs: 70560,
+      memoryBytes: 31360,
     });
     expect(doc.layers).toHaveLength(5);
     expect(doc.totalParams).toBe(197210);

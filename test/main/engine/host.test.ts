@@ -9,7 +9,7 @@ import { templateGraph } from './training/harness';
 import { engineEventSchema, type EngineEvent } from '../../../src-shared/engine/protocol';
 import { defaultTrainingSettings } from '../../../src-shared/project/training';
 import { ABSURD } from '../../shared/training/absurd-networks';
-import { graphFromLayers } from '../../../src-shared/graph/sequential';
+import { graphFromLayers } from '../../../src-shared/graph/network';
 
 const unreachable = (): never => {
   throw new Error('not used by these commands');

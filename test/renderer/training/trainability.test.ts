@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphFromLayers } from '../../../src-shared/graph/sequential';
+import { graphFromLayers } from '../../../src-shared/graph/network';
 import { blockedReason, trainabilityOf } from '../../../src-renderer/training/trainability';
 import { trainingTranslator } from '../../../src-renderer/training/strings';
 import { DEFAULT_MEMORY_BUDGET_BYTES } from '../../../src-shared/training/memory-budget';

@@ -84,7 +84,7 @@ describe('each issue is attached where it belongs, names the layer and says what
     g.edges.push(edge('xy', 'x', 'y'), edge('yx', 'y', 'x'));
     const i = one(g, 'cycle');
     expect(i.target).toEqual({ edge: 'yx' });
-    expect(en(i)).toMatch(/^dense_2 → dense_1 closes a loop — .*delete this connection$/);
+    expect(en(i)).toMatch(/^dense_2 → dense_1 closes a loop \(dense_1 → dense_2 → dense_1\) — .*delete this connection$/);
     // ... and both layers of the loop are also not connected to the Input
     expect(issuesOf(g, 'disconnected').found.map((x) => x.target)).toEqual([{ node: 'x' }, { node: 'y' }]);
   });
@@ -100,28 +100,31 @@ describe('each issue is attached where it belongs, names the layer and says what
     });
   });
 
-  it('a merge is not supported yet: on the layer that receives two connections', () => {
+  it('a one-input layer fed by two connections: on that layer, saying to merge first; the branch itself is fine', () => {
     const g = lecture();
     g.edges.push(edge('skip', 'a', 'c'));
-    const i = one(g, 'merge-unsupported');
+    const i = one(g, 'too-many-inbound');
     expect(i.target).toEqual({ node: 'c' });
-    expect(en(i)).toMatch(/^flatten: receives 2 connections, but merging branches is not supported yet — keep one incoming connection$/);
-    expect(worded(one(g, 'fan-out-unsupported'))).toMatchObject({
-      target: { node: 'a' },
-      message: expect.stringMatching(/^input_layer: feeds 2 layers, .*not supported yet — keep one outgoing connection$/),
-    });
+    expect(en(i)).toBe(
+      'flatten: receives 2 connections, but Flatten takes one input — join the branches first with a merge layer (Add, Concatenate, …) and connect that to flatten',
+    );
+    expect(analyzeGraph(g).issues).toHaveLength(1);
   });
 
-  it('fan-out at the end of the chain is not supported yet either', () => {
+  it('a second end: the deeper one is the output, the other branch goes nowhere', () => {
     const g = lecture();
     g.nodes.push(node('x', 'Dense', 'dense_1', { units: 3 }));
-    g.edges.push(edge('e4', 'c', 'x'));
-    const { analysis } = issuesOf(g, 'fan-out-unsupported');
-    expect(one(g, 'fan-out-unsupported').target).toEqual({ node: 'c' });
-    // The chain stops where it branches: no branch is silently preferred.
-    expect(analysis.chain).toEqual(['a', 'b', 'c']);
-    expect(analysis.nodes.get('d')!.output).toBeUndefined();
-    expect(analysis.nodes.get('x')!.output).toBeUndefined();
+    g.edges.push(edge('e4', 'b', 'x'));
+    const { analysis } = issuesOf(g, 'dead-end');
+    expect(worded(one(g, 'dead-end'))).toMatchObject({
+      target: { node: 'x' },
+      message: 'dense_1: its output goes nowhere — the model ends at dense; connect dense_1 to a later layer or a merge, or delete it',
+    });
+    // Shapes still flow down both branches, so the user sees what each would give.
+    expect(analysis.order).toEqual(['a', 'b', 'c', 'd']);
+    expect(analysis.nodes.get('d')!.output).toBeDefined();
+    expect(analysis.nodes.get('x')!.output!.shape).toEqual([28, 28, 3]); // Dense acts on conv2d's last axis
+    expect(analysis.valid).toBe(false);
   });
 
   it('a disconnected layer, even with bad values, gets both issues', () => {
@@ -129,7 +132,7 @@ describe('each issue is attached where it belongs, names the layer and says what
     g.nodes.push(node('x', 'Dropout', 'dropout', { rate: 2 }));
     expect(worded(one(g, 'disconnected'))).toMatchObject({
       target: { node: 'x' },
-      message: 'dropout: is not connected to input_layer — connect it into the chain or delete it',
+      message: 'dropout: is not connected to input_layer — connect it to the network or delete it',
     });
     expect(worded(one(g, 'bad-param'))).toMatchObject({
       target: { node: 'x' },
@@ -147,7 +150,7 @@ describe('each issue is attached where it belongs, names the layer and says what
       message: 'connection from-nowhere points to a layer that does not exist — delete the connection',
     });
     // A dangling connection is not a second input of conv2d.
-    expect(issuesOf(g, 'merge-unsupported').found).toEqual([]);
+    expect(issuesOf(g, 'too-many-inbound').found).toEqual([]);
   });
 
   it('the same connection twice', () => {
@@ -157,7 +160,7 @@ describe('each issue is attached where it belongs, names the layer and says what
       target: { edge: 'again' },
       message: 'conv2d → flatten is connected twice — delete one of the connections',
     });
-    expect(issuesOf(g, 'merge-unsupported').found).toEqual([]);
+    expect(issuesOf(g, 'too-many-inbound').found).toEqual([]);
   });
 
   it('duplicate names: Keras needs unique names, rename one', () => {

@@ -8,7 +8,7 @@ import {
   MAX_SETTING_TEXT,
 } from '../../../src-shared/graph/param-bounds';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
-import { toSequential } from '../../../src-shared/graph/sequential';
+import { toNetwork } from '../../../src-shared/graph/network';
 import { issueText } from '../../../src-shared/i18n/issue-text';
 import { parseProject, ProjectBoundsError, serializeProject } from '../../../src-shared/project/io';
 import { projectProblemText } from '../../../src-shared/i18n/file-text';
@@ -58,7 +58,7 @@ describe('layer settings within bounds', () => {
 });
 
 describe('a setting nested 10,000 deep', () => {
-  it('is an issue on its node naming the layer and the setting, not a stack overflow in analyzeGraph or toSequential', () => {
+  it('is an issue on its node naming the layer and the setting, not a stack overflow in analyzeGraph or toNetwork', () => {
     const project = deepProject();
     const analysis = analyzeGraph(project.graph);
     expect(analysis.valid).toBe(false);
@@ -67,7 +67,7 @@ describe('a setting nested 10,000 deep', () => {
     expect(issueText('en', issue)).toBe(
       'dense_1: units is nested more than 16 levels deep — a setting is a number, a word or a short list; correct it in the file',
     );
-    const seq = toSequential(project.graph);
+    const seq = toNetwork(project.graph);
     expect(seq.ok).toBe(false);
   });
 

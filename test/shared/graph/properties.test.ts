@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
-import { graphFromLayers, toSequential, type RawLayer } from '../../../src-shared/graph/sequential';
+import { graphFromLayers, toNetwork, type RawLayer } from '../../../src-shared/graph/network';
 import { nextLayerName } from '../../../src-shared/graph/names';
 import type { Graph, GraphNode } from '../../../src-shared/graph/schema';
 import { LAYER_KIND_IDS, type LayerKindId } from '../../../src-shared/layers/types';
@@ -28,7 +28,7 @@ describe('property: any graph, however damaged', () => {
         expect(graph).toEqual(before);
         const s = summarize(a);
         const text = s ? summaryText(s) : '';
-        const seq = toSequential(graph);
+        const seq = toNetwork(graph);
         expect(seq.ok).toBe(a.valid);
 
         const nodesById = new Map<string, GraphNode[]>();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { issueText } from '../../../src-shared/i18n/issue-text';
 import fc from 'fast-check';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
-import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/sequential';
+import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/network';
 import { LAYER_KIND_IDS } from '../../../src-shared/layers/types';
 import type { Graph } from '../../../src-shared/graph/schema';
 import { summarize } from '../../../src-shared/summary/summary';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
-import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/sequential';
+import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/network';
 import type { Graph, GraphNode } from '../../../src-shared/graph/schema';
 import type { GraphIssue, IssueCode } from '../../../src-shared/graph/issues';
 import { issueText } from '../../../src-shared/i18n/issue-text';
@@ -66,8 +66,14 @@ describe('graph validation', () => {
     const g = graphFromLayers(lecture);
     g.edges.push(edge('back', 'n4', 'n2'));
     const i = only(g, 'cycle');
-    expect(i).toEqual({ target: { edge: 'back' }, code: 'cycle', values: { source: 'dense', target: 'conv2d' } });
-    expect(en(i)).toBe('dense → conv2d closes a loop — a network must flow one way from the Input; delete this connection');
+    expect(i).toEqual({
+      target: { edge: 'back' },
+      code: 'cycle',
+      values: { source: 'dense', target: 'conv2d', path: 'conv2d → flatten → dense → conv2d' },
+    });
+    expect(en(i)).toBe(
+      'dense → conv2d closes a loop (conv2d → flatten → dense → conv2d) — a network must flow one way from the Input; delete this connection',
+    );
   });
 
   it('a self-loop is a cycle too', () => {
@@ -84,20 +90,16 @@ describe('graph validation', () => {
     expect(en(i)).toMatch(/^input_layer: an Input cannot receive a connection — delete the connection from dense$/);
   });
 
-  it('merges and fan-out are reported as not supported yet, on the node concerned', () => {
+  it('a branch is fine, but a one-input layer fed by two branches is told to merge them first', () => {
     const g = graphFromLayers(lecture);
     g.nodes.push(node('d2', 'Dense', 'dense_2', { units: 10 }));
     g.edges.push(edge('e-fan', 'n3', 'd2'), edge('e-merge', 'd2', 'n4'));
     const a = analyzeGraph(g);
-    const fan = a.issues.find((i) => i.code === 'fan-out-unsupported')!;
-    const merge = a.issues.find((i) => i.code === 'merge-unsupported')!;
-    expect(worded(fan)).toMatchObject({
-      target: { node: 'n3' },
-      message: 'flatten: feeds 2 layers, but branching is not supported yet — keep one outgoing connection',
-    });
-    expect(worded(merge)).toMatchObject({
+    expect(a.issues.map((i) => i.code)).toEqual(['too-many-inbound']);
+    expect(worded(a.issues[0]!)).toMatchObject({
       target: { node: 'n4' },
-      message: 'dense: receives 2 connections, but merging branches is not supported yet — keep one incoming connection',
+      message:
+        'dense: receives 2 connections, but Dense takes one input — join the branches first with a merge layer (Add, Concatenate, …) and connect that to dense',
     });
     expect(a.valid).toBe(false);
   });
@@ -108,7 +110,7 @@ describe('graph validation', () => {
     const i = only(g, 'disconnected');
     expect(worded(i)).toMatchObject({
       target: { node: 'lonely' },
-      message: 'dropout: is not connected to input_layer — connect it into the chain or delete it',
+      message: 'dropout: is not connected to input_layer — connect it to the network or delete it',
     });
   });
 

@@ -18,7 +18,7 @@ import { allLayerKinds } from '../../../src-shared/layers/registry';
 import { LAYER_KIND_IDS, PARAM_HELP } from '../../../src-shared/layers/types';
 import { ACTIVATIONS, INITIALIZERS } from '../../../src-shared/layers/params';
 import { summarize } from '../../../src-shared/summary/summary';
-import { graphFromLayers } from '../../../src-shared/graph/sequential';
+import { graphFromLayers } from '../../../src-shared/graph/network';
 import { damagedGraphs } from '../support/damaged-graphs';
 
 const HANGUL = /[\uAC00-\uD7A3]/;

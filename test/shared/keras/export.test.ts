@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toKeras3Json, toTfjsTopology } from '../../../src-shared/keras/export';
 import { importKerasModel } from '../../../src-shared/keras/import';
 import { parseProject } from '../../../src-shared/project/io';
-import { toSequential, graphFromLayers } from '../../../src-shared/graph/sequential';
+import { toNetwork, graphFromLayers } from '../../../src-shared/graph/network';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import { summarize } from '../../../src-shared/summary/summary';
 import type { Graph } from '../../../src-shared/graph/schema';
@@ -19,7 +19,7 @@ function graphOf(file: string): Graph {
 }
 
 function roundTrip(graph: Graph, write: typeof toKeras3Json) {
-  const seq = toSequential(graph);
+  const seq = toNetwork(graph);
   if (!seq.ok) throw new Error('invalid template');
   const imported = importKerasModel(write(seq.model));
   if (!imported.ok) throw new Error(importProblemText('en', imported.error));
@@ -66,17 +66,17 @@ describe('Keras export', () => {
   });
 
   it('keeps every parameter of every layer kind through Keras 3 JSON', () => {
-    const seq = toSequential(everyKind);
+    const seq = toNetwork(everyKind);
     if (!seq.ok) throw new Error(JSON.stringify(seq.issues));
     const imported = importKerasModel(toKeras3Json(seq.model));
     if (!imported.ok) throw new Error(importProblemText('en', imported.error));
-    const back = toSequential(graphFromLayers(imported.layers));
+    const back = toNetwork(graphFromLayers(imported.layers));
     if (!back.ok) throw new Error(JSON.stringify(back.issues));
     expect(back.model.layers.map((l) => [l.kind, l.params])).toEqual(seq.model.layers.map((l) => [l.kind, l.params]));
   });
 
   it('writes the Keras 3 layout: InputLayer with batch_shape, DTypePolicy, build_config', () => {
-    const seq = toSequential(graphOf('lecture-cnn.convas.json'));
+    const seq = toNetwork(graphOf('lecture-cnn.convas.json'));
     if (!seq.ok) throw new Error('invalid');
     const json = toKeras3Json(seq.model) as {
       class_name: string;
@@ -101,7 +101,7 @@ describe('Keras export', () => {
   });
 
   it('puts the input shape on the first layer of a tfjs topology, as tfjs does', () => {
-    const seq = toSequential(graphOf('lecture-cnn.convas.json'));
+    const seq = toNetwork(graphOf('lecture-cnn.convas.json'));
     if (!seq.ok) throw new Error('invalid');
     const topo = toTfjsTopology(seq.model) as { config: { layers: { config: Record<string, unknown> }[] } };
     expect(topo.config.layers[0]!.config['batch_input_shape']).toEqual([null, 28, 28, 1]);

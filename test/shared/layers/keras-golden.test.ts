@@ -12,7 +12,7 @@ import { issueText } from '../../../src-shared/i18n/issue-text';
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../../src-shared/project/io';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
-import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/sequential';
+import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/network';
 import { summarize, type Summary } from '../../../src-shared/summary/summary';
 import { summaryText } from '../../../src-shared/summary/text';
 

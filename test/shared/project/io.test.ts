@@ -11,7 +11,7 @@ import { parseProject, readProject, serializeProject } from '../../../src-shared
 import { CURRENT_FORMAT_VERSION, type Project } from '../../../src-shared/project/schema';
 import { BACKENDS, DATASETS, OPTIMIZERS, defaultTrainingSettings } from '../../../src-shared/project/training';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
-import { graphFromLayers } from '../../../src-shared/graph/sequential';
+import { graphFromLayers } from '../../../src-shared/graph/network';
 import type { Graph } from '../../../src-shared/graph/schema';
 import { LAYER_KIND_IDS } from '../../../src-shared/layers/types';
 import { summarize } from '../../../src-shared/summary/summary';

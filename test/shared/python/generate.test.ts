@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toPythonScript } from '../../../src-shared/python/generate';
 import { parseProject } from '../../../src-shared/project/io';
-import { toSequential } from '../../../src-shared/graph/sequential';
+import { toNetwork } from '../../../src-shared/graph/network';
 
 function script(template: string, training: Record<string, unknown> = {}): string {
   const parsed = parseProject(readFileSync(new URL(`../../../assets/templates/${template}`, import.meta.url), 'utf8'));
   if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
-  const seq = toSequential(parsed.project.graph);
+  const seq = toNetwork(parsed.project.graph);
   if (!seq.ok) throw new Error('invalid');
   return toPythonScript(seq.model, { ...parsed.project.training, ...training });
 }
@@ -56,7 +56,7 @@ describe('Python export', () => {
     if (!parsed.ok) throw new Error('template');
     const hostile = `a'b"c\\N{x}\n""" \r\t\u0000\u2028end\\`;
     const nodes = parsed.project.graph.nodes.map((n) => (n.name === 'dense' ? { ...n, name: hostile } : n));
-    const seq = toSequential({ ...parsed.project.graph, nodes }, hostile);
+    const seq = toNetwork({ ...parsed.project.graph, nodes }, hostile);
     if (!seq.ok) throw new Error('invalid');
     const file = join(mkdtempSync(join(tmpdir(), 'convas-py-')), 'hostile.py');
     writeFileSync(file, toPythonScript(seq.model, parsed.project.training, hostile));

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { projectProblemText } from '../../../src-shared/i18n/file-text';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
-import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/sequential';
+import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/network';
 import { parseProject } from '../../../src-shared/project/io';
 import { summarize, type Summary } from '../../../src-shared/summary/summary';
 import { summaryText } from '../../../src-shared/summary/text';

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { readModelDocument, readModelFile, type ModelFileProblem } from '../../../src-shared/format/model-file';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import type { GraphIssue } from '../../../src-shared/graph/issues';
-import { toSequential } from '../../../src-shared/graph/sequential';
+import { toNetwork } from '../../../src-shared/graph/network';
 import { fileProblemText } from '../../../src-shared/i18n/file-text';
 import { formatNumber, quoteLimit, shorten } from '../../../src-shared/i18n/format';
 import { issueText } from '../../../src-shared/i18n/issue-text';
@@ -319,7 +319,7 @@ export function runFuzzCase(c: FuzzCase): FuzzOutcome {
     const summary = summarize(analysis, project.name);
     if (summary) summaryText(summary);
     step = 'export';
-    const seq = toSequential(project.graph, project.name);
+    const seq = toNetwork(project.graph, project.name);
     if (seq.ok) {
       JSON.stringify(toKeras3Json(seq.model));
       JSON.stringify(toTfjsTopology(seq.model));

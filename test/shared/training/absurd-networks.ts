@@ -1,5 +1,5 @@
 /** The absurd networks: the lecture CNN with one size pushed far past any machine (shared by the estimate, engine, CLI and UI tests). */
-import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/sequential';
+import { graphFromLayers, type RawLayer } from '../../../src-shared/graph/network';
 import type { Graph } from '../../../src-shared/graph/schema';
 
 /** The lecture CNN's layers (197,210 parameters), with overrides per layer. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { issueText, planText } from '../../../src-shared/i18n/issue-text';
-import { graphFromLayers, toSequential, type RawLayer } from '../../../src-shared/graph/sequential';
+import { graphFromLayers, toNetwork, type RawLayer } from '../../../src-shared/graph/network';
 import { planTraining } from '../../../src-shared/training/compatibility';
 
 function plan(layers: RawLayer[]) {
-  const seq = toSequential(graphFromLayers(layers));
+  const seq = toNetwork(graphFromLayers(layers));
   if (!seq.ok) throw new Error(seq.issues.map((i) => issueText('en', i)).join('\n'));
   return planTraining(seq.model);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
-import { graphFromLayers } from '../../../src-shared/graph/sequential';
+import { graphFromLayers } from '../../../src-shared/graph/network';
 import { issueText } from '../../../src-shared/i18n/issue-text';
 import { memoryBudgetText } from '../../../src-shared/i18n/memory-text';
 import type { Graph } from '../../../src-shared/graph/schema';

@@ -20,10 +20,17 @@ export const en = {
   'issue.duplicate-name': '{node}: another layer already has this name — Keras needs unique names; rename one of them',
   'issue.dangling-edge': 'connection {edge} points to a layer that does not exist — delete the connection',
   'issue.duplicate-edge': '{source} → {target} is connected twice — delete one of the connections',
-  'issue.cycle': '{source} → {target} closes a loop — a network must flow one way from the Input; delete this connection',
-  'issue.merge-unsupported': '{node}: receives {n} connections, but merging branches is not supported yet — keep one incoming connection',
-  'issue.fan-out-unsupported': '{node}: feeds {n} layers, but branching is not supported yet — keep one outgoing connection',
-  'issue.disconnected': '{node}: is not connected to {input} — connect it into the chain or delete it',
+  'issue.cycle': '{source} → {target} closes a loop ({path}) — a network must flow one way from the Input; delete this connection',
+  'issue.too-many-inbound':
+    '{node}: receives {n} connections, but {kind} takes one input — join the branches first with a merge layer (Add, Concatenate, …) and connect that to {node}',
+  'issue.merge-needs-two': {
+    count: 'n',
+    one: '{node}: {kind} joins branches but receives {n} connection — connect at least two layers to it',
+    other: '{node}: {kind} joins branches but receives {n} connections — connect at least two layers to it',
+  },
+  'issue.dead-end':
+    '{node}: its output goes nowhere — the model ends at {output}; connect {node} to a later layer or a merge, or delete it',
+  'issue.disconnected': '{node}: is not connected to {input} — connect it to the network or delete it',
   /** A problem of one layer, after its name. */
   'issue.layer': '{node}: {problem}',
   'issue.got': '{text} (got {got})',

@@ -11,10 +11,16 @@ export const ko: Translation<typeof en> = {
   'issue.duplicate-name': '{node}: 다른 층이 이미 이 이름을 쓰고 있습니다 — Keras는 층마다 다른 이름이 필요하니 하나의 이름을 바꾸세요',
   'issue.dangling-edge': '연결 {edge}이(가) 존재하지 않는 층을 가리킵니다 — 이 연결을 삭제하세요',
   'issue.duplicate-edge': '{source} → {target}이(가) 두 번 연결되어 있습니다 — 연결 하나를 삭제하세요',
-  'issue.cycle': '{source} → {target} 연결이 순환을 만듭니다 — 신경망은 Input에서 한 방향으로만 흘러야 하니 이 연결을 삭제하세요',
-  'issue.merge-unsupported': '{node}: 연결 {n}개를 받지만 가지를 합치는 기능은 아직 지원하지 않습니다 — 들어오는 연결을 하나만 남기세요',
-  'issue.fan-out-unsupported': '{node}: 층 {n}개로 이어지지만 가지를 나누는 기능은 아직 지원하지 않습니다 — 나가는 연결을 하나만 남기세요',
-  'issue.disconnected': '{node}: {input}에 연결되어 있지 않습니다 — 층들의 사슬에 연결하거나 삭제하세요',
+  'issue.cycle': '{source} → {target} 연결이 순환({path})을 만듭니다 — 신경망은 Input에서 한 방향으로만 흘러야 하니 이 연결을 삭제하세요',
+  'issue.too-many-inbound':
+    '{node}: 연결 {n}개를 받지만 {kind}은(는) 입력을 하나만 받습니다 — 먼저 합치기 층(Add, Concatenate 등)으로 가지를 합친 뒤 그 층을 {node}에 연결하세요',
+  'issue.merge-needs-two': {
+    count: 'n',
+    other: '{node}: {kind}은(는) 가지를 합치는 층인데 연결을 {n}개만 받습니다 — 층을 두 개 이상 연결하세요',
+  },
+  'issue.dead-end':
+    '{node}: 출력이 어디에도 쓰이지 않습니다 — 모델은 {output}에서 끝나니 {node}을(를) 뒤쪽 층이나 합치기 층에 연결하거나 삭제하세요',
+  'issue.disconnected': '{node}: {input}에 연결되어 있지 않습니다 — 신경망에 연결하거나 삭제하세요',
   'issue.layer': '{node}: {problem}',
   'issue.got': '{text} (입력한 값: {got})',
   'issue.gotNothing': '{text} (값이 없음)',

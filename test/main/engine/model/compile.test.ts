@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileModel } from '../../../../src-main/engine/model/compile';
 import { parseProject } from '../../../../src-shared/project/io';
-import { graphFromLayers, toSequential, type SequentialModel } from '../../../../src-shared/graph/sequential';
+import { graphFromLayers, toNetwork, type Network } from '../../../../src-shared/graph/network';
 import { summarize } from '../../../../src-shared/summary/summary';
 import { toTfjsTopology } from '../../../../src-shared/keras/export';
 
@@ -14,13 +14,13 @@ const templates = readdirSync(dir).filter((f) => f.endsWith('.convas.json'));
 function load(file: string) {
   const parsed = parseProject(readFileSync(new URL(file, dir), 'utf8'));
   if (!parsed.ok) throw new Error(projectProblemText('en', parsed.error));
-  const seq = toSequential(parsed.project.graph);
+  const seq = toNetwork(parsed.project.graph);
   if (!seq.ok) throw new Error('invalid');
   return { model: seq.model, summary: summarize(seq.analysis)! };
 }
 
-const everyKind: SequentialModel = (() => {
-  const seq = toSequential(
+const everyKind: Network = (() => {
+  const seq = toNetwork(
     graphFromLayers([
       { kind: 'InputLayer', params: { shape: [16, 16, 3] } },
       { kind: 'Conv2D', params: { filters: 8, kernel_size: 3, strides: 2, padding: 'same', activation: 'hard_sigmoid', use_bias: false } },
@@ -57,7 +57,7 @@ describe('compileModel', () => {
   it('builds every layer kind with non-default settings, BatchNormalization counting its moving statistics', () => {
     const compiled = compileModel(everyKind);
     const summary = summarize(
-      toSequential(
+      toNetwork(
         graphFromLayers([
           { kind: 'InputLayer', params: { shape: everyKind.input.shape as number[] } },
           ...everyKind.layers.map((l) => ({ kind: l.kind, name: l.name, params: l.params as Record<string, unknown> })),

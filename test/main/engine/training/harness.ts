@@ -6,7 +6,7 @@ import { loadDataset, stratifiedSplit } from '../../../../src-main/engine/data';
 import { toExamples } from '../../../../src-main/engine/training/examples';
 import type { PreparedData } from '../../../../src-main/engine/training/session';
 import { parseProject } from '../../../../src-shared/project/io';
-import { toSequential, type SequentialModel } from '../../../../src-shared/graph/sequential';
+import { toNetwork, type Network } from '../../../../src-shared/graph/network';
 import { planTraining } from '../../../../src-shared/training/compatibility';
 import { defaultTrainingSettings, type TrainingSettings } from '../../../../src-shared/project/training';
 import type { Graph } from '../../../../src-shared/graph/schema';
@@ -19,7 +19,7 @@ export function templateGraph(name: string): Graph {
 }
 
 /** The shipped Fashion-MNIST sample, prepared for a model, optionally cut down to `limit` training images. */
-export async function sampleData(model: SequentialModel, limit?: number): Promise<{ data: PreparedData; outputIsProbability: boolean }> {
+export async function sampleData(model: Network, limit?: number): Promise<{ data: PreparedData; outputIsProbability: boolean }> {
   const plan = planTraining(model);
   if (!plan.ok) throw new Error(planText('en', plan.problem));
   const raw = await loadDataset({ dataset: 'sample' });
@@ -38,8 +38,8 @@ export async function sampleData(model: SequentialModel, limit?: number): Promis
 }
 
 /** The lecture CNN as a Sequential model. */
-export function lectureModel(): SequentialModel {
-  const seq = toSequential(templateGraph('lecture-cnn'));
+export function lectureModel(): Network {
+  const seq = toNetwork(templateGraph('lecture-cnn'));
   if (!seq.ok) throw new Error('invalid template');
   return seq.model;
 }

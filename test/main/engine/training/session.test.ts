@@ -8,7 +8,7 @@ import { loadModel, saveModel } from '../../../../src-main/engine/export/artifac
 import { inspectModel } from '../../../../src-main/engine/inspect/feature-maps';
 import { engineEventSchema, type EngineEvent, type EngineEventOf } from '../../../../src-shared/engine/protocol';
 import { lectureModel, sampleData, templateGraph, testSettings, useWasm } from './harness';
-import { toSequential } from '../../../../src-shared/graph/sequential';
+import { toNetwork } from '../../../../src-shared/graph/network';
 import { rangeTensors } from '../../../../src-main/engine/training/examples';
 
 function collect(): { events: EngineEvent[]; emit: (e: EngineEvent) => void } {
@@ -127,7 +127,7 @@ describe('training session on the shipped sample (wasm)', () => {
     // (with softmax probabilities the clipped loss levels off instead, and ReLU units simply die).
     const graph = templateGraph('lecture-cnn');
     for (const i of [1, 4, 5]) graph.nodes[i]!.params['activation'] = 'linear';
-    const seq = toSequential(graph);
+    const seq = toNetwork(graph);
     if (!seq.ok) throw new Error('invalid');
     const model = seq.model;
     const { data, outputIsProbability } = await sampleData(model, 640);
