@@ -58,6 +58,7 @@ function Table({ summary }: { summary: Summary }) {
             <th className="num">{t('summary.params')}</th>
             <th className="num">{t('summary.macs')}</th>
             <th className="num">{t('summary.memory')}</th>
+            {summary.functional && <th>{t('summary.connectedTo')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -91,6 +92,11 @@ function Table({ summary }: { summary: Summary }) {
                   {formatBytes(row.memoryBytes)}
                 </Cell>
               </td>
+              {summary.functional && (
+                <td className="mono summary-table__inbound" data-testid={`summary-inbound-${row.name}`}>
+                  {row.inbound.length === 0 ? '-' : row.inbound.map((name) => <div key={name}>{name}</div>)}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -104,6 +110,7 @@ function Table({ summary }: { summary: Summary }) {
             <td className="num mono" data-testid="summary-total-memory">
               {formatBytes(summary.totalMemoryBytes)}
             </td>
+            {summary.functional && <td />}
           </tr>
         </tfoot>
       </table>

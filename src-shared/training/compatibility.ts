@@ -1,5 +1,4 @@
 import type { Network } from '../graph/network';
-import { inferOutput, requireLayerKind } from '../layers/registry';
 import type { Shape } from '../layers/types';
 import { formatShape } from '../layers/format';
 import type { Coded } from '../i18n/coded';
@@ -35,13 +34,7 @@ export type TrainingPlan =
   | { readonly ok: false; readonly problem: PlanProblem };
 
 function outputShape(model: Network): Shape {
-  let shape = model.input.shape;
-  for (const layer of model.layers) {
-    const r = inferOutput(requireLayerKind(layer.kind), [shape], layer.params);
-    if (!r.ok) return [];
-    shape = r.value.shape;
-  }
-  return shape;
+  return model.layers[model.layers.length - 1]?.outputShape ?? model.input.shape;
 }
 
 /**

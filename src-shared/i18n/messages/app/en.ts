@@ -142,6 +142,7 @@ export const en = {
   'summary.params': 'Param #',
   'summary.macs': 'Multiply-accumulates',
   'summary.memory': 'Activation memory',
+  'summary.connectedTo': 'Connected to',
   'summary.total': 'Total params',
   'summary.trainable': 'Trainable params',
   'summary.nonTrainable': 'Non-trainable params',

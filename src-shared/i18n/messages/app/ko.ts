@@ -141,6 +141,7 @@ export const ko: Translation<typeof en> = {
   'summary.params': '매개변수 수',
   'summary.macs': '곱셈-누산',
   'summary.memory': '활성화 메모리',
+  'summary.connectedTo': '입력 층',
   'summary.total': '전체 매개변수',
   'summary.trainable': '훈련되는 매개변수',
   'summary.nonTrainable': '훈련되지 않는 매개변수',
