@@ -76,7 +76,7 @@ describe('compileModel', () => {
     const a = compileModel(model, 7);
     const b = compileModel(model, 7);
     const c = compileModel(model, 8);
-    const w = (m: tf.Sequential) => Array.from(m.getWeights()[0]!.dataSync());
+    const w = (m: tf.LayersModel) => Array.from(m.getWeights()[0]!.dataSync());
     expect(w(a)).toEqual(w(b));
     expect(w(a)).not.toEqual(w(c));
     [a, b, c].forEach((m) => m.dispose());
