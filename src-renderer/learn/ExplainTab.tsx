@@ -71,12 +71,12 @@ function demoData(
   let propagated = false;
   if (first) input = demoSample(h, w, c);
   else {
-    // The synthetic sample through the layers before this one, with their demo kernels.
-    const at = analysis.chain.indexOf(node.id);
-    const inputReport = analysis.nodes.get(analysis.chain[0] ?? '');
+    // The synthetic sample through the layers before this one, with their demo kernels; past a merge there is no one way back.
+    const path = pathFromInput(analysis, node.id);
+    const inputReport = path ? analysis.nodes.get(path[0]!) : undefined;
     const shape = inputReport?.output?.shape;
-    const before = analysis.chain.slice(1, Math.max(1, at)).map((id) => analysis.nodes.get(id));
-    if (at > 0 && shape?.length === 3 && before.every((r) => r?.params !== undefined)) {
+    const before = (path ?? []).slice(1).map((id) => analysis.nodes.get(id));
+    if (path && shape?.length === 3 && before.every((r) => r?.params !== undefined)) {
       const [ih, iw, ic] = shape as [number, number, number];
       const out = propagateDemo(
         demoSample(ih, iw, ic),
@@ -107,6 +107,20 @@ function demoData(
   return { input, kernel, bias, source };
 }
 
+/** The node ids from the Input down to the one before `id`, when each step has a single input; undefined past a merge. */
+function pathFromInput(analysis: GraphAnalysis, id: string): string[] | undefined {
+  const path: string[] = [];
+  let inbound = analysis.nodes.get(id)?.inbound ?? [];
+  while (inbound.length === 1 && path.length < analysis.nodes.size) {
+    const from = analysis.nodes.get(inbound[0]!);
+    if (!from) return undefined;
+    path.unshift(from.id);
+    if (from.kind === 'InputLayer') return path;
+    inbound = from.inbound;
+  }
+  return undefined;
+}
+
 function incoming(graph: Graph, id: string): GraphNode | undefined {
   const edge = graph.edges.find((e) => e.target === id);
   return edge ? graph.nodes.find((n) => n.id === edge.source) : undefined;
@@ -123,7 +137,7 @@ export function ExplainTab() {
   const chosen = useLearnStore((s) => s.explainNode);
   const snapshot = useInspectStore(shownSnapshot);
   const analysis = analysisOf(graph);
-  const order = new Map(analysis.chain.map((id, i) => [id, i]));
+  const order = new Map(analysis.order.map((id, i) => [id, i]));
   const eligible = graph.nodes.filter(isExplainable).sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9));
   const selectedEligible = selected.length === 1 ? eligible.find((n) => n.id === selected[0]) : undefined;
   const node = eligible.find((n) => n.id === chosen) ?? selectedEligible ?? eligible[0];
