@@ -1,6 +1,6 @@
 import type { SequentialModel } from '../graph/sequential';
 import { inferOutput, requireLayerKind } from '../layers/registry';
-import type { Shape } from '../layers/types';
+import type { Result, Shape, ShapeInference } from '../layers/types';
 import { formatShape } from '../layers/format';
 import type { Coded } from '../i18n/coded';
 
@@ -23,6 +23,8 @@ export type PlanProblemValues = {
   readonly 'dilated-conv': { readonly node: string };
   readonly 'bn-center-scale': { readonly node: string };
   readonly 'wrong-output': { readonly node: string; readonly classes: number; readonly shape: string };
+  readonly 'relu-options': { readonly node: string };
+  readonly 'softmax-axis': { readonly node: string };
 };
 
 /** Why a valid model cannot train on the dataset, as a code with its values (worded by planText). */
@@ -35,7 +37,8 @@ export type TrainingPlan =
   | { readonly ok: false; readonly problem: PlanProblem };
 
 function outputShape(model: SequentialModel): Shape {
-  let shape = model.input.shape;
+  // The input of each layer, for Softmax's axis; unknown past a layer that does not fit (not in a valid model).
+  let shape: Shape | undefined = model.input.shape;
   for (const layer of model.layers) {
     const r = inferOutput(requireLayerKind(layer.kind), [shape], layer.params);
     if (!r.ok) return [];
@@ -45,18 +48,51 @@ function outputShape(model: SequentialModel): Shape {
 }
 
 /**
+ * True for the ReLU settings TensorFlow.js has an exact trainable layer for: ReLU with maxValue, or
+ * LeakyReLU (negative_slope without max_value). Its ThresholdedReLU has no gradient (tf.greater has
+ * none), and no layer combines a cap with a slope; a custom layer would make the exported model.json
+ * unreadable by any TensorFlow.js without Convas's class, so those settings train in Keras only.
+ */
+export function reluTrainsInTfjs(p: { max_value: number | null; negative_slope: number; threshold: number }): boolean {
+  return p.threshold === 0 && (p.negative_slope === 0 || p.max_value === null);
+}
+
+/**
  * Layer settings TensorFlow.js 4 cannot train although Keras can: its Conv2D gradient rejects
- * dilation, and its BatchNormalization fails in training without gamma or beta.
+ * dilation, its BatchNormalization fails in training without gamma or beta, its softmax works only
+ * over the last axis, and some ReLU settings have no layer (reluTrainsInTfjs).
  */
 function unsupportedForTraining(model: SequentialModel): PlanProblem | undefined {
+  // The input of each layer, for Softmax's axis; unknown past a layer that does not fit (not in a valid model).
+  let shape: Shape | undefined = model.input.shape;
   for (const layer of model.layers) {
-    const p = (layer.params ?? {}) as { dilation_rate?: readonly number[]; center?: boolean; scale?: boolean };
+    const p = (layer.params ?? {}) as {
+      dilation_rate?: readonly number[];
+      center?: boolean;
+      scale?: boolean;
+      axis?: number;
+      max_value?: number | null;
+      negative_slope?: number;
+      threshold?: number;
+    };
     if (layer.kind === 'Conv2D' && p.dilation_rate && p.dilation_rate.some((d) => d > 1)) {
       return { code: 'dilated-conv', values: { node: layer.name } };
     }
     if (layer.kind === 'BatchNormalization' && (p.center === false || p.scale === false)) {
       return { code: 'bn-center-scale', values: { node: layer.name } };
     }
+    if (
+      layer.kind === 'ReLU' &&
+      !reluTrainsInTfjs({ max_value: p.max_value ?? null, negative_slope: p.negative_slope ?? 0, threshold: p.threshold ?? 0 })
+    ) {
+      return { code: 'relu-options', values: { node: layer.name } };
+    }
+    const axis = p.axis ?? -1;
+    if (layer.kind === 'Softmax' && shape && axis !== -1 && axis !== shape.length) {
+      return { code: 'softmax-axis', values: { node: layer.name } };
+    }
+    const r: Result<ShapeInference> | undefined = shape && inferOutput(requireLayerKind(layer.kind), [shape], layer.params);
+    shape = r?.ok ? r.value.shape : undefined;
   }
   return undefined;
 }
