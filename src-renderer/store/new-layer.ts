@@ -23,6 +23,15 @@ export function newLayerParams(kind: LayerKindId): Record<string, unknown> {
     case 'Flatten':
     case 'BatchNormalization':
     case 'GlobalAveragePooling2D':
+    case 'ReLU':
+    case 'LeakyReLU':
+    case 'Softmax':
+    case 'Add':
+    case 'Multiply':
+    case 'Average':
+    case 'Maximum':
+    case 'Minimum':
+    case 'Concatenate':
       return {};
   }
 }

@@ -24,6 +24,7 @@ export const PARAM_PROBLEMS = [
   'rate-negative',
   'rate-one',
   'invalid',
+  'negative',
 ] as const;
 export type ParamProblemCode = (typeof PARAM_PROBLEMS)[number];
 
@@ -104,3 +105,6 @@ export type InitializerName = (typeof INITIALIZERS)[number];
 export const initializer = z.enum(INITIALIZERS, says('initializer'));
 
 export const bool = () => z.boolean(says('bool'));
+
+/** A number ≥ 0, e.g. ReLU's max_value or negative_slope (Keras refuses negative ones). */
+export const nonNegative = () => z.number(says('not-number')).min(0, says('negative'));

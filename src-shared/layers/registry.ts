@@ -8,6 +8,8 @@ import { flatten } from './flatten';
 import { dense } from './dense';
 import { batchNormalization } from './batch-normalization';
 import { globalAveragePooling2d } from './global-average-pooling2d';
+import { leakyReLU, reLU, softmax } from './activation-layers';
+import { add, average, concatenate, maximum, minimum, multiply } from './merges';
 
 // Each kind keeps its own parameter type; the registry forgets it, and callers parse through `schema`.
 const ALL: readonly SomeLayerKind<never>[] = [
@@ -21,6 +23,16 @@ const ALL: readonly SomeLayerKind<never>[] = [
   dense,
   batchNormalization,
   globalAveragePooling2d,
+  // Merging, with the two of residual and Inception-style networks first; then the activation layers.
+  add,
+  concatenate,
+  multiply,
+  average,
+  maximum,
+  minimum,
+  reLU,
+  leakyReLU,
+  softmax,
 ] as unknown as readonly SomeLayerKind<never>[];
 
 /** A layer kind whose parameters are only known to be whatever its schema produced. */

@@ -24,6 +24,15 @@ export type CaptionValues = {
   readonly learned: { readonly names: string };
   readonly 'moving-stats': NoValues;
   readonly 'multiply-add': NoValues;
+  // Merging layers (merges.ts): how each output dimension follows from the inputs, and what a merge computes.
+  readonly 'merge-equal': NoValues;
+  readonly 'merge-broadcast': NoValues;
+  readonly 'concat-sum': NoValues;
+  readonly 'merge-additions': { readonly n: number };
+  readonly 'merge-comparisons': { readonly n: number };
+  readonly 'merge-products': NoValues;
+  readonly 'merge-average': { readonly n: number; readonly adds: number };
+  readonly 'concat-copy': NoValues;
 };
 
 /** A word or two beside a formula, as a code with its values. */
@@ -69,6 +78,44 @@ export type KindProblemValues = {
   };
   readonly 'pool-too-large': { readonly ph: number; readonly pw: number; readonly h: number; readonly w: number };
   readonly 'strides-with-dilation': NoValues;
+  // Merging layers (merges.ts) and axis parameters (Concatenate, Softmax). `shapes` are all inputs but the
+  // last, formatted and comma-separated; `last` is the last one, so each dictionary words the list ("… and …").
+  readonly 'merge-needs-two': { readonly kind: LayerKindId; readonly n: number };
+  readonly 'merge-rank': { readonly kind: LayerKindId; readonly shapes: string; readonly last: string };
+  readonly 'merge-shapes': { readonly kind: LayerKindId; readonly shapes: string; readonly last: string };
+  readonly 'merge-stride': { readonly kind: LayerKindId; readonly shapes: string; readonly last: string; readonly stride: number };
+  readonly 'merge-stride-filters': {
+    readonly kind: LayerKindId;
+    readonly shapes: string;
+    readonly last: string;
+    readonly stride: number;
+    readonly filters: number;
+  };
+  readonly 'merge-filters': {
+    readonly kind: LayerKindId;
+    readonly shapes: string;
+    readonly last: string;
+    readonly from: number;
+    readonly filters: number;
+  };
+  readonly 'merge-units': {
+    readonly kind: LayerKindId;
+    readonly shapes: string;
+    readonly last: string;
+    readonly from: number;
+    readonly units: number;
+  };
+  readonly 'concat-mismatch': {
+    readonly axis: number;
+    readonly shapes: string;
+    readonly last: string;
+    readonly dim: number;
+    readonly a: number;
+    readonly b: number;
+  };
+  readonly 'concat-stride': { readonly axis: number; readonly shapes: string; readonly last: string; readonly stride: number };
+  readonly 'axis-range': { readonly kind: LayerKindId; readonly axis: number; readonly shape: string; readonly max: number };
+  readonly 'batch-axis': { readonly kind: LayerKindId };
 };
 
 /** The values of a value the parameter schema refused: the parameter, and the allowed options where it lists them. */
@@ -120,6 +167,12 @@ export const PARAM_HELP = [
   'BatchNormalization.epsilon',
   'BatchNormalization.center',
   'BatchNormalization.scale',
+  'ReLU.max_value',
+  'ReLU.negative_slope',
+  'ReLU.threshold',
+  'LeakyReLU.negative_slope',
+  'Softmax.axis',
+  'Concatenate.axis',
 ] as const;
 export type HelpCode = (typeof PARAM_HELP)[number];
 
@@ -137,6 +190,17 @@ export type DescriptionValues = {
   readonly shape: { readonly dims: string };
   readonly 'to-vector': NoValues;
   readonly 'mean-per-channel': NoValues;
+  // Activation layers and merges.
+  readonly 'relu-default': NoValues;
+  readonly 'max-value': { readonly value: string };
+  readonly 'negative-slope': { readonly value: string };
+  readonly threshold: { readonly value: string };
+  readonly axis: { readonly axis: number };
+  readonly 'elementwise-sum': NoValues;
+  readonly 'elementwise-product': NoValues;
+  readonly 'elementwise-mean': NoValues;
+  readonly 'elementwise-max': NoValues;
+  readonly 'elementwise-min': NoValues;
 };
 export type DescriptionPart = Coded<DescriptionValues>;
 export type DescriptionCode = DescriptionPart['code'];
@@ -212,6 +276,15 @@ export const LAYER_KIND_IDS = [
   'Dense',
   'BatchNormalization',
   'GlobalAveragePooling2D',
+  'ReLU',
+  'LeakyReLU',
+  'Softmax',
+  'Add',
+  'Multiply',
+  'Average',
+  'Maximum',
+  'Minimum',
+  'Concatenate',
 ] as const;
 
 export type LayerKindId = (typeof LAYER_KIND_IDS)[number];

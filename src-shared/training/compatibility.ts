@@ -22,6 +22,8 @@ export type PlanProblemValues = {
   readonly 'dilated-conv': { readonly node: string };
   readonly 'bn-center-scale': { readonly node: string };
   readonly 'wrong-output': { readonly node: string; readonly classes: number; readonly shape: string };
+  readonly 'relu-options': { readonly node: string };
+  readonly 'softmax-axis': { readonly node: string };
 };
 
 /** Why a valid model cannot train on the dataset, as a code with its values (worded by planText). */
@@ -38,17 +40,47 @@ function outputShape(model: Network): Shape {
 }
 
 /**
+ * True for the ReLU settings TensorFlow.js has an exact trainable layer for: ReLU with maxValue, or
+ * LeakyReLU (negative_slope without max_value). Its ThresholdedReLU has no gradient (tf.greater has
+ * none), and no layer combines a cap with a slope; a custom layer would make the exported model.json
+ * unreadable by any TensorFlow.js without Convas's class, so those settings train in Keras only.
+ */
+export function reluTrainsInTfjs(p: { max_value: number | null; negative_slope: number; threshold: number }): boolean {
+  return p.threshold === 0 && (p.negative_slope === 0 || p.max_value === null);
+}
+
+/**
  * Layer settings TensorFlow.js 4 cannot train although Keras can: its Conv2D gradient rejects
- * dilation, and its BatchNormalization fails in training without gamma or beta.
+ * dilation, its BatchNormalization fails in training without gamma or beta, its softmax works only
+ * over the last axis, and some ReLU settings have no layer (reluTrainsInTfjs).
  */
 function unsupportedForTraining(model: Network): PlanProblem | undefined {
   for (const layer of model.layers) {
-    const p = (layer.params ?? {}) as { dilation_rate?: readonly number[]; center?: boolean; scale?: boolean };
+    const p = (layer.params ?? {}) as {
+      dilation_rate?: readonly number[];
+      center?: boolean;
+      scale?: boolean;
+      axis?: number;
+      max_value?: number | null;
+      negative_slope?: number;
+      threshold?: number;
+    };
     if (layer.kind === 'Conv2D' && p.dilation_rate && p.dilation_rate.some((d) => d > 1)) {
       return { code: 'dilated-conv', values: { node: layer.name } };
     }
     if (layer.kind === 'BatchNormalization' && (p.center === false || p.scale === false)) {
       return { code: 'bn-center-scale', values: { node: layer.name } };
+    }
+    if (
+      layer.kind === 'ReLU' &&
+      !reluTrainsInTfjs({ max_value: p.max_value ?? null, negative_slope: p.negative_slope ?? 0, threshold: p.threshold ?? 0 })
+    ) {
+      return { code: 'relu-options', values: { node: layer.name } };
+    }
+    const axis = p.axis ?? -1;
+    const shape = layer.inputShapes[0];
+    if (layer.kind === 'Softmax' && shape && axis !== -1 && axis !== shape.length) {
+      return { code: 'softmax-axis', values: { node: layer.name } };
     }
   }
   return undefined;
@@ -82,5 +114,5 @@ export function planTraining(model: Network, classes = 10, image = 28): Training
   }
   const activation =
     last && typeof last.params === 'object' && last.params !== null ? (last.params as { activation?: unknown }).activation : undefined;
-  return { ok: true, adapter, outputIsProbability: activation === 'softmax' };
+  return { ok: true, adapter, outputIsProbability: activation === 'softmax' || last?.kind === 'Softmax' };
 }

@@ -7,6 +7,9 @@ import type { DropoutParams } from '../../../src-shared/layers/dropout';
 import type { ActivationParams } from '../../../src-shared/layers/activation';
 import type { BatchNormalizationParams } from '../../../src-shared/layers/batch-normalization';
 import type { ActivationName, InitializerName } from '../../../src-shared/layers/params';
+import type { LeakyReLUParams, ReLUParams, SoftmaxParams } from '../../../src-shared/layers/activation-layers';
+import type { ConcatenateParams } from '../../../src-shared/layers/merges';
+import { reluTrainsInTfjs } from '../../../src-shared/training/compatibility';
 
 type TfActivation = NonNullable<Parameters<typeof tf.layers.dense>[0]['activation']>;
 
@@ -48,7 +51,12 @@ function initializer(name: InitializerName, seed: number): Initializer {
   }
 }
 
-function layerFor(layer: NetworkLayer, seed: number, first: { batchInputShape?: (number | null)[] }): tf.layers.Layer {
+/** The TensorFlow.js layer of one Convas layer; merges are applied by the caller to several tensors. */
+export function layerFor(
+  layer: Pick<NetworkLayer, 'name' | 'kind' | 'params'>,
+  seed: number,
+  first: { batchInputShape?: (number | null)[] },
+): tf.layers.Layer {
   const base = { name: layer.name, ...first };
   switch (layer.kind) {
     case 'Conv2D': {
@@ -102,6 +110,30 @@ function layerFor(layer: NetworkLayer, seed: number, first: { batchInputShape?: 
     }
     case 'GlobalAveragePooling2D':
       return tf.layers.globalAveragePooling2d(base);
+    case 'ReLU': {
+      const p = layer.params as ReLUParams;
+      // Keras's ReLU with a slope and nothing else is exactly a leaky ReLU (Keras itself computes it so).
+      if (!reluTrainsInTfjs(p)) throw new Error(`TensorFlow.js has no layer for ${layer.name}'s ReLU settings; planTraining refuses them`);
+      if (p.negative_slope !== 0) return tf.layers.leakyReLU({ ...base, alpha: p.negative_slope });
+      return tf.layers.reLU({ ...base, maxValue: p.max_value ?? undefined });
+    }
+    case 'LeakyReLU':
+      return tf.layers.leakyReLU({ ...base, alpha: (layer.params as LeakyReLUParams).negative_slope });
+    case 'Softmax':
+      // Always explicit: TensorFlow.js's Softmax layer defaults to axis 1, Keras's to -1.
+      return tf.layers.softmax({ ...base, axis: (layer.params as SoftmaxParams).axis });
+    case 'Add':
+      return tf.layers.add(base);
+    case 'Multiply':
+      return tf.layers.multiply(base);
+    case 'Average':
+      return tf.layers.average(base);
+    case 'Maximum':
+      return tf.layers.maximum(base);
+    case 'Minimum':
+      return tf.layers.minimum(base);
+    case 'Concatenate':
+      return tf.layers.concatenate({ ...base, axis: (layer.params as ConcatenateParams).axis });
   }
 }
 

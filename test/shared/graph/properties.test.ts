@@ -289,6 +289,15 @@ describe('property: layer names', () => {
     Dense: 'dense',
     BatchNormalization: 'batch_normalization',
     GlobalAveragePooling2D: 'global_average_pooling2d',
+    ReLU: 're_lu',
+    LeakyReLU: 'leaky_re_lu',
+    Softmax: 'softmax',
+    Add: 'add',
+    Multiply: 'multiply',
+    Average: 'average',
+    Maximum: 'maximum',
+    Minimum: 'minimum',
+    Concatenate: 'concatenate',
   };
 
   it('graphFromLayers names unnamed layers as Keras does, and keeps given names', () => {

@@ -52,4 +52,29 @@ describe('planTraining', () => {
     const bn = plan([input([28, 28, 1]), { kind: 'BatchNormalization', name: 'bn', params: { center: false } }, ...head]);
     expect(!bn.ok && planText('en', bn.problem)).toMatch(/^bn: TensorFlow.js cannot train BatchNormalization/);
   });
+
+  it('trains the ReLU settings TensorFlow.js has a layer for (ReLU with maxValue, LeakyReLU) and refuses the rest', () => {
+    const relu = (params: Record<string, unknown>) => plan([input([28, 28, 1]), { kind: 'ReLU', name: 'r', params }, ...head]);
+    for (const params of [{}, { max_value: 6 }, { negative_slope: 0.1 }]) expect(relu(params).ok).toBe(true);
+    expect(plan([input([28, 28, 1]), { kind: 'LeakyReLU', params: { negative_slope: 0.2 } }, ...head]).ok).toBe(true);
+    // TensorFlow.js's ThresholdedReLU has no gradient, and no layer caps a leaky ReLU.
+    for (const params of [{ threshold: 0.5 }, { max_value: 10, negative_slope: 0.5 }]) {
+      const refused = relu(params);
+      expect(!refused.ok && refused.problem).toEqual({ code: 'relu-options', values: { node: 'r' } });
+    }
+    const refused = relu({ threshold: 1 });
+    expect(!refused.ok && planText('ko', refused.problem)).toMatch(/^r: TensorFlow.js에는 threshold가 있거나/);
+  });
+
+  it('trains a Softmax over the last axis only, however it is written', () => {
+    const soft = (axis: number) =>
+      plan([input([28, 28, 1]), { kind: 'Softmax', name: 's', params: { axis } }, { kind: 'Flatten', params: {} }, head[1]!]);
+    expect(soft(-1).ok).toBe(true);
+    expect(soft(3).ok).toBe(true);
+    const refused = soft(2);
+    expect(!refused.ok && planText('en', refused.problem)).toBe(
+      's: TensorFlow.js computes Softmax over the last axis only — set axis to -1 to train here; the design still exports to Keras, which can train it',
+    );
+    expect(soft(-2).ok).toBe(false);
+  });
 });

@@ -78,6 +78,32 @@ export const en = {
   'problem.setting-unreadable':
     '{param} holds a value that is not JSON (a number, text, true/false, a list or an object) — correct it in the file',
   'problem.invalid': '{param} has a value that cannot be read',
+  'problem.negative': '{param} must be at least 0',
+  'problem.merge-needs-two': {
+    count: 'n',
+    one: '{kind} merges two or more inputs but receives {n} — connect another branch to it',
+    other: '{kind} merges two or more inputs but receives {n} — connect at least two branches to it',
+  },
+  'problem.merge-rank':
+    'its inputs are {shapes} and {last}; {kind} needs inputs with the same number of dimensions — give the path with more dimensions a Flatten or GlobalAveragePooling2D first',
+  'problem.merge-shapes':
+    'its inputs are {shapes} and {last}; {kind} needs equal shapes — change the layers of a path so that every path ends in the same shape',
+  'problem.merge-stride':
+    'its inputs are {shapes} and {last}; {kind} needs equal shapes — give the skip path a 1×1 Conv2D with strides {stride}',
+  'problem.merge-stride-filters':
+    'its inputs are {shapes} and {last}; {kind} needs equal shapes — give the skip path a 1×1 Conv2D with {filters} filters and strides {stride}',
+  'problem.merge-filters':
+    'its inputs are {shapes} and {last}; {kind} needs equal shapes — give the path with {from} channels a 1×1 Conv2D with {filters} filters',
+  'problem.merge-units':
+    'its inputs are {shapes} and {last}; {kind} needs equal shapes — give the path whose last dimension is {from} a Dense({units})',
+  'problem.concat-mismatch':
+    'its inputs are {shapes} and {last}; Concatenate on axis {axis} needs every other axis equal, but axis {dim} is {a} in one input and {b} in another — make axis {dim} the same on every path (with pooling, strides or padding)',
+  'problem.concat-stride':
+    "its inputs are {shapes} and {last}; Concatenate on axis {axis} needs equal heights and widths — give the larger path a 1×1 Conv2D with strides {stride}, or a pooling with pool_size {stride} and padding 'same'",
+  'problem.axis-range':
+    'axis {axis} does not exist in an input of shape {shape} — use an axis from 1 to {max}, or -1 for the last one (axis 0 is the batch)',
+  'problem.batch-axis':
+    'axis 0 is the batch, across samples, and {kind} works within each sample — use -1 for the last axis, or another axis from 1',
 
   'plan.flat-input-size':
     '{node}: a flat input must have {image}·{image} = {need} values to take {image}×{image} images, not {given} — set its shape to {need} or 28, 28, 1',
@@ -89,4 +115,8 @@ export const en = {
     '{node}: TensorFlow.js cannot train BatchNormalization with center or scale turned off — turn both on to train here; the design still exports to Keras',
   'plan.wrong-output':
     "{node}: the network must end with {classes} values (one per class) but outputs {shape} — end it with Flatten and Dense({classes}, activation 'softmax')",
+  'plan.relu-options':
+    '{node}: TensorFlow.js has no trainable ReLU with a threshold, or with both max_value and negative_slope — to train here set threshold to 0 and keep only one of max_value and negative_slope; the design still exports to Keras, which can train it',
+  'plan.softmax-axis':
+    '{node}: TensorFlow.js computes Softmax over the last axis only — set axis to -1 to train here; the design still exports to Keras, which can train it',
 } as const satisfies Dictionary & Record<Codes, Message>;

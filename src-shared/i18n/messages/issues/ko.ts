@@ -64,6 +64,28 @@ export const ko: Translation<typeof en> = {
   'problem.setting-forbidden-key': "{param}에 '__proto__'나 'constructor' 같은, 어떤 설정에도 없는 키가 있습니다 — 파일에서 지우세요",
   'problem.setting-unreadable': '{param}에 JSON이 아닌 값이 있습니다(숫자, 텍스트, true/false, 목록, 객체만 됩니다) — 파일에서 고치세요',
   'problem.invalid': '{param}의 값을 읽을 수 없습니다',
+  'problem.negative': '{param}은(는) 0 이상이어야 합니다',
+  'problem.merge-needs-two': '{kind}은(는) 입력을 둘 이상 합치는데 {n}개를 받습니다 — 가지를 더 연결해 입력이 둘 이상이 되게 하세요',
+  'problem.merge-rank':
+    '입력이 {shapes}, {last}인데 {kind}에는 차원 수가 같은 입력이 필요합니다 — 차원이 더 많은 경로에 먼저 Flatten이나 GlobalAveragePooling2D를 두세요',
+  'problem.merge-shapes':
+    '입력이 {shapes}, {last}인데 {kind}에는 형태가 같은 입력이 필요합니다 — 모든 경로가 같은 형태로 끝나도록 경로의 층을 바꾸세요',
+  'problem.merge-stride':
+    '입력이 {shapes}, {last}인데 {kind}에는 형태가 같은 입력이 필요합니다 — 건너뛰는 경로(스킵 연결)에 strides {stride}인 1×1 Conv2D를 넣으세요',
+  'problem.merge-stride-filters':
+    '입력이 {shapes}, {last}인데 {kind}에는 형태가 같은 입력이 필요합니다 — 건너뛰는 경로(스킵 연결)에 필터 {filters}개, strides {stride}인 1×1 Conv2D를 넣으세요',
+  'problem.merge-filters':
+    '입력이 {shapes}, {last}인데 {kind}에는 형태가 같은 입력이 필요합니다 — 채널이 {from}개인 경로에 필터 {filters}개인 1×1 Conv2D를 넣으세요',
+  'problem.merge-units':
+    '입력이 {shapes}, {last}인데 {kind}에는 형태가 같은 입력이 필요합니다 — 마지막 차원이 {from}인 경로에 Dense({units})를 넣으세요',
+  'problem.concat-mismatch':
+    '입력이 {shapes}, {last}인데 축 {axis}로 Concatenate하려면 나머지 축의 크기가 모두 같아야 합니다. 축 {dim}이(가) 한 입력에서는 {a}, 다른 입력에서는 {b}입니다 — 모든 경로에서 축 {dim}의 크기를 맞추세요 (풀링, strides, 패딩으로)',
+  'problem.concat-stride':
+    "입력이 {shapes}, {last}인데 축 {axis}로 Concatenate하려면 높이와 너비가 같아야 합니다 — 더 큰 경로에 strides {stride}인 1×1 Conv2D를 넣거나, pool_size {stride}, 패딩 'same'인 풀링을 넣으세요",
+  'problem.axis-range':
+    '축 {axis}은(는) {shape} 형태의 입력에 없습니다 — 1부터 {max}까지의 축이나, 마지막 축을 뜻하는 -1을 쓰세요 (축 0은 배치입니다)',
+  'problem.batch-axis':
+    '축 0은 여러 샘플에 걸친 배치 축인데 {kind}은(는) 샘플 하나 안에서 계산합니다 — 마지막 축인 -1이나 1 이상의 다른 축을 쓰세요',
 
   'plan.flat-input-size':
     '{node}: {image}×{image} 이미지를 받으려면 평탄한 입력의 값이 {image}·{image} = {need}개여야 하는데 {given}개입니다 — shape를 {need} 또는 28, 28, 1로 하세요',
@@ -75,4 +97,8 @@ export const ko: Translation<typeof en> = {
     '{node}: TensorFlow.js는 center나 scale을 끈 BatchNormalization을 훈련할 수 없습니다 — 여기서 훈련하려면 둘 다 켜세요. 설계는 그대로 Keras로 내보낼 수 있습니다',
   'plan.wrong-output':
     "{node}: 신경망은 값 {classes}개(클래스마다 하나)로 끝나야 하는데 {shape}을(를) 출력합니다 — Flatten과 Dense({classes}, activation 'softmax')로 끝내세요",
+  'plan.relu-options':
+    '{node}: TensorFlow.js에는 threshold가 있거나 max_value와 negative_slope를 함께 쓰는 ReLU를 훈련할 층이 없습니다 — 여기서 훈련하려면 threshold를 0으로 하고 max_value와 negative_slope 중 하나만 쓰세요. 설계는 그대로 Keras로 내보내 훈련할 수 있습니다',
+  'plan.softmax-axis':
+    '{node}: TensorFlow.js는 마지막 축으로만 Softmax를 계산합니다 — 여기서 훈련하려면 axis를 -1로 하세요. 설계는 그대로 Keras로 내보내 훈련할 수 있습니다',
 };
