@@ -137,7 +137,8 @@ function loops(nodes: readonly GraphNode[], outgoing: ReadonlyMap<string, GraphE
 }
 
 /** Incoming edges in port order: numbered ports first by number, then the rest as they were drawn. */
-function byPort(edges: readonly GraphEdge[]): GraphEdge[] {
+function byPort(edges: readonly GraphEdge[]): readonly GraphEdge[] {
+  if (edges.length < 2) return edges;
   return edges
     .map((edge, i) => ({ edge, i }))
     .sort((a, b) => (a.edge.port ?? Infinity) - (b.edge.port ?? Infinity) || a.i - b.i)
@@ -154,18 +155,21 @@ function kerasOrder(output: string, inbound: ReadonlyMap<string, readonly string
   const postorder: string[] = [];
   const done = new Set<string>();
   const stack: { id: string; next: number }[] = [{ id: output, next: 0 }];
+  const onStack = new Set([output]);
   index.set(output, 0);
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     const ins = inbound.get(top.id) ?? [];
     if (top.next < ins.length) {
       const id = ins[top.next++]!;
-      if (done.has(id) || stack.some((f) => f.id === id)) continue;
+      if (done.has(id) || onStack.has(id)) continue;
       if (!index.has(id)) index.set(id, index.size);
       stack.push({ id, next: 0 });
+      onStack.add(id);
     } else {
       done.add(top.id);
       postorder.push(top.id);
+      onStack.delete(top.id);
       stack.pop();
     }
   }
@@ -355,8 +359,8 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
   const ready: string[] = root ? [root.id] : [];
   const flowed: string[] = [];
   for (const id of reachable) waiting.set(id, (inbound.get(id) ?? []).filter((from) => reachable.has(from)).length);
-  while (ready.length > 0) {
-    const id = ready.shift()!;
+  for (let next = 0; next < ready.length; next++) {
+    const id = ready[next]!;
     flowed.push(id);
     const node = byId.get(id)!;
     const kind = layerKind(node.kind)!;

@@ -31,6 +31,8 @@ export function product(values: readonly number[]): number {
 
 /** A number as formulas print it: with thousands separators ("196,100"), the same in every language. */
 export function num(n: number): string {
+  // Formulas are written for every node on every edit; whole numbers (nearly all of them) skip Intl, which is slow.
+  if (Number.isSafeInteger(n)) return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
   return formatNumber('en', n, 6);
 }
 
