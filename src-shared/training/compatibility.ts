@@ -23,6 +23,7 @@ export type PlanProblemValues = {
   readonly 'dilated-conv': { readonly node: string };
   readonly 'bn-center-scale': { readonly node: string };
   readonly 'wrong-output': { readonly node: string; readonly classes: number; readonly shape: string };
+  readonly 'transposed-output-padding': { readonly node: string };
 };
 
 /** Why a valid model cannot train on the dataset, as a code with its values (worded by planText). */
@@ -44,18 +45,31 @@ function outputShape(model: SequentialModel): Shape {
   return shape;
 }
 
+/** Convolutions whose dilation TensorFlow.js cannot train (its gradients of conv2d and depthwiseConv2d refuse dilation > 1). */
+const DILATED_CONVOLUTIONS: ReadonlySet<string> = new Set(['Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'Conv2DTranspose']);
+
 /**
- * Layer settings TensorFlow.js 4 cannot train although Keras can: its Conv2D gradient rejects
- * dilation, and its BatchNormalization fails in training without gamma or beta.
+ * Layer settings TensorFlow.js 4 cannot train although Keras can: its convolution gradients reject
+ * dilation (and its DepthwiseConv2D and Conv2DTranspose layers ignore it even forwards), its
+ * BatchNormalization fails in training without gamma or beta, and its Conv2DTranspose has no
+ * output_padding.
  */
 function unsupportedForTraining(model: SequentialModel): PlanProblem | undefined {
   for (const layer of model.layers) {
-    const p = (layer.params ?? {}) as { dilation_rate?: readonly number[]; center?: boolean; scale?: boolean };
-    if (layer.kind === 'Conv2D' && p.dilation_rate && p.dilation_rate.some((d) => d > 1)) {
+    const p = (layer.params ?? {}) as {
+      dilation_rate?: readonly number[];
+      center?: boolean;
+      scale?: boolean;
+      output_padding?: readonly number[] | null;
+    };
+    if (DILATED_CONVOLUTIONS.has(layer.kind) && p.dilation_rate && p.dilation_rate.some((d) => d > 1)) {
       return { code: 'dilated-conv', values: { node: layer.name } };
     }
     if (layer.kind === 'BatchNormalization' && (p.center === false || p.scale === false)) {
       return { code: 'bn-center-scale', values: { node: layer.name } };
+    }
+    if (layer.kind === 'Conv2DTranspose' && p.output_padding) {
+      return { code: 'transposed-output-padding', values: { node: layer.name } };
     }
   }
   return undefined;

@@ -55,6 +55,9 @@ describe('the registry', () => {
       Dense: 'dense',
       BatchNormalization: 'batch_normalization',
       GlobalAveragePooling2D: 'global_average_pooling2d',
+      DepthwiseConv2D: 'depthwise_conv2d',
+      SeparableConv2D: 'separable_conv2d',
+      Conv2DTranspose: 'conv2d_transpose',
     });
   });
 

@@ -74,6 +74,9 @@ export const en = {
   'kind.Dense': 'Fully connected',
   'kind.BatchNormalization': 'Batch normalization',
   'kind.GlobalAveragePooling2D': 'Global average pooling',
+  'kind.DepthwiseConv2D': 'Depthwise convolution',
+  'kind.SeparableConv2D': 'Separable convolution',
+  'kind.Conv2DTranspose': 'Transposed convolution',
 
   'canvas.emptyTitle': 'Start your network',
   'canvas.emptyBody': 'Drag layers here from the palette, or pick a template from the toolbar.',
@@ -206,6 +209,7 @@ export const en = {
   'status.trainable.image-size': 'input {h}×{w} cannot take {image}×{image} images',
   'status.trainable.dilated-conv': '{node} is a dilated convolution',
   'status.trainable.bn-center-scale': '{node} has center or scale off',
+  'status.trainable.transposed-output-padding': '{node} has output_padding',
   'status.saved': 'All changes saved',
   'status.unsaved': 'Unsaved changes — autosaved in this browser',
 

@@ -74,6 +74,9 @@ export const ko: Translation<typeof en> = {
   'kind.Dense': '완전 연결층',
   'kind.BatchNormalization': '배치 정규화',
   'kind.GlobalAveragePooling2D': '전역 평균 풀링',
+  'kind.DepthwiseConv2D': '깊이별 합성곱',
+  'kind.SeparableConv2D': '깊이별 분리 합성곱',
+  'kind.Conv2DTranspose': '전치 합성곱',
 
   'canvas.emptyTitle': '신경망을 만들어 보세요',
   'canvas.emptyBody': '왼쪽 팔레트에서 층을 끌어다 놓거나, 도구 모음에서 템플릿을 고르세요.',
@@ -200,6 +203,7 @@ export const ko: Translation<typeof en> = {
   'status.trainable.image-size': '{h}×{w} 입력은 {image}×{image} 이미지를 받을 수 없음',
   'status.trainable.dilated-conv': '{node}은(는) 팽창 합성곱',
   'status.trainable.bn-center-scale': '{node}의 center 또는 scale이 꺼져 있음',
+  'status.trainable.transposed-output-padding': '{node}에 output_padding이 있음',
   'status.saved': '모든 변경 저장됨',
   'status.unsaved': '저장하지 않은 변경 — 이 브라우저에 자동 저장됨',
 

@@ -71,6 +71,11 @@ export const en = {
   'problem.setting-unreadable':
     '{param} holds a value that is not JSON (a number, text, true/false, a list or an object) — correct it in the file',
   'problem.invalid': '{param} has a value that cannot be read',
+  'problem.pair-non-negative': '{param} must be empty, a whole number ≥ 0 or a pair of them',
+  'problem.output-padding-too-large':
+    'output_padding {ph}×{pw} must be smaller than strides {sh}×{sw} in each direction (Keras requires it) — lower output_padding, raise strides, or leave output_padding empty',
+  'problem.transposed-output-empty':
+    "with padding 'same' and output_padding 0, a {kh}×{kw} kernel on a {h}×{w} input gives an output of size 0 — leave output_padding empty or use an odd kernel_size",
 
   'plan.flat-input-size':
     '{node}: a flat input must have {image}·{image} = {need} values to take {image}×{image} images, not {given} — set its shape to {need} or 28, 28, 1',
@@ -82,4 +87,6 @@ export const en = {
     '{node}: TensorFlow.js cannot train BatchNormalization with center or scale turned off — turn both on to train here; the design still exports to Keras',
   'plan.wrong-output':
     "{node}: the network must end with {classes} values (one per class) but outputs {shape} — end it with Flatten and Dense({classes}, activation 'softmax')",
+  'plan.transposed-output-padding':
+    "{node}: TensorFlow.js's Conv2DTranspose has no output_padding — leave output_padding empty to train here; the design still exports to Keras, which can train it",
 } as const satisfies Dictionary & Record<Codes, Message>;

@@ -58,6 +58,11 @@ export const ko: Translation<typeof en> = {
   'problem.setting-forbidden-key': "{param}에 '__proto__'나 'constructor' 같은, 어떤 설정에도 없는 키가 있습니다 — 파일에서 지우세요",
   'problem.setting-unreadable': '{param}에 JSON이 아닌 값이 있습니다(숫자, 텍스트, true/false, 목록, 객체만 됩니다) — 파일에서 고치세요',
   'problem.invalid': '{param}의 값을 읽을 수 없습니다',
+  'problem.pair-non-negative': '{param}은(는) 비워 두거나, 0 이상의 정수 또는 그런 정수 두 개의 쌍이어야 합니다',
+  'problem.output-padding-too-large':
+    'output_padding {ph}×{pw}은(는) 방향마다 스트라이드 {sh}×{sw}보다 작아야 합니다 (Keras의 규칙) — output_padding을 줄이거나, 스트라이드를 늘리거나, output_padding을 비워 두세요',
+  'problem.transposed-output-empty':
+    "패딩 'same'에 output_padding이 0이면 {h}×{w} 입력에 대한 {kh}×{kw} 커널의 출력 크기가 0이 됩니다 — output_padding을 비워 두거나 홀수 크기의 커널을 쓰세요",
 
   'plan.flat-input-size':
     '{node}: {image}×{image} 이미지를 받으려면 평탄한 입력의 값이 {image}·{image} = {need}개여야 하는데 {given}개입니다 — shape를 {need} 또는 28, 28, 1로 하세요',
@@ -69,4 +74,6 @@ export const ko: Translation<typeof en> = {
     '{node}: TensorFlow.js는 center나 scale을 끈 BatchNormalization을 훈련할 수 없습니다 — 여기서 훈련하려면 둘 다 켜세요. 설계는 그대로 Keras로 내보낼 수 있습니다',
   'plan.wrong-output':
     "{node}: 신경망은 값 {classes}개(클래스마다 하나)로 끝나야 하는데 {shape}을(를) 출력합니다 — Flatten과 Dense({classes}, activation 'softmax')로 끝내세요",
+  'plan.transposed-output-padding':
+    '{node}: TensorFlow.js의 Conv2DTranspose에는 output_padding이 없습니다 — 여기서 훈련하려면 output_padding을 비워 두세요. 설계는 그대로 Keras로 내보내 훈련할 수 있습니다',
 };
