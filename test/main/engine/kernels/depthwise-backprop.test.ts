@@ -82,7 +82,11 @@ describe('the depthwise convolution gradients on wasm', () => {
     const c = cases[1]!;
     const x = tf.tensor4d(randomValues(c.x, 1), c.x);
     const w = tf.tensor4d(randomValues(c.filter, 2), c.filter);
-    const loss = (a: tf.Tensor4D, b: tf.Tensor4D) => tf.depthwiseConv2d(a, b, c.strides, 'same').square().sum();
+    const loss = (a: tf.Tensor, b: tf.Tensor) =>
+      tf
+        .depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, 'same')
+        .square()
+        .sum();
     const [dx, dw] = tf.grads(loss)([x, w]);
     const onCpu = await (async () => {
       await initBackend('cpu');
