@@ -45,7 +45,7 @@ export const en = {
   'caption.moving-stats': 'moving mean + moving variance',
   'caption.multiply-add': 'one multiply-add per value',
   'caption.depth-multiplied': 'channels × depth_multiplier',
-  'caption.depthwise-pointwise': 'depthwise, then pointwise (1×1)',
+  'caption.depthwise-pointwise': 'depthwise, then pointwise 1×1',
   'caption.transposed-macs': 'each input value times the whole kernel',
 
   'help.InputLayer.shape': 'Shape of one sample without the batch dimension: 28, 28, 1 for a grayscale 28×28 image.',

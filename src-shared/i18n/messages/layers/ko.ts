@@ -37,7 +37,7 @@ export const ko: Translation<typeof en> = {
   'caption.moving-stats': '이동 평균 + 이동 분산',
   'caption.multiply-add': '값마다 곱셈-덧셈 한 번',
   'caption.depth-multiplied': '채널 수 × depth_multiplier',
-  'caption.depthwise-pointwise': '깊이별 합성곱 다음 점별(1×1) 합성곱',
+  'caption.depthwise-pointwise': '깊이별 합성곱 다음 1×1 점별 합성곱',
   'caption.transposed-macs': '입력 값마다 커널 전체를 곱함',
 
   'help.InputLayer.shape': '배치 차원을 뺀 샘플 하나의 크기: 28×28 흑백 이미지는 28, 28, 1.',
