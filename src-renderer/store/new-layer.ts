@@ -20,6 +20,13 @@ export function newLayerParams(kind: LayerKindId): Record<string, unknown> {
       return { rate: 0.5 };
     case 'Dense':
       return { units: 100, activation: 'relu' };
+    case 'DepthwiseConv2D':
+      return { kernel_size: [3, 3], padding: 'same', activation: 'relu' };
+    case 'SeparableConv2D':
+      return { filters: 10, kernel_size: [3, 3], padding: 'same', activation: 'relu' };
+    // The usual upsampling step: stride 2 with 'same' doubles height and width (28×28 → 56×56).
+    case 'Conv2DTranspose':
+      return { filters: 10, kernel_size: [3, 3], strides: [2, 2], padding: 'same', activation: 'relu' };
     case 'Flatten':
     case 'BatchNormalization':
     case 'GlobalAveragePooling2D':

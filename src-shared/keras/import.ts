@@ -43,6 +43,8 @@ const ALIASES: Record<string, LayerKindId> = {
   AvgPool2D: 'AveragePooling2D',
   Convolution2D: 'Conv2D',
   GlobalAvgPool2D: 'GlobalAveragePooling2D',
+  SeparableConvolution2D: 'SeparableConv2D',
+  Convolution2DTranspose: 'Conv2DTranspose',
 };
 
 /** True when a parsed JSON document looks like a Keras or TensorFlow.js model. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { DescriptionPart, LayerKind } from './types';
 import { activation, bool, initializer, pair, padding, positiveInt } from './params';
-import { outputLength, effectiveKernel, same } from './spatial';
+import { same } from './spatial';
 import { fail, ok, requireImage, ZERO } from './checks';
 import { num, product, productFormula } from './format';
 import { kerasInitializer, pick, py, readActivation, readInitializer } from './keras-values';
+import { convolvedSize, dilationActivationArgs, stridePaddingArgs, stridesWithDilation, windowParts } from './convolution';
 
 const schema = z.object({
   filters: positiveInt(),
@@ -36,28 +37,14 @@ export const conv2d: LayerKind<Conv2DParams> = {
     { name: 'kernel_initializer', kind: 'enum', help: 'Conv2D.kernel_initializer' },
     { name: 'bias_initializer', kind: 'enum', help: 'Conv2D.bias_initializer' },
   ],
-  check(p) {
-    if ((p.strides[0] > 1 || p.strides[1] > 1) && (p.dilation_rate[0] > 1 || p.dilation_rate[1] > 1)) {
-      return { code: 'strides-with-dilation', values: {}, param: 'strides' };
-    }
-    return undefined;
-  },
+  check: stridesWithDilation,
   inferShape(input, p) {
     const wrong = requireImage(input, 'Conv2D');
     if (wrong) return fail(wrong);
-    const [h, w, c] = input as [number, number, number];
-    const rows = outputLength(h, p.kernel_size[0], p.strides[0], p.dilation_rate[0], p.padding);
-    const cols = outputLength(w, p.kernel_size[1], p.strides[1], p.dilation_rate[1], p.padding);
-    if (rows.value < 1 || cols.value < 1) {
-      const [kh, kw] = p.kernel_size;
-      if (p.dilation_rate[0] > 1 || p.dilation_rate[1] > 1) {
-        const eh = effectiveKernel(kh, p.dilation_rate[0]);
-        const ew = effectiveKernel(kw, p.dilation_rate[1]);
-        return fail({ code: 'dilated-kernel-too-large', values: { kh, kw, eh, ew, h, w }, param: 'kernel_size' });
-      }
-      return fail({ code: 'kernel-too-large', values: { kh, kw, h, w }, param: 'kernel_size' });
-    }
-    void c;
+    const [h, w] = input as [number, number, number];
+    const size = convolvedSize(h, w, p);
+    if (!size.ok) return fail(size.problem);
+    const [rows, cols] = size.value;
     return ok({ shape: [rows.value, cols.value, p.filters], dims: [rows, cols, same(p.filters, 'filters')] });
   },
   countParams(input, _output, p) {
@@ -73,13 +60,8 @@ export const conv2d: LayerKind<Conv2DParams> = {
     return { value: product(factors), formula: productFormula(factors) };
   },
   describe(p) {
-    const parts: DescriptionPart[] = [{ code: 'kernels', values: { n: p.filters, kh: p.kernel_size[0], kw: p.kernel_size[1] } }];
-    if (p.strides[0] !== 1 || p.strides[1] !== 1) parts.push({ code: 'stride', values: { h: p.strides[0], w: p.strides[1] } });
-    if (p.dilation_rate[0] !== 1 || p.dilation_rate[1] !== 1)
-      parts.push({ code: 'dilation', values: { h: p.dilation_rate[0], w: p.dilation_rate[1] } });
-    parts.push({ code: 'keras', values: { value: p.padding } });
-    if (p.activation !== 'linear') parts.push({ code: 'keras', values: { value: p.activation } });
-    return parts;
+    const kernels: DescriptionPart = { code: 'kernels', values: { n: p.filters, kh: p.kernel_size[0], kw: p.kernel_size[1] } };
+    return [kernels, ...windowParts(p)];
   },
   toKerasConfig(p) {
     return {
@@ -109,12 +91,7 @@ export const conv2d: LayerKind<Conv2DParams> = {
     return raw;
   },
   toPython(p) {
-    const args = [String(p.filters), py(p.kernel_size)];
-    if (p.strides[0] !== 1 || p.strides[1] !== 1) args.push(`strides=${py(p.strides)}`);
-    if (p.padding !== 'valid') args.push(`padding=${py(p.padding)}`);
-    if (p.dilation_rate[0] !== 1 || p.dilation_rate[1] !== 1) args.push(`dilation_rate=${py(p.dilation_rate)}`);
-    if (p.activation !== 'linear') args.push(`activation=${py(p.activation)}`);
-    if (!p.use_bias) args.push('use_bias=False');
+    const args = [String(p.filters), py(p.kernel_size), ...stridePaddingArgs(p), ...dilationActivationArgs(p)];
     if (p.kernel_initializer !== 'glorot_uniform') args.push(`kernel_initializer=${py(p.kernel_initializer)}`);
     if (p.bias_initializer !== 'zeros') args.push(`bias_initializer=${py(p.bias_initializer)}`);
     return `Conv2D(${args.join(', ')})`;

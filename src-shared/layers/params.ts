@@ -25,6 +25,7 @@ export const PARAM_PROBLEMS = [
   'rate-one',
   'invalid',
   'negative',
+  'pair-non-negative',
 ] as const;
 export type ParamProblemCode = (typeof PARAM_PROBLEMS)[number];
 
@@ -50,6 +51,16 @@ export const pair = () =>
   z
     .union([positiveInt(), z.tuple([positiveInt(), positiveInt()])], says('pair'))
     .transform((v): [number, number] => (typeof v === 'number' ? [v, v] : [v[0], v[1]]));
+
+/** A whole number ≥ 0 (Keras's allow_zero tuples, e.g. output_padding). */
+const nonNegativeInt = () => z.number(says('not-number')).int(says('not-whole')).min(0, says('pair-non-negative'));
+
+/** Keras's output_padding: None, 1 or (1, 0); a number becomes a pair, zeros allowed. */
+export const optionalPairFromZero = () =>
+  z
+    .union([nonNegativeInt(), z.tuple([nonNegativeInt(), nonNegativeInt()])], says('pair-non-negative'))
+    .transform((v): [number, number] => (typeof v === 'number' ? [v, v] : [v[0], v[1]]))
+    .nullable();
 
 export const PADDINGS = ['valid', 'same'] as const;
 export type Padding = (typeof PADDINGS)[number];

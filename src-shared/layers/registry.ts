@@ -10,11 +10,18 @@ import { batchNormalization } from './batch-normalization';
 import { globalAveragePooling2d } from './global-average-pooling2d';
 import { leakyReLU, reLU, softmax } from './activation-layers';
 import { add, average, concatenate, maximum, minimum, multiply } from './merges';
+import { separableConv2d } from './separable-conv2d';
+import { depthwiseConv2d } from './depthwise-conv2d';
+import { conv2dTranspose } from './conv2d-transpose';
 
 // Each kind keeps its own parameter type; the registry forgets it, and callers parse through `schema`.
 const ALL: readonly SomeLayerKind<never>[] = [
   inputLayer,
   conv2d,
+  // Keras's order within Convolution: separable, depthwise, then transposed.
+  separableConv2d,
+  depthwiseConv2d,
+  conv2dTranspose,
   maxPooling2d,
   averagePooling2d,
   activationLayer,

@@ -33,6 +33,9 @@ export type CaptionValues = {
   readonly 'merge-products': NoValues;
   readonly 'merge-average': { readonly n: number; readonly adds: number };
   readonly 'concat-copy': NoValues;
+  readonly 'depth-multiplied': NoValues;
+  readonly 'depthwise-pointwise': NoValues;
+  readonly 'transposed-macs': NoValues;
 };
 
 /** A word or two beside a formula, as a code with its values. */
@@ -116,6 +119,8 @@ export type KindProblemValues = {
   readonly 'concat-stride': { readonly axis: number; readonly shapes: string; readonly last: string; readonly stride: number };
   readonly 'axis-range': { readonly kind: LayerKindId; readonly axis: number; readonly shape: string; readonly max: number };
   readonly 'batch-axis': { readonly kind: LayerKindId };
+  readonly 'output-padding-too-large': { readonly ph: number; readonly pw: number; readonly sh: number; readonly sw: number };
+  readonly 'transposed-output-empty': { readonly kh: number; readonly kw: number; readonly h: number; readonly w: number };
 };
 
 /** The values of a value the parameter schema refused: the parameter, and the allowed options where it lists them. */
@@ -173,6 +178,36 @@ export const PARAM_HELP = [
   'LeakyReLU.negative_slope',
   'Softmax.axis',
   'Concatenate.axis',
+  'DepthwiseConv2D.kernel_size',
+  'DepthwiseConv2D.strides',
+  'DepthwiseConv2D.padding',
+  'DepthwiseConv2D.depth_multiplier',
+  'DepthwiseConv2D.dilation_rate',
+  'DepthwiseConv2D.activation',
+  'DepthwiseConv2D.use_bias',
+  'DepthwiseConv2D.depthwise_initializer',
+  'DepthwiseConv2D.bias_initializer',
+  'SeparableConv2D.filters',
+  'SeparableConv2D.kernel_size',
+  'SeparableConv2D.strides',
+  'SeparableConv2D.padding',
+  'SeparableConv2D.dilation_rate',
+  'SeparableConv2D.depth_multiplier',
+  'SeparableConv2D.activation',
+  'SeparableConv2D.use_bias',
+  'SeparableConv2D.depthwise_initializer',
+  'SeparableConv2D.pointwise_initializer',
+  'SeparableConv2D.bias_initializer',
+  'Conv2DTranspose.filters',
+  'Conv2DTranspose.kernel_size',
+  'Conv2DTranspose.strides',
+  'Conv2DTranspose.padding',
+  'Conv2DTranspose.output_padding',
+  'Conv2DTranspose.dilation_rate',
+  'Conv2DTranspose.activation',
+  'Conv2DTranspose.use_bias',
+  'Conv2DTranspose.kernel_initializer',
+  'Conv2DTranspose.bias_initializer',
 ] as const;
 export type HelpCode = (typeof PARAM_HELP)[number];
 
@@ -201,6 +236,9 @@ export type DescriptionValues = {
   readonly 'elementwise-mean': NoValues;
   readonly 'elementwise-max': NoValues;
   readonly 'elementwise-min': NoValues;
+  readonly depthwise: { readonly kh: number; readonly kw: number };
+  readonly 'depth-multiplier': { readonly n: number };
+  readonly 'output-padding': { readonly h: number; readonly w: number };
 };
 export type DescriptionPart = Coded<DescriptionValues>;
 export type DescriptionCode = DescriptionPart['code'];
@@ -285,6 +323,9 @@ export const LAYER_KIND_IDS = [
   'Maximum',
   'Minimum',
   'Concatenate',
+  'DepthwiseConv2D',
+  'SeparableConv2D',
+  'Conv2DTranspose',
 ] as const;
 
 export type LayerKindId = (typeof LAYER_KIND_IDS)[number];

@@ -24,6 +24,7 @@ export type PlanProblemValues = {
   readonly 'wrong-output': { readonly node: string; readonly classes: number; readonly shape: string };
   readonly 'relu-options': { readonly node: string };
   readonly 'softmax-axis': { readonly node: string };
+  readonly 'transposed-output-padding': { readonly node: string };
 };
 
 /** Why a valid model cannot train on the dataset, as a code with its values (worded by planText). */
@@ -49,10 +50,15 @@ export function reluTrainsInTfjs(p: { max_value: number | null; negative_slope: 
   return p.threshold === 0 && (p.negative_slope === 0 || p.max_value === null);
 }
 
+/** Convolutions whose dilation TensorFlow.js cannot train (its gradients of conv2d and depthwiseConv2d refuse dilation > 1). */
+const DILATED_CONVOLUTIONS: ReadonlySet<string> = new Set(['Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'Conv2DTranspose']);
+
 /**
- * Layer settings TensorFlow.js 4 cannot train although Keras can: its Conv2D gradient rejects
- * dilation, its BatchNormalization fails in training without gamma or beta, its softmax works only
- * over the last axis, and some ReLU settings have no layer (reluTrainsInTfjs).
+ * Layer settings TensorFlow.js 4 cannot train although Keras can: its convolution gradients reject
+ * dilation (and its DepthwiseConv2D and Conv2DTranspose layers ignore it even forwards), its
+ * BatchNormalization fails in training without gamma or beta, its Conv2DTranspose has no
+ * output_padding, its softmax works only over the last axis, and some ReLU settings have no layer
+ * (reluTrainsInTfjs).
  */
 function unsupportedForTraining(model: Network): PlanProblem | undefined {
   for (const layer of model.layers) {
@@ -64,8 +70,9 @@ function unsupportedForTraining(model: Network): PlanProblem | undefined {
       max_value?: number | null;
       negative_slope?: number;
       threshold?: number;
+      output_padding?: readonly number[] | null;
     };
-    if (layer.kind === 'Conv2D' && p.dilation_rate && p.dilation_rate.some((d) => d > 1)) {
+    if (DILATED_CONVOLUTIONS.has(layer.kind) && p.dilation_rate && p.dilation_rate.some((d) => d > 1)) {
       return { code: 'dilated-conv', values: { node: layer.name } };
     }
     if (layer.kind === 'BatchNormalization' && (p.center === false || p.scale === false)) {
@@ -81,6 +88,9 @@ function unsupportedForTraining(model: Network): PlanProblem | undefined {
     const shape = layer.inputShapes[0];
     if (layer.kind === 'Softmax' && shape && axis !== -1 && axis !== shape.length) {
       return { code: 'softmax-axis', values: { node: layer.name } };
+    }
+    if (layer.kind === 'Conv2DTranspose' && p.output_padding) {
+      return { code: 'transposed-output-padding', values: { node: layer.name } };
     }
   }
   return undefined;

@@ -4,6 +4,7 @@ import { conv2dBackpropInputConfig } from './conv2d-backprop-input';
 import { maxPoolGradConfig } from './max-pool-grad';
 import { avgPoolGradConfigs } from './avg-pool-grad';
 import { batchMatMulConfig } from './batch-mat-mul';
+import { depthwiseBackpropConfigs } from './depthwise-backprop';
 
 const ours = new WeakSet<tf.KernelFunc>();
 
@@ -25,9 +26,10 @@ function installOver(kernelName: string, wrap: (stock: tf.KernelConfig) => tf.Ke
 }
 
 /**
- * Registers the wasm kernels training needs: Conv2DBackpropFilter (missing), MaxPoolGrad and
- * AvgPoolGrad (wrong in some cases), BatchMatMul and Conv2DBackpropInput (slow). Call after
- * @tensorflow/tfjs-backend-wasm is imported; safe to call more than once.
+ * Registers the wasm kernels training needs: Conv2DBackpropFilter and the two depthwise
+ * convolution gradients (missing), MaxPoolGrad and AvgPoolGrad (wrong in some cases), BatchMatMul
+ * and Conv2DBackpropInput (slow). Call after @tensorflow/tfjs-backend-wasm is imported; safe to
+ * call more than once.
  */
 export function registerWasmKernels(): void {
   installOver(tf.BatchMatMul, batchMatMulConfig);
@@ -35,6 +37,7 @@ export function registerWasmKernels(): void {
   install(conv2dBackpropFilterConfig);
   install(maxPoolGradConfig);
   for (const c of avgPoolGradConfigs) if (c.backendName === 'wasm') install(c);
+  for (const c of depthwiseBackpropConfigs) install(c);
 }
 
 /** Registers the cpu kernel fixes (AvgPoolGrad with 'same' padding); safe to call more than once. */

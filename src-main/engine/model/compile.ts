@@ -10,6 +10,9 @@ import type { ActivationName, InitializerName } from '../../../src-shared/layers
 import type { LeakyReLUParams, ReLUParams, SoftmaxParams } from '../../../src-shared/layers/activation-layers';
 import type { ConcatenateParams } from '../../../src-shared/layers/merges';
 import { reluTrainsInTfjs } from '../../../src-shared/training/compatibility';
+import type { DepthwiseConv2DParams } from '../../../src-shared/layers/depthwise-conv2d';
+import type { SeparableConv2DParams } from '../../../src-shared/layers/separable-conv2d';
+import type { Conv2DTransposeParams } from '../../../src-shared/layers/conv2d-transpose';
 
 type TfActivation = NonNullable<Parameters<typeof tf.layers.dense>[0]['activation']>;
 
@@ -134,6 +137,56 @@ export function layerFor(
       return tf.layers.minimum(base);
     case 'Concatenate':
       return tf.layers.concatenate({ ...base, axis: (layer.params as ConcatenateParams).axis });
+    case 'DepthwiseConv2D': {
+      const p = layer.params as DepthwiseConv2DParams;
+      // tfjs-layers 4 drops dilationRate here (its call passes none), so a dilated one would be a different layer.
+      if (p.dilation_rate.some((d) => d > 1)) throw new Error(`${layer.name}: TensorFlow.js's DepthwiseConv2D ignores dilation_rate`);
+      return tf.layers.depthwiseConv2d({
+        ...base,
+        kernelSize: p.kernel_size,
+        strides: p.strides,
+        padding: p.padding,
+        depthMultiplier: p.depth_multiplier,
+        activation: activation(p.activation),
+        useBias: p.use_bias,
+        depthwiseInitializer: initializer(p.depthwise_initializer, seed),
+        biasInitializer: initializer(p.bias_initializer, seed + 1),
+      });
+    }
+    case 'SeparableConv2D': {
+      const p = layer.params as SeparableConv2DParams;
+      return tf.layers.separableConv2d({
+        ...base,
+        filters: p.filters,
+        kernelSize: p.kernel_size,
+        strides: p.strides,
+        padding: p.padding,
+        dilationRate: p.dilation_rate,
+        depthMultiplier: p.depth_multiplier,
+        activation: activation(p.activation),
+        useBias: p.use_bias,
+        depthwiseInitializer: initializer(p.depthwise_initializer, seed),
+        pointwiseInitializer: initializer(p.pointwise_initializer, seed + 2),
+        biasInitializer: initializer(p.bias_initializer, seed + 1),
+      });
+    }
+    case 'Conv2DTranspose': {
+      const p = layer.params as Conv2DTransposeParams;
+      // tfjs-layers 4 has no output_padding and ignores dilationRate; its sizes match Keras's only without them.
+      if (p.output_padding) throw new Error(`${layer.name}: TensorFlow.js's Conv2DTranspose has no output_padding`);
+      if (p.dilation_rate.some((d) => d > 1)) throw new Error(`${layer.name}: TensorFlow.js's Conv2DTranspose ignores dilation_rate`);
+      return tf.layers.conv2dTranspose({
+        ...base,
+        filters: p.filters,
+        kernelSize: p.kernel_size,
+        strides: p.strides,
+        padding: p.padding,
+        activation: activation(p.activation),
+        useBias: p.use_bias,
+        kernelInitializer: initializer(p.kernel_initializer, seed),
+        biasInitializer: initializer(p.bias_initializer, seed + 1),
+      });
+    }
   }
 }
 

@@ -298,6 +298,9 @@ describe('property: layer names', () => {
     Maximum: 'maximum',
     Minimum: 'minimum',
     Concatenate: 'concatenate',
+    DepthwiseConv2D: 'depthwise_conv2d',
+    SeparableConv2D: 'separable_conv2d',
+    Conv2DTranspose: 'conv2d_transpose',
   };
 
   it('graphFromLayers names unnamed layers as Keras does, and keeps given names', () => {

@@ -64,6 +64,9 @@ describe('the registry', () => {
       Maximum: 'maximum',
       Minimum: 'minimum',
       Concatenate: 'concatenate',
+      DepthwiseConv2D: 'depthwise_conv2d',
+      SeparableConv2D: 'separable_conv2d',
+      Conv2DTranspose: 'conv2d_transpose',
     });
   });
 

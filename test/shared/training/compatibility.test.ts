@@ -77,4 +77,37 @@ describe('planTraining', () => {
     );
     expect(soft(-2).ok).toBe(false);
   });
+
+  it.each<[RawLayer['kind'], Record<string, unknown>]>([
+    ['DepthwiseConv2D', { kernel_size: 3, dilation_rate: [1, 2] }],
+    ['SeparableConv2D', { filters: 2, kernel_size: 3, dilation_rate: 2 }],
+    ['Conv2DTranspose', { filters: 2, kernel_size: 3, dilation_rate: 2 }],
+  ])('refuses a dilated %s: TensorFlow.js trains no dilated convolution', (kind, params) => {
+    const p = plan([input([28, 28, 1]), { kind, name: 'd', params }, ...head]);
+    expect(!p.ok && p.problem).toEqual({ code: 'dilated-conv', values: { node: 'd' } });
+  });
+
+  it("refuses Conv2DTranspose's output_padding, which TensorFlow.js's layer lacks, and trains the same layer without it", () => {
+    const layer = (extra: Record<string, unknown>): RawLayer => ({
+      kind: 'Conv2DTranspose',
+      name: 't',
+      params: { filters: 2, kernel_size: 3, strides: 2, ...extra },
+    });
+    const padded = plan([input([28, 28, 1]), layer({ output_padding: 1 }), ...head]);
+    expect(!padded.ok && planText('en', padded.problem)).toBe(
+      "t: TensorFlow.js's Conv2DTranspose has no output_padding — leave output_padding empty to train here; the design still exports to Keras, which can train it",
+    );
+    expect(plan([input([28, 28, 1]), layer({}), ...head])).toMatchObject({ ok: true });
+    expect(plan([input([28, 28, 1]), layer({ output_padding: null }), ...head])).toMatchObject({ ok: true });
+  });
+
+  it('trains undilated depthwise and separable convolutions', () => {
+    const p = plan([
+      input([28, 28, 1]),
+      { kind: 'DepthwiseConv2D', params: { kernel_size: 3, depth_multiplier: 4, strides: 2, padding: 'same' } },
+      { kind: 'SeparableConv2D', params: { filters: 8, kernel_size: 3 } },
+      ...head,
+    ]);
+    expect(p).toMatchObject({ ok: true });
+  });
 });

@@ -83,6 +83,9 @@ export const en = {
   'kind.Maximum': 'Element-wise maximum',
   'kind.Minimum': 'Element-wise minimum',
   'kind.Concatenate': 'Join along an axis',
+  'kind.DepthwiseConv2D': 'Depthwise convolution',
+  'kind.SeparableConv2D': 'Separable convolution',
+  'kind.Conv2DTranspose': 'Transposed convolution',
 
   'canvas.emptyTitle': 'Start your network',
   'canvas.emptyBody': 'Drag layers here from the palette, or pick a template from the toolbar.',
@@ -219,6 +222,7 @@ export const en = {
   'status.trainable.bn-center-scale': '{node} has center or scale off',
   'status.trainable.relu-options': '{node} is a ReLU that TensorFlow.js cannot train',
   'status.trainable.softmax-axis': '{node} is a Softmax over an axis before the last',
+  'status.trainable.transposed-output-padding': '{node} has output_padding',
   'status.saved': 'All changes saved',
   'status.unsaved': 'Unsaved changes — autosaved in this browser',
 

@@ -83,6 +83,9 @@ export const ko: Translation<typeof en> = {
   'kind.Maximum': '원소별 최댓값',
   'kind.Minimum': '원소별 최솟값',
   'kind.Concatenate': '축을 따라 이어 붙이기',
+  'kind.DepthwiseConv2D': '깊이별 합성곱',
+  'kind.SeparableConv2D': '깊이별 분리 합성곱',
+  'kind.Conv2DTranspose': '전치 합성곱',
 
   'canvas.emptyTitle': '신경망을 만들어 보세요',
   'canvas.emptyBody': '왼쪽 팔레트에서 층을 끌어다 놓거나, 도구 모음에서 템플릿을 고르세요.',
@@ -213,6 +216,7 @@ export const ko: Translation<typeof en> = {
   'status.trainable.bn-center-scale': '{node}의 center 또는 scale이 꺼져 있음',
   'status.trainable.relu-options': '{node}은(는) TensorFlow.js가 훈련할 수 없는 ReLU',
   'status.trainable.softmax-axis': '{node}은(는) 마지막이 아닌 축의 Softmax',
+  'status.trainable.transposed-output-padding': '{node}에 output_padding이 있음',
   'status.saved': '모든 변경 저장됨',
   'status.unsaved': '저장하지 않은 변경 — 이 브라우저에 자동 저장됨',
 

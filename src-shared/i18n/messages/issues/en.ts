@@ -104,6 +104,11 @@ export const en = {
     'axis {axis} does not exist in an input of shape {shape} — use an axis from 1 to {max}, or -1 for the last one (axis 0 is the batch)',
   'problem.batch-axis':
     'axis 0 is the batch, across samples, and {kind} works within each sample — use -1 for the last axis, or another axis from 1',
+  'problem.pair-non-negative': '{param} must be empty, a whole number ≥ 0 or a pair of them',
+  'problem.output-padding-too-large':
+    'output_padding {ph}×{pw} must be smaller than strides {sh}×{sw} in each direction (Keras requires it) — lower output_padding, raise strides, or leave output_padding empty',
+  'problem.transposed-output-empty':
+    "with padding 'same' and output_padding 0, a {kh}×{kw} kernel on a {h}×{w} input gives an output of size 0 — leave output_padding empty or use an odd kernel_size",
 
   'plan.flat-input-size':
     '{node}: a flat input must have {image}·{image} = {need} values to take {image}×{image} images, not {given} — set its shape to {need} or 28, 28, 1',
@@ -119,4 +124,6 @@ export const en = {
     '{node}: TensorFlow.js has no trainable ReLU with a threshold, or with both max_value and negative_slope — to train here set threshold to 0 and keep only one of max_value and negative_slope; the design still exports to Keras, which can train it',
   'plan.softmax-axis':
     '{node}: TensorFlow.js computes Softmax over the last axis only — set axis to -1 to train here; the design still exports to Keras, which can train it',
+  'plan.transposed-output-padding':
+    "{node}: TensorFlow.js's Conv2DTranspose has no output_padding — leave output_padding empty to train here; the design still exports to Keras, which can train it",
 } as const satisfies Dictionary & Record<Codes, Message>;

@@ -86,6 +86,11 @@ export const ko: Translation<typeof en> = {
     '축 {axis}은(는) {shape} 형태의 입력에 없습니다 — 1부터 {max}까지의 축이나, 마지막 축을 뜻하는 -1을 쓰세요 (축 0은 배치입니다)',
   'problem.batch-axis':
     '축 0은 여러 샘플에 걸친 배치 축인데 {kind}은(는) 샘플 하나 안에서 계산합니다 — 마지막 축인 -1이나 1 이상의 다른 축을 쓰세요',
+  'problem.pair-non-negative': '{param}은(는) 비워 두거나, 0 이상의 정수 또는 그런 정수 두 개의 쌍이어야 합니다',
+  'problem.output-padding-too-large':
+    'output_padding {ph}×{pw}은(는) 방향마다 스트라이드 {sh}×{sw}보다 작아야 합니다 (Keras의 규칙) — output_padding을 줄이거나, 스트라이드를 늘리거나, output_padding을 비워 두세요',
+  'problem.transposed-output-empty':
+    "패딩 'same'에 output_padding이 0이면 {h}×{w} 입력에 대한 {kh}×{kw} 커널의 출력 크기가 0이 됩니다 — output_padding을 비워 두거나 홀수 크기의 커널을 쓰세요",
 
   'plan.flat-input-size':
     '{node}: {image}×{image} 이미지를 받으려면 평탄한 입력의 값이 {image}·{image} = {need}개여야 하는데 {given}개입니다 — shape를 {need} 또는 28, 28, 1로 하세요',
@@ -101,4 +106,6 @@ export const ko: Translation<typeof en> = {
     '{node}: TensorFlow.js에는 threshold가 있거나 max_value와 negative_slope를 함께 쓰는 ReLU를 훈련할 층이 없습니다 — 여기서 훈련하려면 threshold를 0으로 하고 max_value와 negative_slope 중 하나만 쓰세요. 설계는 그대로 Keras로 내보내 훈련할 수 있습니다',
   'plan.softmax-axis':
     '{node}: TensorFlow.js는 마지막 축으로만 Softmax를 계산합니다 — 여기서 훈련하려면 axis를 -1로 하세요. 설계는 그대로 Keras로 내보내 훈련할 수 있습니다',
+  'plan.transposed-output-padding':
+    '{node}: TensorFlow.js의 Conv2DTranspose에는 output_padding이 없습니다 — 여기서 훈련하려면 output_padding을 비워 두세요. 설계는 그대로 Keras로 내보내 훈련할 수 있습니다',
 };

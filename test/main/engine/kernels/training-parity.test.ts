@@ -120,6 +120,36 @@ const STRUCTURES: Record<string, () => tf.Sequential> = {
     m.add(tf.layers.dense({ units: CLASSES, activation: 'softmax', kernelInitializer: seeded(13) }));
     return m;
   },
+  /** Depthwise (two maps per channel, strided), separable and transposed convolutions (a kernel smaller than its stride). */
+  convolutions: () => {
+    const m = tf.sequential();
+    m.add(
+      tf.layers.depthwiseConv2d({
+        inputShape: [9, 9, 2],
+        kernelSize: 3,
+        strides: 2,
+        padding: 'same',
+        depthMultiplier: 2,
+        activation: 'relu',
+        depthwiseInitializer: seeded(14),
+      }),
+    );
+    m.add(
+      tf.layers.separableConv2d({
+        filters: 3,
+        kernelSize: [2, 3],
+        padding: 'valid',
+        activation: 'tanh',
+        depthwiseInitializer: seeded(15),
+        pointwiseInitializer: seeded(16),
+      }),
+    );
+    m.add(tf.layers.conv2dTranspose({ filters: 2, kernelSize: 2, strides: 3, padding: 'valid', kernelInitializer: seeded(17) }));
+    m.add(tf.layers.conv2dTranspose({ filters: 2, kernelSize: 3, strides: 2, padding: 'same', kernelInitializer: seeded(18) }));
+    m.add(tf.layers.flatten());
+    m.add(tf.layers.dense({ units: CLASSES, activation: 'softmax', kernelInitializer: seeded(19) }));
+    return m;
+  },
 };
 
 interface Run {
