@@ -8,7 +8,7 @@ import { depthwiseBackpropInputConfigs } from './depthwise-backprop-input';
 import { depthwiseBackpropFilterConfigs } from './depthwise-backprop-filter';
 import { depthwiseConv2dGradConfig } from './depthwise-gradient';
 import { resizeNearestGradConfigs } from './resize-nearest-grad';
-import { resizeBilinearGradConfigs } from './resize-bilinear-grad';
+import { resizeBilinearGradCpuConfig, resizeBilinearGradWasmConfig } from './resize-bilinear-grad';
 
 const ours = new WeakSet<tf.KernelFunc>();
 
@@ -22,7 +22,7 @@ function install(config: tf.KernelConfig): void {
   tf.registerKernel(config);
 }
 
-/** Installs a kernel that wraps the stock one (falling back to it for cases it does not speed up). */
+/** Installs a kernel that wraps the stock one (falling back to it for cases it does right and fast). */
 function installOver(kernelName: string, wrap: (stock: tf.KernelConfig) => tf.KernelConfig): void {
   const stock = tf.getKernel(kernelName, 'wasm');
   if (!stock) throw new Error(`import @tensorflow/tfjs-backend-wasm before registering its kernels (no stock ${kernelName})`);
@@ -41,9 +41,10 @@ function registerGradients(): void {
 
 /**
  * Registers the wasm kernels training needs: Conv2DBackpropFilter and the depthwise backprop
- * kernels (missing), MaxPoolGrad, AvgPoolGrad and the resize gradients (wrong in some cases),
- * BatchMatMul and Conv2DBackpropInput (slow), and the dilated depthwise gradient. Call after
- * @tensorflow/tfjs-backend-wasm is imported; safe to call more than once.
+ * kernels (missing), MaxPoolGrad, AvgPoolGrad and the resize gradients (wrong in some cases;
+ * the resize ones with half-pixel centres), BatchMatMul and Conv2DBackpropInput (slow), and
+ * the depthwise gradient that takes dilated filters. Call after @tensorflow/tfjs-backend-wasm
+ * is imported; safe to call more than once.
  */
 export function registerWasmKernels(): void {
   installOver(tf.BatchMatMul, batchMatMulConfig);
@@ -54,7 +55,7 @@ export function registerWasmKernels(): void {
   install(maxPoolGradConfig);
   installFor('wasm', avgPoolGradConfigs);
   installFor('wasm', resizeNearestGradConfigs);
-  installFor('wasm', resizeBilinearGradConfigs);
+  installOver(tf.ResizeBilinearGrad, resizeBilinearGradWasmConfig);
   registerGradients();
 }
 
@@ -66,7 +67,7 @@ export function registerWasmKernels(): void {
 export function registerCpuKernels(): void {
   installFor('cpu', avgPoolGradConfigs);
   installFor('cpu', resizeNearestGradConfigs);
-  installFor('cpu', resizeBilinearGradConfigs);
+  install(resizeBilinearGradCpuConfig);
   installFor('cpu', depthwiseBackpropInputConfigs);
   installFor('cpu', depthwiseBackpropFilterConfigs);
   registerGradients();

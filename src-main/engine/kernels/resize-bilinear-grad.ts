@@ -37,12 +37,28 @@ export function resizeBilinearGradient(dy: Float32Array, dx: Float32Array, g: Re
 const kernels = resizeGradKernels(tf.ResizeBilinearGrad, resizeBilinearGradient);
 
 /**
- * Registration records for wasm and cpu. The stock cpu kernel returns dx with height and width
- * swapped, so UpSampling2D(interpolation='bilinear') on a non-square input could not train at
- * all ("the gradient … does not match the shape of the input"); both stock kernels ignore
- * halfPixelCenters (Keras's bilinear resize uses half-pixel centres).
+ * Registration record for cpu. The stock kernel returns dx with height and width swapped, so
+ * UpSampling2D(interpolation='bilinear') on a non-square input could not train at all ("the
+ * gradient … does not match the shape of the input"), and it ignores halfPixelCenters (which
+ * Keras's bilinear resize uses).
  */
-export const resizeBilinearGradConfigs: readonly tf.KernelConfig[] = [
-  { kernelName: tf.ResizeBilinearGrad, backendName: 'wasm', kernelFunc: kernels.wasm },
-  { kernelName: tf.ResizeBilinearGrad, backendName: 'cpu', kernelFunc: kernels.cpu },
-];
+export const resizeBilinearGradCpuConfig: tf.KernelConfig = {
+  kernelName: tf.ResizeBilinearGrad,
+  backendName: 'cpu',
+  kernelFunc: kernels.cpu,
+};
+
+/**
+ * Registration record for wasm, given the stock kernel: right, and twice as fast as this one,
+ * except that it ignores halfPixelCenters, which this one handles.
+ */
+export function resizeBilinearGradWasmConfig(stock: tf.KernelConfig): tf.KernelConfig {
+  return {
+    kernelName: tf.ResizeBilinearGrad,
+    backendName: 'wasm',
+    kernelFunc: (args) =>
+      (args.attrs as unknown as tf.ResizeBilinearGradAttrs).halfPixelCenters ? kernels.wasm(args) : stock.kernelFunc(args),
+    // The stock kernel binds its C++ function in setup.
+    ...(stock.setupFunc ? { setupFunc: stock.setupFunc } : {}),
+  };
+}

@@ -75,7 +75,8 @@ const kernels = resizeGradKernels(tf.ResizeNearestNeighborGrad, resizeNearestGra
 /**
  * Registration records for wasm and cpu. The stock cpu kernel offsets dy by the images' batch
  * stride, so every image after the first got a wrong gradient (UpSampling2D trained wrongly at
- * batch size > 1); both stock kernels ignore halfPixelCenters.
+ * batch size > 1); both stock kernels ignore halfPixelCenters; this one is also faster than
+ * the stock wasm one (a window search per input pixel).
  */
 export const resizeNearestGradConfigs: readonly tf.KernelConfig[] = [
   { kernelName: tf.ResizeNearestNeighborGrad, backendName: 'wasm', kernelFunc: kernels.wasm },
