@@ -5,7 +5,7 @@ import { asWasmBackend, heapIndex, runWasmKernel, type KernelArgs, type WasmBack
  * dy with (stride − 1) zero rows and columns between its pixels, so that the input gradient of a
  * strided convolution becomes a stride-1 correlation. Runs of channels move with copyWithin.
  */
-function spread(backend: WasmBackend, dy: tf.TensorInfo, sh: number, sw: number): tf.TensorInfo {
+export function spread(backend: WasmBackend, dy: tf.TensorInfo, sh: number, sw: number): tf.TensorInfo {
   const [b, oh, ow, c] = dy.shape as [number, number, number, number];
   const [h, w] = [(oh - 1) * sh + 1, (ow - 1) * sw + 1];
   const out = backend.makeOutput([b, h, w, c], 'float32');
