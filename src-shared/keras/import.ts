@@ -43,6 +43,7 @@ const ALIASES: Record<string, LayerKindId> = {
   AvgPool2D: 'AveragePooling2D',
   Convolution2D: 'Conv2D',
   GlobalAvgPool2D: 'GlobalAveragePooling2D',
+  GlobalMaxPool2D: 'GlobalMaxPooling2D',
 };
 
 /** True when a parsed JSON document looks like a Keras or TensorFlow.js model. */

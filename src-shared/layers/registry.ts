@@ -7,7 +7,12 @@ import { dropout } from './dropout';
 import { flatten } from './flatten';
 import { dense } from './dense';
 import { batchNormalization } from './batch-normalization';
-import { globalAveragePooling2d } from './global-average-pooling2d';
+import { globalAveragePooling2d, globalMaxPooling2d } from './global-pooling2d';
+import { zeroPadding2d } from './zero-padding2d';
+import { cropping2d } from './cropping2d';
+import { upSampling2d } from './up-sampling2d';
+import { reshape } from './reshape';
+import { layerNormalization } from './layer-normalization';
 
 // Each kind keeps its own parameter type; the registry forgets it, and callers parse through `schema`.
 const ALL: readonly SomeLayerKind<never>[] = [
@@ -21,6 +26,12 @@ const ALL: readonly SomeLayerKind<never>[] = [
   dense,
   batchNormalization,
   globalAveragePooling2d,
+  globalMaxPooling2d,
+  layerNormalization,
+  reshape,
+  zeroPadding2d,
+  cropping2d,
+  upSampling2d,
 ] as unknown as readonly SomeLayerKind<never>[];
 
 /** A layer kind whose parameters are only known to be whatever its schema produced. */

@@ -24,6 +24,17 @@ export type CaptionValues = {
   readonly learned: { readonly names: string };
   readonly 'moving-stats': NoValues;
   readonly 'multiply-add': NoValues;
+  readonly 'padded-rows': NoValues;
+  readonly 'padded-cols': NoValues;
+  readonly 'cropped-rows': NoValues;
+  readonly 'cropped-cols': NoValues;
+  readonly 'upsample-copies': NoValues;
+  readonly 'upsample-bilinear': NoValues;
+  readonly 'channel-max': { readonly h: number; readonly w: number };
+  readonly 'channel-max-macs': NoValues;
+  readonly 'reshape-inferred': NoValues;
+  readonly 'no-moving-stats': NoValues;
+  readonly 'layer-norm-macs': NoValues;
 };
 
 /** A word or two beside a formula, as a code with its values. */
@@ -69,6 +80,18 @@ export type KindProblemValues = {
   };
   readonly 'pool-too-large': { readonly ph: number; readonly pw: number; readonly h: number; readonly w: number };
   readonly 'strides-with-dilation': NoValues;
+  readonly 'crop-too-large': {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+    readonly h: number;
+    readonly w: number;
+  };
+  readonly 'reshape-count': { readonly from: string; readonly n: number; readonly to: string; readonly m: number };
+  readonly 'reshape-not-divisible': { readonly from: string; readonly n: number; readonly to: string; readonly known: number };
+  readonly 'axis-out-of-range': { readonly axis: number; readonly shape: string; readonly rank: number };
+  readonly 'axis-repeated': { readonly axis: number; readonly shape: string };
 };
 
 /** The values of a value the parameter schema refused: the parameter, and the allowed options where it lists them. */
@@ -120,6 +143,15 @@ export const PARAM_HELP = [
   'BatchNormalization.epsilon',
   'BatchNormalization.center',
   'BatchNormalization.scale',
+  'ZeroPadding2D.padding',
+  'Cropping2D.cropping',
+  'UpSampling2D.size',
+  'UpSampling2D.interpolation',
+  'Reshape.target_shape',
+  'LayerNormalization.axis',
+  'LayerNormalization.epsilon',
+  'LayerNormalization.center',
+  'LayerNormalization.scale',
 ] as const;
 export type HelpCode = (typeof PARAM_HELP)[number];
 
@@ -137,6 +169,12 @@ export type DescriptionValues = {
   readonly shape: { readonly dims: string };
   readonly 'to-vector': NoValues;
   readonly 'mean-per-channel': NoValues;
+  readonly pad: { readonly sides: string };
+  readonly crop: { readonly sides: string };
+  readonly upsample: { readonly h: number; readonly w: number };
+  readonly 'max-per-channel': NoValues;
+  readonly 'reshape-to': { readonly dims: string };
+  readonly axis: { readonly axis: string };
 };
 export type DescriptionPart = Coded<DescriptionValues>;
 export type DescriptionCode = DescriptionPart['code'];
@@ -144,7 +182,8 @@ export type DescriptionCode = DescriptionPart['code'];
 /** Describes one editable parameter for forms and help text (TensorFlow Playground style: one table drives both). */
 export interface ParamField {
   readonly name: string;
-  readonly kind: 'int' | 'number' | 'pair' | 'enum' | 'bool' | 'shape';
+  /** 'sides': Keras's 1, (h, w) or ((top, bottom), (left, right)) of ZeroPadding2D and Cropping2D. */
+  readonly kind: 'int' | 'number' | 'pair' | 'enum' | 'bool' | 'shape' | 'sides';
   /** Its help text, worded by the layers dictionary. */
   readonly help: HelpCode;
   readonly options?: readonly string[];
@@ -212,6 +251,12 @@ export const LAYER_KIND_IDS = [
   'Dense',
   'BatchNormalization',
   'GlobalAveragePooling2D',
+  'ZeroPadding2D',
+  'Cropping2D',
+  'UpSampling2D',
+  'GlobalMaxPooling2D',
+  'Reshape',
+  'LayerNormalization',
 ] as const;
 
 export type LayerKindId = (typeof LAYER_KIND_IDS)[number];

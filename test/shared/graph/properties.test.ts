@@ -289,6 +289,12 @@ describe('property: layer names', () => {
     Dense: 'dense',
     BatchNormalization: 'batch_normalization',
     GlobalAveragePooling2D: 'global_average_pooling2d',
+    ZeroPadding2D: 'zero_padding2d',
+    Cropping2D: 'cropping2d',
+    UpSampling2D: 'up_sampling2d',
+    GlobalMaxPooling2D: 'global_max_pooling2d',
+    Reshape: 'reshape',
+    LayerNormalization: 'layer_normalization',
   };
 
   it('graphFromLayers names unnamed layers as Keras does, and keeps given names', () => {

@@ -55,6 +55,12 @@ describe('the registry', () => {
       Dense: 'dense',
       BatchNormalization: 'batch_normalization',
       GlobalAveragePooling2D: 'global_average_pooling2d',
+      ZeroPadding2D: 'zero_padding2d',
+      Cropping2D: 'cropping2d',
+      UpSampling2D: 'up_sampling2d',
+      GlobalMaxPooling2D: 'global_max_pooling2d',
+      Reshape: 'reshape',
+      LayerNormalization: 'layer_normalization',
     });
   });
 

@@ -74,6 +74,12 @@ export const en = {
   'kind.Dense': 'Fully connected',
   'kind.BatchNormalization': 'Batch normalization',
   'kind.GlobalAveragePooling2D': 'Global average pooling',
+  'kind.ZeroPadding2D': 'Zero padding',
+  'kind.Cropping2D': 'Crop the edges',
+  'kind.UpSampling2D': 'Upsampling',
+  'kind.GlobalMaxPooling2D': 'Global max pooling',
+  'kind.Reshape': 'Reshape',
+  'kind.LayerNormalization': 'Layer normalization',
 
   'canvas.emptyTitle': 'Start your network',
   'canvas.emptyBody': 'Drag layers here from the palette, or pick a template from the toolbar.',

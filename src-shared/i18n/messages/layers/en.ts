@@ -20,6 +20,12 @@ export const en = {
   'describe.shape': '{dims}',
   'describe.to-vector': 'to a vector',
   'describe.mean-per-channel': 'mean per channel',
+  'describe.pad': 'pad {sides}',
+  'describe.crop': 'crop {sides}',
+  'describe.upsample': 'upsample {h}×{w}',
+  'describe.max-per-channel': 'max per channel',
+  'describe.reshape-to': 'to {dims}',
+  'describe.axis': 'axis {axis}',
   /** Between the parts of a description. */
   'describe.separator': ', ',
 
@@ -41,6 +47,17 @@ export const en = {
   'caption.learned': '{names}',
   'caption.moving-stats': 'moving mean + moving variance',
   'caption.multiply-add': 'one multiply-add per value',
+  'caption.padded-rows': 'rows of zeros added at the top and bottom',
+  'caption.padded-cols': 'columns of zeros added on the left and right',
+  'caption.cropped-rows': 'rows cut off at the top and bottom',
+  'caption.cropped-cols': 'columns cut off on the left and right',
+  'caption.upsample-copies': 'no multiplications: each value is copied',
+  'caption.upsample-bilinear': 'three multiply-adds per value, interpolating between its four nearest inputs',
+  'caption.channel-max': 'one maximum per channel over {h}×{w}',
+  'caption.channel-max-macs': 'no multiply-accumulates: one maximum per channel',
+  'caption.reshape-inferred': 'the -1: what the other dimensions leave of the input values',
+  'caption.no-moving-stats': 'none: each sample is normalized with its own mean and variance',
+  'caption.layer-norm-macs': 'two multiply-adds per value: the variance, then the normalization',
 
   'help.InputLayer.shape': 'Shape of one sample without the batch dimension: 28, 28, 1 for a grayscale 28×28 image.',
   'help.Conv2D.filters': 'Number of kernels, i.e. output channels (feature maps).',
@@ -69,4 +86,15 @@ export const en = {
   'help.BatchNormalization.epsilon': 'Added to the variance so it is never divided by 0.',
   'help.BatchNormalization.center': 'Learn an offset beta per channel.',
   'help.BatchNormalization.scale': 'Learn a factor gamma per channel.',
+  'help.ZeroPadding2D.padding':
+    'Zeros added around each feature map: 1 on every side, (height, width) for top and bottom, left and right, or ((top, bottom), (left, right)).',
+  'help.Cropping2D.cropping':
+    'Rows and columns cut off each feature map: 1 on every side, (height, width) for top and bottom, left and right, or ((top, bottom), (left, right)).',
+  'help.UpSampling2D.size': 'How many times larger each feature map becomes in height and width.',
+  'help.UpSampling2D.interpolation': "'nearest': repeat each value; 'bilinear': blend the nearest input values.",
+  'help.Reshape.target_shape': 'The new shape of one sample, e.g. 7, 7, 16; one -1 takes whatever size keeps the number of values.',
+  'help.LayerNormalization.axis': 'Axis normalized within each sample: -1 is the last (the channels); 1 is the first after the batch.',
+  'help.LayerNormalization.epsilon': 'Added to the variance so it is never divided by 0.',
+  'help.LayerNormalization.center': 'Learn an offset beta for each position of the axis.',
+  'help.LayerNormalization.scale': 'Learn a factor gamma for each position of the axis.',
 } as const satisfies Dictionary & Record<Codes, Message>;
