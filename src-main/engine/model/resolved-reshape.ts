@@ -19,15 +19,25 @@ export function resolveTarget(sample: readonly (number | null)[], target: readon
  * Keras's Reshape, whose -1 is resolved from the sample's shape (as Keras does when it builds the
  * layer). TensorFlow.js's own counts the unknown batch size as an unknown dimension and leaves the
  * -1 unknown (null) in its output shape, so a Dense or LayerNormalization after it cannot build
- * (tensorflow/tfjs#2719). It serializes as TensorFlow.js's Reshape, with -1 as Keras writes it.
+ * (tensorflow/tfjs#2719). It serializes as TensorFlow.js's Reshape; once built, with the -1 resolved,
+ * so that a saved model loads into TensorFlow.js's own Reshape with a Dense after it.
  */
 export class ResolvedReshape extends tf.layers.Layer {
   static className = 'Reshape';
   private readonly targetShape: number[];
+  /** The target with its -1 filled in, once the layer knows its input's shape. */
+  private resolved: number[] | null = null;
 
   constructor(args: LayerArgs & { readonly targetShape: readonly number[] }) {
     super(args);
     this.targetShape = [...args.targetShape];
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    const s = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as Shape;
+    const target = resolveTarget(s.slice(1), this.targetShape);
+    this.resolved = target.every((d) => d !== null) ? (target as number[]) : null;
+    super.build(inputShape);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
@@ -41,6 +51,6 @@ export class ResolvedReshape extends tf.layers.Layer {
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), targetShape: [...this.targetShape] };
+    return { ...super.getConfig(), targetShape: [...(this.resolved ?? this.targetShape)] };
   }
 }

@@ -72,16 +72,25 @@ describe('ResolvedReshape', () => {
     ours.dispose();
   });
 
-  it('is written as Reshape with -1, as Keras writes it, and loads back into TensorFlow.js', async () => {
-    const model = tf.sequential({ layers: [new ResolvedReshape({ targetShape: [7, -1], batchInputShape: [null, 14, 2] })] });
-    const written = entry(model);
-    expect(written.config['target_shape']).toEqual([7, -1]);
+  it("is written as Reshape with its -1 resolved, so TensorFlow.js's own Reshape loads it with a Dense after it", async () => {
+    const model = tf.sequential({
+      layers: [new ResolvedReshape({ targetShape: [7, -1], batchInputShape: [null, 14, 2] }), tf.layers.dense({ units: 3 })],
+    });
+    expect(entry(model).config['target_shape']).toEqual([7, 4]);
     const loaded = await tf.models.modelFromJSON({ modelTopology: model.toJSON(undefined, false) } as unknown as tf.io.ModelJSON);
-    const out = loaded.predict(tf.ones([1, 14, 2])) as tf.Tensor;
-    expect(out.shape).toEqual([1, 7, 4]);
-    out.dispose();
+    loaded.setWeights(model.getWeights());
+    const x = tf.randomNormal([2, 14, 2], 0, 1, 'float32', 1);
+    const [a, b] = [model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor];
+    expect(b.shape).toEqual([2, 7, 3]);
+    expect(Array.from(b.dataSync())).toEqual(Array.from(a.dataSync()));
+    tf.dispose([x, a, b]);
     model.dispose();
     loaded.dispose();
+  });
+
+  it('keeps the -1 in its config until it knows its input', () => {
+    const layer = new ResolvedReshape({ targetShape: [-1, 2] });
+    expect(layer.getConfig()['targetShape']).toEqual([-1, 2]);
   });
 
   it("TensorFlow.js's own model.json writes the -1 as null; the Reshape kind reads it back as -1", () => {
