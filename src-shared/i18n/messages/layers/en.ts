@@ -87,9 +87,9 @@ export const en = {
   'help.BatchNormalization.center': 'Learn an offset beta per channel.',
   'help.BatchNormalization.scale': 'Learn a factor gamma per channel.',
   'help.ZeroPadding2D.padding':
-    'Zeros added around each feature map: 1 on every side, (height, width) for top and bottom, left and right, or ((top, bottom), (left, right)).',
+    'Zeros added around each feature map: one number for every side, (rows, columns) for top and bottom and for left and right, or ((top, bottom), (left, right)).',
   'help.Cropping2D.cropping':
-    'Rows and columns cut off each feature map: 1 on every side, (height, width) for top and bottom, left and right, or ((top, bottom), (left, right)).',
+    'Rows and columns cut off each feature map: one number for every side, (rows, columns) for top and bottom and for left and right, or ((top, bottom), (left, right)).',
   'help.UpSampling2D.size': 'How many times larger each feature map becomes in height and width.',
   'help.UpSampling2D.interpolation': "'nearest': repeat each value; 'bilinear': blend the nearest input values.",
   'help.Reshape.target_shape': 'The new shape of one sample, e.g. 7, 7, 16; one -1 takes whatever size keeps the number of values.',

@@ -79,9 +79,9 @@ export const ko: Translation<typeof en> = {
   'help.BatchNormalization.center': '채널마다 이동값 beta를 학습합니다.',
   'help.BatchNormalization.scale': '채널마다 배율 gamma를 학습합니다.',
   'help.ZeroPadding2D.padding':
-    '특성 맵 둘레에 채우는 0: 1이면 네 변 모두, (높이, 너비)면 위아래와 좌우, ((위, 아래), (왼쪽, 오른쪽))이면 변마다 따로.',
+    '특성 맵 둘레에 채우는 0의 수: 수 하나면 네 변 모두, (행, 열)이면 위아래와 좌우, ((위, 아래), (왼쪽, 오른쪽))이면 변마다 따로.',
   'help.Cropping2D.cropping':
-    '특성 맵 가장자리에서 잘라 낼 행과 열: 1이면 네 변 모두, (높이, 너비)면 위아래와 좌우, ((위, 아래), (왼쪽, 오른쪽))이면 변마다 따로.',
+    '특성 맵 가장자리에서 잘라 낼 행과 열의 수: 수 하나면 네 변 모두, (행, 열)이면 위아래와 좌우, ((위, 아래), (왼쪽, 오른쪽))이면 변마다 따로.',
   'help.UpSampling2D.size': '특성 맵의 높이와 너비를 몇 배로 키울지.',
   'help.UpSampling2D.interpolation': "'nearest': 값을 반복; 'bilinear': 가장 가까운 입력 값들을 섞어 보간.",
   'help.Reshape.target_shape': '샘플 하나의 새 형태 (예: 7, 7, 16); -1 하나는 값의 개수가 유지되도록 자동으로 정해집니다.',
