@@ -6,7 +6,7 @@ import { useLanguage, useT } from '../i18n/i18n';
 import { setParam } from '../store/graph-edit';
 import { useProjectStore } from '../store/project-store';
 import { TextField } from './TextField';
-import { numberText, pairTexts, pairValue, parseNumber, parseShape, shapeText } from './raw-values';
+import { numberText, pairTexts, pairValue, parseNumber, parseShape, parseSides, shapeText, sidesText } from './raw-values';
 
 interface Props {
   readonly nodeId: string;
@@ -69,6 +69,22 @@ function ParamFieldView({ nodeId, field, raw, effective, errors }: Props) {
             const v = parseShape(text);
             store(nodeId, field.name, v);
             return shapeText(v);
+          }}
+        />
+      );
+      break;
+    case 'sides':
+      control = (
+        <TextField
+          id={id}
+          className={inputClass}
+          value={sidesText(raw)}
+          placeholder={effective !== undefined ? sidesText(effective) : ''}
+          aria-invalid={bad}
+          onCommit={(text) => {
+            const v = parseSides(text);
+            store(nodeId, field.name, v);
+            return sidesText(v);
           }}
         />
       );

@@ -41,3 +41,29 @@ export function pairValue(a: string, b: string): unknown {
   if (a.trim() === '' && b.trim() === '') return undefined;
   return [parseNumber(a) ?? a, parseNumber(b) ?? b];
 }
+
+/** Keras's sides of ZeroPadding2D and Cropping2D as Python writes them: 1, (1, 2) or ((1, 2), (3, 4)). */
+export function sidesText(value: unknown): string {
+  if (Array.isArray(value)) return `(${value.map(sidesText).join(', ')})`;
+  return numberText(value);
+}
+
+/**
+ * "1", "1, 2", "(1, 2)", "((1, 2), (3, 4))", "(1, 2), (3, 4)" or "[[1, 2], [3, 4]]" → 1, [1, 2] or
+ * [[1, 2], [3, 4]]; "" → undefined (the Keras default). Text that is no such tuple stays text.
+ */
+export function parseSides(text: string): unknown {
+  const s = text.trim();
+  if (s === '') return undefined;
+  // Python's tuples as JSON lists, a trailing comma dropped; the outer brackets make "1, 2" a list too.
+  const json = `[${s
+    .replace(/\(/g, '[')
+    .replace(/\)/g, ']')
+    .replace(/,\s*\]/g, ']')}]`;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) && parsed.length === 1 ? parsed[0] : parsed;
+  } catch {
+    return text;
+  }
+}

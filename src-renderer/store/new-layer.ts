@@ -40,5 +40,15 @@ export function newLayerParams(kind: LayerKindId): Record<string, unknown> {
     case 'Minimum':
     case 'Concatenate':
       return {};
+    // Keras's defaults: 1 zero on every side, no cropping (set it in the inspector), 2×2 nearest, axis -1.
+    case 'ZeroPadding2D':
+    case 'Cropping2D':
+    case 'UpSampling2D':
+    case 'GlobalMaxPooling2D':
+    case 'LayerNormalization':
+      return {};
+    // Keras has no default; -1 alone fits any input (it is what Flatten does).
+    case 'Reshape':
+      return { target_shape: [-1] };
   }
 }

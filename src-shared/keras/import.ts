@@ -45,6 +45,7 @@ const ALIASES: Record<string, LayerKindId> = {
   GlobalAvgPool2D: 'GlobalAveragePooling2D',
   SeparableConvolution2D: 'SeparableConv2D',
   Convolution2DTranspose: 'Conv2DTranspose',
+  GlobalMaxPool2D: 'GlobalMaxPooling2D',
 };
 
 /** True when a parsed JSON document looks like a Keras or TensorFlow.js model. */

@@ -26,6 +26,13 @@ export const PARAM_PROBLEMS = [
   'invalid',
   'negative',
   'pair-non-negative',
+  // ZeroPadding2D, Cropping2D, UpSampling2D, Reshape, LayerNormalization, GlobalMaxPooling2D
+  'sides',
+  'interpolation',
+  'target-shape',
+  'target-shape-unknowns',
+  'axis',
+  'only-false',
 ] as const;
 export type ParamProblemCode = (typeof PARAM_PROBLEMS)[number];
 

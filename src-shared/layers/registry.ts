@@ -7,12 +7,17 @@ import { dropout } from './dropout';
 import { flatten } from './flatten';
 import { dense } from './dense';
 import { batchNormalization } from './batch-normalization';
-import { globalAveragePooling2d } from './global-average-pooling2d';
 import { leakyReLU, reLU, softmax } from './activation-layers';
 import { add, average, concatenate, maximum, minimum, multiply } from './merges';
 import { separableConv2d } from './separable-conv2d';
 import { depthwiseConv2d } from './depthwise-conv2d';
 import { conv2dTranspose } from './conv2d-transpose';
+import { globalAveragePooling2d, globalMaxPooling2d } from './global-pooling2d';
+import { zeroPadding2d } from './zero-padding2d';
+import { cropping2d } from './cropping2d';
+import { upSampling2d } from './up-sampling2d';
+import { reshape } from './reshape';
+import { layerNormalization } from './layer-normalization';
 
 // Each kind keeps its own parameter type; the registry forgets it, and callers parse through `schema`.
 const ALL: readonly SomeLayerKind<never>[] = [
@@ -40,6 +45,12 @@ const ALL: readonly SomeLayerKind<never>[] = [
   reLU,
   leakyReLU,
   softmax,
+  globalMaxPooling2d,
+  layerNormalization,
+  reshape,
+  zeroPadding2d,
+  cropping2d,
+  upSampling2d,
 ] as unknown as readonly SomeLayerKind<never>[];
 
 /** A layer kind whose parameters are only known to be whatever its schema produced. */

@@ -36,6 +36,17 @@ export type CaptionValues = {
   readonly 'depth-multiplied': NoValues;
   readonly 'depthwise-pointwise': NoValues;
   readonly 'transposed-macs': NoValues;
+  readonly 'padded-rows': NoValues;
+  readonly 'padded-cols': NoValues;
+  readonly 'cropped-rows': NoValues;
+  readonly 'cropped-cols': NoValues;
+  readonly 'upsample-copies': NoValues;
+  readonly 'upsample-bilinear': NoValues;
+  readonly 'channel-max': { readonly h: number; readonly w: number };
+  readonly 'channel-max-macs': NoValues;
+  readonly 'reshape-inferred': NoValues;
+  readonly 'no-moving-stats': NoValues;
+  readonly 'layer-norm-macs': NoValues;
 };
 
 /** A word or two beside a formula, as a code with its values. */
@@ -121,6 +132,18 @@ export type KindProblemValues = {
   readonly 'batch-axis': { readonly kind: LayerKindId };
   readonly 'output-padding-too-large': { readonly ph: number; readonly pw: number; readonly sh: number; readonly sw: number };
   readonly 'transposed-output-empty': { readonly kh: number; readonly kw: number; readonly h: number; readonly w: number };
+  readonly 'crop-too-large': {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+    readonly h: number;
+    readonly w: number;
+  };
+  readonly 'reshape-count': { readonly from: string; readonly n: number; readonly to: string; readonly m: number };
+  readonly 'reshape-not-divisible': { readonly from: string; readonly n: number; readonly to: string; readonly known: number };
+  readonly 'axis-out-of-range': { readonly axis: number; readonly shape: string; readonly rank: number };
+  readonly 'axis-repeated': { readonly axis: number; readonly shape: string };
 };
 
 /** The values of a value the parameter schema refused: the parameter, and the allowed options where it lists them. */
@@ -208,6 +231,15 @@ export const PARAM_HELP = [
   'Conv2DTranspose.use_bias',
   'Conv2DTranspose.kernel_initializer',
   'Conv2DTranspose.bias_initializer',
+  'ZeroPadding2D.padding',
+  'Cropping2D.cropping',
+  'UpSampling2D.size',
+  'UpSampling2D.interpolation',
+  'Reshape.target_shape',
+  'LayerNormalization.axis',
+  'LayerNormalization.epsilon',
+  'LayerNormalization.center',
+  'LayerNormalization.scale',
 ] as const;
 export type HelpCode = (typeof PARAM_HELP)[number];
 
@@ -230,7 +262,7 @@ export type DescriptionValues = {
   readonly 'max-value': { readonly value: string };
   readonly 'negative-slope': { readonly value: string };
   readonly threshold: { readonly value: string };
-  readonly axis: { readonly axis: number };
+  readonly axis: { readonly axis: number | string };
   readonly 'elementwise-sum': NoValues;
   readonly 'elementwise-product': NoValues;
   readonly 'elementwise-mean': NoValues;
@@ -239,6 +271,11 @@ export type DescriptionValues = {
   readonly depthwise: { readonly kh: number; readonly kw: number };
   readonly 'depth-multiplier': { readonly n: number };
   readonly 'output-padding': { readonly h: number; readonly w: number };
+  readonly pad: { readonly sides: string };
+  readonly crop: { readonly sides: string };
+  readonly upsample: { readonly h: number; readonly w: number };
+  readonly 'max-per-channel': NoValues;
+  readonly 'reshape-to': { readonly dims: string };
 };
 export type DescriptionPart = Coded<DescriptionValues>;
 export type DescriptionCode = DescriptionPart['code'];
@@ -246,7 +283,8 @@ export type DescriptionCode = DescriptionPart['code'];
 /** Describes one editable parameter for forms and help text (TensorFlow Playground style: one table drives both). */
 export interface ParamField {
   readonly name: string;
-  readonly kind: 'int' | 'number' | 'pair' | 'enum' | 'bool' | 'shape';
+  /** 'sides': Keras's 1, (h, w) or ((top, bottom), (left, right)) of ZeroPadding2D and Cropping2D. */
+  readonly kind: 'int' | 'number' | 'pair' | 'enum' | 'bool' | 'shape' | 'sides';
   /** Its help text, worded by the layers dictionary. */
   readonly help: HelpCode;
   readonly options?: readonly string[];
@@ -326,6 +364,12 @@ export const LAYER_KIND_IDS = [
   'DepthwiseConv2D',
   'SeparableConv2D',
   'Conv2DTranspose',
+  'ZeroPadding2D',
+  'Cropping2D',
+  'UpSampling2D',
+  'GlobalMaxPooling2D',
+  'Reshape',
+  'LayerNormalization',
 ] as const;
 
 export type LayerKindId = (typeof LAYER_KIND_IDS)[number];

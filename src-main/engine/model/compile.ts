@@ -13,6 +13,14 @@ import { reluTrainsInTfjs } from '../../../src-shared/training/compatibility';
 import type { DepthwiseConv2DParams } from '../../../src-shared/layers/depthwise-conv2d';
 import type { SeparableConv2DParams } from '../../../src-shared/layers/separable-conv2d';
 import type { Conv2DTransposeParams } from '../../../src-shared/layers/conv2d-transpose';
+import type { ZeroPadding2DParams } from '../../../src-shared/layers/zero-padding2d';
+import type { Cropping2DParams } from '../../../src-shared/layers/cropping2d';
+import type { UpSampling2DParams } from '../../../src-shared/layers/up-sampling2d';
+import type { ReshapeParams } from '../../../src-shared/layers/reshape';
+import type { LayerNormalizationParams } from '../../../src-shared/layers/layer-normalization';
+import { BilinearUpSampling2D } from './bilinear-up-sampling';
+import { ResolvedReshape } from './resolved-reshape';
+import { ExplicitLayerNormalization } from './explicit-layer-normalization';
 
 type TfActivation = NonNullable<Parameters<typeof tf.layers.dense>[0]['activation']>;
 
@@ -186,6 +194,44 @@ export function layerFor(
         kernelInitializer: initializer(p.kernel_initializer, seed),
         biasInitializer: initializer(p.bias_initializer, seed + 1),
       });
+    }
+    // Copies of the params' arrays: TensorFlow.js keeps what it is given, and LayerNormalization rewrites its axes.
+    case 'ZeroPadding2D': {
+      const [[top, bottom], [left, right]] = (layer.params as ZeroPadding2DParams).padding;
+      return tf.layers.zeroPadding2d({
+        ...base,
+        padding: [
+          [top, bottom],
+          [left, right],
+        ],
+      });
+    }
+    case 'Cropping2D': {
+      const [[top, bottom], [left, right]] = (layer.params as Cropping2DParams).cropping;
+      return tf.layers.cropping2D({
+        ...base,
+        cropping: [
+          [top, bottom],
+          [left, right],
+        ],
+      });
+    }
+    case 'UpSampling2D': {
+      const p = layer.params as UpSampling2DParams;
+      // TensorFlow.js's bilinear resize is not Keras's (see BilinearUpSampling2D); its nearest is: each value repeated.
+      if (p.interpolation === 'bilinear') return new BilinearUpSampling2D({ ...base, size: p.size });
+      return tf.layers.upSampling2d({ ...base, size: [...p.size], interpolation: 'nearest' });
+    }
+    case 'GlobalMaxPooling2D':
+      return tf.layers.globalMaxPooling2d(base);
+    case 'Reshape':
+      // TensorFlow.js's Reshape leaves a -1 unknown in its output shape (see ResolvedReshape).
+      return new ResolvedReshape({ ...base, targetShape: (layer.params as ReshapeParams).target_shape });
+    case 'LayerNormalization': {
+      const p = layer.params as LayerNormalizationParams;
+      const args = { ...base, axis: Array.isArray(p.axis) ? [...p.axis] : p.axis, epsilon: p.epsilon, center: p.center, scale: p.scale };
+      // TensorFlow.js's own cannot train without gamma or beta (see ExplicitLayerNormalization).
+      return p.center && p.scale ? tf.layers.layerNormalization(args) : new ExplicitLayerNormalization(args);
     }
   }
 }

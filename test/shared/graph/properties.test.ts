@@ -301,6 +301,12 @@ describe('property: layer names', () => {
     DepthwiseConv2D: 'depthwise_conv2d',
     SeparableConv2D: 'separable_conv2d',
     Conv2DTranspose: 'conv2d_transpose',
+    ZeroPadding2D: 'zero_padding2d',
+    Cropping2D: 'cropping2d',
+    UpSampling2D: 'up_sampling2d',
+    GlobalMaxPooling2D: 'global_max_pooling2d',
+    Reshape: 'reshape',
+    LayerNormalization: 'layer_normalization',
   };
 
   it('graphFromLayers names unnamed layers as Keras does, and keeps given names', () => {

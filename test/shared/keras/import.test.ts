@@ -87,3 +87,82 @@ describe('Keras import', () => {
     }
   });
 });
+
+describe('Keras import of the reshaping and normalization layers', () => {
+  // As Keras 3's model.to_json() writes them (padding and cropping nested, LayerNormalization's axis a list once built).
+  const entry = (class_name: string, config: Record<string, unknown>) => ({
+    module: 'keras.layers',
+    class_name,
+    config: { name: class_name.toLowerCase(), trainable: true, dtype: 'float32', ...config },
+    registered_name: null,
+  });
+  const doc = {
+    class_name: 'Sequential',
+    config: {
+      name: 'sequential',
+      layers: [
+        {
+          module: 'keras.layers',
+          class_name: 'InputLayer',
+          config: { batch_shape: [null, 28, 28, 1], dtype: 'float32', name: 'input_layer' },
+        },
+        entry('ZeroPadding2D', {
+          padding: [
+            [2, 2],
+            [2, 2],
+          ],
+          data_format: 'channels_last',
+        }),
+        entry('Cropping2D', {
+          cropping: [
+            [1, 1],
+            [1, 1],
+          ],
+          data_format: 'channels_last',
+        }),
+        entry('UpSampling2D', { size: [2, 2], data_format: 'channels_last', interpolation: 'bilinear' }),
+        entry('LayerNormalization', { axis: [-1], epsilon: 0.001, center: true, scale: true, rms_scaling: false }),
+        entry('GlobalMaxPool2D', { data_format: 'channels_last', keepdims: false }),
+        entry('Reshape', { target_shape: [1, -1] }),
+      ],
+    },
+  };
+
+  it('reads each layer with its settings, GlobalMaxPool2D as the GlobalMaxPooling2D it aliases', () => {
+    const imported = importKerasModel(doc);
+    expect(imported.ok && imported.layers.map((l) => [l.kind, l.params])).toEqual([
+      ['InputLayer', { shape: [28, 28, 1] }],
+      [
+        'ZeroPadding2D',
+        {
+          padding: [
+            [2, 2],
+            [2, 2],
+          ],
+        },
+      ],
+      [
+        'Cropping2D',
+        {
+          cropping: [
+            [1, 1],
+            [1, 1],
+          ],
+        },
+      ],
+      ['UpSampling2D', { size: [2, 2], interpolation: 'bilinear' }],
+      ['LayerNormalization', { axis: -1, epsilon: 0.001, center: true, scale: true, rms_scaling: false }],
+      ['GlobalMaxPooling2D', { keepdims: false }],
+      ['Reshape', { target_shape: [1, -1] }],
+    ]);
+    const s = summaryOf(JSON.stringify(doc));
+    expect(s.layers.map((r) => [r.type, r.outputShape, r.params])).toEqual([
+      ['ZeroPadding2D', [null, 32, 32, 1], 0],
+      ['Cropping2D', [null, 30, 30, 1], 0],
+      ['UpSampling2D', [null, 60, 60, 1], 0],
+      ['LayerNormalization', [null, 60, 60, 1], 2],
+      ['GlobalMaxPooling2D', [null, 1], 0],
+      ['Reshape', [null, 1, 1], 0],
+    ]);
+  });
+});

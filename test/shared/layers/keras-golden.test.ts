@@ -143,6 +143,41 @@ describe('shape rules', () => {
   });
 });
 
+describe("reshaping and normalization layers, by Keras 3's rules", () => {
+  // ZeroPadding2D +top+bottom/+left+right, Cropping2D −, UpSampling2D ·size, GlobalMaxPooling2D → (C),
+  // Reshape keeps the count (one -1 computed), LayerNormalization 2·(product of its axes), none non-trainable.
+  it('a chain through every one of them, row by row as model.summary() would print it', () => {
+    const s = chain(
+      [28, 28, 1],
+      [
+        { kind: 'ZeroPadding2D', params: { padding: 2 } },
+        { kind: 'Conv2D', params: { filters: 8, kernel_size: 3 } },
+        { kind: 'Cropping2D', params: { cropping: 1 } },
+        { kind: 'UpSampling2D', params: {} },
+        { kind: 'LayerNormalization', params: {} },
+        { kind: 'GlobalMaxPooling2D', params: {} },
+        { kind: 'Reshape', params: { target_shape: [2, -1] } },
+        { kind: 'LayerNormalization', params: { axis: [1, 2] } },
+        { kind: 'Reshape', params: { target_shape: [-1] } },
+        { kind: 'Dense', params: { units: 10 } },
+      ],
+    );
+    expect(rows(s)).toEqual([
+      ['zero_padding2d', 'ZeroPadding2D', [null, 32, 32, 1], 0],
+      ['conv2d', 'Conv2D', [null, 30, 30, 8], 80],
+      ['cropping2d', 'Cropping2D', [null, 28, 28, 8], 0],
+      ['up_sampling2d', 'UpSampling2D', [null, 56, 56, 8], 0],
+      ['layer_normalization', 'LayerNormalization', [null, 56, 56, 8], 16],
+      ['global_max_pooling2d', 'GlobalMaxPooling2D', [null, 8], 0],
+      ['reshape', 'Reshape', [null, 2, 4], 0],
+      ['layer_normalization_1', 'LayerNormalization', [null, 2, 4], 16],
+      ['reshape_1', 'Reshape', [null, 8], 0],
+      ['dense', 'Dense', [null, 10], 90],
+    ]);
+    expect([s.totalParams, s.trainableParams, s.nonTrainableParams]).toEqual([202, 202, 0]);
+  });
+});
+
 describe('formulas with the real numbers', () => {
   const s = template('lecture-cnn');
   it("'same': ceil(28 / 1) = 28", () => expect(s.layers[0]!.formulas.outputShape[0]!.formula).toBe('ceil(28 / 1) = 28'));

@@ -86,6 +86,12 @@ export const en = {
   'kind.DepthwiseConv2D': 'Depthwise convolution',
   'kind.SeparableConv2D': 'Separable convolution',
   'kind.Conv2DTranspose': 'Transposed convolution',
+  'kind.ZeroPadding2D': 'Zero padding',
+  'kind.Cropping2D': 'Crop the edges',
+  'kind.UpSampling2D': 'Upsampling',
+  'kind.GlobalMaxPooling2D': 'Global max pooling',
+  'kind.Reshape': 'Reshape',
+  'kind.LayerNormalization': 'Layer normalization',
 
   'canvas.emptyTitle': 'Start your network',
   'canvas.emptyBody': 'Drag layers here from the palette, or pick a template from the toolbar.',

@@ -86,6 +86,12 @@ export const ko: Translation<typeof en> = {
   'kind.DepthwiseConv2D': '깊이별 합성곱',
   'kind.SeparableConv2D': '깊이별 분리 합성곱',
   'kind.Conv2DTranspose': '전치 합성곱',
+  'kind.ZeroPadding2D': '제로 패딩',
+  'kind.Cropping2D': '가장자리 자르기',
+  'kind.UpSampling2D': '업샘플링',
+  'kind.GlobalMaxPooling2D': '전역 최대 풀링',
+  'kind.Reshape': '형태 바꾸기',
+  'kind.LayerNormalization': '층 정규화',
 
   'canvas.emptyTitle': '신경망을 만들어 보세요',
   'canvas.emptyBody': '왼쪽 팔레트에서 층을 끌어다 놓거나, 도구 모음에서 템플릿을 고르세요.',

@@ -109,6 +109,21 @@ export const en = {
     'output_padding {ph}×{pw} must be smaller than strides {sh}×{sw} in each direction (Keras requires it) — lower output_padding, raise strides, or leave output_padding empty',
   'problem.transposed-output-empty':
     "with padding 'same' and output_padding 0, a {kh}×{kw} kernel on a {h}×{w} input gives an output of size 0 — leave output_padding empty or use an odd kernel_size",
+  'problem.crop-too-large':
+    'cropping ({top}, {bottom}), ({left}, {right}) leaves nothing of its {h}×{w} input — top + bottom must stay below {h} and left + right below {w}',
+  'problem.reshape-count':
+    'cannot rearrange {from} ({n} values) into {to} ({m} values) — choose dimensions whose product is {n}, or write -1 for one of them',
+  'problem.reshape-not-divisible':
+    'the -1 in {to} cannot be filled: {from} has {n} values, which is not a multiple of the other dimensions ({known}) — choose dimensions whose product divides {n}',
+  'problem.axis-out-of-range':
+    'axis {axis} does not exist in an input of shape {shape} — use -1 (the last axis) or a number from 1 to {rank}',
+  'problem.axis-repeated': 'axis {axis} names an axis of {shape} that the list already names — list each axis once',
+  'problem.sides': '{param} must be a whole number ≥ 0, a pair (height, width), or ((top, bottom), (left, right))',
+  'problem.interpolation': "{param} must be 'nearest' or 'bilinear'",
+  'problem.target-shape': '{param}: each dimension must be a whole number ≥ 1, or -1 for one to be computed',
+  'problem.target-shape-unknowns': '{param} may have only one -1 — give the other dimensions as numbers',
+  'problem.axis': '{param} must be a whole number, such as -1 for the last axis, or a list of them',
+  'problem.only-false': '{param}=True is not supported here (TensorFlow.js has no such option) — set it to False',
 
   'plan.flat-input-size':
     '{node}: a flat input must have {image}·{image} = {need} values to take {image}×{image} images, not {given} — set its shape to {need} or 28, 28, 1',

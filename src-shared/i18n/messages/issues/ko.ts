@@ -91,6 +91,19 @@ export const ko: Translation<typeof en> = {
     'output_padding {ph}×{pw}은(는) 방향마다 스트라이드 {sh}×{sw}보다 작아야 합니다 (Keras의 규칙) — output_padding을 줄이거나, 스트라이드를 늘리거나, output_padding을 비워 두세요',
   'problem.transposed-output-empty':
     "패딩 'same'에 output_padding이 0이면 {h}×{w} 입력에 대한 {kh}×{kw} 커널의 출력 크기가 0이 됩니다 — output_padding을 비워 두거나 홀수 크기의 커널을 쓰세요",
+  'problem.crop-too-large':
+    '자르기 ({top}, {bottom}), ({left}, {right})를 하면 {h}×{w} 입력이 남지 않습니다 — 위 + 아래는 {h}보다, 왼쪽 + 오른쪽은 {w}보다 작아야 합니다',
+  'problem.reshape-count': '{from} ({n}개 값)을 {to} ({m}개 값)로 바꿀 수 없습니다 — 곱이 {n}인 차원을 고르거나, 한 차원을 -1로 두세요',
+  'problem.reshape-not-divisible':
+    '{to}의 -1을 정할 수 없습니다: {from}의 값 {n}개가 나머지 차원의 곱({known})의 배수가 아닙니다 — 곱이 {n}을 나누어떨어지게 하는 차원을 고르세요',
+  'problem.axis-out-of-range': '형태가 {shape}인 입력에는 축 {axis}가 없습니다 — -1(마지막 축) 또는 1부터 {rank}까지의 수를 쓰세요',
+  'problem.axis-repeated': '축 {axis}는 목록에 이미 있는 {shape}의 축과 같습니다 — 축마다 한 번씩만 쓰세요',
+  'problem.sides': '{param}은(는) 0 이상의 정수, (높이, 너비) 쌍, 또는 ((위, 아래), (왼쪽, 오른쪽))이어야 합니다',
+  'problem.interpolation': "{param}은(는) 'nearest' 또는 'bilinear'여야 합니다",
+  'problem.target-shape': '{param}: 각 차원은 1 이상의 정수이거나, 자동으로 정할 차원 하나만 -1이어야 합니다',
+  'problem.target-shape-unknowns': '{param}에는 -1이 하나만 올 수 있습니다 — 나머지 차원은 수로 쓰세요',
+  'problem.axis': '{param}은(는) 정수(마지막 축은 -1) 또는 정수의 목록이어야 합니다',
+  'problem.only-false': '{param}=True는 여기서 지원하지 않습니다 (TensorFlow.js에 그런 옵션이 없음) — False로 하세요',
 
   'plan.flat-input-size':
     '{node}: {image}×{image} 이미지를 받으려면 평탄한 입력의 값이 {image}·{image} = {need}개여야 하는데 {given}개입니다 — shape를 {need} 또는 28, 28, 1로 하세요',

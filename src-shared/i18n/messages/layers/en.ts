@@ -33,6 +33,11 @@ export const en = {
   'describe.depthwise': 'depthwise {kh}×{kw}',
   'describe.depth-multiplier': '×{n} per channel',
   'describe.output-padding': 'output padding {h}×{w}',
+  'describe.pad': 'pad {sides}',
+  'describe.crop': 'crop {sides}',
+  'describe.upsample': 'upsample {h}×{w}',
+  'describe.max-per-channel': 'max per channel',
+  'describe.reshape-to': 'to {dims}',
   /** Between the parts of a description. */
   'describe.separator': ', ',
 
@@ -65,6 +70,17 @@ export const en = {
   'caption.depth-multiplied': 'channels × depth_multiplier',
   'caption.depthwise-pointwise': 'depthwise, then pointwise 1×1',
   'caption.transposed-macs': 'each input value times the whole kernel',
+  'caption.padded-rows': 'rows of zeros added at the top and bottom',
+  'caption.padded-cols': 'columns of zeros added on the left and right',
+  'caption.cropped-rows': 'rows cut off at the top and bottom',
+  'caption.cropped-cols': 'columns cut off on the left and right',
+  'caption.upsample-copies': 'no multiplications: each value is copied',
+  'caption.upsample-bilinear': 'three multiply-adds per value, interpolating between its four nearest inputs',
+  'caption.channel-max': 'one maximum per channel over {h}×{w}',
+  'caption.channel-max-macs': 'no multiply-accumulates: one maximum per channel',
+  'caption.reshape-inferred': 'the -1: what the other dimensions leave of the input values',
+  'caption.no-moving-stats': 'none: each sample is normalized with its own mean and variance',
+  'caption.layer-norm-macs': 'two multiply-adds per value: the variance, then the normalization',
 
   'help.InputLayer.shape': 'Shape of one sample without the batch dimension: 28, 28, 1 for a grayscale 28×28 image.',
   'help.Conv2D.filters': 'Number of kernels, i.e. output channels (feature maps).',
@@ -130,4 +146,15 @@ export const en = {
   'help.Conv2DTranspose.use_bias': 'Add one learned bias per filter.',
   'help.Conv2DTranspose.kernel_initializer': 'How kernel weights start.',
   'help.Conv2DTranspose.bias_initializer': 'How biases start.',
+  'help.ZeroPadding2D.padding':
+    'Zeros added around each feature map: one number for every side, (rows, columns) for top and bottom and for left and right, or ((top, bottom), (left, right)).',
+  'help.Cropping2D.cropping':
+    'Rows and columns cut off each feature map: one number for every side, (rows, columns) for top and bottom and for left and right, or ((top, bottom), (left, right)).',
+  'help.UpSampling2D.size': 'How many times larger each feature map becomes in height and width.',
+  'help.UpSampling2D.interpolation': "'nearest': repeat each value; 'bilinear': blend the nearest input values.",
+  'help.Reshape.target_shape': 'The new shape of one sample, e.g. 7, 7, 16; one -1 takes whatever size keeps the number of values.',
+  'help.LayerNormalization.axis': 'Axis normalized within each sample: -1 is the last (the channels); 1 is the first after the batch.',
+  'help.LayerNormalization.epsilon': 'Added to the variance so it is never divided by 0.',
+  'help.LayerNormalization.center': 'Learn an offset beta for each position of the axis.',
+  'help.LayerNormalization.scale': 'Learn a factor gamma for each position of the axis.',
 } as const satisfies Dictionary & Record<Codes, Message>;
