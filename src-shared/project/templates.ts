@@ -1,5 +1,13 @@
 /** The starting networks that ship in assets/templates/<id>.convas.json, in menu order (the lecture first). */
-export const TEMPLATE_IDS = ['lecture-cnn', 'lecture-cnn-dropout', 'lenet-5', 'tensorflow-tutorial-cnn'] as const;
+export const TEMPLATE_IDS = [
+  'lecture-cnn',
+  'lecture-cnn-dropout',
+  'lenet-5',
+  'tensorflow-tutorial-cnn',
+  'small-resnet',
+  'inception-block',
+  'mobilenet-separable',
+] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 const IDS: ReadonlySet<string> = new Set(TEMPLATE_IDS);

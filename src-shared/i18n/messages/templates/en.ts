@@ -15,4 +15,13 @@ export const en = {
   'tensorflow-tutorial-cnn.name': 'TensorFlow tutorial CNN',
   'tensorflow-tutorial-cnn.description':
     "The TensorFlow CNN tutorial's network: two 5×5 'same' convolutions (32, 64), 2×2 pooling after each, Dense 1024 with Dropout 0.4.",
+  'small-resnet.name': 'Small ResNet',
+  'small-resnet.description':
+    'He et al. (2015) in miniature for 28\u00d728\u00d71: residual blocks with an identity skip and two projection skips (a 1\u00d71 Conv2D with strides 2), joined by Add, then global average pooling.',
+  'inception-block.name': 'Inception-style block',
+  'inception-block.description':
+    'Szegedy et al. (2014): one block of four parallel branches (1\u00d71; 1\u00d71 then 3\u00d73; 1\u00d71 then 5\u00d75; 3\u00d73 max pooling then 1\u00d71) joined by Concatenate along the channels.',
+  'mobilenet-separable.name': 'MobileNet-style stack',
+  'mobilenet-separable.description':
+    'Howard et al. (2017): a depthwise 3\u00d73 then pointwise 1\u00d71 pair, then SeparableConv2D with strides 2, each followed by BatchNormalization and ReLU capped at 6.',
 } as const satisfies Dictionary & Record<Codes, Message>;
