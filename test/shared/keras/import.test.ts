@@ -75,9 +75,9 @@ describe('Keras import', () => {
     expect(!imported.ok && importProblemText('en', imported.error)).toMatch(/'conv3d'.*'Conv3D'.*does not support/);
   });
 
-  it('refuses functional models with a sentence that says what to do', () => {
-    const imported = importKerasModel({ class_name: 'Functional', config: { layers: [] } });
-    expect(!imported.ok && importProblemText('en', imported.error)).toMatch(/Sequential models only/);
+  it('refuses a class that is not a model with a sentence that names the models it reads', () => {
+    const imported = importKerasModel({ class_name: 'Conv2D', config: { layers: [] } });
+    expect(!imported.ok && importProblemText('en', imported.error)).toMatch(/Keras Conv2D.*Sequential and functional models/);
   });
 
   it('rejects documents that are not models without throwing', () => {
