@@ -155,7 +155,12 @@ export function toTfjsTopology(model: Network): Record<string, unknown> {
   const output = model.layers[model.layers.length - 1]!;
   return {
     class_name: 'Model',
-    config: { name: model.name, layers: [input, ...layers], input_layers: [[model.input.name, 0, 0]], output_layers: [[output.name, 0, 0]] },
+    config: {
+      name: model.name,
+      layers: [input, ...layers],
+      input_layers: [[model.input.name, 0, 0]],
+      output_layers: [[output.name, 0, 0]],
+    },
     ...meta,
   };
 }

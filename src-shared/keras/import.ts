@@ -93,8 +93,7 @@ function modelName(config: unknown, fallback: string): string {
 
 /** One entry of a layers list, read: its class, known to Convas, with raw params and the rest of the entry. */
 type ReadLayer =
-  | { readonly ok: true; readonly layer: RawLayer; readonly entry: Json }
-  | { readonly ok: false; readonly problem: ImportProblem };
+  { readonly ok: true; readonly layer: RawLayer; readonly entry: Json } | { readonly ok: false; readonly problem: ImportProblem };
 
 /** Reads the `index`-th entry of a layers list; `name` is the entry's own name where the writer puts one beside the config. */
 function readLayer(entry: unknown, index: number): ReadLayer {
@@ -108,7 +107,10 @@ function readLayer(entry: unknown, index: number): ReadLayer {
   const kind = layerKind(ALIASES[cls] ?? cls);
   if (!kind) {
     const values = { cls, supported: LAYER_KIND_IDS.join(', ') };
-    return { ok: false, problem: name ? { code: 'unsupported-named-layer', values: { layer: name, ...values } } : { code: 'unsupported-layer', values } };
+    return {
+      ok: false,
+      problem: name ? { code: 'unsupported-named-layer', values: { layer: name, ...values } } : { code: 'unsupported-layer', values },
+    };
   }
   const layer: RawLayer = { kind: kind.kind, ...(name !== undefined ? { name } : {}), params: kind.fromKerasConfig(config) };
   return { ok: true, layer, entry };

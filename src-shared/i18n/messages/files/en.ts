@@ -40,8 +40,10 @@ export const en = {
     "Layer '{layer}' is itself a {cls} model; Convas cannot place a model inside a network — rebuild the network with that model's layers in its place.",
   'keras.shared-layer':
     "Layer '{layer}' is called {calls} times, sharing its weights between places in the network; Convas gives every layer one place — give each call a layer of its own.",
-  'keras.several-inputs': 'This model has {count} inputs; a Convas network has exactly one Input — import a model built on one keras.Input.',
-  'keras.several-outputs': 'This model has {count} outputs; a Convas network has exactly one output — import a model with a single output tensor.',
+  'keras.several-inputs':
+    'This model has {count} inputs; a Convas network has exactly one Input — import a model built on one keras.Input.',
+  'keras.several-outputs':
+    'This model has {count} outputs; a Convas network has exactly one output — import a model with a single output tensor.',
   'keras.duplicate-layer':
     "Two layers are named '{layer}'; a functional model's connections go by name, so each name must be unique — rename one of them in the file.",
   'keras.bad-inbound':

@@ -33,8 +33,10 @@ export const ko: Translation<typeof en> = {
     "층 '{layer}'은(는) 그 자체로 {cls} 모델입니다. Convas는 네트워크 안에 모델을 넣을 수 없습니다 — 그 자리에 그 모델의 층들을 넣어 네트워크를 다시 만드세요.",
   'keras.shared-layer':
     "층 '{layer}'이(가) {calls}번 호출되어 네트워크의 여러 곳이 가중치를 공유합니다. Convas에서는 모든 층이 한 곳에만 놓입니다 — 호출마다 따로 층을 두세요.",
-  'keras.several-inputs': '이 모델에는 입력이 {count}개 있습니다. Convas 네트워크의 Input은 정확히 하나입니다 — keras.Input 하나로 만든 모델을 가져오세요.',
-  'keras.several-outputs': '이 모델에는 출력이 {count}개 있습니다. Convas 네트워크의 출력은 정확히 하나입니다 — 출력 텐서가 하나인 모델을 가져오세요.',
+  'keras.several-inputs':
+    '이 모델에는 입력이 {count}개 있습니다. Convas 네트워크의 Input은 정확히 하나입니다 — keras.Input 하나로 만든 모델을 가져오세요.',
+  'keras.several-outputs':
+    '이 모델에는 출력이 {count}개 있습니다. Convas 네트워크의 출력은 정확히 하나입니다 — 출력 텐서가 하나인 모델을 가져오세요.',
   'keras.duplicate-layer':
     "'{layer}'라는 이름의 층이 둘 있습니다. 함수형 모델의 연결은 이름으로 이어지므로 이름은 모두 달라야 합니다 — 파일에서 하나의 이름을 바꾸세요.",
   'keras.bad-inbound':
