@@ -125,27 +125,26 @@ function tfjsConfig(layer: NetworkLayer): Record<string, unknown> {
 }
 
 /**
- * The model's topology as a TensorFlow.js `model.json` holds it under "modelTopology": a chain as
- * tfjs writes a Sequential; anything else as tfjs (and tf.keras 2) write a functional 'Model', each
- * layer's one call as [[name, 0, 0, {}], …] — the form `tf.loadLayersModel` reads.
+ * The model's topology as a TensorFlow.js `model.json` holds it under "modelTopology": a chain as a
+ * Sequential whose InputLayer entry keeps the Input's name (as tf.keras 2 writes it; tfjs reads both);
+ * anything else as tfjs (and tf.keras 2) write a functional 'Model', each layer's one call as
+ * [[name, 0, 0, {}], …] — the form `tf.loadLayersModel` reads.
  */
 export function toTfjsTopology(model: Network): Record<string, unknown> {
   const meta = { keras_version: TFJS_LAYERS_VERSION, backend: 'tensor_flow.js' };
+  const input = {
+    class_name: 'InputLayer',
+    config: { batch_input_shape: batchShape(model.input.shape), dtype: 'float32', sparse: false, name: model.input.name },
+  };
   if (model.chain) {
     const layers = model.layers.map((layer, i) => {
       const config = tfjsConfig(layer);
-      // TensorFlow.js's Sequential takes the input shape from its first layer rather than an InputLayer entry.
+      // TensorFlow.js's own Sequential takes the input shape from its first layer; the InputLayer before it keeps the Input's name.
       if (i === 0) config['batch_input_shape'] = batchShape(model.input.shape);
       return { class_name: layer.kind, config };
     });
-    return { class_name: 'Sequential', config: { name: model.name, layers }, ...meta };
+    return { class_name: 'Sequential', config: { name: model.name, layers: [input, ...layers] }, ...meta };
   }
-  const input = {
-    name: model.input.name,
-    class_name: 'InputLayer',
-    config: { batch_input_shape: batchShape(model.input.shape), dtype: 'float32', sparse: false, name: model.input.name },
-    inbound_nodes: [],
-  };
   const layers = model.layers.map((layer) => ({
     name: layer.name,
     class_name: layer.kind,
@@ -157,7 +156,7 @@ export function toTfjsTopology(model: Network): Record<string, unknown> {
     class_name: 'Model',
     config: {
       name: model.name,
-      layers: [input, ...layers],
+      layers: [{ name: model.input.name, ...input, inbound_nodes: [] }, ...layers],
       input_layers: [[model.input.name, 0, 0]],
       output_layers: [[output.name, 0, 0]],
     },
