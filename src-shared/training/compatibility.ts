@@ -1,5 +1,4 @@
 import type { Network } from '../graph/network';
-import { inferOutput, requireLayerKind } from '../layers/registry';
 import type { Shape } from '../layers/types';
 import { formatShape } from '../layers/format';
 import type { Coded } from '../i18n/coded';
@@ -34,14 +33,9 @@ export type TrainingPlan =
   | { readonly ok: true; readonly adapter: InputAdapter; readonly outputIsProbability: boolean }
   | { readonly ok: false; readonly problem: PlanProblem };
 
+/** What the network outputs: its last layer's shape (Keras's order ends with the output, on any branch). */
 function outputShape(model: Network): Shape {
-  let shape = model.input.shape;
-  for (const layer of model.layers) {
-    const r = inferOutput(requireLayerKind(layer.kind), [shape], layer.params);
-    if (!r.ok) return [];
-    shape = r.value.shape;
-  }
-  return shape;
+  return model.layers.at(-1)?.outputShape ?? model.input.shape;
 }
 
 /**
