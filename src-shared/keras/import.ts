@@ -28,6 +28,8 @@ export type ImportProblemValues = {
   readonly 'shared-layer': { readonly layer: string; readonly calls: number };
   readonly 'several-inputs': { readonly count: number };
   readonly 'several-outputs': { readonly count: number };
+  /** A layer of a functional model without a name: its connections could not name it. */
+  readonly 'unnamed-layer': { readonly index: number };
   /** Two layers of one functional model with the same name (Keras refuses it; the connections would be ambiguous). */
   readonly 'duplicate-layer': { readonly layer: string };
   /** A layer's inbound_nodes are in no writer's form, or feed it a tensor no layer of Convas's makes (a second output, a constant). */
@@ -101,7 +103,8 @@ function readLayer(entry: unknown, index: number): ReadLayer {
     return { ok: false, problem: { code: 'bad-layer', values: { index: index + 1 } } };
   }
   const config = entry['config'];
-  const name = typeof entry['name'] === 'string' ? entry['name'] : typeof config['name'] === 'string' ? config['name'] : undefined;
+  // An empty name is no name: the canvas names such a layer as Keras would, and a project cannot hold ''.
+  const name = [entry['name'], config['name']].find((n): n is string => typeof n === 'string' && n !== '');
   const cls = entry['class_name'];
   if (MODEL_CLASSES.has(cls)) return { ok: false, problem: { code: 'nested-model', values: { layer: name ?? String(index + 1), cls } } };
   const kind = layerKind(ALIASES[cls] ?? cls);
@@ -232,7 +235,7 @@ function importFunctional(top: Json, flavor: KerasFlavor): KerasImport {
     if (!read.ok) return fail(read.problem);
     const name = read.layer.name;
     // Connections go by name: a functional layer without one, or with another layer's, cannot be placed.
-    if (name === undefined) return fail({ code: 'bad-layer', values: { index: i + 1 } });
+    if (name === undefined) return fail({ code: 'unnamed-layer', values: { index: i + 1 } });
     if (names.has(name)) return fail({ code: 'duplicate-layer', values: { layer: name } });
     names.add(name);
     const refused = outOfBounds(read.layer, i);

@@ -44,6 +44,7 @@ export const en = {
     'This model has {count} inputs; a Convas network has exactly one Input — import a model built on one keras.Input.',
   'keras.several-outputs':
     'This model has {count} outputs; a Convas network has exactly one output — import a model with a single output tensor.',
+  'keras.unnamed-layer': 'Layer {index} of this functional model has no name, and its connections go by name — give it one in the file.',
   'keras.duplicate-layer':
     "Two layers are named '{layer}'; a functional model's connections go by name, so each name must be unique — rename one of them in the file.",
   'keras.bad-inbound':

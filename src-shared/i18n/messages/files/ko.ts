@@ -37,6 +37,8 @@ export const ko: Translation<typeof en> = {
     '이 모델에는 입력이 {count}개 있습니다. Convas 네트워크의 Input은 정확히 하나입니다 — keras.Input 하나로 만든 모델을 가져오세요.',
   'keras.several-outputs':
     '이 모델에는 출력이 {count}개 있습니다. Convas 네트워크의 출력은 정확히 하나입니다 — 출력 텐서가 하나인 모델을 가져오세요.',
+  'keras.unnamed-layer':
+    '이 함수형 모델의 {index}번째 층에 이름이 없습니다. 층 사이의 연결은 이름으로 이어지므로 파일에서 이름을 붙이세요.',
   'keras.duplicate-layer':
     "'{layer}'라는 이름의 층이 둘 있습니다. 함수형 모델의 연결은 이름으로 이어지므로 이름은 모두 달라야 합니다 — 파일에서 하나의 이름을 바꾸세요.",
   'keras.bad-inbound':
