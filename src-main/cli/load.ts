@@ -25,8 +25,8 @@ export async function loadProject(path: string, io: CliIo): Promise<Extract<Mode
   return read;
 }
 
-/** The project's network as a Sequential model, or a CliError listing every problem with its layer. */
-export function requireSequential(project: Project): Network {
+/** The project's network (a chain or any graph with one Input and one output), or a CliError listing every problem with its layer. */
+export function requireNetwork(project: Project): Network {
   const result = toNetwork(project.graph);
   if (!result.ok) throw invalidNetwork(result.issues);
   return result.model;

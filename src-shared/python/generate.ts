@@ -1,5 +1,5 @@
 import type { Network } from '../graph/network';
-import { requireLayerKind } from '../layers/registry';
+import { isMergeKind, requireLayerKind } from '../layers/registry';
 import type { TrainingSettings } from '../project/training';
 import { py, pythonEscape } from '../layers/keras-values';
 
@@ -15,6 +15,66 @@ const OPTIMIZERS: Record<TrainingSettings['optimizer'], (lr: number) => string> 
 function withName(call: string, name: string): string {
   const open = call.endsWith('()') ? call.slice(0, -1) : `${call.slice(0, -1)}, `;
   return `${open}name=${py(name)})`;
+}
+
+/** Python's keywords, and the script's own module-level names and the builtins it calls: no layer variable may take them. */
+const RESERVED = new Set([
+  ...['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else'],
+  ...['except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise'],
+  ...['return', 'try', 'while', 'with', 'yield', 'print', 'int', 'len', 'round', 'input', 'np', 'tf', 'plt', 'Input', 'SEED'],
+  ...['prepare', 'stratified_split', 'x_train_all', 'y_train_all', 'x_test', 'y_test', 'x_train', 'x_val', 'y_train', 'y_val'],
+  ...['y_train_encoded', 'y_val_encoded', 'y_test_encoded', 'model', 'history', 'test_loss', 'test_accuracy'],
+]);
+
+/**
+ * A Python variable for each layer name, as close to the name as Python allows (letters of any
+ * script stay: Python 3 reads them after NFKC normalisation), distinct from each other, from
+ * Python's keywords and from the script's names; `fallback` names what has no letter or digit.
+ */
+function pythonVariables(layers: readonly { name: string; fallback: string }[], taken: ReadonlySet<string>): string[] {
+  const used = new Set(taken);
+  return layers.map(({ name, fallback }) => {
+    let base = [...name.normalize('NFKC')].map((ch) => (/\p{XID_Continue}/u.test(ch) ? ch : '_')).join('');
+    if (!/[\p{L}\p{N}]/u.test(base)) base = fallback;
+    if (!/^[\p{XID_Start}_]/u.test(base)) base = `layer_${base}`;
+    let variable = base;
+    for (let n = 2; used.has(variable); n++) variable = `${base}_${n}`;
+    used.add(variable);
+    return variable;
+  });
+}
+
+/** The lines that build a functional model with the Keras functional API, one variable per layer named after it. */
+function functionalModelCode(model: Network, kinds: readonly string[]): string[] {
+  const input = requireLayerKind('InputLayer');
+  const [inputVar, ...layerVars] = pythonVariables(
+    [
+      { name: model.input.name, fallback: input.namePrefix },
+      ...model.layers.map((l) => ({ name: l.name, fallback: requireLayerKind(l.kind).namePrefix })),
+    ],
+    new Set([...RESERVED, ...kinds]),
+  );
+  const variableOf = new Map([[model.input.name, inputVar!], ...model.layers.map((l, i) => [l.name, layerVars[i]!] as const)]);
+  const calls = model.layers.map((layer, i) => {
+    const kind = requireLayerKind(layer.kind);
+    const inputs = layer.inbound.map((name) => variableOf.get(name)!);
+    const argument = isMergeKind(kind) ? `[${inputs.join(', ')}]` : inputs[0]!;
+    return `${layerVars[i]!} = ${withName(kind.toPython(layer.params), layer.name)}(${argument})`;
+  });
+  return [
+    `${inputVar!} = ${withName(input.toPython({ shape: model.input.shape }), model.input.name)}`,
+    ...calls,
+    `model = tf.keras.Model(inputs=${inputVar!}, outputs=${layerVars[layerVars.length - 1]!}, name=${py(model.name)})`,
+  ];
+}
+
+/** The lines that build a chain as the lecture does: a Sequential model and one add per layer. */
+function sequentialModelCode(model: Network): string[] {
+  return [
+    `model = tf.keras.Sequential(name=${py(model.name)})`,
+    `model.add(Input(shape=${py([...model.input.shape])}))`,
+    ...model.layers.map((layer) => `model.add(${withName(requireLayerKind(layer.kind).toPython(layer.params), layer.name)})`),
+  ];
 }
 
 /** The Python that turns (n, 28, 28) uint8 images into the model's input shape. */
@@ -39,7 +99,10 @@ function reshapeCode(shape: readonly number[]): string[] {
   return lines;
 }
 
-/** A runnable tensorflow.keras script that builds, trains and plots the same network, the way a learner writes it. */
+/**
+ * A runnable tensorflow.keras script that builds, trains and plots the same network, the way a learner
+ * writes it: a Sequential model for a chain, the functional API (one variable per layer) otherwise.
+ */
 export function toPythonScript(model: Network, training: TrainingSettings, title = model.name): string {
   const kinds = [...new Set(model.layers.map((l) => l.kind))];
   const last = model.layers[model.layers.length - 1];
@@ -85,9 +148,7 @@ export function toPythonScript(model: Network, training: TrainingSettings, title
     'y_val_encoded = tf.keras.utils.to_categorical(y_val, 10)',
     'y_test_encoded = tf.keras.utils.to_categorical(y_test, 10)',
     '',
-    `model = tf.keras.Sequential(name=${py(model.name)})`,
-    `model.add(Input(shape=${py([...model.input.shape])}))`,
-    ...model.layers.map((layer) => `model.add(${withName(requireLayerKind(layer.kind).toPython(layer.params), layer.name)})`),
+    ...(model.chain ? sequentialModelCode(model) : functionalModelCode(model, kinds)),
     'model.summary()',
     '',
     'model.compile(',

@@ -36,6 +36,7 @@ export type TrainingPlan =
   | { readonly ok: true; readonly adapter: InputAdapter; readonly outputIsProbability: boolean }
   | { readonly ok: false; readonly problem: PlanProblem };
 
+/** What the network outputs: its last layer's shape (Keras's order ends with the output, on any branch). */
 function outputShape(model: Network): Shape {
   return model.layers[model.layers.length - 1]?.outputShape ?? model.input.shape;
 }

@@ -3,7 +3,7 @@ import { toKeras3Json, toTfjsTopology } from '../../../src-shared/keras/export';
 import { toPythonScript } from '../../../src-shared/python/generate';
 import { serializeProject } from '../../../src-shared/project/io';
 import { writeFileAtomic } from '../../files/atomic-write';
-import { loadProject, requireSequential } from '../load';
+import { loadProject, requireNetwork } from '../load';
 import { usage } from '../errors';
 import { resolveFrom, type CliIo } from '../io';
 
@@ -27,7 +27,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<void> {
   if (to === 'project') {
     text = serializeProject(project);
   } else {
-    const model = requireSequential(project);
+    const model = requireNetwork(project);
     if (to === 'keras-json') text = `${JSON.stringify(toKeras3Json(model), null, 2)}\n`;
     else if (to === 'tfjs-topology')
       text = `${JSON.stringify({ format: 'layers-model', generatedBy: 'Convas', convertedBy: null, modelTopology: toTfjsTopology(model), weightsManifest: [] }, null, 2)}\n`;

@@ -4,7 +4,7 @@ import type { EngineEvent, EngineEventOf } from '../../../src-shared/engine/prot
 import { trainingSettingsSchema, type TrainingSettings } from '../../../src-shared/project/training';
 import { zodIssues } from '../../../src-shared/project/io';
 import { EngineClient } from '../../engine/process/client';
-import { loadProject, requireSequential } from '../load';
+import { loadProject, requireNetwork } from '../load';
 import { CliError, usage } from '../errors';
 import { formatCount } from '../../../src-shared/layers/format';
 import { formatBytesApprox } from '../../../src-shared/i18n/format';
@@ -83,7 +83,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw usage(USAGE);
   const { project } = await loadProject(file, io);
-  requireSequential(project);
+  requireNetwork(project);
   const settings = settingsFrom(project.training, values, io);
   const runId = randomUUID();
   const engine = new EngineClient();

@@ -21,7 +21,7 @@ describe('cli with hostile files', () => {
     const r = await cli(['summary', file]);
     expect(r.status).toBe(1);
     expect(r.stderr.length).toBeLessThan(500);
-    expect(r.stderr).toContain(`This model is a Keras ${'X'.repeat(79)}… model`);
+    expect(r.stderr).toContain(`This is a Keras ${'X'.repeat(79)}…, not a model Convas can import`);
   });
 
   it('names the layer and the setting nested 10,000 deep, for summary and export, with no stack', async () => {

@@ -99,6 +99,23 @@ describe('cli export', () => {
     expect(readFileSync(python, 'utf8')).toContain("model.add(Conv2D(6, (5, 5), activation='tanh', name='conv2d'))");
   });
 
+  it('exports a functional model in the functional forms, which summarise the same', async () => {
+    const source = join(ROOT, 'test/fixtures/keras/residual.keras3.json');
+    const dir = tmp();
+    const out = { 'keras-json': join(dir, 'model.keras.json'), 'tfjs-topology': join(dir, 'model.json'), python: join(dir, 'model.py') };
+    for (const [to, file] of Object.entries(out)) {
+      const r = await cli(['export', source, '--to', to, '-o', file]);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    expect(JSON.parse(readFileSync(out['keras-json'], 'utf8'))).toMatchObject({ class_name: 'Functional' });
+    expect(JSON.parse(readFileSync(out['tfjs-topology'], 'utf8'))).toMatchObject({ modelTopology: { class_name: 'Model' } });
+    expect(readFileSync(out.python, 'utf8')).toContain("add = Add(name='add')([conv2d_2, conv2d_3])");
+    const original = JSON.parse((await cli(['summary', source, '--json'])).stdout);
+    expect(original).toMatchObject({ functional: true, totalParams: 5242 });
+    for (const f of [out['keras-json'], out['tfjs-topology']])
+      expect(JSON.parse((await cli(['summary', f, '--json'])).stdout)).toEqual(original);
+  });
+
   it('rejects an unknown target', async () => {
     const r = await cli(['export', template('lenet-5'), '--to', 'onnx', '-o', join(tmp(), 'x')]);
     expect(r.status).toBe(2);

@@ -61,4 +61,28 @@ describe('a Keras or TensorFlow.js file with a hostile setting', () => {
     expect(read.ok && read.project.name).toBe('sequential');
     if (read.ok) expect(() => serializeProject(read.project)).not.toThrow();
   });
+
+  it('names a layer with an empty name as Keras would, so the project can be saved; a functional model needs the name to connect it', () => {
+    const doc = fixture('lecture-cnn.keras3.json');
+    const layers = (doc['config'] as { layers: { config: { name: string } }[] }).layers;
+    layers[1]!.config.name = '';
+    const read = readModelFile(JSON.stringify(doc), 'model.json');
+    expect(read.ok && read.project.graph.nodes.map((n) => n.name)).toEqual([
+      'input_layer',
+      'conv2d',
+      'max_pooling2d',
+      'flatten',
+      'dense',
+      'dense_1',
+    ]);
+    if (read.ok) expect(() => serializeProject(read.project)).not.toThrow();
+    const functional = fixture('residual.keras3.json');
+    const entry = (functional['config'] as { layers: Record<string, unknown>[] }).layers[2]!;
+    entry['name'] = '';
+    (entry['config'] as Record<string, unknown>)['name'] = '';
+    const refused = readModelFile(JSON.stringify(functional), 'model.json');
+    expect(!refused.ok && fileProblemText('en', refused.error)).toBe(
+      'model.json: Layer 3 of this functional model has no name, and its connections go by name — give it one in the file.',
+    );
+  });
 });

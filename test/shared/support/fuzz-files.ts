@@ -87,6 +87,13 @@ const FOCUS_KEYS: ReadonlySet<string | number> = new Set([
   'dilation_rate',
   'momentum',
   'epsilon',
+  // Functional models: how layers connect and where the model starts and ends.
+  'inbound_nodes',
+  'args',
+  'keras_history',
+  'input_layers',
+  'output_layers',
+  'axis',
 ]);
 
 /** One fuzz input: a seed, its mutations, then either text (maybe truncated) or the object itself (maybe with a cycle). */

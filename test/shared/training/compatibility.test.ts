@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { issueText, planText } from '../../../src-shared/i18n/issue-text';
 import { graphFromLayers, toNetwork, type RawLayer } from '../../../src-shared/graph/network';
 import { planTraining } from '../../../src-shared/training/compatibility';
+import { INCEPTION, RESIDUAL } from '../support/functional-graphs';
 
 function plan(layers: RawLayer[]) {
   const seq = toNetwork(graphFromLayers(layers));
@@ -109,5 +110,17 @@ describe('planTraining', () => {
       ...head,
     ]);
     expect(p).toMatchObject({ ok: true });
+  });
+
+  it('reads the output of a network with branches from its last layer, not by walking the layers as a chain', () => {
+    for (const layers of [RESIDUAL, INCEPTION]) {
+      expect(plan([...layers])).toEqual({
+        ok: true,
+        adapter: { kind: 'image', height: 28, width: 28, channels: 1, padTop: 0, padLeft: 0 },
+        outputIsProbability: true,
+      });
+    }
+    const five = plan(RESIDUAL.map((l) => (l.name === 'dense' ? { ...l, params: { units: 5 } } : l)));
+    expect(!five.ok && planText('en', five.problem)).toMatch(/^dense: the network must end with 10 values .* outputs \(None, 5\)/);
   });
 });

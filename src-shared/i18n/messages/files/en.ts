@@ -26,16 +26,33 @@ export const en = {
   'keras.not-object': 'This is not a Keras model: expected a JSON object.',
   'keras.no-class-name':
     'This is not a Keras model: no "class_name" at the top (expected the output of model.to_json() or a TensorFlow.js model.json).',
-  'keras.not-sequential':
-    'This model is a Keras {cls} model; Convas imports Sequential models only (one chain of layers) — rebuild it with keras.Sequential.',
-  'keras.no-layers-list': 'This Sequential model has no "layers" list in its config.',
+  'keras.not-a-model':
+    'This is a Keras {cls}, not a model Convas can import: Convas reads Sequential and functional models (keras.Sequential, keras.Model) written by model.to_json() or saved as a TensorFlow.js model.json.',
+  'keras.no-layers-list': 'This model has no "layers" list in its config.',
   'keras.bad-layer': 'Layer {index} of the model is not a {"class_name", "config"} object.',
   'keras.unsupported-layer': "Layer has class '{cls}', which Convas does not support yet — supported: {supported}.",
   'keras.unsupported-named-layer': "Layer '{layer}' has class '{cls}', which Convas does not support yet — supported: {supported}.",
   'keras.input-not-first': "InputLayer '{layer}' is not the first layer; a Sequential model has one input at the start.",
   'keras.no-input-shape': "The model does not say its input shape: neither an InputLayer nor batch_input_shape on '{layer}'.",
-  'keras.no-layers': 'This Sequential model has no layers.',
+  'keras.no-layers': 'This model has no layers.',
   'keras.bad-setting': "Layer '{layer}': {problem}.",
+  'keras.nested-model':
+    "Layer '{layer}' is itself a {cls} model; Convas cannot place a model inside a network — rebuild the network with that model's layers in its place.",
+  'keras.shared-layer':
+    "Layer '{layer}' is called {calls} times, sharing its weights between places in the network; Convas gives every layer one place — give each call a layer of its own.",
+  'keras.several-inputs':
+    'This model has {count} inputs; a Convas network has exactly one Input — import a model built on one keras.Input.',
+  'keras.several-outputs':
+    'This model has {count} outputs; a Convas network has exactly one output — import a model with a single output tensor.',
+  'keras.unnamed-layer': 'Layer {index} of this functional model has no name, and its connections go by name — give it one in the file.',
+  'keras.duplicate-layer':
+    "Two layers are named '{layer}'; a functional model's connections go by name, so each name must be unique — rename one of them in the file.",
+  'keras.bad-inbound':
+    "Layer '{layer}': its inbound_nodes are not in the form Keras or TensorFlow.js writes, or feed it what Convas cannot hold (a second output of a layer, a constant, an extra tensor argument) — save the model again with Keras and import that file.",
+  'keras.unknown-inbound':
+    "Layer '{layer}' takes its input from '{source}', which is not a layer of this model — the file is damaged; save the model again with Keras.",
+  'keras.bad-ends':
+    "The model's input_layers and output_layers do not name its InputLayer and one of its layers — the file is damaged; save the model again with Keras.",
 
   'format.not-json': '{file} is not valid JSON ({detail}).',
   'format.unknown-format':
