@@ -1,6 +1,7 @@
 import type { AriaLabelConfig, Edge } from '@xyflow/react';
 import type { Translate } from '../i18n/i18n';
-import type { ShapeEdgeData } from './flow-model';
+import type { LayerNodeData, ShapeEdgeData } from './flow-model';
+import type { Node } from '@xyflow/react';
 
 const DIRECTIONS = ['up', 'down', 'left', 'right'] as const;
 const isDirection = (d: string): d is (typeof DIRECTIONS)[number] => (DIRECTIONS as readonly string[]).includes(d);
@@ -35,8 +36,32 @@ export function edgeLabeller<E extends Edge<ShapeEdgeData>>(t: Translate): (edge
       const names = edge.data
         ? { source: edge.data.sourceName, target: edge.data.targetName }
         : { source: edge.source, target: edge.target };
-      found = { ...edge, ariaLabel: t('canvas.a11y.edgeLabel', names) };
+      const port = edge.data?.port;
+      const ariaLabel = port != null ? t('canvas.a11y.edgeLabelPort', { ...names, n: port }) : t('canvas.a11y.edgeLabel', names);
+      found = { ...edge, ariaLabel };
       labelled.set(edge, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * Gives each layer its accessible name: its name and kind, and for a merge how many inputs it
+ * joins and for a branching layer how many layers it feeds (a chain's layers need no counts).
+ * One labelled object per node object, so unchanged nodes keep their identity.
+ */
+export function nodeLabeller<N extends Node<LayerNodeData>>(t: Translate): (node: N) => N {
+  const labelled = new WeakMap<N, N>();
+  return (node) => {
+    let found = labelled.get(node);
+    if (!found) {
+      const { name, kind, merge, inputs, outputs } = node.data;
+      const label = t('canvas.a11y.nodeLabel', { name, kind: kind === 'InputLayer' ? 'Input' : kind });
+      const details: string[] = [];
+      if (merge) details.push(t('canvas.a11y.nodeInputs', { n: inputs }));
+      if (merge || outputs > 1) details.push(t('canvas.a11y.nodeOutputs', { n: outputs }));
+      found = { ...node, ariaLabel: details.length > 0 ? t('canvas.a11y.nodeDetails', { label, details: details.join(', ') }) : label };
+      labelled.set(node, found);
     }
     return found;
   };

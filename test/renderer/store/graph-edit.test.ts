@@ -4,9 +4,7 @@ import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import {
   addAtEnd,
   addLayer,
-  arrangeChain,
   connect,
-  hasOverlaps,
   insertOnEdge,
   isOutputClassifier,
   moveNodes,
@@ -179,21 +177,5 @@ describe('moveNodes, setParam, renameNode', () => {
     expect(g.nodes[1]!.params['filters']).toBe(32);
     expect('filters' in setParam(g, 'conv', 'filters', undefined).nodes[1]!.params).toBe(false);
     expect(renameNode(g, 'conv', 'features').nodes[1]!.name).toBe('features');
-  });
-});
-
-describe('arrangeChain and hasOverlaps', () => {
-  it('stacks the chain in one column and puts the rest beside it', () => {
-    const g: Graph = { ...lectureChain(), nodes: [...lectureChain().nodes, node('loose', 'Dropout', {}, 9)] };
-    const laid = arrangeChain(g, ['in', 'conv', 'flat', 'out'], new Map([['conv', 200]]));
-    expect(laid.nodes.map((n) => n.position)).toEqual([
-      { x: 0, y: 0 },
-      { x: 0, y: NODE_HEIGHT + 44 },
-      { x: 0, y: NODE_HEIGHT + 44 + 200 + 44 },
-      { x: 0, y: 2 * (NODE_HEIGHT + 44) + 200 + 44 },
-      { x: 400, y: 0 },
-    ]);
-    expect(hasOverlaps(laid)).toBe(false);
-    expect(hasOverlaps(moveNodes(laid, new Map([['loose', { x: 10, y: 10 }]])))).toBe(true);
   });
 });

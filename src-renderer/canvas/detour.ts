@@ -1,0 +1,81 @@
+// A connection that would run through other layers (a skip connection drawn straight past the
+// layers it skips) is drawn along a vertical lane beside them instead.
+import type { XY } from '../store/graph-edit';
+
+export interface Box {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The lane a connection takes: down the line x = `x` from height `top` to `bottom` (flow coordinates). */
+export interface Detour {
+  readonly x: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/**
+ * How close a connection may pass a layer: half its shape label (about 130 px wide at 11 px
+ * monospace) and a little air, so the label does not cover the layer either.
+ */
+export const CLEARANCE = 72;
+/** How far the lane runs from the layers it passes. */
+export const LANE_GAP = 84;
+
+/** The boxes, other than the connection's own ends, that the straight line from `a` down to `b` passes within CLEARANCE of. */
+function blocking(a: XY, b: XY, boxes: readonly Box[], ends: ReadonlySet<string>): Box[] {
+  const xAt = (y: number) => a.x + ((b.x - a.x) * (y - a.y)) / (b.y - a.y);
+  return boxes.filter((box) => {
+    if (ends.has(box.id)) return false;
+    const y0 = Math.max(box.y, a.y);
+    const y1 = Math.min(box.y + box.height, b.y);
+    if (y1 <= y0) return false;
+    const x0 = xAt(y0);
+    const x1 = xAt(y1);
+    return Math.max(x0, x1) > box.x - CLEARANCE && Math.min(x0, x1) < box.x + box.width + CLEARANCE;
+  });
+}
+
+/**
+ * The lane for a connection from `a` (its source's output point) down to `b` (the target's input
+ * point) past the layers in `boxes`, or null when the straight way is clear (or the connection
+ * runs upwards, where the user's own arrangement rules). The lane runs beside all layers in the
+ * way, on the side that is the shorter way round, and clear of the layers it passes on that side.
+ */
+export function detourAround(a: XY, b: XY, boxes: readonly Box[], ends: readonly [string, string]): Detour | null {
+  if (b.y - a.y < 1) return null;
+  const endSet = new Set(ends);
+  let inWay = blocking(a, b, boxes, endSet);
+  if (inWay.length === 0) return null;
+  const top = Math.min(...inWay.map((box) => box.y));
+  const bottom = Math.max(...inWay.map((box) => box.y + box.height));
+  const span = boxes.filter((box) => !endSet.has(box.id) && box.y < bottom && box.y + box.height > top);
+  let left = Math.min(...inWay.map((box) => box.x)) - LANE_GAP;
+  let right = Math.max(...inWay.map((box) => box.x + box.width)) + LANE_GAP;
+  // Push each candidate lane out past any layer it would itself run through, a few times at most.
+  for (let i = 0; i < 4; i++) {
+    inWay = span.filter((box) => left > box.x - CLEARANCE && left < box.x + box.width + CLEARANCE);
+    if (inWay.length === 0) break;
+    left = Math.min(...inWay.map((box) => box.x)) - LANE_GAP;
+  }
+  for (let i = 0; i < 4; i++) {
+    inWay = span.filter((box) => right > box.x - CLEARANCE && right < box.x + box.width + CLEARANCE);
+    if (inWay.length === 0) break;
+    right = Math.max(...inWay.map((box) => box.x + box.width)) + LANE_GAP;
+  }
+  const cost = (x: number) => Math.abs(a.x - x) + Math.abs(b.x - x);
+  return { x: cost(left) <= cost(right) ? left : right, top, bottom };
+}
+
+/** The SVG path of a connection along a lane, and where its label goes (the middle of the lane). */
+export function detourPath(a: XY, b: XY, lane: Detour): { path: string; labelX: number; labelY: number } {
+  const y1 = Math.max(a.y + 1, lane.top);
+  const y2 = Math.min(b.y - 1, lane.bottom);
+  const m1 = (a.y + y1) / 2;
+  const m2 = (y2 + b.y) / 2;
+  const path = `M${a.x},${a.y} C${a.x},${m1} ${lane.x},${m1} ${lane.x},${y1} L${lane.x},${y2} C${lane.x},${m2} ${b.x},${m2} ${b.x},${b.y}`;
+  return { path, labelX: lane.x, labelY: (y1 + y2) / 2 };
+}
