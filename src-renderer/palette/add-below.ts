@@ -14,7 +14,8 @@ export function addLayerBelow(kind: LayerKindId): void {
   let added: string | undefined;
   store.edit((g) => {
     const heights = measuredHeights();
-    const r = (selected !== undefined ? addAfter(g, kind, selected, heights) : undefined) ?? addAtEnd(g, kind, analysisOf(g).order, heights);
+    const r =
+      (selected !== undefined ? addAfter(g, kind, selected, heights) : undefined) ?? addAtEnd(g, kind, analysisOf(g).order, heights);
     added = r.id;
     return r.graph;
   });
