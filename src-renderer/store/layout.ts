@@ -8,7 +8,7 @@ import { moveNodes, NODE_GAP, NODE_HEIGHT, NODE_WIDTH, RANK_GAP, type XY } from 
  * Space dagre keeps between a layer and a connection that passes it on the way to a later layer (a
  * skip connection): enough for the connection and its shape label to run beside the layers it skips.
  */
-export const EDGE_GAP = 400;
+export const EDGE_GAP = 440;
 
 /**
  * Top-left corners for every node: a layered drawing from the Input down, branches side by side,
