@@ -59,7 +59,7 @@ export function nodeLabeller<N extends Node<LayerNodeData>>(t: Translate): (node
       const label = t('canvas.a11y.nodeLabel', { name, kind: kind === 'InputLayer' ? 'Input' : kind });
       const details: string[] = [];
       if (merge) details.push(t('canvas.a11y.nodeInputs', { n: inputs }));
-      if (merge || outputs > 1) details.push(t('canvas.a11y.nodeOutputs', { n: outputs }));
+      if (outputs > 1 || (merge && outputs > 0)) details.push(t('canvas.a11y.nodeOutputs', { n: outputs }));
       found = { ...node, ariaLabel: details.length > 0 ? t('canvas.a11y.nodeDetails', { label, details: details.join(', ') }) : label };
       labelled.set(node, found);
     }

@@ -9,7 +9,7 @@ import { NO_SELECTION } from '../../../src-renderer/store/project-store';
 
 const NONE = new Map<string, { width: number; height: number }>();
 
-/** input_layer feeds dense and dense_1; an Add joins them. */
+/** input_layer feeds dense and dense_1; an Add joins them, and feeds a Dense. */
 const branchy = (): Graph => {
   const g: Graph = {
     nodes: [
@@ -17,10 +17,12 @@ const branchy = (): Graph => {
       { id: 'n2', kind: 'Dense', name: 'dense', params: { units: 4 }, position: { x: 0, y: 130 } },
       { id: 'n3', kind: 'Dense', name: 'dense_1', params: { units: 4 }, position: { x: 340, y: 130 } },
       { id: 'n4', kind: 'Add', name: 'add', params: {}, position: { x: 0, y: 260 } },
+      { id: 'n5', kind: 'Dense', name: 'dense_2', params: { units: 2 }, position: { x: 0, y: 390 } },
     ],
     edges: [
       { id: 'e1', source: 'n1', target: 'n2' },
       { id: 'e2', source: 'n1', target: 'n3' },
+      { id: 'e3', source: 'n4', target: 'n5' },
     ],
   };
   return connect(connect(g, 'n2', 'n4'), 'n3', 'n4');
@@ -41,7 +43,8 @@ describe('accessible names on the canvas', () => {
       'input_layer (Input): feeds 2 layers',
       'dense (Dense)',
       'dense_1 (Dense)',
-      'add (Add): 2 inputs, feeds 0 layers',
+      'add (Add): 2 inputs, feeds 1 layer',
+      'dense_2 (Dense)',
     ]);
   });
 
@@ -51,7 +54,7 @@ describe('accessible names on the canvas', () => {
     expect(en).toContain('Connection from input_layer to dense');
     const ko = labelled('ko');
     expect(ko.edges.map((e) => e.ariaLabel)).toContain('dense_1에서 add의 2번째 입력으로 가는 연결');
-    expect(ko.nodes[3]!.ariaLabel).toBe('add (Add): 입력 2개, 0개 층으로 출력');
+    expect(ko.nodes[3]!.ariaLabel).toBe('add (Add): 입력 2개, 1개 층으로 출력');
   });
 
   it('keeps the labelled object for an unchanged node, so React Flow skips it', () => {
