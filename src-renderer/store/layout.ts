@@ -18,7 +18,8 @@ export const EDGE_GAP = 440;
  */
 export function layoutPositions(graph: Graph, sizes?: ReadonlyMap<string, Size>): Map<string, XY> {
   const g = new dagre.graphlib.Graph<Record<string, unknown>, { width: number; height: number; x?: number; y?: number }>();
-  g.setGraph({ rankdir: 'TB', ranksep: RANK_GAP, nodesep: NODE_GAP, edgesep: EDGE_GAP, marginx: 0, marginy: 0 });
+  // Layers of one rank share their top edge, so a row reads level even when a box is taller (a problem shown in it).
+  g.setGraph({ rankdir: 'TB', rankalign: 'top', ranksep: RANK_GAP, nodesep: NODE_GAP, edgesep: EDGE_GAP, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   const size = (id: string): Size => sizes?.get(id) ?? { width: NODE_WIDTH, height: NODE_HEIGHT };
   for (const n of graph.nodes) g.setNode(n.id, { ...size(n.id) });

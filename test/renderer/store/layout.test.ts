@@ -84,6 +84,11 @@ describe('layoutPositions', () => {
     }
   });
 
+  it('lines up the tops of the layers in one row, even when one is taller', () => {
+    const at = layoutPositions(inception, new Map([['b1', { width: NODE_WIDTH, height: 140 }]]));
+    expect(at.get('b1')!.y).toBe(at.get('b2a')!.y);
+  });
+
   it('sets the branches of an Inception-style block side by side, at least a gap apart', () => {
     const at = layoutPositions(inception);
     const firsts = ['b1', 'b2a', 'b3'].map((id) => at.get(id)!);
