@@ -86,7 +86,8 @@ describe('layoutPositions', () => {
 
   it('lines up the tops of the layers in one row, even when one is taller', () => {
     const at = layoutPositions(inception, new Map([['b1', { width: NODE_WIDTH, height: 140 }]]));
-    expect(at.get('b1')!.y).toBe(at.get('b2a')!.y);
+    expect(at.get('b1')!.y).toBe(at.get('b2b')!.y);
+    expect(at.get('b3')!.y).toBe(at.get('b2b')!.y);
   });
 
   it('sets the branches of an Inception-style block side by side, at least a gap apart', () => {
