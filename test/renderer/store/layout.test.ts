@@ -151,3 +151,41 @@ describe('tidyProject', () => {
     expect(tidyProject(p)).toBe(p);
   });
 });
+
+// Needs the merge kinds (Concatenate) from the `merges` branch.
+describe('layoutPositions with merges', () => {
+  /** The Inception-style block joined by a Concatenate whose inputs are numbered in `order`. */
+  const joinedBy = (order: readonly string[]): Graph => ({
+    nodes: inception.nodes.map((n) => (n.id === 'join' ? { ...n, kind: 'Concatenate', params: {} } : n)),
+    edges: inception.edges.map((e) => (e.target === 'join' ? { ...e, port: order.indexOf(e.source) } : e)),
+  });
+
+  it('stands a merge’s inputs that share a row left to right in input order, so their connections do not cross', () => {
+    for (const order of [
+      ['b1', 'b2b', 'b3'],
+      ['b3', 'b2b', 'b1'],
+      ['b2b', 'b1', 'b3'],
+    ]) {
+      const at = layoutPositions(joinedBy(order));
+      const xs = order.map((id) => at.get(id)!.x);
+      expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    }
+  });
+
+  it('still lays out two merges that want the same two layers in opposite orders', () => {
+    const g: Graph = {
+      nodes: [node('in', 'InputLayer', { shape: [8] }), node('a'), node('b'), node('m1', 'Add', {}), node('m2', 'Add', {})],
+      edges: [
+        { id: '1', source: 'in', target: 'a' },
+        { id: '2', source: 'in', target: 'b' },
+        { id: '3', source: 'a', target: 'm1', port: 0 },
+        { id: '4', source: 'b', target: 'm1', port: 1 },
+        { id: '5', source: 'b', target: 'm2', port: 0 },
+        { id: '6', source: 'a', target: 'm2', port: 1 },
+      ],
+    };
+    const at = layoutPositions(g);
+    expect(at.size).toBe(5);
+    expect(at.get('a')!.y).toBe(at.get('b')!.y);
+  });
+});
