@@ -25,6 +25,27 @@ export const CLEARANCE = 72;
 /** How far the lane runs from the layers it passes. */
 export const LANE_GAP = 84;
 
+/**
+ * The boxes sorted by their top edge, to find those a connection could pass without looking at all
+ * of them (a drag rebuilds every connection's lane on each frame).
+ */
+export function boxIndex(boxes: readonly Box[]): (top: number, bottom: number) => readonly Box[] {
+  const sorted = [...boxes].sort((a, b) => a.y - b.y);
+  const tallest = Math.max(0, ...boxes.map((b) => b.height));
+  /** The first index whose box's top is at least `y`. */
+  const from = (y: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.y < y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (top, bottom) => sorted.slice(from(top - tallest), from(bottom));
+}
+
 /** The boxes, other than the connection's own ends, that the straight line from `a` down to `b` passes within CLEARANCE of. */
 function blocking(a: XY, b: XY, boxes: readonly Box[], ends: ReadonlySet<string>): Box[] {
   const xAt = (y: number) => a.x + ((b.x - a.x) * (y - a.y)) / (b.y - a.y);

@@ -10,7 +10,7 @@ import type { GraphIssue } from '../../src-shared/graph/issues';
 import { issuesOfNode } from '../store/analysis';
 import { NODE_HEIGHT, NODE_WIDTH } from '../store/graph-edit';
 import { inboundEdges, inputAnchor, isMergeNode } from '../store/ports';
-import { detourAround, type Box, type Detour } from './detour';
+import { boxIndex, detourAround, type Box, type Detour } from './detour';
 
 /** What a layer node shows; plain data only (no callbacks), as React Flow recommends. */
 export interface LayerNodeData extends Record<string, unknown> {
@@ -172,7 +172,7 @@ export function createFlowModel() {
         return [n.id, { id: n.id, ...n.position, width: size?.width ?? NODE_WIDTH, height: size?.height ?? NODE_HEIGHT }];
       }),
     );
-    const allBoxes = [...boxes.values()];
+    const near = boxIndex([...boxes.values()]);
     // Each merge's connections in input order: the input they feed decides where they meet it.
     const ports = new Map<string, number>();
     const merges = new Set<string>();
@@ -188,15 +188,12 @@ export function createFlowModel() {
       const from = boxes.get(e.source);
       const to = boxes.get(e.target);
       const merge = merges.has(e.target);
-      const detour =
-        from && to
-          ? detourAround(
-              { x: from.x + from.width / 2, y: from.y + from.height },
-              { x: to.x + to.width * inputAnchor(port ?? 0, degree.get(e.target)!.inputs, merge), y: to.y },
-              allBoxes,
-              [e.source, e.target],
-            )
-          : null;
+      let detour: Detour | null = null;
+      if (from && to) {
+        const a = { x: from.x + from.width / 2, y: from.y + from.height };
+        const b = { x: to.x + to.width * inputAnchor(port ?? 0, degree.get(e.target)!.inputs, merge), y: to.y };
+        detour = detourAround(a, b, near(a.y, b.y), [e.source, e.target]);
+      }
       const data: ShapeEdgeData = {
         shape: out ? formatShape(out.shape) : null,
         sourceName: names.get(e.source) ?? e.source,

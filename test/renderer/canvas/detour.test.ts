@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLEARANCE, detourAround, detourPath, LANE_GAP, type Box } from '../../../src-renderer/canvas/detour';
+import { boxIndex, CLEARANCE, detourAround, detourPath, LANE_GAP, type Box } from '../../../src-renderer/canvas/detour';
 
 const W = 280;
 const H = 84;
@@ -51,5 +51,25 @@ describe('detourPath', () => {
     expect(path).toContain('L-84,212');
     expect(path.endsWith(' 140,256')).toBe(true);
     expect([labelX, labelY]).toEqual([-84, 170]);
+  });
+});
+
+describe('boxIndex', () => {
+  it('finds every box that reaches into a band of heights, and leaves out those far above or below', () => {
+    const boxes = Array.from({ length: 50 }, (_, i) => at(`n${i}`, (i % 3) * 340, 128 * (49 - i)));
+    const near = boxIndex(boxes);
+    const found = (top: number, bottom: number) => near(top, bottom).map((b) => b.id);
+    for (const [top, bottom] of [
+      [84, 128],
+      [1000, 1300],
+      [-50, 10],
+      [6000, 6100],
+    ] as const) {
+      const overlapping = boxes.filter((b) => b.y < bottom && b.y + b.height > top).map((b) => b.id);
+      expect(found(top, bottom)).toEqual(expect.arrayContaining(overlapping));
+      // Only boxes within one layer's height of the band come back.
+      expect(near(top, bottom).every((b) => b.y < bottom && b.y + H + H > top)).toBe(true);
+    }
+    expect(found(7000, 8000)).toEqual([]);
   });
 });
