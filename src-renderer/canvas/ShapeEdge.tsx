@@ -5,7 +5,7 @@ import { useLanguage } from '../i18n/i18n';
 import { showEdgeFormula } from '../summary/show-formula';
 import { useProjectStore } from '../store/project-store';
 import type { ShapeFlowEdge } from './flow-model';
-import { detourPath } from './detour';
+import { detourPath, mergeInputPath } from './detour';
 
 /**
  * A connection, labelled with the shape of the tensor it carries (and, into a merge, which input it
@@ -29,7 +29,9 @@ function ShapeEdgeView({
   const language = useLanguage();
   const { path, labelX, labelY } = data?.detour
     ? detourPath({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, data.detour)
-    : bezier(getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition }));
+    : data?.port != null
+      ? mergeInputPath({ x: sourceX, y: sourceY }, { x: targetX, y: targetY })
+      : bezier(getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition }));
   const bad = Boolean(data?.problem);
   const onClick = (e: MouseEvent<HTMLButtonElement>) => {
     e.stopPropagation();

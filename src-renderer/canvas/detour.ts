@@ -100,3 +100,22 @@ export function detourPath(a: XY, b: XY, lane: Detour): { path: string; labelX: 
   const path = `M${a.x},${a.y} C${a.x},${m1} ${lane.x},${m1} ${lane.x},${y1} L${lane.x},${y2} C${lane.x},${m2} ${b.x},${m2} ${b.x},${b.y}`;
   return { path, labelX: lane.x, labelY: (y1 + y2) / 2 };
 }
+
+/**
+ * A connection into a merge: a vertical S-curve like React Flow's, with its label a third of the
+ * way from the source, so the labels of a merge's inputs stand apart and clear of its numbered
+ * input points.
+ */
+export function mergeInputPath(a: XY, b: XY): { path: string; labelX: number; labelY: number } {
+  const d = Math.max(Math.abs(b.y - a.y) / 2, 25);
+  const c1 = { x: a.x, y: a.y + d };
+  const c2 = { x: b.x, y: b.y - d };
+  const t = 1 / 3;
+  const u = 1 - t;
+  const at = (p: number, q: number, r: number, s: number) => u * u * u * p + 3 * u * u * t * q + 3 * u * t * t * r + t * t * t * s;
+  return {
+    path: `M${a.x},${a.y} C${c1.x},${c1.y} ${c2.x},${c2.y} ${b.x},${b.y}`,
+    labelX: at(a.x, c1.x, c2.x, b.x),
+    labelY: at(a.y, c1.y, c2.y, b.y),
+  };
+}

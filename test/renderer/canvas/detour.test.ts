@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxIndex, CLEARANCE, detourAround, detourPath, LANE_GAP, type Box } from '../../../src-renderer/canvas/detour';
+import { boxIndex, CLEARANCE, detourAround, detourPath, LANE_GAP, mergeInputPath, type Box } from '../../../src-renderer/canvas/detour';
 
 const W = 280;
 const H = 84;
@@ -51,6 +51,16 @@ describe('detourPath', () => {
     expect(path).toContain('L-84,212');
     expect(path.endsWith(' 140,256')).toBe(true);
     expect([labelX, labelY]).toEqual([-84, 170]);
+  });
+});
+
+describe('mergeInputPath', () => {
+  it('runs from the source to the merge’s input point, with its label a third of the way down, nearer the source', () => {
+    const { path, labelX, labelY } = mergeInputPath({ x: 0, y: 0 }, { x: 300, y: 60 });
+    expect(path).toBe('M0,0 C0,30 300,30 300,60');
+    // B(1/3) of the cubic: x = 3·(2/3)·(1/3)²·300 + (1/3)³·300 = 77.78, y = 3·(2/3)²·(1/3)·30 + 3·(2/3)·(1/3)²·30 + (1/3)³·60 = 22.22.
+    expect(labelX).toBeCloseTo(77.78, 2);
+    expect(labelY).toBeCloseTo(22.22, 2);
   });
 });
 
