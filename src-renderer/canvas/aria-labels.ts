@@ -1,13 +1,13 @@
-import type { AriaLabelConfig, Edge } from '@xyflow/react';
-import type { Translate } from '../i18n/i18n';
+import type { AriaLabelConfig, Edge, Node } from '@xyflow/react';
+// The app's translator type, named from src-shared so tests can build these labels without the DOM (as i18n.ts needs).
+import type { Translator } from '../../src-shared/i18n/catalog';
 import type { LayerNodeData, ShapeEdgeData } from './flow-model';
-import type { Node } from '@xyflow/react';
 
 const DIRECTIONS = ['up', 'down', 'left', 'right'] as const;
 const isDirection = (d: string): d is (typeof DIRECTIONS)[number] => (DIRECTIONS as readonly string[]).includes(d);
 
 /** React Flow's screen-reader texts in the user's language (its defaults are English). */
-export function canvasAriaLabels(t: Translate): Partial<AriaLabelConfig> {
+export function canvasAriaLabels(t: Translator<'app'>): Partial<AriaLabelConfig> {
   return {
     'node.a11yDescription.default': t('canvas.a11y.node'),
     'node.a11yDescription.keyboardDisabled': t('canvas.a11y.nodeKeyboard'),
@@ -28,7 +28,7 @@ export function canvasAriaLabels(t: Translate): Partial<AriaLabelConfig> {
  * Gives each edge its accessible name by layer names (React Flow's default names node ids in
  * English). One labelled object per edge object, so unchanged edges keep their identity.
  */
-export function edgeLabeller<E extends Edge<ShapeEdgeData>>(t: Translate): (edge: E) => E {
+export function edgeLabeller<E extends Edge<ShapeEdgeData>>(t: Translator<'app'>): (edge: E) => E {
   const labelled = new WeakMap<E, E>();
   return (edge) => {
     let found = labelled.get(edge);
@@ -50,7 +50,7 @@ export function edgeLabeller<E extends Edge<ShapeEdgeData>>(t: Translate): (edge
  * joins and for a branching layer how many layers it feeds (a chain's layers need no counts).
  * One labelled object per node object, so unchanged nodes keep their identity.
  */
-export function nodeLabeller<N extends Node<LayerNodeData>>(t: Translate): (node: N) => N {
+export function nodeLabeller<N extends Node<LayerNodeData>>(t: Translator<'app'>): (node: N) => N {
   const labelled = new WeakMap<N, N>();
   return (node) => {
     let found = labelled.get(node);
