@@ -15,7 +15,7 @@ import {
 } from '@xyflow/react';
 import { layerKind } from '../../src-shared/layers/registry';
 import { useT } from '../i18n/i18n';
-import { canvasAriaLabels, edgeLabeller } from './aria-labels';
+import { canvasAriaLabels, edgeLabeller, nodeLabeller } from './aria-labels';
 import { analysisOf } from '../store/analysis';
 import { addLayer, connect, insertOnEdge, NODE_WIDTH, removeAndJoin, type XY } from '../store/graph-edit';
 import { useProjectStore } from '../store/project-store';
@@ -65,12 +65,14 @@ export function Canvas() {
   const measured = useMeasuredStore((s) => s.sizes);
   const analysis = useMemo(() => analysisOf(graph), [graph]);
   const build = useMemo(createFlowModel, []);
-  const { nodes, edges: modelEdges } = useMemo(
+  const { nodes: modelNodes, edges: modelEdges } = useMemo(
     () => build(graph, analysis, selection, measured),
     [build, graph, analysis, selection, measured],
   );
   const labelEdge = useMemo(() => edgeLabeller<ShapeFlowEdge>(t), [t]);
   const edges = useMemo(() => modelEdges.map(labelEdge), [modelEdges, labelEdge]);
+  const labelNode = useMemo(() => nodeLabeller<LayerFlowNode>(t), [t]);
+  const nodes = useMemo(() => modelNodes.map(labelNode), [modelNodes, labelNode]);
   const ariaLabelConfig = useMemo(() => canvasAriaLabels(t), [t]);
   const { screenToFlowPosition } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
 
@@ -107,7 +109,9 @@ export function Canvas() {
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
-    useProjectStore.getState().edit((g) => connect(g, c.source, c.target));
+    // A merge's numbered input points: drawn onto number k, the connection becomes input k.
+    const port = /^in-(\d+)$/.exec(c.targetHandle ?? '');
+    useProjectStore.getState().edit((g) => connect(g, c.source, c.target, port ? Number(port[1]) : undefined));
   }, []);
 
   const isValidConnection: IsValidConnection<ShapeFlowEdge> = useCallback((c) => c.source !== c.target, []);

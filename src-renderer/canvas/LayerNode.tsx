@@ -6,7 +6,9 @@ import { useLanguage, useT } from '../i18n/i18n';
 import { showNodeFormula } from '../summary/show-formula';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
-import type { LayerFlowNode } from './flow-model';
+import { inputAnchor } from '../store/ports';
+import type { Translate } from '../i18n/i18n';
+import type { LayerFlowNode, LayerNodeData } from './flow-model';
 
 /**
  * Escape on a focused badge closes its formula and stops there: React Flow would otherwise take
@@ -17,6 +19,52 @@ function onBadgeKeyDown(e: KeyboardEvent<HTMLButtonElement>): void {
   if (e.key !== 'Escape' || !ui.popover) return;
   e.stopPropagation();
   ui.closeFormula();
+}
+
+/**
+ * The input points of a layer: one in the middle; on a merge, one numbered point per connection in
+ * input order and a free one after them, so another input can always be drawn in (onto a number to
+ * take that place).
+ */
+function InputHandles({ data, t }: { data: LayerNodeData; t: Translate }) {
+  if (data.kind === 'InputLayer') return null;
+  if (!data.merge) {
+    return (
+      <Handle
+        type="target"
+        position={Position.Top}
+        id="in"
+        className="layer-handle"
+        data-testid="handle-in"
+        aria-label={t('canvas.a11y.input', { name: data.name })}
+      />
+    );
+  }
+  const count = data.inputs;
+  return (
+    <>
+      {Array.from({ length: count + 1 }, (_, i) => {
+        const free = i === count;
+        return (
+          <Handle
+            key={i}
+            type="target"
+            position={Position.Top}
+            id={`in-${i}`}
+            className={`layer-handle layer-handle--port${free ? ' is-free' : ''}`}
+            style={{ left: `${inputAnchor(i, count, true) * 100}%` }}
+            data-testid={`handle-in-${i}`}
+            aria-label={t(free ? 'canvas.a11y.portFree' : 'canvas.a11y.port', { n: i + 1, name: data.name })}
+            title={t('canvas.portTip', { n: i + 1 })}
+          >
+            <span className="layer-handle__number" aria-hidden="true">
+              {i + 1}
+            </span>
+          </Handle>
+        );
+      })}
+    </>
+  );
 }
 
 /** One layer on the canvas: kind, name, settings, output shape, parameter count and problems. */
@@ -37,9 +85,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
     .join(' ');
   return (
     <div className={classes} data-testid={`node-${data.name}`} title={bad ? problems.join('\n') : undefined}>
-      {data.kind !== 'InputLayer' && (
-        <Handle type="target" position={Position.Top} id="in" className="layer-handle" data-testid="handle-in" />
-      )}
+      <InputHandles data={data} t={t} />
       <div className="layer-node__name">{data.name}</div>
       <div className="layer-node__line">
         <span className="layer-node__kind" title={t(`kind.${data.kind}`)}>
@@ -78,7 +124,14 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           {problems.length > 1 && <span className="layer-node__error-more">+{problems.length - 1}</span>}
         </div>
       )}
-      <Handle type="source" position={Position.Bottom} id="out" className="layer-handle" data-testid="handle-out" />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        id="out"
+        className="layer-handle"
+        data-testid="handle-out"
+        aria-label={t('canvas.a11y.output', { name: data.name })}
+      />
     </div>
   );
 }

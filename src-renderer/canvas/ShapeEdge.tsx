@@ -5,8 +5,14 @@ import { useLanguage } from '../i18n/i18n';
 import { showEdgeFormula } from '../summary/show-formula';
 import { useProjectStore } from '../store/project-store';
 import type { ShapeFlowEdge } from './flow-model';
+import { detourPath, mergeInputPath } from './detour';
 
-/** A connection, labelled with the shape of the tensor it carries; click the label for the formula. */
+/**
+ * A connection, labelled with the shape of the tensor it carries (and, into a merge, which input it
+ * feeds); click the label for the formula. One that would cross other layers goes round them.
+ */
+const bezier = ([path, labelX, labelY]: [string, number, number, number, number]) => ({ path, labelX, labelY });
+
 function ShapeEdgeView({
   id,
   source,
@@ -21,7 +27,11 @@ function ShapeEdgeView({
   selected,
 }: EdgeProps<ShapeFlowEdge>) {
   const language = useLanguage();
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const { path, labelX, labelY } = data?.detour
+    ? detourPath({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, data.detour)
+    : data?.port != null
+      ? mergeInputPath({ x: sourceX, y: sourceY }, { x: targetX, y: targetY })
+      : bezier(getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition }));
   const bad = Boolean(data?.problem);
   const onClick = (e: MouseEvent<HTMLButtonElement>) => {
     e.stopPropagation();
@@ -46,6 +56,11 @@ function ShapeEdgeView({
           title={data?.problem ? issueText(language, data.problem) : undefined}
           onClick={onClick}
         >
+          {data?.port != null && (
+            <span className="edge-label__port" data-testid="edge-port">
+              {data.port}
+            </span>
+          )}
           {data?.shape ?? (bad ? '!' : '?')}
         </button>
       </EdgeLabelRenderer>

@@ -5,6 +5,7 @@ import { analysisOf } from '../store/analysis';
 import { useProjectStore } from '../store/project-store';
 import { showEdgeFormula } from '../summary/show-formula';
 import { deleteSelection } from './delete-selection';
+import { inboundEdges, isMergeNode } from '../store/ports';
 
 /** A selected connection: what it carries, its problems, and a way to delete it. */
 export function EdgeInspector({ edgeId }: { edgeId: string }) {
@@ -18,6 +19,8 @@ export function EdgeInspector({ edgeId }: { edgeId: string }) {
   const analysis = analysisOf(graph);
   const out = analysis.nodes.get(edge.source)?.output;
   const problems = analysis.issues.filter((i) => 'edge' in i.target && i.target.edge === edgeId);
+  const inputs = isMergeNode(target) ? inboundEdges(graph, edge.target) : [];
+  const port = inputs.findIndex((e) => e.id === edgeId);
   return (
     <div className="inspector__body" data-testid="inspector-edge">
       <div className="inspector__kind">
@@ -53,6 +56,11 @@ export function EdgeInspector({ edgeId }: { edgeId: string }) {
           </dd>
         </div>
       </dl>
+      {port >= 0 && (
+        <p className="inspector__edge-port" data-testid="inspector-edge-port">
+          {t('inspector.edgePort', { n: port + 1, count: inputs.length, name: target?.name ?? '?' })}
+        </p>
+      )}
       <button type="button" className="btn btn--danger-ghost inspector__delete" onClick={deleteSelection}>
         {t('inspector.edgeDelete')}
       </button>

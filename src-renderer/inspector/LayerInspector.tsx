@@ -10,6 +10,8 @@ import { Metrics } from './Metrics';
 import { NameField } from './NameField';
 import { ParamField } from './ParamField';
 import { explainLayer } from '../learn/learn-store';
+import { isMergeNode } from '../store/ports';
+import { MergeInputs } from './MergeInputs';
 
 /** Layers whose arithmetic the Learn lab can step through on their real input. */
 const EXPLAINABLE = new Set(['Conv2D', 'MaxPooling2D', 'AveragePooling2D']);
@@ -52,6 +54,7 @@ export function LayerInspector({
         </button>
       )}
       <NameField node={node} errors={errorsFor('name')} />
+      {isMergeNode(node) && <MergeInputs node={node} />}
       {kind && kind.fields.length > 0 && <div className="inspector__section">{t('inspector.settings')}</div>}
       {kind?.fields.map((f) => (
         <ParamField

@@ -3,6 +3,7 @@ import type { Graph, GraphEdge, GraphNode } from '../../src-shared/graph/schema'
 import type { LayerKindId } from '../../src-shared/layers/types';
 import { nextLayerName } from '../../src-shared/graph/names';
 import { newLayerParams } from './new-layer';
+import { inboundEdges, isMergeNode, setInputOrder } from './ports';
 
 export interface XY {
   readonly x: number;
@@ -13,7 +14,10 @@ export interface XY {
 export const NODE_WIDTH = 280;
 /** A typical node height, for layout before the canvas has measured the nodes. */
 export const NODE_HEIGHT = 84;
-const GAP_Y = 44;
+/** Vertical space between a layer and the next (room for the shape label on the connection). */
+export const RANK_GAP = 44;
+/** Horizontal space between layers side by side. */
+export const NODE_GAP = 60;
 
 /** The next free id with a prefix: n1, n2, … / e1, e2, … */
 function nextId(prefix: string, taken: Iterable<{ id: string }>): string {
@@ -46,29 +50,47 @@ export function addLayer(graph: Graph, kind: LayerKindId, position: XY, from?: s
 }
 
 /**
- * Where a layer added "below the last one" goes: under the end of the chain (or the lowest node),
- * connected from it when it has no outgoing connection yet.
+ * Where a layer added "at the end" goes: under the output (the last of `order`, the layers in
+ * Keras's order) or else the lowest node, connected from it when it has no outgoing connection yet.
  */
-export function placeBelow(graph: Graph, chain: readonly string[], heights?: ReadonlyMap<string, number>): { position: XY; from?: string } {
+export function placeBelow(graph: Graph, order: readonly string[], heights?: ReadonlyMap<string, number>): { position: XY; from?: string } {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const lastInChain = chain.length > 0 ? byId.get(chain[chain.length - 1]!) : undefined;
+  const output = order.length > 0 ? byId.get(order[order.length - 1]!) : undefined;
   const lowest = graph.nodes.reduce<GraphNode | undefined>((best, n) => (!best || n.position.y > best.position.y ? n : best), undefined);
-  const anchor = lastInChain ?? lowest;
+  const anchor = output ?? lowest;
   if (!anchor) return { position: { x: 0, y: 0 } };
   const height = heights?.get(anchor.id) ?? NODE_HEIGHT;
-  const position = { x: anchor.position.x, y: anchor.position.y + height + GAP_Y };
+  const position = { x: anchor.position.x, y: anchor.position.y + height + RANK_GAP };
   const hasOutgoing = graph.edges.some((e) => e.source === anchor.id);
   return hasOutgoing ? { position } : { position, from: anchor.id };
 }
 
-/** Connects `source`'s output to `target`'s input; no change for a self-loop, a repeat, or an Input target. */
-export function connect(graph: Graph, source: string, target: string): Graph {
+/**
+ * Connects `source`'s output to `target`'s input; no change for a self-loop or an Input target.
+ * Into a merge the connection becomes input `index` (default: the last), the inputs after it move
+ * one on, and all are numbered; an existing connection into a merge given an `index` moves there.
+ * Elsewhere a repeat changes nothing.
+ */
+export function connect(graph: Graph, source: string, target: string, index?: number): Graph {
   if (source === target) return graph;
   const targetNode = graph.nodes.find((n) => n.id === target);
   if (!targetNode || targetNode.kind === 'InputLayer' || !graph.nodes.some((n) => n.id === source)) return graph;
-  if (graph.edges.some((e) => e.source === source && e.target === target)) return graph;
-  const edge: GraphEdge = { id: nextId('e', graph.edges), source, target };
-  return { nodes: graph.nodes, edges: [...graph.edges, edge] };
+  const existing = graph.edges.find((e) => e.source === source && e.target === target);
+  const merge = isMergeNode(targetNode);
+  if (existing && (!merge || index === undefined)) return graph;
+  let next = graph;
+  let id = existing?.id;
+  if (id === undefined) {
+    id = nextId('e', graph.edges);
+    const edge: GraphEdge = { id, source, target };
+    next = { nodes: graph.nodes, edges: [...graph.edges, edge] };
+  }
+  if (!merge) return next;
+  const order = inboundEdges(graph, target)
+    .map((e) => e.id)
+    .filter((e) => e !== id);
+  order.splice(Math.max(0, Math.min(index ?? order.length, order.length)), 0, id);
+  return setInputOrder(next, target, order);
 }
 
 /**
@@ -80,12 +102,14 @@ export function insertOnEdge(graph: Graph, kind: LayerKindId, edgeId: string, po
   const edge = graph.edges.find((e) => e.id === edgeId);
   const target = edge && graph.nodes.find((n) => n.id === edge.target);
   if (!edge || !target) return undefined;
+  // Into a merge, the new layer feeds the input the connection fed.
+  const port = inboundEdges(graph, target.id).findIndex((e) => e.id === edgeId);
   const added = addLayer({ nodes: graph.nodes, edges: graph.edges.filter((e) => e.id !== edgeId) }, kind, position, edge.source);
   const top = Math.round(position.y);
   // A fresh layer has not been measured yet: assume the typical height.
-  const below = top + NODE_HEIGHT + GAP_Y;
+  const below = top + NODE_HEIGHT + RANK_GAP;
   const spaced = below > target.position.y ? shiftDown(added.graph, target.id, below - target.position.y) : added.graph;
-  return { graph: connect(spaced, added.id, edge.target), id: added.id };
+  return { graph: connect(spaced, added.id, edge.target, port), id: added.id };
 }
 
 /** Moves `from` and every layer reachable from it down by `dy` (to make room for an inserted layer). */
@@ -110,26 +134,50 @@ export function isOutputClassifier(node: GraphNode): boolean {
 }
 
 /**
- * Adds a layer "at the end" (palette double-click or Enter). When the chain ends in an output
- * classifier fed by one connection, the new layer goes before it (into that connection, taking
- * its place, the classifier moving down); otherwise it goes below the end of the chain and is
- * connected from it.
+ * Adds a layer "at the end" (palette double-click or Enter with no layer selected); `order` is the
+ * analysis's Keras order, whose last layer is the output. When the output is a classifier fed by
+ * one connection, the new layer goes before it (into that connection, taking its place, the
+ * classifier moving down); otherwise it goes below the output and is connected from it.
  */
 export function addAtEnd(
   graph: Graph,
   kind: LayerKindId,
-  chain: readonly string[],
+  order: readonly string[],
   heights?: ReadonlyMap<string, number>,
 ): { graph: Graph; id: string } {
-  const lastId = chain[chain.length - 1];
+  const lastId = order[order.length - 1];
   const last = lastId === undefined ? undefined : graph.nodes.find((n) => n.id === lastId);
   const into = last ? graph.edges.filter((e) => e.target === last.id) : [];
   if (last && isOutputClassifier(last) && into.length === 1) {
     const inserted = insertOnEdge(graph, kind, into[0]!.id, last.position);
     if (inserted) return inserted;
   }
-  const { position, from } = placeBelow(graph, chain, heights);
+  const { position, from } = placeBelow(graph, order, heights);
   return addLayer(graph, kind, position, from);
+}
+
+/**
+ * Adds a layer after layer `after` (palette double-click or Enter with that layer selected): into
+ * its one outgoing connection, or below it connected from it when it has none; beside its other
+ * branches, as a new one, when it feeds several. A softmax classifier that ends the network stays
+ * last: the new layer goes before it, as `addAtEnd` does. No change when `after` does not exist.
+ */
+export function addAfter(
+  graph: Graph,
+  kind: LayerKindId,
+  after: string,
+  heights?: ReadonlyMap<string, number>,
+): { graph: Graph; id: string } | undefined {
+  const node = graph.nodes.find((n) => n.id === after);
+  if (!node) return undefined;
+  const out = graph.edges.filter((e) => e.source === after);
+  if (out.length === 0 && isOutputClassifier(node)) return addAtEnd(graph, kind, [after], heights);
+  const below = { x: node.position.x, y: node.position.y + (heights?.get(after) ?? NODE_HEIGHT) + RANK_GAP };
+  if (out.length === 1) return insertOnEdge(graph, kind, out[0]!.id, below);
+  if (out.length === 0) return addLayer(graph, kind, below, after);
+  const children = graph.nodes.filter((n) => out.some((e) => e.target === n.id));
+  const right = Math.max(...children.map((n) => n.position.x)) + NODE_WIDTH + NODE_GAP;
+  return addLayer(graph, kind, { x: right, y: below.y }, after);
 }
 
 /** Removes nodes (with their connections) and connections. */
@@ -155,22 +203,31 @@ export function removeAndJoin(graph: Graph, nodeIds: Iterable<string>, edgeIds: 
     const es = graph.edges.filter((e) => (end === 'target' ? e.target === id : e.source === id));
     return es.length === 1 ? es[0] : undefined;
   };
-  const joins: [string, string][] = [];
+  // Each join replaces the connection that entered the kept layer, and feeds the same input of a merge.
+  const joins: { source: string; target: string; replaces: string }[] = [];
   for (const e of graph.edges) {
     if (removed.has(e.source) || !removed.has(e.target)) continue;
     // Walk down through deleted chain layers until a kept layer is reached.
     let at = e.target;
+    let last = e;
     const seen = new Set<string>();
     while (removed.has(at) && !seen.has(at) && single(at, 'target')) {
       seen.add(at);
       const out = single(at, 'source');
       if (!out) break;
+      last = out;
       at = out.target;
     }
-    if (!removed.has(at)) joins.push([e.source, at]);
+    if (!removed.has(at)) joins.push({ source: e.source, target: at, replaces: last.id });
   }
   let next = removeElements(graph, removed, edgeIds);
-  for (const [source, target] of joins) next = connect(next, source, target);
+  for (const { source, target, replaces } of joins) {
+    if (next.edges.some((e) => e.source === source && e.target === target)) continue;
+    const kept = new Set(next.edges.map((e) => e.id));
+    const before = inboundEdges(graph, target).map((e) => e.id);
+    const index = before.slice(0, before.indexOf(replaces)).filter((id) => kept.has(id)).length;
+    next = connect(next, source, target, index);
+  }
   return next;
 }
 
@@ -212,29 +269,6 @@ function updateNode(graph: Graph, id: string, f: (n: GraphNode) => GraphNode): G
     return m;
   });
   return changed ? { nodes, edges: graph.edges } : graph;
-}
-
-/**
- * Lays the chain out top to bottom in its order; layers outside the chain go in a column to
- * its right, in their current vertical order.
- */
-export function arrangeChain(graph: Graph, chain: readonly string[], heights?: ReadonlyMap<string, number>): Graph {
-  const inChain = new Set(chain);
-  const rest = graph.nodes.filter((n) => !inChain.has(n.id)).sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
-  const positions = new Map<string, XY>();
-  const column = (ids: readonly string[], x: number) => {
-    let y = 0;
-    for (const id of ids) {
-      positions.set(id, { x, y });
-      y += (heights?.get(id) ?? NODE_HEIGHT) + GAP_Y;
-    }
-  };
-  column(chain, 0);
-  column(
-    rest.map((n) => n.id),
-    chain.length > 0 ? NODE_WIDTH + 120 : 0,
-  );
-  return moveNodes(graph, positions);
 }
 
 /** True when some nodes overlap (at their typical size), as in files laid out for smaller boxes. */

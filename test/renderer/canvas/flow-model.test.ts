@@ -4,7 +4,8 @@ import { describeText } from '../../../src-shared/i18n/layer-text';
 import type { Graph } from '../../../src-shared/graph/schema';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import { createFlowModel } from '../../../src-renderer/canvas/flow-model';
-import { moveNodes, setParam } from '../../../src-renderer/store/graph-edit';
+import { connect, moveNodes, NODE_WIDTH, setParam } from '../../../src-renderer/store/graph-edit';
+import { layoutGraph } from '../../../src-renderer/store/layout';
 import { NO_SELECTION } from '../../../src-renderer/store/project-store';
 
 /** The lecture's first layers: Input 28×28×1 → Conv2D 10 × 3×3 same relu → Flatten. */
@@ -48,7 +49,19 @@ describe('createFlowModel', () => {
       ['e1', 'n1', 'n2', 'out', 'in'],
       ['e2', 'n2', 'n3', 'out', 'in'],
     ]);
-    expect(edges[1]!.data).toEqual({ shape: '(None, 28, 28, 10)', sourceName: 'conv2d', targetName: 'flatten', problem: null });
+    expect(edges[1]!.data).toEqual({
+      shape: '(None, 28, 28, 10)',
+      sourceName: 'conv2d',
+      targetName: 'flatten',
+      problem: null,
+      port: null,
+      detour: null,
+    });
+    expect(nodes.map((n) => [n.data.merge, n.data.inputs, n.data.outputs])).toEqual([
+      [false, 0, 1],
+      [false, 1, 1],
+      [false, 1, 0],
+    ]);
   });
 
   it('returns the same objects for what did not change, new ones for what did', () => {
@@ -102,5 +115,72 @@ describe('createFlowModel', () => {
     expect(back.data!.problem).toMatchObject({ code: 'cycle', values: { source: 'flatten', target: 'conv2d' } });
     expect(back.className).toBe('has-error');
     expect(edges.find((e) => e.id === 'e1')!.className).toBeUndefined();
+  });
+
+  it('labels each connection on every branch with its source’s output shape', () => {
+    // The Input feeds the convolution and, on a second branch, a Flatten.
+    const fan = connect(graph, 'n1', 'n3');
+    const { edges } = createFlowModel()(fan, analyzeGraph(fan), NO_SELECTION, NONE);
+    expect(edges.map((e) => [e.data!.sourceName, e.data!.targetName, e.data!.shape])).toEqual([
+      ['input_layer', 'conv2d', '(None, 28, 28, 1)'],
+      ['conv2d', 'flatten', '(None, 28, 28, 10)'],
+      ['input_layer', 'flatten', '(None, 28, 28, 1)'],
+    ]);
+  });
+
+  it('sends a connection that would run through a layer along a lane beside it', () => {
+    // input_layer → conv2d → flatten in one column, plus input_layer → flatten straight through conv2d.
+    const skip = connect(graph, 'n1', 'n3');
+    const { edges } = createFlowModel()(skip, analyzeGraph(skip), NO_SELECTION, NONE);
+    const through = edges.find((e) => e.id === 'e3')!;
+    expect(through.data!.detour).not.toBeNull();
+    const lane = through.data!.detour!;
+    expect(lane.x < 0 || lane.x > NODE_WIDTH).toBe(true);
+    expect([lane.top, lane.bottom]).toEqual([130, 130 + 84]);
+    expect(edges.filter((e) => e.id !== 'e3').every((e) => e.data!.detour === null)).toBe(true);
+  });
+});
+
+// Needs the merge kinds (Add, Concatenate) from the `merges` branch.
+describe('createFlowModel with merges', () => {
+  /** input_layer → conv2d, and conv2d + input_layer joined by an Add: a residual connection. */
+  const residual = (): Graph => {
+    const withAdd: Graph = {
+      nodes: [
+        ...graph.nodes.slice(0, 2),
+        {
+          id: 'n4',
+          kind: 'Conv2D',
+          name: 'conv2d_1',
+          params: { filters: 1, kernel_size: [3, 3], padding: 'same' },
+          position: { x: 0, y: 0 },
+        },
+        { id: 'n5', kind: 'Add', name: 'add', params: {}, position: { x: 0, y: 0 } },
+      ],
+      edges: [
+        { id: 'e1', source: 'n1', target: 'n2' },
+        { id: 'e2', source: 'n2', target: 'n4' },
+      ],
+    };
+    return layoutGraph(connect(connect(withAdd, 'n4', 'n5'), 'n1', 'n5'));
+  };
+
+  it('gives a merge one numbered input point per connection, in input order, and the shapes on each', () => {
+    const g = residual();
+    const { nodes, edges } = createFlowModel()(g, analyzeGraph(g), NO_SELECTION, NONE);
+    const add = nodes.find((n) => n.id === 'n5')!;
+    expect(add.data).toMatchObject({ merge: true, inputs: 2, outputs: 0, shape: '(None, 28, 28, 1)' });
+    const into = edges.filter((e) => e.target === 'n5').map((e) => [e.data!.sourceName, e.targetHandle, e.data!.port, e.data!.shape]);
+    expect(into).toEqual([
+      ['conv2d_1', 'in-0', 1, '(None, 28, 28, 1)'],
+      ['input_layer', 'in-1', 2, '(None, 28, 28, 1)'],
+    ]);
+    expect(nodes.find((n) => n.id === 'n1')!.data.outputs).toBe(2);
+  });
+
+  it('lays a residual block out so that no connection needs a detour', () => {
+    const g = residual();
+    const { edges } = createFlowModel()(g, analyzeGraph(g), NO_SELECTION, NONE);
+    expect(edges.map((e) => e.data!.detour)).toEqual(edges.map(() => null));
   });
 });

@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Graph, GraphNode } from '../../../src-shared/graph/schema';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import {
+  addAfter,
   addAtEnd,
   addLayer,
-  arrangeChain,
   connect,
-  hasOverlaps,
   insertOnEdge,
   isOutputClassifier,
   moveNodes,
+  NODE_GAP,
   NODE_HEIGHT,
+  NODE_WIDTH,
   placeBelow,
   removeAndJoin,
   removeElements,
@@ -130,6 +131,37 @@ describe('isOutputClassifier and addAtEnd (the palette double-click rule)', () =
   });
 });
 
+describe('addAfter (the palette double-click with a layer selected)', () => {
+  it('goes into the selected layer’s one outgoing connection, just below it', () => {
+    const r = addAfter(lectureChain(), 'Dropout', 'conv', new Map([['conv', 100]]))!;
+    expect(analyzeGraph(r.graph).chain).toEqual(['in', 'conv', r.id, 'flat', 'out']);
+    expect(at(r.graph, r.id)).toEqual({ x: 0, y: 128 + 100 + 44 });
+  });
+
+  it('goes below a layer that feeds nothing, connected from it, and before a softmax output that is selected', () => {
+    const g = setParam(lectureChain(), 'out', 'activation', 'relu');
+    const below = addAfter(g, 'Dense', 'out')!;
+    expect(pairs(below.graph)).toContain(`out>${below.id}`);
+    const before = addAfter(lectureChain(), 'Dense', 'out')!;
+    expect(analyzeGraph(before.graph).chain).toEqual(['in', 'conv', 'flat', before.id, 'out']);
+  });
+
+  it('starts a new branch beside the others when the selected layer already feeds several', () => {
+    const g = connect(lectureChain(), 'conv', 'out');
+    const r = addAfter(g, 'Flatten', 'conv')!;
+    expect(pairs(r.graph).filter((p) => p.startsWith('conv>'))).toEqual(['conv>flat', `conv>${r.id}`, 'conv>out'].sort());
+    expect(at(r.graph, r.id).x).toBe(NODE_WIDTH + NODE_GAP);
+    expect(addAfter(g, 'Flatten', 'missing')).toBeUndefined();
+  });
+
+  it('adds at the output of a network with branches when nothing is selected', () => {
+    // in → conv → flat → out, and conv → out as well: the output `out` (no softmax now) is fed twice; the layer goes below it.
+    const g = setParam(connect(lectureChain(), 'conv', 'out'), 'out', 'activation', 'relu');
+    const r = addAtEnd(g, 'Dense', analyzeGraph(g).order);
+    expect(pairs(r.graph)).toContain(`out>${r.id}`);
+  });
+});
+
 describe('removeAndJoin', () => {
   it('joins the neighbours of a deleted middle layer', () => {
     const g = removeAndJoin(lectureChain(), ['flat'], []);
@@ -179,21 +211,5 @@ describe('moveNodes, setParam, renameNode', () => {
     expect(g.nodes[1]!.params['filters']).toBe(32);
     expect('filters' in setParam(g, 'conv', 'filters', undefined).nodes[1]!.params).toBe(false);
     expect(renameNode(g, 'conv', 'features').nodes[1]!.name).toBe('features');
-  });
-});
-
-describe('arrangeChain and hasOverlaps', () => {
-  it('stacks the chain in one column and puts the rest beside it', () => {
-    const g: Graph = { ...lectureChain(), nodes: [...lectureChain().nodes, node('loose', 'Dropout', {}, 9)] };
-    const laid = arrangeChain(g, ['in', 'conv', 'flat', 'out'], new Map([['conv', 200]]));
-    expect(laid.nodes.map((n) => n.position)).toEqual([
-      { x: 0, y: 0 },
-      { x: 0, y: NODE_HEIGHT + 44 },
-      { x: 0, y: NODE_HEIGHT + 44 + 200 + 44 },
-      { x: 0, y: 2 * (NODE_HEIGHT + 44) + 200 + 44 },
-      { x: 400, y: 0 },
-    ]);
-    expect(hasOverlaps(laid)).toBe(false);
-    expect(hasOverlaps(moveNodes(laid, new Map([['loose', { x: 10, y: 10 }]])))).toBe(true);
   });
 });
