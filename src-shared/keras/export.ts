@@ -125,6 +125,35 @@ function tfjsConfig(layer: NetworkLayer): Record<string, unknown> {
 }
 
 /**
+ * A layer as TensorFlow.js reads it, where its config differs from Keras 3's: tfjs silently drops
+ * keys it does not know, so Keras 3's names would load as other numbers. LeakyReLU's slope is
+ * `alpha`; a ReLU with only a slope is a LeakyReLU and otherwise knows only max_value; a Reshape's
+ * -1 is written out (tfjs leaves it unknown and the next layer cannot build).
+ */
+function tfjsLayer(layer: NetworkLayer): { class_name: string; config: Record<string, unknown> } {
+  const config = tfjsConfig(layer);
+  const slope = config['negative_slope'];
+  switch (layer.kind) {
+    case 'LeakyReLU':
+      delete config['negative_slope'];
+      return { class_name: 'LeakyReLU', config: { ...config, alpha: slope } };
+    case 'ReLU': {
+      delete config['negative_slope'];
+      delete config['threshold'];
+      if (typeof slope === 'number' && slope !== 0 && config['max_value'] == null) {
+        delete config['max_value'];
+        return { class_name: 'LeakyReLU', config: { ...config, alpha: slope } };
+      }
+      return { class_name: 'ReLU', config };
+    }
+    case 'Reshape':
+      return { class_name: 'Reshape', config: { ...config, target_shape: [...layer.outputShape] } };
+    default:
+      return { class_name: layer.kind, config };
+  }
+}
+
+/**
  * The model's topology as a TensorFlow.js `model.json` holds it under "modelTopology": a chain as a
  * Sequential whose InputLayer entry keeps the Input's name (as tf.keras 2 writes it; tfjs reads both);
  * anything else as tfjs (and tf.keras 2) write a functional 'Model', each layer's one call as
@@ -138,17 +167,16 @@ export function toTfjsTopology(model: Network): Record<string, unknown> {
   };
   if (model.chain) {
     const layers = model.layers.map((layer, i) => {
-      const config = tfjsConfig(layer);
+      const { class_name, config } = tfjsLayer(layer);
       // TensorFlow.js's own Sequential takes the input shape from its first layer; the InputLayer before it keeps the Input's name.
       if (i === 0) config['batch_input_shape'] = batchShape(model.input.shape);
-      return { class_name: layer.kind, config };
+      return { class_name, config };
     });
     return { class_name: 'Sequential', config: { name: model.name, layers: [input, ...layers] }, ...meta };
   }
   const layers = model.layers.map((layer) => ({
     name: layer.name,
-    class_name: layer.kind,
-    config: tfjsConfig(layer),
+    ...tfjsLayer(layer),
     inbound_nodes: [layer.inbound.map((source) => [source, 0, 0, {}])],
   }));
   const output = model.layers[model.layers.length - 1]!;
