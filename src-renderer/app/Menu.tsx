@@ -15,10 +15,12 @@ interface MenuProps {
   readonly children: (close: () => void) => ReactNode;
   readonly align?: 'left' | 'right';
   readonly collapse?: Collapse;
+  /** Lay long lists out in two columns so they fit a 720-pixel-high window. */
+  readonly columns?: 1 | 2;
 }
 
 /** A toolbar button with a drop-down list; closes on a click outside, Escape, or a choice. */
-export function Menu({ label, icon, testId, title, ariaLabel, children, align = 'left', collapse = 'late' }: MenuProps) {
+export function Menu({ label, icon, testId, title, ariaLabel, children, align = 'left', collapse = 'late', columns = 1 }: MenuProps) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -52,7 +54,7 @@ export function Menu({ label, icon, testId, title, ariaLabel, children, align = 
         <Icon name="chevron" size={12} />
       </button>
       {open && (
-        <div className={`menu__list menu__list--${align}`} role="menu">
+        <div className={`menu__list menu__list--${align}${columns === 2 ? ' menu__list--two' : ''}`} role="menu">
           {children(() => setOpen(false))}
         </div>
       )}

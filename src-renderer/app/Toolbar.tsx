@@ -192,7 +192,14 @@ export function Toolbar() {
             ))
           }
         </Menu>
-        <Menu label={t('toolbar.templates')} icon="templates" testId="btn-templates" title={t('toolbar.templates')}>
+        <Menu
+          label={t('toolbar.templates')}
+          icon="templates"
+          testId="btn-templates"
+          title={t('toolbar.templates')}
+          columns={2}
+          align="right"
+        >
           {(close) =>
             TEMPLATES.map((tpl) => {
               const text = templateText(tpl, language);

@@ -36,6 +36,13 @@ const PROPER = [
   'LeNet-5',
   'CNN',
   'LeCun',
+  // the networks and papers the templates follow, cited by name as in Korean courses
+  'ResNet',
+  'MobileNet',
+  'Inception',
+  'He',
+  'Szegedy',
+  'Howard',
   'SciPy',
   'NumPy',
   'Debian',

@@ -75,7 +75,7 @@ export const ko: Translation<typeof en> = {
   'kind.BatchNormalization': '배치 정규화',
   'kind.GlobalAveragePooling2D': '전역 평균 풀링',
   'kind.ReLU': '렐루(ReLU)',
-  'kind.LeakyReLU': '리키 렐루(Leaky ReLU)',
+  'kind.LeakyReLU': '리키 렐루(LeakyReLU)',
   'kind.Softmax': '소프트맥스(확률)',
   'kind.Add': '원소별 합',
   'kind.Multiply': '원소별 곱',
