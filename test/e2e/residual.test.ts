@@ -234,7 +234,7 @@ describe('a residual block, from an empty canvas to its feature maps', () => {
     expect(await page.getByTestId('dataset-source').innerText()).toMatch(/sample/i);
     expect(Number(await page.getByTestId('chart-epoch').getAttribute('data-points'))).toBe(1);
     // Ten classes: chance is 10%; the block learns far beyond it in one epoch only if the
-    // gradients flow back through the Add into both paths.
+    // gradients flow back through the Add.
     expect(Number(await page.getByTestId('test-accuracy').getAttribute('data-value'))).toBeGreaterThan(0.5);
     expect(await page.getByTestId('run-warning').count()).toBe(0);
   }, 150_000);
@@ -247,7 +247,8 @@ describe('a residual block, from an empty canvas to its feature maps', () => {
     expect(await maps.locator('.fm-layer__head').innerText()).toMatch(/add[\s\S]*Add[\s\S]*14×14×8/);
     expect(await maps.locator('[data-testid^="featuremap-add-"]').count()).toBe(8);
     expect(await distinctPixels(page.getByTestId('featuremap-add-0'))).toBeGreaterThan(4);
-    // Both paths into it are shown too.
+    // The layers of both paths into it are shown too. (Where a merge's maps gain their own inputs
+    // section, its inputs in order, this is the place to look for both of them under the Add.)
     await page.getByTestId('layer-maps-conv2d_1').waitFor();
     await page.getByTestId('layer-maps-conv2d_2').waitFor();
     await shot('residual-feature-maps');
