@@ -25,7 +25,7 @@ import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
 import { LAYER_MIME } from './layer-drag';
 import { openDroppedFile } from '../files/file-actions';
-import { useMeasuredStore } from './measured';
+import { measuredHeights, useMeasuredStore } from './measured';
 import { useFitView } from './use-fit-view';
 
 // Declared once at module scope, as React Flow asks, so the canvas never remounts its nodes.
@@ -157,7 +157,8 @@ export function Canvas() {
       const edge = edgeAt(e.target);
       let added: string | undefined;
       useProjectStore.getState().edit((g) => {
-        const r = (edge !== null ? insertOnEdge(g, kind.kind, edge, corner) : undefined) ?? addLayer(g, kind.kind, corner);
+        const r =
+          (edge !== null ? insertOnEdge(g, kind.kind, edge, corner, measuredHeights()) : undefined) ?? addLayer(g, kind.kind, corner);
         added = r.id;
         return r.graph;
       });

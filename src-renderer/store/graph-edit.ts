@@ -95,25 +95,51 @@ export function connect(graph: Graph, source: string, target: string, index?: nu
 
 /**
  * Inserts a new layer of `kind` into connection `edgeId`: source → new → target, as one edit.
- * The new layer's top-left corner goes to `position`; the target and everything after it move
- * down when the new layer would otherwise overlap them. No change when the edge does not exist.
+ * The new layer's top-left corner goes to `position`, moved sideways off any layer beside it (the
+ * other path of a branch); the target and everything after it move down when the new layer would
+ * otherwise overlap them. No change when the edge does not exist.
  */
-export function insertOnEdge(graph: Graph, kind: LayerKindId, edgeId: string, position: XY): { graph: Graph; id: string } | undefined {
+export function insertOnEdge(
+  graph: Graph,
+  kind: LayerKindId,
+  edgeId: string,
+  position: XY,
+  heights?: ReadonlyMap<string, number>,
+): { graph: Graph; id: string } | undefined {
   const edge = graph.edges.find((e) => e.id === edgeId);
   const target = edge && graph.nodes.find((n) => n.id === edge.target);
   if (!edge || !target) return undefined;
   // Into a merge, the new layer feeds the input the connection fed.
   const port = inboundEdges(graph, target.id).findIndex((e) => e.id === edgeId);
-  const added = addLayer({ nodes: graph.nodes, edges: graph.edges.filter((e) => e.id !== edgeId) }, kind, position, edge.source);
+  // The target and what follows it make room below instead; the source stays where the drop aimed.
+  const after = reachable(graph, target.id);
+  const beside = graph.nodes.filter((n) => n.id !== edge.source && !after.has(n.id));
   const top = Math.round(position.y);
+  const x = freeLeft(beside, Math.round(position.x), top, heights);
+  const added = addLayer({ nodes: graph.nodes, edges: graph.edges.filter((e) => e.id !== edgeId) }, kind, { x, y: top }, edge.source);
   // A fresh layer has not been measured yet: assume the typical height.
   const below = top + NODE_HEIGHT + RANK_GAP;
   const spaced = below > target.position.y ? shiftDown(added.graph, target.id, below - target.position.y) : added.graph;
   return { graph: connect(spaced, added.id, edge.target, port), id: added.id };
 }
 
-/** Moves `from` and every layer reachable from it down by `dy` (to make room for an inserted layer). */
-export function shiftDown(graph: Graph, from: string, dy: number): Graph {
+/**
+ * The left edge nearest `x` at which a new layer with its top at `top` overlaps none of `others`:
+ * `x` itself when it is free, else beside one of the layers level with it, a gap away.
+ */
+function freeLeft(others: readonly GraphNode[], x: number, top: number, heights?: ReadonlyMap<string, number>): number {
+  const bottom = top + NODE_HEIGHT;
+  const level = others.filter((n) => n.position.y < bottom && top < n.position.y + (heights?.get(n.id) ?? NODE_HEIGHT));
+  const free = (left: number) => level.every((n) => left + NODE_WIDTH <= n.position.x || n.position.x + NODE_WIDTH <= left);
+  // The right of the rightmost layer is always free, so there is a candidate.
+  const candidates = [x, ...level.flatMap((n) => [n.position.x - NODE_WIDTH - NODE_GAP, n.position.x + NODE_WIDTH + NODE_GAP])].filter(
+    free,
+  );
+  return candidates.reduce((best, c) => (Math.abs(c - x) < Math.abs(best - x) ? c : best));
+}
+
+/** `from` and every layer its output reaches. */
+function reachable(graph: Graph, from: string): Set<string> {
   const reach = new Set([from]);
   const queue = [from];
   for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
@@ -123,6 +149,12 @@ export function shiftDown(graph: Graph, from: string, dy: number): Graph {
         queue.push(e.target);
       }
   }
+  return reach;
+}
+
+/** Moves `from` and every layer reachable from it down by `dy` (to make room for an inserted layer). */
+export function shiftDown(graph: Graph, from: string, dy: number): Graph {
+  const reach = reachable(graph, from);
   const positions = new Map<string, XY>();
   for (const n of graph.nodes) if (reach.has(n.id)) positions.set(n.id, { x: n.position.x, y: n.position.y + dy });
   return moveNodes(graph, positions);

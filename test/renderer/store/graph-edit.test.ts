@@ -90,6 +90,41 @@ describe('insertOnEdge', () => {
   });
 });
 
+describe('insertOnEdge beside a branch', () => {
+  /** A residual block: a → b → join and a → join (the skip), b to the right of the skip's line. */
+  function block(bY = 128): Graph {
+    return {
+      nodes: [
+        node('in', 'InputLayer', { shape: [28, 28, 1] }, -128),
+        node('a', 'Conv2D', { filters: 4, kernel_size: [3, 3], padding: 'same' }, 0),
+        { ...node('b', 'Conv2D', { filters: 4, kernel_size: [3, 3], padding: 'same' }, bY), position: { x: 300, y: bY } },
+        node('join', 'Add', {}, 256),
+      ],
+      edges: [
+        { id: 'e1', source: 'in', target: 'a' },
+        { id: 'e2', source: 'a', target: 'b' },
+        { id: 'e3', source: 'b', target: 'join', port: 0 },
+        { id: 'e4', source: 'a', target: 'join', port: 1 },
+      ],
+    };
+  }
+
+  it('moves a layer dropped onto the skip off the other path, to the nearer side, and keeps the input it feeds', () => {
+    const r = insertOnEdge(block(), 'Conv2D', 'e4', { x: 150, y: 128 })!;
+    // Left of b, a gap away: 300 − 280 − 60 = −40 is nearer to 150 than b's right side (300 + 280 + 60 = 640).
+    expect(at(r.graph, r.id)).toEqual({ x: 300 - NODE_WIDTH - NODE_GAP, y: 128 });
+    expect(at(r.graph, 'b')).toEqual({ x: 300, y: 128 });
+    expect(r.graph.edges.find((e) => e.source === r.id)).toMatchObject({ target: 'join', port: 1 });
+  });
+
+  it('counts a layer as beside it by its measured height', () => {
+    // b ends at 0 + 84 without a measurement, above the drop at 128; measured 200 tall, it reaches down beside it.
+    expect(at(insertOnEdge(block(0), 'Conv2D', 'e4', { x: 150, y: 128 })!.graph, 'n1').x).toBe(150);
+    const heights = new Map([['b', 200]]);
+    expect(at(insertOnEdge(block(0), 'Conv2D', 'e4', { x: 150, y: 128 }, heights)!.graph, 'n1').x).toBe(300 - NODE_WIDTH - NODE_GAP);
+  });
+});
+
 describe('shiftDown', () => {
   it('moves a layer and all it reaches, not the layers before it', () => {
     const g = shiftDown(lectureChain(), 'flat', 50);
