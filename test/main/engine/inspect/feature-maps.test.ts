@@ -8,6 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectModel, type Inspection } from '../../../../src-main/engine/inspect/feature-maps';
 import { compileModel } from '../../../../src-main/engine/model/compile';
+import { toExamples } from '../../../../src-main/engine/training/examples';
+import { planTraining } from '../../../../src-shared/training/compatibility';
 import { graphFromLayers, toNetwork, type Network, type RawLayer } from '../../../../src-shared/graph/network';
 import type { Graph } from '../../../../src-shared/graph/schema';
 import { parseProject } from '../../../../src-shared/project/io';
@@ -126,6 +128,22 @@ describe('inspecting the small ResNet template', () => {
     }
     // The sum is not one of its inputs: the skip path really contributes.
     expect(mapOf(r, 'block1_add').data).not.toEqual(mapOf(r, 'block1_bn2').data);
+  });
+
+  it('inspects a drawing too: 28×28 pixels through the training adapter reach every branch', async () => {
+    const plan = planTraining(network);
+    if (!plan.ok) throw new Error(plan.problem.code);
+    // A drawn vertical stroke.
+    const pixels = new Uint8Array(28 * 28);
+    for (let y = 4; y < 24; y++) pixels.fill(255, y * 28 + 12, y * 28 + 16);
+    const drawn = toExamples(pixels, new Uint8Array(1), [0], plan.adapter);
+    const d = await inspectModel(model, drawn.x, drawn.shape);
+    expect(d.input.shape).toEqual([28, 28, 1]);
+    expect(d.input.max).toBe(1);
+    expect(d.featureMaps.map((m) => m.layer)).toEqual(r.featureMaps.map((m) => m.layer));
+    // Another input, other maps on the skip path and at the merge.
+    expect(mapOf(d, 'block2_skip_conv').data).not.toEqual(mapOf(r, 'block2_skip_conv').data);
+    expect(mapOf(d, 'block3_add').max).toBeGreaterThan(mapOf(d, 'block3_add').min);
   });
 
   it('predicts what the model predicts', async () => {
