@@ -2,6 +2,8 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { EngineApi } from '../../src-shared/engine/engine-api';
 import { engineErrorText } from '../engine/engine-words';
 import { useLanguageStore } from '../i18n/i18n';
+import { analysisOf } from '../store/analysis';
+import { useProjectStore } from '../store/project-store';
 import { bindEngine } from '../training/controller';
 import { usePercent, useTrainingT } from '../training/i18n-context';
 import { StaleResultsNote } from '../training/StaleResults';
@@ -23,8 +25,9 @@ import {
   type Inspection,
   type Snapshot,
 } from './inspect-store';
-import { KernelGrid, LayerMaps, type Enlarged } from './LayerGrids';
+import { KernelGrid, MapSectionView, type Enlarged } from './LayerGrids';
 import { PixelCanvas } from './PixelCanvas';
+import { kernelSections, mapSections } from './sections';
 import { channelImage, toProbabilities } from './tensor-image';
 import './inspect.css';
 
@@ -204,6 +207,13 @@ function DrawSource({ active }: { active: boolean }) {
   );
 }
 
+/** The names of the canvas's layers in the analysis's order (Keras's: Input first, output last). */
+function useLayerOrder(): readonly string[] {
+  const graph = useProjectStore((s) => s.project.graph);
+  const analysis = analysisOf(graph);
+  return useMemo(() => analysis.order.map((id) => analysis.nodes.get(id)?.name ?? id), [analysis]);
+}
+
 function FeatureMapBody() {
   const t = useTrainingT();
   const modelReady = useTrainingStore((s) => s.modelReady);
@@ -220,6 +230,7 @@ function FeatureMapBody() {
   const zoomId = useId();
   const closeEnlarged = useCallback(() => setEnlarged(null), []);
   const key = sourceKey(source);
+  const order = useLayerOrder();
 
   // Ask for the maps of the chosen input when there are none yet (e.g. on opening the tab).
   useEffect(() => {
@@ -231,6 +242,8 @@ function FeatureMapBody() {
   const [held, setHeld] = useState<Inspection | undefined>(undefined);
   if (latest && latest !== held) setHeld(latest);
   const inspection = latest ?? (busy ? held : undefined);
+  const maps = useMemo(() => (inspection ? mapSections(inspection, order) : []), [inspection, order]);
+  const kernels = useMemo(() => (inspection ? kernelSections(inspection, order) : []), [inspection, order]);
   const sampleImage = useHeldSampleImage(source.kind === 'test-sample' ? latest : undefined);
   // The engine tells a test sample's class with its maps; older answers only via the misclassified list.
   const trueLabel =
@@ -275,16 +288,16 @@ function FeatureMapBody() {
                 data-testid="tile-size"
               />
             </div>
-            {inspection.featureMaps.length === 0 && <p className="tp-muted">{t('maps.noSpatial')}</p>}
-            {inspection.featureMaps.map((m) => (
-              <LayerMaps key={m.layer} layer={m.layer} kind={m.kind} map={m.map} zoom={zoom} onOpen={setEnlarged} />
+            {maps.length === 0 && <p className="tp-muted">{t('maps.noSpatial')}</p>}
+            {maps.map((m) => (
+              <MapSectionView key={m.layer} section={m} zoom={zoom} onOpen={setEnlarged} />
             ))}
-            {inspection.kernels.length > 0 && (
+            {kernels.length > 0 && (
               <>
                 <h3 className="tp-h">{t('maps.filters')}</h3>
                 <p className="tp-muted tp-help">{t('maps.filtersHelp')}</p>
-                {inspection.kernels.map((k) => (
-                  <KernelGrid key={k.layer} layer={k.layer} kernel={k.kernel} zoom={zoom} onOpen={setEnlarged} />
+                {kernels.map((k) => (
+                  <KernelGrid key={`${k.layer}:${k.role}`} section={k} zoom={zoom} onOpen={setEnlarged} />
                 ))}
               </>
             )}

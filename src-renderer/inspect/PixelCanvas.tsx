@@ -1,10 +1,7 @@
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import type { PixelImage } from './tensor-image';
 
-export interface PixelImage {
-  readonly width: number;
-  readonly height: number;
-  readonly pixels: Uint8ClampedArray<ArrayBuffer>;
-}
+export type { PixelImage };
 
 interface PixelCanvasProps {
   readonly image: PixelImage;

@@ -1,8 +1,8 @@
-import type { TensorView } from '../../src-shared/engine/protocol';
+import type { KernelRole, TensorView } from '../../src-shared/engine/protocol';
 
 /**
  * Pure helpers that turn tensors from the engine into grayscale pixels: feature maps [h, w, c],
- * Conv2D kernels [kh, kw, cin, cout], model inputs ([h, w, c] or a flat 784-vector).
+ * kernels of every convolution kind (see `kernelDims`), model inputs ([h, w, c] or a flat 784-vector).
  */
 
 export interface MapDims {
@@ -14,6 +14,13 @@ export interface MapDims {
 export interface Range {
   readonly min: number;
   readonly max: number;
+}
+
+/** RGBA pixels of a small image, as PixelCanvas draws them. */
+export interface PixelImage {
+  readonly width: number;
+  readonly height: number;
+  readonly pixels: Uint8ClampedArray<ArrayBuffer>;
 }
 
 /** Height, width and channels of a map; a flat vector of 784 values is read as a 28×28 image. */
@@ -62,11 +69,7 @@ export function channelRange(view: TensorView, channel: number): Range {
 }
 
 /** One channel of a map as grayscale RGBA, normalised by `range` (the whole map's min/max by default). */
-export function channelImage(
-  view: TensorView,
-  channel: number,
-  range: Range = view,
-): { width: number; height: number; pixels: Uint8ClampedArray<ArrayBuffer> } {
+export function channelImage(view: TensorView, channel: number, range: Range = view): PixelImage {
   const { height, width, channels } = mapDims(view.shape);
   return { width, height, pixels: rgba(width, height, (x, y) => view.data[(y * width + x) * channels + channel] ?? 0, range) };
 }
@@ -74,19 +77,38 @@ export function channelImage(
 export interface KernelDims {
   readonly kh: number;
   readonly kw: number;
+  /** Input channels. */
   readonly cin: number;
+  /** Filters (output channels); for a depthwise kernel, the kernels per input channel (depth_multiplier). */
   readonly cout: number;
 }
 
-export function kernelDims(shape: readonly number[]): KernelDims {
-  return { kh: shape[0] ?? 1, kw: shape[1] ?? 1, cin: shape[2] ?? 1, cout: shape[3] ?? 1 };
+/** A kernel's role as the engine sent it; older engines sent Conv2D kernels only, without one. */
+export function roleOf(k: { readonly role?: KernelRole | undefined }): KernelRole {
+  return k.role ?? 'conv';
 }
 
-/** The weights of one filter for one input channel, row-major kh×kw. */
-export function kernelSlice(view: TensorView, filter: number, inChannel: number): Float32Array {
-  const { kh, kw, cin, cout } = kernelDims(view.shape);
-  const out = new Float32Array(kh * kw);
-  for (let y = 0; y < kh; y++) for (let x = 0; x < kw; x++) out[y * kw + x] = view.data[((y * kw + x) * cin + inChannel) * cout + filter]!;
+/**
+ * The sizes of a kernel in TensorFlow's layouts: conv [kh, kw, cin, cout], depthwise [kh, kw, cin,
+ * multiplier], pointwise [1, 1, cin, cout], transpose [kh, kw, cout, cin] (output channels first).
+ */
+export function kernelDims(shape: readonly number[], role: KernelRole = 'conv'): KernelDims {
+  const [kh = 1, kw = 1, a = 1, b = 1] = shape;
+  return role === 'transpose' ? { kh, kw, cin: b, cout: a } : { kh, kw, cin: a, cout: b };
+}
+
+/** Where weight (y, x) of `filter` over input channel `inChannel` lies in the kernel's data. */
+function weightIndex(d: KernelDims, role: KernelRole, y: number, x: number, filter: number, inChannel: number): number {
+  const cell = y * d.kw + x;
+  return role === 'transpose' ? (cell * d.cout + filter) * d.cin + inChannel : (cell * d.cin + inChannel) * d.cout + filter;
+}
+
+/** The weights of one filter for one input channel, row-major kh×kw (for depthwise, `filter` is the multiplier index). */
+export function kernelSlice(view: TensorView, filter: number, inChannel: number, role: KernelRole = 'conv'): Float32Array {
+  const d = kernelDims(view.shape, role);
+  const out = new Float32Array(d.kh * d.kw);
+  for (let y = 0; y < d.kh; y++)
+    for (let x = 0; x < d.kw; x++) out[y * d.kw + x] = view.data[weightIndex(d, role, y, x, filter, inChannel)]!;
   return out;
 }
 
@@ -97,21 +119,17 @@ export function sliceGrid(cin: number): { cols: number; rows: number } {
 }
 
 /**
- * One filter as an image: its slices for every input channel side by side in a grid, one
- * transparent pixel apart, normalised by `range` (the layer's kernel min/max by default).
+ * One filter of a conv or transposed kernel as an image: its slices for every input channel side
+ * by side in a grid, one transparent pixel apart, normalised by `range` (the kernel's min/max by default).
  */
-export function filterImage(
-  view: TensorView,
-  filter: number,
-  range: Range = view,
-): { width: number; height: number; pixels: Uint8ClampedArray<ArrayBuffer> } {
-  const { kh, kw, cin } = kernelDims(view.shape);
+export function filterImage(view: TensorView, filter: number, range: Range = view, role: KernelRole = 'conv'): PixelImage {
+  const { kh, kw, cin } = kernelDims(view.shape, role);
   const { cols, rows } = sliceGrid(cin);
   const width = cols * kw + (cols - 1);
   const height = rows * kh + (rows - 1);
   const pixels = new Uint8ClampedArray(width * height * 4);
   for (let c = 0; c < cin; c++) {
-    const slice = kernelSlice(view, filter, c);
+    const slice = kernelSlice(view, filter, c, role);
     const ox = (c % cols) * (kw + 1);
     const oy = Math.floor(c / cols) * (kh + 1);
     for (let y = 0; y < kh; y++) {
@@ -128,18 +146,70 @@ export function filterImage(
   return { width, height, pixels };
 }
 
-/** The min and max of one filter over all its input channels. */
-export function filterRange(view: TensorView, filter: number): Range {
-  const { kh, kw, cin } = kernelDims(view.shape);
+function rangeOf(values: Iterable<number>): Range {
   let min = Infinity;
   let max = -Infinity;
-  for (let c = 0; c < cin; c++) {
-    for (const v of kernelSlice(view, filter, c)) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  return kh * kw * cin > 0 && Number.isFinite(min) ? { min, max } : { min: 0, max: 0 };
+  return Number.isFinite(min) ? { min, max } : { min: 0, max: 0 };
+}
+
+/** The min and max of one filter over all its input channels. */
+export function filterRange(view: TensorView, filter: number, role: KernelRole = 'conv'): Range {
+  const { cin } = kernelDims(view.shape, role);
+  return rangeOf(Array.from({ length: cin }, (_, c) => Array.from(kernelSlice(view, filter, c, role))).flat());
+}
+
+/** How many tiles a kernel shows: one per filter, or for a depthwise one, one per input channel and multiplier. */
+export function tileCount(shape: readonly number[], role: KernelRole): number {
+  const { cin, cout } = kernelDims(shape, role);
+  return role === 'depthwise' ? cin * cout : role === 'pointwise' ? 1 : cout;
+}
+
+/**
+ * Which input channel and which of its kernels make output channel `out` of a depthwise
+ * convolution: TensorFlow orders them channel by channel, out = channel · multiplier + m.
+ */
+export function depthwiseSource(out: number, multiplier: number): { channel: number; multiplier: number } {
+  const dm = Math.max(1, multiplier);
+  return { channel: Math.floor(out / dm), multiplier: out % dm };
+}
+
+/** The kh×kw kernel of depthwise output channel `out`. */
+export function depthwiseSlice(view: TensorView, out: number): Float32Array {
+  const { cout: dm } = kernelDims(view.shape, 'depthwise');
+  const { channel, multiplier } = depthwiseSource(out, dm);
+  return kernelSlice(view, multiplier, channel, 'depthwise');
+}
+
+/** Values as a width×height grayscale image, row-major. */
+function valuesImage(values: ArrayLike<number>, width: number, height: number, range: Range): PixelImage {
+  return { width, height, pixels: rgba(width, height, (x, y) => values[y * width + x] ?? 0, range) };
+}
+
+/** The kernel of depthwise output channel `out` as an image, normalised by `range` (the whole kernel's by default). */
+export function depthwiseImage(view: TensorView, out: number, range: Range = view): PixelImage {
+  const { kh, kw } = kernelDims(view.shape, 'depthwise');
+  return valuesImage(depthwiseSlice(view, out), kw, kh, range);
+}
+
+/** The min and max of depthwise output channel `out`'s kernel. */
+export function depthwiseRange(view: TensorView, out: number): Range {
+  return rangeOf(depthwiseSlice(view, out));
+}
+
+/** A pointwise (1×1) kernel as a matrix: `rows` input channels by `cols` filters; `at(r, f)` is one weight. */
+export function pointwiseMatrix(view: TensorView): { rows: number; cols: number; at(row: number, filter: number): number } {
+  const { cin, cout } = kernelDims(view.shape, 'pointwise');
+  return { rows: cin, cols: cout, at: (r, f) => view.data[r * cout + f] ?? 0 };
+}
+
+/** A pointwise kernel as an image: one pixel per weight, a row per input channel, a column per filter. */
+export function pointwiseImage(view: TensorView, range: Range = view): PixelImage {
+  const m = pointwiseMatrix(view);
+  return { width: m.cols, height: m.rows, pixels: rgba(m.cols, m.rows, (x, y) => m.at(y, x), range) };
 }
 
 /** Class probabilities from the last layer's output: used as is when it already sums to 1, else softmax. */

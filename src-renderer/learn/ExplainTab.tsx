@@ -1,14 +1,15 @@
 import { useMemo, type ReactNode } from 'react';
 import type { Conv2DParams } from '../../src-shared/layers/conv2d';
 import type { PoolingParams } from '../../src-shared/layers/pooling';
-import type { Graph, GraphNode } from '../../src-shared/graph/schema';
+import type { GraphNode } from '../../src-shared/graph/schema';
 import type { GraphAnalysis, NodeReport } from '../../src-shared/graph/analyze';
 import { analysisOf } from '../store/analysis';
 import { useProjectStore } from '../store/project-store';
 import { shownSnapshot, useInspectStore, type Snapshot } from '../inspect/inspect-store';
 import { Callout } from './controls';
 import { demoFeatureMaps, demoKernel, demoSample, propagateDemo, type Tensor } from './demo';
-import { ExplainLayer, type ExplainKind, type ExplainLayerProps, type ExplainTensor } from './ExplainLayer';
+import { ExplainLayer, type ExplainKind, type ExplainLayerProps } from './ExplainLayer';
+import { demoInput, singleInbound, trainedNumbers } from './explain-source';
 import { setExplainNode, useLearnStore } from './learn-store';
 import { useLearnT, type LearnT } from './strings';
 
@@ -18,65 +19,39 @@ function isExplainable(n: GraphNode): boolean {
   return KINDS.includes(n.kind);
 }
 
-function sameShape(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
-  return !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
 type Data = Pick<ExplainLayerProps, 'input' | 'kernel' | 'bias' | 'output'> & { readonly source: ReactNode };
 
-/** The numbers from the newest inspection of the trained model, if they fit the layer as it is now. */
+/** The numbers from the shown inspection of the trained model, if they fit the layer as it is now. */
 function trainedData(
   snapshot: Snapshot | undefined,
-  node: GraphNode,
-  prev: GraphNode | undefined,
   report: NodeReport,
+  from: NodeReport | undefined,
   t: LearnT,
 ): Data | { mismatch: true } | null {
-  if (!snapshot || !prev) return null;
-  const ins = snapshot.inspection;
-  const input: ExplainTensor | undefined = prev.kind === 'InputLayer' ? ins.input : ins.featureMaps.find((m) => m.layer === prev.name)?.map;
-  const output = ins.featureMaps.find((m) => m.layer === node.name)?.map;
-  if (!input || !sameShape(input.shape, report.inputShape)) return input || output ? { mismatch: true } : null;
-  if (output && !sameShape(output.shape, report.output?.shape)) return { mismatch: true };
-  let kernel: ExplainTensor | undefined;
-  let bias: Float32Array | undefined;
-  if (node.kind === 'Conv2D') {
-    const p = report.params as Conv2DParams;
-    const k = ins.kernels.find((x) => x.layer === node.name);
-    if (!k || !sameShape(k.kernel.shape, [p.kernel_size[0], p.kernel_size[1], report.inputShape![2]!, p.filters]))
-      return { mismatch: true };
-    kernel = k.kernel;
-    bias = k.bias?.data;
-  }
+  if (!snapshot) return null;
+  const numbers = trainedNumbers(snapshot.inspection, report, from);
+  if (numbers === null) return null;
+  if (numbers === 'mismatch') return { mismatch: true };
   const source = (
     <>
       <span className="lx-srcbadge lx-srcbadge--trained">{t('explain.trained')}</span>
       {snapshot.epoch > 0 ? t('explain.trainedBody', { epoch: snapshot.epoch }) : t('explain.initialBody')}
     </>
   );
-  return { input, kernel, bias, output, source };
+  return { ...numbers, source };
 }
 
-function demoData(
-  node: GraphNode,
-  prev: GraphNode | undefined,
-  report: NodeReport,
-  analysis: GraphAnalysis,
-  t: LearnT,
-  mismatch: boolean,
-): Data {
+function demoData(node: GraphNode, report: NodeReport, analysis: GraphAnalysis, t: LearnT, mismatch: boolean): Data {
   const [h, w, c] = report.inputShape as [number, number, number];
-  const first = !prev || prev.kind === 'InputLayer';
+  const plan = demoInput(analysis, node.id);
   let input: Tensor | null = null;
   let propagated = false;
-  if (first) input = demoSample(h, w, c);
-  else {
-    // The synthetic sample through the layers before this one, with their demo kernels; past a merge there is no one way back.
-    const path = pathFromInput(analysis, node.id);
-    const inputReport = path ? analysis.nodes.get(path[0]!) : undefined;
-    const shape = inputReport?.output?.shape;
-    const before = (path ?? []).slice(1).map((id) => analysis.nodes.get(id));
-    if (path && shape?.length === 3 && before.every((r) => r?.params !== undefined)) {
+  if (plan.kind === 'sample') input = demoSample(h, w, c);
+  else if (plan.kind === 'propagate') {
+    // The synthetic sample through the layers before this one, with their demo kernels.
+    const shape = analysis.nodes.get(plan.path[0]!)?.output?.shape;
+    const before = plan.path.slice(1).map((id) => analysis.nodes.get(id));
+    if (shape?.length === 3 && before.every((r) => r?.params !== undefined)) {
       const [ih, iw, ic] = shape as [number, number, number];
       const out = propagateDemo(
         demoSample(ih, iw, ic),
@@ -87,8 +62,8 @@ function demoData(
         propagated = true;
       }
     }
-    input ??= demoFeatureMaps(h, w, c);
   }
+  input ??= demoFeatureMaps(h, w, c);
   let kernel: Tensor | undefined;
   let bias: Float32Array | undefined;
   if (node.kind === 'Conv2D') {
@@ -96,34 +71,24 @@ function demoData(
     kernel = demoKernel(p.kernel_size[0], p.kernel_size[1], c, p.filters, node.name);
     bias = new Float32Array(p.filters);
   }
+  // Past a merge the demo cannot follow the branches: it says so, naming the merge.
+  const inputWords =
+    plan.kind === 'sample'
+      ? t('explain.demoSample')
+      : propagated
+        ? t('explain.demoPropagated')
+        : plan.kind === 'maps' && plan.merge
+          ? t('explain.demoAfterMerge', { merge: plan.merge })
+          : t('explain.demoMaps');
   const source = (
     <>
       <span className="lx-srcbadge lx-srcbadge--demo">{t('explain.demo')}</span>
       {mismatch ? `${t('explain.changed')} ` : ''}
-      {node.kind === 'Conv2D' ? t('explain.demoKernel') : ''}{' '}
-      {first ? t('explain.demoSample') : propagated ? t('explain.demoPropagated') : t('explain.demoMaps')} {t('explain.demoTrain')}
+      {node.kind === 'Conv2D' ? t('explain.demoKernel') : ''} <span data-testid="explain-demo-input">{inputWords}</span>{' '}
+      {t('explain.demoTrain')}
     </>
   );
   return { input, kernel, bias, source };
-}
-
-/** The node ids from the Input down to the one before `id`, when each step has a single input; undefined past a merge. */
-function pathFromInput(analysis: GraphAnalysis, id: string): string[] | undefined {
-  const path: string[] = [];
-  let inbound = analysis.nodes.get(id)?.inbound ?? [];
-  while (inbound.length === 1 && path.length < analysis.nodes.size) {
-    const from = analysis.nodes.get(inbound[0]!);
-    if (!from) return undefined;
-    path.unshift(from.id);
-    if (from.kind === 'InputLayer') return path;
-    inbound = from.inbound;
-  }
-  return undefined;
-}
-
-function incoming(graph: Graph, id: string): GraphNode | undefined {
-  const edge = graph.edges.find((e) => e.target === id);
-  return edge ? graph.nodes.find((n) => n.id === edge.source) : undefined;
 }
 
 /**
@@ -142,14 +107,14 @@ export function ExplainTab() {
   const selectedEligible = selected.length === 1 ? eligible.find((n) => n.id === selected[0]) : undefined;
   const node = eligible.find((n) => n.id === chosen) ?? selectedEligible ?? eligible[0];
   const report = node ? analysis.nodes.get(node.id) : undefined;
-  const prev = node ? incoming(graph, node.id) : undefined;
 
   const data = useMemo(() => {
     if (!node || !report?.params || !report.inputShape || report.inputShape.length !== 3) return null;
-    const trained = trainedData(snapshot, node, prev, report, t);
+    // On a branch or after a merge alike, the input is the map of the one node feeding this layer.
+    const trained = trainedData(snapshot, report, singleInbound(analysis, node.id), t);
     if (trained && !('mismatch' in trained)) return trained;
-    return demoData(node, prev, report, analysis, t, !!trained);
-  }, [node, report, prev, snapshot, t, analysis]);
+    return demoData(node, report, analysis, t, !!trained);
+  }, [node, report, snapshot, t, analysis]);
 
   return (
     <div className="lx-learn-page" data-testid="learn-panel-explain">

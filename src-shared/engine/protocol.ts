@@ -81,6 +81,11 @@ export const tensorViewSchema = z.object({
 });
 export type TensorView = z.infer<typeof tensorViewSchema>;
 
+/** The part a kernel plays in its layer: a plain, depthwise, pointwise (1×1) or transposed convolution. */
+export const KERNEL_ROLES = ['conv', 'depthwise', 'pointwise', 'transpose'] as const;
+export const kernelRoleSchema = z.enum(KERNEL_ROLES);
+export type KernelRole = z.infer<typeof kernelRoleSchema>;
+
 /** Why a backend was skipped: its package is absent, or it failed to start (the cause's own text in `detail`). */
 export const backendSkipSchema = z.object({
   backend: backendNameSchema,
@@ -270,9 +275,33 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     /** The true class of a test sample (absent for a drawing). */
     label: z.number().int().optional(),
     prediction: z.array(finite),
-    featureMaps: z.array(z.object({ layer: z.string(), kind: z.string(), map: tensorViewSchema })),
-    /** Conv2D weights [kh, kw, in, filters] and, when the layer has one, its bias [filters]. */
-    kernels: z.array(z.object({ layer: z.string(), kernel: tensorViewSchema, bias: tensorViewSchema.optional() })),
+    /** The name of the model's InputLayer (a map's `inbound` may name it: its map is `input`). */
+    inputLayer: z.string().optional(),
+    featureMaps: z.array(
+      z.object({
+        layer: z.string(),
+        kind: z.string(),
+        map: tensorViewSchema,
+        /** The layers this one takes its input from, in port order (a merge's several). */
+        inbound: z.array(z.string()).optional(),
+      }),
+    ),
+    /**
+     * The weights of every convolution, one entry per kernel (a SeparableConv2D has two: depthwise,
+     * then pointwise) with the bias after the layer's last kernel. Shapes by `role` (absent: 'conv'):
+     * conv [kh, kw, in, filters]; depthwise [kh, kw, in, multiplier]; pointwise [1, 1, in·multiplier,
+     * filters]; transpose [kh, kw, filters, in] (TensorFlow's layout).
+     */
+    kernels: z.array(
+      z.object({
+        layer: z.string(),
+        kernel: tensorViewSchema,
+        bias: tensorViewSchema.optional(),
+        role: kernelRoleSchema.optional(),
+        /** The layer's class, e.g. SeparableConv2D. */
+        kind: z.string().optional(),
+      }),
+    ),
   }),
   z.object({
     type: z.literal('exported'),

@@ -1,12 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
-import type { TensorView } from '../../../src-shared/engine/protocol';
+import type { KernelRole, TensorView } from '../../../src-shared/engine/protocol';
 
-/** What the network sees and does for one input: every spatial layer's maps and the Conv2D kernels. */
+/** One learned weight tensor of a convolution, with the part it plays in the layer. */
+export interface KernelEntry {
+  readonly layer: string;
+  /** The layer's class: Conv2D, DepthwiseConv2D, SeparableConv2D, Conv2DTranspose. */
+  readonly kind: string;
+  readonly role: KernelRole;
+  readonly kernel: TensorView;
+  readonly bias?: TensorView;
+}
+
+/** What the network sees and does for one input: every spatial layer's maps and every convolution's kernels. */
 export interface Inspection {
   readonly input: TensorView;
+  /** The name of the model's InputLayer, so a map's `inbound` can point at the input. */
+  readonly inputLayer: string;
   readonly prediction: number[];
-  readonly featureMaps: { layer: string; kind: string; map: TensorView }[];
-  readonly kernels: { layer: string; kernel: TensorView; bias?: TensorView }[];
+  /** In the model's layer order (Keras's), each with the names of the layers it takes its input from, in port order. */
+  readonly featureMaps: { layer: string; kind: string; map: TensorView; inbound: string[] }[];
+  readonly kernels: KernelEntry[];
 }
 
 function view(data: Float32Array<ArrayBuffer>, shape: number[]): TensorView {
@@ -36,6 +49,41 @@ function probeOf(model: tf.LayersModel): tf.LayersModel {
   return probe;
 }
 
+/** The names of the layers feeding `layer`, in the order it takes them (a merge's ports). */
+function inboundOf(layer: tf.layers.Layer): string[] {
+  return layer.inboundNodes[0]?.inboundLayers.map((l) => l.name) ?? [];
+}
+
+/**
+ * Which weight of a convolution plays which part, by the layer's class. TensorFlow.js builds them
+ * in Keras's order: kernels first (a separable one's depthwise before its pointwise), the bias last.
+ * Shapes: conv [kh, kw, cin, f]; depthwise [kh, kw, cin, dm]; pointwise [1, 1, cin·dm, f];
+ * transpose [kh, kw, f, cin] (output channels before input ones).
+ */
+const ROLES: Readonly<Record<string, readonly KernelRole[]>> = {
+  Conv2D: ['conv'],
+  DepthwiseConv2D: ['depthwise'],
+  SeparableConv2D: ['depthwise', 'pointwise'],
+  Conv2DTranspose: ['transpose'],
+};
+
+async function kernelsOf(layer: tf.layers.Layer): Promise<KernelEntry[]> {
+  const roles = ROLES[layer.getClassName()];
+  if (!roles) return [];
+  const weights = layer.getWeights();
+  const kernels = weights.filter((w) => w.rank === 4);
+  const bias = weights.find((w) => w.rank === 1);
+  if (kernels.length !== roles.length) return [];
+  const entries: KernelEntry[] = [];
+  for (const [i, role] of roles.entries()) {
+    const w = kernels[i]!;
+    // The bias is added after the last kernel: per output channel of the depthwise step or of the pointwise one.
+    const b = bias && i === roles.length - 1 ? { bias: view(new Float32Array(await bias.data()), bias.shape) } : {};
+    entries.push({ layer: layer.name, kind: layer.getClassName(), role, kernel: view(new Float32Array(await w.data()), w.shape), ...b });
+  }
+  return entries;
+}
+
 /** Runs one example (already in the model's input layout) through the model and collects maps and kernels. */
 export async function inspectModel(model: tf.LayersModel, example: Float32Array, shape: readonly number[]): Promise<Inspection> {
   const outputs = tf.tidy(() => {
@@ -52,17 +100,17 @@ export async function inspectModel(model: tf.LayersModel, example: Float32Array,
     const layer = layers[i]!;
     const data = (await t.data()) as Float32Array;
     if (t.rank === 4)
-      featureMaps.push({ layer: layer.name, kind: layer.getClassName(), map: view(new Float32Array(data), t.shape.slice(1)) });
+      featureMaps.push({
+        layer: layer.name,
+        kind: layer.getClassName(),
+        map: view(new Float32Array(data), t.shape.slice(1)),
+        inbound: inboundOf(layer),
+      });
     if (layer.name === outputLayer) prediction = Array.from(data);
   }
   tf.dispose(outputs);
-  const kernels: Inspection['kernels'] = [];
-  for (const layer of model.layers) {
-    if (layer.getClassName() !== 'Conv2D') continue;
-    const [w, b] = layer.getWeights();
-    if (!w) continue;
-    const kernel = view(new Float32Array(await w.data()), w.shape);
-    kernels.push({ layer: layer.name, kernel, ...(b ? { bias: view(new Float32Array(await b.data()), b.shape) } : {}) });
-  }
-  return { input: view(new Float32Array(example), [...shape]), prediction, featureMaps, kernels };
+  const kernels: KernelEntry[] = [];
+  for (const layer of layers) kernels.push(...(await kernelsOf(layer)));
+  const inputLayer = model.inputLayers[0]?.name ?? '';
+  return { input: view(new Float32Array(example), [...shape]), inputLayer, prediction, featureMaps, kernels };
 }

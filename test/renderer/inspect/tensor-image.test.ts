@@ -1,14 +1,24 @@
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import {
   channelImage,
   channelRange,
+  depthwiseImage,
+  depthwiseRange,
+  depthwiseSlice,
+  depthwiseSource,
   filterImage,
   filterRange,
   formatValue,
   grayLevel,
+  kernelDims,
   kernelSlice,
   mapDims,
+  pointwiseImage,
+  pointwiseMatrix,
+  roleOf,
   sliceGrid,
+  tileCount,
   toProbabilities,
 } from '../../../src-renderer/inspect/tensor-image';
 import type { TensorView } from '../../../src-shared/engine/protocol';
@@ -78,6 +88,82 @@ describe('kernels', () => {
     expect(img.pixels[1 * 4 + 3]).toBe(0);
     expect(img.pixels[0 * 4 + 3]).toBe(255);
     expect(filterRange(kernel, 1)).toEqual({ min: 1, max: 111 });
+  });
+});
+
+/** A kernel of `shape` whose every weight is distinct, as the engine sends it and as a tensor to slice. */
+function numbered(shape: [number, number, number, number]): { view: TensorView; tensor: tf.Tensor4D } {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const values = Array.from({ length: n }, (_, i) => i - n / 2);
+  return { view: view(shape, values), tensor: tf.tensor4d(values, shape) };
+}
+
+/** Weights [y, x] of kernel[:, :, a, b] (TensorFlow's own indexing), row-major. */
+function tfSlice(kernel: tf.Tensor4D, a: number, b: number): number[] {
+  const [kh, kw] = kernel.shape;
+  return Array.from(tf.slice(kernel, [0, 0, a, b], [kh, kw, 1, 1]).dataSync());
+}
+
+describe('kernels of every role, read as TensorFlow lays them out', () => {
+  it('takes the role an older engine left out as conv', () => {
+    expect(roleOf({})).toBe('conv');
+    expect(roleOf({ role: 'pointwise' })).toBe('pointwise');
+  });
+
+  it('transposed [kh, kw, filters, in]: filter f over input channel c is kernel[:, :, f, c]', () => {
+    const { view: k, tensor } = numbered([3, 2, 4, 5]);
+    expect(kernelDims(k.shape, 'transpose')).toEqual({ kh: 3, kw: 2, cin: 5, cout: 4 });
+    expect(tileCount(k.shape, 'transpose')).toBe(4);
+    for (const [f, c] of [
+      [0, 0],
+      [3, 1],
+      [2, 4],
+    ] as const)
+      expect(Array.from(kernelSlice(k, f, c, 'transpose'))).toEqual(tfSlice(tensor, f, c));
+    // Read as a plain conv kernel, the same numbers would be other weights.
+    expect(Array.from(kernelSlice(k, 3, 1))).not.toEqual(tfSlice(tensor, 3, 1));
+    // A tile per filter with a square per input channel (5 → 3×2 squares of 2×3), one pixel apart.
+    const img = filterImage(k, 2, k, 'transpose');
+    expect([img.width, img.height]).toEqual([3 * 2 + 2, 2 * 3 + 1]);
+    const range = filterRange(k, 2, 'transpose');
+    const all = Array.from({ length: 5 }, (_, c) => tfSlice(tensor, 2, c)).flat();
+    expect(range).toEqual({ min: Math.min(...all), max: Math.max(...all) });
+  });
+
+  it('depthwise [kh, kw, in, multiplier]: a tile per input channel and multiplier, output channel c·dm + m', () => {
+    const { view: k, tensor } = numbered([2, 3, 3, 2]);
+    expect(tileCount(k.shape, 'depthwise')).toBe(6);
+    expect([0, 1, 2, 3, 4, 5].map((o) => depthwiseSource(o, 2))).toEqual([
+      { channel: 0, multiplier: 0 },
+      { channel: 0, multiplier: 1 },
+      { channel: 1, multiplier: 0 },
+      { channel: 1, multiplier: 1 },
+      { channel: 2, multiplier: 0 },
+      { channel: 2, multiplier: 1 },
+    ]);
+    expect(Array.from(depthwiseSlice(k, 3))).toEqual(tfSlice(tensor, 1, 1));
+    expect(Array.from(depthwiseSlice(k, 4))).toEqual(tfSlice(tensor, 2, 0));
+    const img = depthwiseImage(k, 3);
+    expect([img.width, img.height]).toEqual([3, 2]);
+    // Gray levels on the whole kernel's scale: the tile of output channel 3 shows exactly kernel[:, :, 1, 1].
+    expect(Array.from({ length: 6 }, (_, i) => img.pixels[i * 4])).toEqual(tfSlice(tensor, 1, 1).map((v) => grayLevel(v, k)));
+    const own = tfSlice(tensor, 1, 1);
+    expect(depthwiseRange(k, 3)).toEqual({ min: Math.min(...own), max: Math.max(...own) });
+  });
+
+  it('pointwise [1, 1, in, filters]: a matrix with a row per input channel and a column per filter', () => {
+    const { view: k, tensor } = numbered([1, 1, 6, 4]);
+    expect(tileCount(k.shape, 'pointwise')).toBe(1);
+    const m = pointwiseMatrix(k);
+    expect([m.rows, m.cols]).toEqual([6, 4]);
+    expect(m.at(5, 2)).toBe(tfSlice(tensor, 5, 2)[0]);
+    expect(m.at(1, 3)).toBe(tfSlice(tensor, 1, 3)[0]);
+    const img = pointwiseImage(k);
+    expect([img.width, img.height]).toEqual([4, 6]);
+    // Pixel (x = filter 2, y = input channel 5).
+    expect(img.pixels[(5 * 4 + 2) * 4]).toBe(grayLevel(m.at(5, 2), k));
+    expect(img.pixels[0]).toBe(0);
+    expect(img.pixels[(6 * 4 - 1) * 4]).toBe(255);
   });
 });
 

@@ -212,6 +212,8 @@ export const en = {
   'explain.demoKernel': "The kernel is random (drawn like Keras's glorot_uniform), the bias 0.",
   'explain.demoSample': 'The input is a synthetic T-shirt-like image, not a dataset sample.',
   'explain.demoMaps': 'The input is a set of synthetic feature maps, not a real sample propagated through the layers before.',
+  'explain.demoAfterMerge':
+    'The input is a set of synthetic feature maps: the layers before it join branches in {merge}, which the demo does not compute, so it is not a sample propagated through them.',
   'explain.demoPropagated':
     'The input is a synthetic T-shirt-like image propagated through the layers before, with their own untrained demo kernels.',
   'explain.demoTrain': 'Train the network to see its real numbers here.',

@@ -193,6 +193,8 @@ export const ko: Translation<typeof en> = {
   'explain.demoKernel': '커널은 무작위 값(케라스 glorot_uniform처럼 뽑음)이고 절편은 0입니다.',
   'explain.demoSample': '입력은 데이터셋 샘플이 아니라 티셔츠 모양의 합성 이미지입니다.',
   'explain.demoMaps': '입력은 앞쪽 층을 거친 실제 샘플이 아니라 합성한 특성 맵입니다.',
+  'explain.demoAfterMerge':
+    '입력은 합성한 특성 맵입니다. 앞쪽 층들이 {merge}에서 가지를 합치는데 데모는 그 계산을 따라가지 않으므로, 샘플을 앞쪽 층에 통과시킨 결과가 아닙니다.',
   'explain.demoPropagated': '입력은 티셔츠 모양의 합성 이미지를 앞쪽 층(훈련 전 데모 커널)에 통과시킨 결과입니다.',
   'explain.demoTrain': '신경망을 훈련하면 여기에서 실제 값을 볼 수 있습니다.',
   'explain.badInput': '층의 입력 크기가 {shape}입니다. [높이, 너비, 채널] 이미지가 필요합니다.',

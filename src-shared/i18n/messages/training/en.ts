@@ -205,4 +205,31 @@ export const en = {
   'maps.showAll': 'Show all {n}',
   'maps.noSpatial': 'This network has no layer with 2D maps (all are flat).',
   'maps.close': 'Close',
+  'maps.role.depthwise': 'depthwise',
+  'maps.role.pointwise': 'pointwise 1×1',
+  'maps.role.transpose': 'transposed',
+  'maps.transposeCount': {
+    count: 'n',
+    one: '1 transposed filter of {kh}×{kw}×{cin}',
+    other: '{n} transposed filters of {kh}×{kw}×{cin}',
+  },
+  'maps.transposeHelp':
+    'Transposed: every input value stamps its filter’s pattern, scaled by the value, onto the larger output. Each tile is one filter (an output channel), with one small square per input channel.',
+  'maps.depthwiseCount': { count: 'n', one: '1 kernel of {kh}×{kw}', other: '{n} kernels of {kh}×{kw}' },
+  'maps.depthwiseHelp': 'Depthwise: every input channel has its own kernel, which sees that channel only. Tile c makes output channel c.',
+  'maps.depthwiseHelpMultiplier':
+    'Depthwise: every input channel has its own {dm} kernels, each seeing that channel only. Tile c·m is input channel c with its kernel m; it makes output channel c×{dm}+m.',
+  'maps.depthwiseTip': '{layer}, input channel {channel}, kernel {m} → output channel {out} — click to enlarge',
+  'maps.depthwiseTitle': '{layer} · input channel {channel}, kernel {m} → output channel {out}',
+  'maps.pointwiseCount': '1×1 weights, {cin} × {n}: input channels × filters',
+  'maps.pointwiseHelp':
+    'Pointwise: a 1×1 convolution. Each column is one filter: a weight for every channel the depthwise step made (one row each), summed into one output channel.',
+  'maps.pointwiseTip': '{layer}, pointwise weights — click to enlarge',
+  'maps.pointwiseTitle': '{layer} · pointwise 1×1 weights',
+  'maps.pointwiseAxes': 'One row per input channel, one column per filter ({rows} × {cols}). Hover a cell for its weight.',
+  'maps.mergeHelp':
+    '{kind} takes these inputs in this order and gives the output after them. All are drawn on one gray scale ({min} … {max}), so they compare.',
+  'maps.mergeInput': 'input {port}: {layer}',
+  'maps.mergeOutput': 'output',
+  'maps.mergeTip': '{layer} (input {port} of {merge}), channel {channel} — click to enlarge',
 } as const satisfies Dictionary;

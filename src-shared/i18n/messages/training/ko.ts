@@ -180,4 +180,27 @@ export const ko: Translation<typeof en> = {
   'maps.showAll': '{n}개 모두 보기',
   'maps.noSpatial': '이 신경망에는 2차원 맵을 내는 층이 없습니다 (모두 평탄화된 층).',
   'maps.close': '닫기',
+  'maps.role.depthwise': '깊이별(depthwise)',
+  'maps.role.pointwise': '점별(pointwise) 1×1',
+  'maps.role.transpose': '전치(transposed)',
+  'maps.transposeCount': '{kh}×{kw}×{cin} 전치 필터 {n}개',
+  'maps.transposeHelp':
+    '전치 합성곱: 입력 값 하나하나가 필터의 무늬를 그 값만큼 곱해 더 큰 출력에 찍습니다. 타일 하나가 필터 하나(출력 채널 하나)이고, 입력 채널마다 작은 칸이 하나씩 있습니다.',
+  'maps.depthwiseCount': '{kh}×{kw} 커널 {n}개',
+  'maps.depthwiseHelp': '깊이별 합성곱: 입력 채널마다 자기 커널이 있고, 그 커널은 자기 채널만 봅니다. 타일 c가 출력 채널 c를 만듭니다.',
+  'maps.depthwiseHelpMultiplier':
+    '깊이별 합성곱: 입력 채널마다 자기 커널이 {dm}개 있고, 각 커널은 자기 채널만 봅니다. 타일 c·m은 입력 채널 c의 m번 커널이며 출력 채널 c×{dm}+m을 만듭니다.',
+  'maps.depthwiseTip': '{layer}, 입력 채널 {channel}의 {m}번 커널 → 출력 채널 {out} — 누르면 크게 봅니다',
+  'maps.depthwiseTitle': '{layer} · 입력 채널 {channel}의 {m}번 커널 → 출력 채널 {out}',
+  'maps.pointwiseCount': '1×1 가중치, {cin} × {n}: 입력 채널 × 필터',
+  'maps.pointwiseHelp':
+    '점별 합성곱: 1×1 합성곱입니다. 열 하나가 필터 하나로, 깊이별 단계가 만든 채널(행마다 하나)에 가중치를 곱해 더한 값이 출력 채널 하나가 됩니다.',
+  'maps.pointwiseTip': '{layer}, 점별 가중치 — 누르면 크게 봅니다',
+  'maps.pointwiseTitle': '{layer} · 점별(pointwise) 1×1 가중치',
+  'maps.pointwiseAxes': '입력 채널마다 행 하나, 필터마다 열 하나입니다 ({rows} × {cols}). 칸 위에 마우스를 올리면 가중치가 보입니다.',
+  'maps.mergeHelp':
+    '{kind} 층이 이 입력들을 이 순서대로 받아 맨 뒤의 출력을 만듭니다. 모두 같은 회색 척도({min} … {max})로 그려서 서로 비교할 수 있습니다.',
+  'maps.mergeInput': '입력 {port}: {layer}',
+  'maps.mergeOutput': '출력',
+  'maps.mergeTip': '{layer} ({merge}의 입력 {port}), 채널 {channel} — 누르면 크게 봅니다',
 };
