@@ -247,8 +247,12 @@ describe('a residual block, from an empty canvas to its feature maps', () => {
     expect(await maps.locator('.fm-layer__head').innerText()).toMatch(/add[\s\S]*Add[\s\S]*14×14×8/);
     expect(await maps.locator('[data-testid^="featuremap-add-"]').count()).toBe(8);
     expect(await distinctPixels(page.getByTestId('featuremap-add-0'))).toBeGreaterThan(4);
-    // The layers of both paths into it are shown too. (Where a merge's maps gain their own inputs
-    // section, its inputs in order, this is the place to look for both of them under the Add.)
+    // Beside its output, the Add shows what it added: input 1 from the main path, input 2 from the skip.
+    expect(await maps.getAttribute('data-inputs')).toBe('2');
+    expect(await page.getByTestId('layer-maps-input-add-1').getAttribute('data-layer')).toBe('conv2d_1');
+    expect(await page.getByTestId('layer-maps-input-add-2').getAttribute('data-layer')).toBe('conv2d_2');
+    expect(await page.getByTestId('layer-maps-input-add-2').locator('[data-testid^="featuremap-input-add-2-"]').count()).toBe(8);
+    // The layers of both paths into it have their own sections too.
     await page.getByTestId('layer-maps-conv2d_1').waitFor();
     await page.getByTestId('layer-maps-conv2d_2').waitFor();
     await shot('residual-feature-maps');
