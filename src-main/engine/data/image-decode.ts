@@ -82,7 +82,16 @@ export async function decodePicture(bytes: Uint8Array, size: PictureSize): Promi
     if (format === 'bmp') {
       const bmp = decodeBmp(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { toRGBA: true });
       if (!(bmp.width > 0 && bmp.height > 0) || bmp.data.length < bmp.width * bmp.height * 4) throw new Error('the BMP holds no pixels');
-      return await toSize(sharp(bmp.data, { raw: { width: bmp.width, height: bmp.height, channels: 4 } }), size);
+      // Alpha is dropped here, as for the other formats, and before resizing: sharp would premultiply
+      // by it, and bmp-ts gives 24-bit BMPs an alpha of 0, which would turn every pixel black.
+      const pixels = bmp.width * bmp.height;
+      const rgb = Buffer.alloc(pixels * 3);
+      for (let i = 0; i < pixels; i++) {
+        rgb[i * 3] = bmp.data[i * 4]!;
+        rgb[i * 3 + 1] = bmp.data[i * 4 + 1]!;
+        rgb[i * 3 + 2] = bmp.data[i * 4 + 2]!;
+      }
+      return await toSize(sharp(rgb, { raw: { width: bmp.width, height: bmp.height, channels: 3 } }), size);
     }
     return await toSize(sharp(bytes, { pages: 1 }).autoOrient(), size);
   } catch (e) {
