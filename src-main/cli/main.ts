@@ -33,7 +33,11 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   },
   train: {
     load: async () => (await import('./commands/train')).trainCommand,
-    help: 'train <file> --dataset sample|fashion-mnist|mnist [--data-dir D] [--epochs N] [--batch-size B] [--lr X]\n      [--optimizer sgd|momentum|adam|rmsprop|adagrad] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--out DIR] [--json]',
+    help: 'train <file> --dataset sample|fashion-mnist|mnist|directory|images|cifar10 [--data-dir D] [--epochs N] [--batch-size B] [--lr X]\n      [--optimizer sgd|momentum|adam|rmsprop|adagrad] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--out DIR] [--json]\n      images: D holds one subfolder of pictures per class (or train/ and test/, each with one subfolder per class)',
+  },
+  predict: {
+    load: async () => (await import('./commands/predict')).predictCommand,
+    help: 'predict <trained-dir> <image files…> [--top K] [--backend B] [--json]   classes of pictures, by a model written with train --out',
   },
 };
 
