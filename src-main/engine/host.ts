@@ -277,6 +277,7 @@ export class EngineHost {
       validation: valIdx.length > 0 ? examplesOf(trainBytes, raw.train.labels, valIdx, shape) : null,
       test: examplesOf(testBytes, raw.test.labels, allIndices(raw.test.count), shape),
       classNames: raw.classNames,
+      classNamesWorded: raw.classNamesWorded ?? true,
     };
     const classes = raw.classNames.length;
     const image = raw.image ?? IDX_IMAGE;

@@ -327,6 +327,8 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     confusionMatrix: z.array(z.array(z.number().int())),
     perClassAccuracy: z.array(finite),
     classNames: z.array(z.string()),
+    /** As the dataset event's: false when the class names are the dataset's own, shown verbatim (absent from older runs: true). */
+    classNamesWorded: z.boolean().optional(),
     /** Indices into the test split of misclassified images (at most a few hundred). */
     misclassified: z.array(z.object({ index: z.number().int(), label: z.number().int(), predicted: z.number().int() })),
     seconds: finite,

@@ -36,6 +36,8 @@ export interface FolderScan {
 
 // Deep enough for any real photo collection, shallow enough to stop a symlink loop.
 const MAX_DEPTH = 16;
+/** Files looked at at once while listing a folder. */
+const STAT_BATCH = 256;
 
 /** Code-point order, as Python's sorted() gives Keras its class order: the same on every platform and locale. */
 export function byCodePoint(a: string, b: string): number {
@@ -65,18 +67,24 @@ async function entriesOf(dir: string, rel: string, skipped: SkippedFile[]): Prom
       });
     return [];
   }
-  const entries: Entry[] = [];
-  for (const name of names.filter((n) => !hidden(n)).sort(byCodePoint)) {
-    const path = join(dir, name);
-    try {
-      // stat, not lstat: a linked folder or picture counts as what it points to.
-      const s = await stat(path);
-      if (s.isDirectory() || s.isFile()) entries.push({ name, path, isDir: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs });
-    } catch {
-      skipped.push({ file: rel ? `${rel}/${name}` : name, reason: 'unreadable' });
-    }
+  const visible = names.filter((n) => !hidden(n)).sort(byCodePoint);
+  const found: (Entry | undefined)[] = new Array(visible.length);
+  // Many stats at once: one after the other, a folder of 50,000 pictures takes seconds to list.
+  for (let start = 0; start < visible.length; start += STAT_BATCH) {
+    await Promise.all(
+      visible.slice(start, start + STAT_BATCH).map(async (name, k) => {
+        const path = join(dir, name);
+        try {
+          // stat, not lstat: a linked folder or picture counts as what it points to.
+          const s = await stat(path);
+          if (s.isDirectory() || s.isFile()) found[start + k] = { name, path, isDir: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
+        } catch {
+          skipped.push({ file: rel ? `${rel}/${name}` : name, reason: 'unreadable' });
+        }
+      }),
+    );
   }
-  return entries;
+  return found.filter((e): e is Entry => e !== undefined);
 }
 
 /** Every file under a class folder (subfolders included, as Keras includes them), in a stable order. */

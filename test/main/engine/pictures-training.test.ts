@@ -103,6 +103,7 @@ describe('training on a folder of pictures', { timeout: 300_000 }, () => {
 
     const [finished] = ofType(events, 'finished');
     expect(finished!.classNames).toEqual(['blue', 'green', 'red']);
+    expect(finished!.classNamesWorded).toBe(false);
     expect(finished!.testAccuracy).toBeGreaterThanOrEqual(0.9);
     expect(finished!.confusionMatrix).toHaveLength(3);
 

@@ -28,6 +28,12 @@ export const en = {
   'settings.dataDirPlaceholder': '/path/to/idx-files',
   'settings.dataDirHelp': 'A folder with train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz), t10k-images… and t10k-labels…',
   'settings.dataDirMissing': 'Type the directory that holds the IDX files.',
+  'settings.dataDirPlaceholder.images': '/path/to/pictures',
+  'settings.dataDirHelp.images':
+    'A folder with one subfolder of pictures per class (or train/ and test/, each with one subfolder per class)',
+  'settings.dataDirMissing.images': 'Type the folder that holds the class subfolders.',
+  'settings.dataDirPlaceholder.cifar10': 'downloaded when empty',
+  'settings.dataDirHelp.cifar10': 'Optional: a folder with CIFAR-10’s binary files (data_batch_1.bin … test_batch.bin, batches.meta.txt)',
   'settings.optimizer': 'Optimizer',
   'settings.optimizer.sgd': 'SGD',
   'settings.optimizer.momentum': 'SGD with momentum',
