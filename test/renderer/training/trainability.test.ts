@@ -40,7 +40,11 @@ describe('whether the network on the canvas can train, before Train is pressed',
     ]);
     expect(trainabilityOf(colour, undefined, 'images')).toEqual({ ok: true });
     expect(trainabilityOf(colour, undefined, 'cifar10')).toEqual({ ok: true });
-    expect(trainabilityOf(colour, undefined, 'sample')).toMatchObject({ ok: false, kind: 'incompatible', problem: { code: 'wrong-output' } });
+    expect(trainabilityOf(colour, undefined, 'sample')).toMatchObject({
+      ok: false,
+      kind: 'incompatible',
+      problem: { code: 'wrong-output' },
+    });
     const flat = graphFromLayers([
       { kind: 'InputLayer', params: { shape: [784] } },
       { kind: 'Dense', params: { units: 10 } },
