@@ -154,7 +154,9 @@ describe('planTraining for pictures (resized to the Input)', () => {
       expect(!p.ok && p.problem.code).toBe('image-input');
     }
     const four = plan([input([32, 32, 4]), ...classes(2)], { kind: 'resized', classes: 2 });
-    expect(!four.ok && planText('en', four.problem)).toMatch(/^input_layer: pictures are resized to the Input's height and width.* not \(None, 32, 32, 4\)/);
+    expect(!four.ok && planText('en', four.problem)).toMatch(
+      /^input_layer: pictures are resized to the Input's height and width.* not \(None, 32, 32, 4\)/,
+    );
     expect(!four.ok && planText('ko', four.problem)).toMatch(/^input_layer: 그림은 입력의 높이와 너비로/);
   });
 
@@ -164,7 +166,9 @@ describe('planTraining for pictures (resized to the Input)', () => {
       kind: 'resized',
       classes: null,
     });
-    expect(!unread.ok && planText('en', unread.problem)).toMatch(/^c: the network must end with one value per class but outputs \(None, 6, 6, 2\)/);
+    expect(!unread.ok && planText('en', unread.problem)).toMatch(
+      /^c: the network must end with one value per class but outputs \(None, 6, 6, 2\)/,
+    );
     const read = plan([input([8, 8, 3]), ...classes(7)], { kind: 'resized', classes: 3 });
     expect(!read.ok && planText('en', read.problem)).toMatch(/^out: the network must end with 3 values .* outputs \(None, 7\)/);
   });
