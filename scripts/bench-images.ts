@@ -79,7 +79,7 @@ try {
   );
   const base = process.memoryUsage();
   let lastShown = 0;
-  let first: Awaited<ReturnType<typeof measured<Awaited<ReturnType<typeof loadPictureFolder>>>>> | undefined = await measured(() =>
+  const first = await measured(() =>
     loadPictureFolder(folder, size, {
       seed: 1,
       cacheRoot,
@@ -99,13 +99,9 @@ try {
   console.log(
     `  held: ${mb(held)} of pixels (${formatCount(first.result.train.count)} train + ${formatCount(first.result.test.count)} test); peak above the start: resident ${mb(first.peakRss - base.rss)}, buffers ${mb(first.peakBuffers - base.arrayBuffers)}`,
   );
-  // The first set is let go, so that the second run's figures are its own.
-  first = undefined;
-  (globalThis as { gc?: () => void }).gc?.();
-  const base2 = process.memoryUsage();
   const second = await measured(() => loadPictureFolder(folder, size, { seed: 1, cacheRoot }));
   console.log(
-    `Second run (${second.result.fromCache ? 'decoded set read from the cache' : 'NOT from the cache'}): ${second.seconds.toFixed(2)} s; peak above its start: resident ${mb(second.peakRss - base2.rss)}, buffers ${mb(second.peakBuffers - base2.arrayBuffers)}`,
+    `Second run (${second.result.fromCache ? 'decoded set read from the cache' : 'NOT from the cache'}): ${second.seconds.toFixed(2)} s`,
   );
 } finally {
   await rm(root, { recursive: true, force: true });
