@@ -7,6 +7,8 @@ import { cli, ROOT } from './run-cli';
 import { parseProject, serializeProject } from '../../../src-shared/project/io';
 import { graphFromLayers } from '../../../src-shared/graph/network';
 import { encodePicture, rgbPixels, writeClass } from '../engine/data/picture-helpers';
+import { predictCommand } from '../../../src-main/cli/commands/predict';
+import { CliError } from '../../../src-main/cli/errors';
 
 const root = mkdtempSync(join(tmpdir(), 'convas-predict-'));
 const folder = join(root, 'pictures');
@@ -123,9 +125,10 @@ describe('cli train on pictures, then predict', { timeout: 600_000 }, () => {
   });
 
   it('says what a trained folder must hold', async () => {
-    const r = await cli(['predict', root, join(root, 'notes.txt')]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/holds no convas-dataset\.json — name a folder written by `train … --out DIR`/);
+    const io = { out: () => undefined, err: () => undefined, cwd: root };
+    const e = await predictCommand([root, 'notes.txt'], io).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(CliError);
+    expect((e as CliError).message).toMatch(/holds no convas-dataset\.json — name a folder written by `train … --out DIR`/);
     const bare = await cli(['predict', trained]);
     expect(bare.status).toBe(2);
   });
