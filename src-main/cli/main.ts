@@ -21,7 +21,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   },
   bench: {
     load: async () => (await import('./commands/bench')).benchCommand,
-    help: 'bench [--json] [--backend B]… [--seconds S] training samples/s of the lecture CNN per backend, batch 32 and 128',
+    help: 'bench [--json] [--backend B]… [--model lecture-cnn|cifar-cnn]… [--seconds S]\n      training samples/s of the lecture CNN (28×28×1) and the CIFAR-10 tutorial CNN (32×32×3) per backend, batch 32 and 128',
   },
   conv: {
     load: async () => (await import('./commands/conv')).convCommand,
