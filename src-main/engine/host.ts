@@ -81,7 +81,6 @@ interface Run {
   readonly id: string;
   readonly session: TrainingSession;
   readonly test: Examples;
-  readonly raw: LoadedDataset;
   readonly adapter: InputAdapter;
   readonly model: Network;
   /** What a prediction needs to feed a picture as training did (written beside an export). */
@@ -319,7 +318,8 @@ export class EngineHost {
       normalization: { kind: 'unit' },
       outputIsProbability: plan.outputIsProbability,
     };
-    const run: Run = { id: runId, session, test: data.test, raw, adapter, model: seq.model, trained, done: Promise.resolve() };
+    // The data layer's images are not kept: the examples hold them in the input's layout.
+    const run: Run = { id: runId, session, test: data.test, adapter, model: seq.model, trained, done: Promise.resolve() };
     run.done = session.run().catch((e: unknown) => {
       this.emit(
         engineError('internal', { code: 'training-failed', values: {} }, `Training failed: ${message(e)}`, { runId, detail: message(e) }),
