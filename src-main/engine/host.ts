@@ -3,18 +3,20 @@ import type {
   BackendName,
   DataOrigin,
   DatasetProblem,
+  DatasetWarning,
   EngineCommand,
   EngineErrorReason,
   EngineEvent,
+  LoadingPhase,
 } from '../../src-shared/engine/protocol';
 import { engineError } from '../../src-shared/engine/errors';
 import { DatasetError } from './data/errors';
 import { toNetwork, type Network } from '../../src-shared/graph/network';
-import { planTraining, type InputAdapter } from '../../src-shared/training/compatibility';
+import { IDX_SPEC, planTraining, type DatasetSpec, type InputAdapter } from '../../src-shared/training/compatibility';
 import { issueText, planText } from '../../src-shared/i18n/issue-text';
-import type { TrainingSettings } from '../../src-shared/project/training';
+import { PICTURE_DATASETS, type TrainingSettings } from '../../src-shared/project/training';
 import { TrainingSession, type PreparedData } from './training/session';
-import { toExamples, type Examples } from './training/examples';
+import { exampleValues, examplesOf, inputBytes, inputShape, toExamples, type Examples } from './training/examples';
 import { inspectModel } from './inspect/feature-maps';
 import { saveModel } from './export/artifacts';
 import { writeFileAtomic } from '../files/atomic-write';
@@ -25,8 +27,10 @@ import { readFile } from 'node:fs/promises';
 import { catalogueDirs, mayReadDataDir } from './data/sources';
 import { machineMemoryBudget, memoryRefusal } from './training/memory-check';
 import { memoryBudgetText } from '../../src-shared/i18n/memory-text';
+import { decodePicture, resizePixels, UnusablePictureError, type PictureSize } from './data/image-decode';
+import { TRAINED_DATASET_FILE, type TrainedDataset } from '../../src-shared/training/trained-dataset';
 
-/** 28×28 grayscale images with labels, as the data layer hands them over. */
+/** Images with labels, as the data layer hands them over: 28×28 grayscale for IDX data, the Input's size for pictures. */
 export interface RawSplit {
   readonly images: Uint8Array;
   readonly labels: Uint8Array;
@@ -43,12 +47,25 @@ export interface LoadedDataset {
   readonly train: RawSplit;
   readonly test: RawSplit;
   readonly classNames: readonly string[];
+  /** True for a known dataset's class names (worded by the UI); false for a folder's or CIFAR-10's, shown as they are. Default true. */
+  readonly classNamesWorded?: boolean;
+  /** The size every image has in `images`; default 28×28×1. */
+  readonly image?: PictureSize;
+  /** Files of a folder that were left out. */
+  readonly warning?: DatasetWarning;
+}
+
+/** What loading a dataset may need beyond the settings: the size pictures are brought to, and where to report progress. */
+export interface DatasetRequest {
+  /** The model's input size, for datasets of pictures (resized to it). */
+  readonly size?: PictureSize;
+  readonly onProgress?: (progress: { phase: LoadingPhase; done: number; total: number | null; file?: string }) => void;
 }
 
 /** What the host needs from the outside world; the real implementations live in backend/ and data/. */
 export interface EngineDeps {
   initBackend(preferred: TrainingSettings['backend']): Promise<BackendInUse>;
-  loadDataset(settings: TrainingSettings, cacheDir: string | undefined): Promise<LoadedDataset>;
+  loadDataset(settings: TrainingSettings, cacheDir: string | undefined, request?: DatasetRequest): Promise<LoadedDataset>;
   /** Seeded, stratified split of training indices into train and validation. */
   split(labels: Uint8Array, validationFraction: number, seed: number): { train: Uint32Array; validation: Uint32Array };
 }
@@ -64,11 +81,24 @@ interface Run {
   readonly id: string;
   readonly session: TrainingSession;
   readonly test: Examples;
-  readonly raw: LoadedDataset;
   readonly adapter: InputAdapter;
   readonly model: Network;
+  /** What a prediction needs to feed a picture as training did (written beside an export). */
+  readonly trained: TrainedDataset;
   done: Promise<void>;
 }
+
+const IDX_IMAGE: PictureSize = { height: 28, width: 28, channels: 1 };
+
+/** Examples per class (by label). */
+function classCounts(labels: Uint8Array, classes: number): number[] {
+  const counts = new Array<number>(classes).fill(0);
+  for (const l of labels) if (l < classes) counts[l]! += 1;
+  return counts;
+}
+
+/** The minimum milliseconds between two loading events (the last of each phase is always sent). */
+const LOADING_INTERVAL = 100;
 
 function allIndices(n: number): Uint32Array {
   const a = new Uint32Array(n);
@@ -158,7 +188,10 @@ export class EngineHost {
       this.emit(engineError('invalid-graph', { code: 'graph-issues', values: { count: seq.issues.length } }, text, { runId }));
       return;
     }
-    const plan = planTraining(seq.model);
+    const pictures = PICTURE_DATASETS.includes(settings.dataset);
+    // Pictures are resized to the Input; their class count is known once the folder is read.
+    const spec: DatasetSpec = pictures ? { kind: 'resized', classes: null } : IDX_SPEC;
+    let plan = planTraining(seq.model, spec);
     if (!plan.ok) {
       const text = planText('en', plan.problem);
       this.emit(engineError('not-trainable', { code: 'not-trainable', values: {} }, text, { runId, detail: text }));
@@ -193,32 +226,61 @@ export class EngineHost {
       this.emit(engineError('not-trainable', tooLarge, memoryBudgetText('en', tooLarge.values), { runId }));
       return;
     }
+    const adapter = plan.adapter;
+    const size: PictureSize | undefined =
+      adapter.kind === 'resized' ? { height: adapter.height, width: adapter.width, channels: adapter.channels } : undefined;
     let raw: LoadedDataset;
     try {
-      raw = await this.deps.loadDataset(settings, this.confinement ? undefined : command.cacheDir);
+      raw = await this.deps.loadDataset(settings, this.confinement ? undefined : command.cacheDir, {
+        ...(size ? { size } : {}),
+        onProgress: this.loadingReporter(runId),
+      });
     } catch (e) {
       const problem: DatasetProblem = e instanceof DatasetError ? e.code : 'other';
-      this.emit(engineError('dataset', { code: 'dataset', values: { problem } }, message(e), { runId, detail: message(e) }));
+      const name = e instanceof DatasetError ? e.subject : undefined;
+      this.emit(
+        engineError('dataset', { code: 'dataset', values: { problem, ...(name !== undefined ? { name } : {}) } }, message(e), {
+          runId,
+          detail: message(e),
+        }),
+      );
       return;
     }
-    // The images, converted to float32 in the input's layout, are held for the whole run: a large
-    // input (a 1024×1024 Input fed 70,000 images needs 274 GiB) is refused before converting them.
+    if (pictures) {
+      plan = planTraining(seq.model, { kind: 'resized', classes: raw.classNames.length });
+      if (!plan.ok) {
+        const text = planText('en', plan.problem);
+        this.emit(engineError('not-trainable', { code: 'not-trainable', values: {} }, text, { runId, detail: text }));
+        return;
+      }
+    }
+    // The images are held for the whole run as bytes in the input's layout: a large input (a
+    // 1024×1024 Input fed 70,000 images needs 69 GiB) is refused before converting them.
     const examples = raw.train.count + raw.test.count;
     const tooMuchData = memoryRefusal(command.graph, settings, backend, { examples, inputName });
     if (tooMuchData) {
       this.emit(engineError('not-trainable', tooMuchData, memoryBudgetText('en', tooMuchData.values), { runId }));
       return;
     }
+    if (raw.warning) this.emit({ type: 'warning', runId, warning: raw.warning });
     const { train: trainIdx, validation: valIdx } =
       settings.validationSplit > 0
         ? this.deps.split(raw.train.labels, settings.validationSplit, settings.seed)
         : { train: allIndices(raw.train.count), validation: new Uint32Array(0) };
+    // Training and validation share one copy of the bytes; pictures already are the input's layout, so no copy at all.
+    const shape = inputShape(adapter);
+    const trainBytes = inputBytes(raw.train.images, 'all', adapter);
+    const testBytes = inputBytes(raw.test.images, 'all', adapter);
     const data: PreparedData = {
-      train: toExamples(raw.train.images, raw.train.labels, trainIdx, plan.adapter),
-      validation: valIdx.length > 0 ? toExamples(raw.train.images, raw.train.labels, valIdx, plan.adapter) : null,
-      test: toExamples(raw.test.images, raw.test.labels, allIndices(raw.test.count), plan.adapter),
+      train: examplesOf(trainBytes, raw.train.labels, trainIdx, shape),
+      validation: valIdx.length > 0 ? examplesOf(trainBytes, raw.train.labels, valIdx, shape) : null,
+      test: examplesOf(testBytes, raw.test.labels, allIndices(raw.test.count), shape),
       classNames: raw.classNames,
+      classNamesWorded: raw.classNamesWorded ?? true,
     };
+    const classes = raw.classNames.length;
+    const image = raw.image ?? IDX_IMAGE;
+    const classNamesWorded = raw.classNamesWorded ?? true;
     this.emit({
       type: 'dataset',
       runId,
@@ -229,6 +291,13 @@ export class EngineHost {
       validationCount: data.validation?.count ?? 0,
       testCount: data.test.count,
       classNames: [...raw.classNames],
+      classNamesWorded,
+      image: { ...image },
+      classCounts: {
+        train: classCounts(data.train.labels, classes),
+        validation: classCounts(data.validation?.labels ?? new Uint8Array(0), classes),
+        test: classCounts(data.test.labels, classes),
+      },
     });
     const session = new TrainingSession({
       runId,
@@ -238,13 +307,44 @@ export class EngineHost {
       outputIsProbability: plan.outputIsProbability,
       emit: this.emit,
     });
-    const run: Run = { id: runId, session, test: data.test, raw, adapter: plan.adapter, model: seq.model, done: Promise.resolve() };
+    const trained: TrainedDataset = {
+      format: 1,
+      dataset: settings.dataset,
+      classNames: [...raw.classNames],
+      classNamesWorded,
+      image: { height: image.height, width: image.width, channels: image.channels },
+      resize: 'fill',
+      adapter: adapter.kind === 'resized' ? { ...adapter, shape: [...adapter.shape] } : { ...adapter },
+      normalization: { kind: 'unit' },
+      outputIsProbability: plan.outputIsProbability,
+    };
+    // The data layer's images are not kept: the examples hold them in the input's layout.
+    const run: Run = { id: runId, session, test: data.test, adapter, model: seq.model, trained, done: Promise.resolve() };
     run.done = session.run().catch((e: unknown) => {
       this.emit(
         engineError('internal', { code: 'training-failed', values: {} }, `Training failed: ${message(e)}`, { runId, detail: message(e) }),
       );
     });
     this.current = run;
+  }
+
+  /** Turns the data layer's progress into loading events: at most ten a second, and each phase's last step always. */
+  private loadingReporter(runId: string): NonNullable<DatasetRequest['onProgress']> {
+    let last = -Infinity;
+    return (p) => {
+      const now = performance.now();
+      const final = p.total !== null && p.done >= p.total;
+      if (!final && now - last < LOADING_INTERVAL) return;
+      last = now;
+      this.emit({
+        type: 'loading',
+        runId,
+        phase: p.phase,
+        done: p.done,
+        total: p.total,
+        ...(p.file !== undefined ? { file: p.file } : {}),
+      });
+    };
   }
 
   /** Whether a page-driven engine may read datasets from `dir`: the catalogue locations and the folders named on the command line only. */
@@ -263,11 +363,12 @@ export class EngineHost {
       this.emit(engineError('no-model', { code: 'no-model', values: {} }, NO_MODEL, { runId, requestId }));
       return;
     }
-    let example: Examples;
+    let values: Float32Array;
     let label: number | undefined;
-    if (command.input.kind === 'test-sample') {
-      const { index } = command.input;
-      const count = run.raw.test.count;
+    const { input } = command;
+    if (input.kind === 'test-sample') {
+      const { index } = input;
+      const count = run.test.count;
       if (index >= count) {
         this.emit(
           engineError(
@@ -279,13 +380,26 @@ export class EngineHost {
         );
         return;
       }
-      example = toExamples(run.raw.test.images, run.raw.test.labels, [index], run.adapter);
-      label = run.raw.test.labels[index];
+      values = exampleValues(run.test, index);
+      label = run.test.labels[index];
     } else {
-      example = toExamples(command.input.pixels, new Uint8Array(1), [0], run.adapter);
+      try {
+        values = await this.pictureValues(run, input.kind === 'pixels' ? { pixels: input.pixels } : { file: input.data });
+      } catch (e) {
+        if (!(e instanceof UnusablePictureError)) throw e;
+        this.emit(
+          engineError('bad-message', { code: 'bad-image', values: { reason: e.reason } }, `The picture cannot be used: ${e.message}`, {
+            runId,
+            requestId,
+            detail: e.message,
+          }),
+        );
+        return;
+      }
     }
+    const shape = inputShape(run.adapter);
     try {
-      const result = await inspectModel(run.session.model, example.x, example.shape);
+      const result = await inspectModel(run.session.model, values, shape);
       this.emit({ type: 'inspection', runId, requestId, ...result, ...(label !== undefined ? { label } : {}) });
     } catch (e) {
       this.emit(
@@ -296,6 +410,15 @@ export class EngineHost {
         }),
       );
     }
+  }
+
+  /** A drawing (28×28 grayscale) or a picture file as the model's input values, brought to it exactly as the training images were. */
+  private async pictureValues(run: Run, from: { pixels: Uint8Array } | { file: Uint8Array }): Promise<Float32Array> {
+    const { image } = run.trained;
+    const size: PictureSize = { height: image.height, width: image.width, channels: image.channels };
+    const pixels = 'file' in from ? await decodePicture(from.file, size) : await resizePixels(from.pixels, IDX_IMAGE, size);
+    const example = toExamples(pixels, new Uint8Array(1), [0], run.adapter);
+    return exampleValues(example, 0);
   }
 
   private async export(command: Extract<EngineCommand, { type: 'export' }>): Promise<void> {
@@ -320,7 +443,9 @@ export class EngineHost {
       const files = await saveModel(run.session.model, dir);
       const kerasPath = join(dir, 'model.keras.json');
       await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
-      const all = [...files, kerasPath];
+      const datasetPath = join(dir, TRAINED_DATASET_FILE);
+      await writeFileAtomic(datasetPath, `${JSON.stringify(run.trained, null, 2)}\n`);
+      const all = [...files, kerasPath, datasetPath];
       const contents = command.returnContents
         ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))
         : undefined;
