@@ -14,8 +14,10 @@ import { DrawPad } from './DrawPad';
 import { EnlargedView } from './EnlargedView';
 import {
   chooseDrawing,
+  choosePicture,
   chooseSample,
   currentSnapshots,
+  openPicture,
   requestView,
   selectSnapshot,
   setDrawing,
@@ -26,17 +28,18 @@ import {
   type Snapshot,
 } from './inspect-store';
 import { KernelGrid, MapSectionView, type Enlarged } from './LayerGrids';
-import { PixelCanvas } from './PixelCanvas';
+import { PixelCanvas, type PixelImage } from './PixelCanvas';
 import { kernelSections, mapSections } from './sections';
-import { channelImage, toProbabilities } from './tensor-image';
+import { inputImage, toProbabilities, topClasses } from './tensor-image';
 import './inspect.css';
 
-const INPUT_RANGE = { min: 0, max: 1 };
 const SAMPLE_SIZE = 112;
+/** Classes the prediction of an opened picture lists, most probable first. */
+const TOP = 5;
 
-/** The image of the last test sample inspected, kept while another input (the drawing) is shown. */
+/** The image of the last input inspected of one kind, kept while another input is shown; in colour when it has 3 channels. */
 function useHeldSampleImage(inspection: Inspection | undefined) {
-  const image = useMemo(() => (inspection ? channelImage(inspection.input, 0, INPUT_RANGE) : undefined), [inspection]);
+  const image = useMemo(() => (inspection ? inputImage(inspection.input) : undefined), [inspection]);
   const [held, setHeld] = useState(image);
   if (image && image !== held) setHeld(image);
   return image ?? held;
@@ -124,31 +127,40 @@ function PredictionBars({
   prediction,
   classNames,
   trueLabel,
+  top,
 }: {
   prediction: readonly number[];
   classNames: readonly string[];
   trueLabel: number | undefined;
+  /** List only this many classes, most probable first (all, in class order, when absent). */
+  top?: number | undefined;
 }) {
   const t = useTrainingT();
   const percent = usePercent();
   const probs = useMemo(() => toProbabilities(prediction), [prediction]);
   const best = probs.reduce((b, p, i) => (p > (probs[b] ?? -1) ? i : b), 0);
+  const rows = useMemo(() => (top === undefined ? probs.map((_, i) => i) : topClasses(probs, top)), [probs, top]);
   return (
     <div className="fm-pred" data-testid="prediction" data-predicted={best}>
-      <h4 className="tp-h4">{t('maps.prediction')}</h4>
-      {probs.map((p, i) => (
-        <div
-          key={i}
-          className={`fm-pred__row${i === best ? ' is-best' : ''}${i === trueLabel ? ' is-true' : ''}`}
-          title={`${classNames[i] ?? i}: ${percent(p)}`}
-        >
-          <span className="fm-pred__name">{classNames[i] ?? i}</span>
-          <span className="fm-pred__bar">
-            <span style={{ width: `${(p * 100).toFixed(1)}%` }} />
-          </span>
-          <span className="fm-pred__value">{percent(p)}</span>
-        </div>
-      ))}
+      <h4 className="tp-h4">
+        {t('maps.prediction')}
+        {top !== undefined && <span className="tp-muted"> · {t('maps.top5')}</span>}
+      </h4>
+      {rows
+        .map((i) => ({ i, p: probs[i]! }))
+        .map(({ i, p }) => (
+          <div
+            key={i}
+            className={`fm-pred__row${i === best ? ' is-best' : ''}${i === trueLabel ? ' is-true' : ''}`}
+            title={`${classNames[i] ?? i}: ${percent(p)}`}
+          >
+            <span className="fm-pred__name">{classNames[i] ?? i}</span>
+            <span className="fm-pred__bar">
+              <span style={{ width: `${(p * 100).toFixed(1)}%` }} />
+            </span>
+            <span className="fm-pred__value">{percent(p)}</span>
+          </div>
+        ))}
       {trueLabel !== undefined && (
         <div className="tp-muted" data-testid="true-label" title={t('maps.trueLabelTip')}>
           {t('maps.trueLabel', { label: classNames[trueLabel] ?? String(trueLabel) })}
@@ -208,6 +220,45 @@ function DrawSource({ active }: { active: boolean }) {
   );
 }
 
+/** "Open an image": a picture file from the user's disk, its bytes sent to the engine as they are. */
+function PictureSource({ active, image }: { active: boolean; image: PixelImage | undefined }) {
+  const t = useTrainingT();
+  const id = useId();
+  const picture = useInspectStore((s) => s.picture);
+  return (
+    <div className={`fm-source${active ? ' is-active' : ''}`} title={t('maps.openPictureHelp')}>
+      <button type="button" className="fm-source__title" onClick={choosePicture} disabled={!picture} data-testid="source-picture">
+        {t('maps.openPicture')}
+      </button>
+      <label htmlFor={id} className="btn btn--small fm-open">
+        {t('maps.openPictureButton')}
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept="image/*"
+        className="fm-open__input"
+        data-testid="open-picture"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void file.arrayBuffer().then((buf) => openPicture(file.name, new Uint8Array(buf)));
+        }}
+      />
+      {picture && (
+        <span className="tp-muted fm-open__name" data-testid="picture-name">
+          {picture.name}
+        </span>
+      )}
+      {image && (
+        <div className={`fm-input${active ? '' : ' is-dim'}`}>
+          <PixelCanvas image={image} size={SAMPLE_SIZE} testId="picture-image" />
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** The names of the canvas's layers in the analysis's order (Keras's: Input first, output last). */
 function useLayerOrder(): readonly string[] {
   const graph = useProjectStore((s) => s.project.graph);
@@ -246,6 +297,7 @@ function FeatureMapBody() {
   const maps = useMemo(() => (inspection ? mapSections(inspection, order) : []), [inspection, order]);
   const kernels = useMemo(() => (inspection ? kernelSections(inspection, order) : []), [inspection, order]);
   const sampleImage = useHeldSampleImage(source.kind === 'test-sample' ? latest : undefined);
+  const pictureImage = useHeldSampleImage(source.kind === 'picture' ? latest : undefined);
   // The engine tells a test sample's class with its maps; older answers only via the misclassified list.
   const trueLabel =
     source.kind === 'test-sample' ? (latest?.label ?? misclassified?.find((m) => m.index === source.index)?.label) : undefined;
@@ -262,7 +314,15 @@ function FeatureMapBody() {
           </div>
         )}
         <DrawSource active={source.kind === 'draw'} />
-        {inspection && <PredictionBars prediction={inspection.prediction} classNames={classNames} trueLabel={trueLabel} />}
+        <PictureSource active={source.kind === 'picture'} image={pictureImage} />
+        {inspection && (
+          <PredictionBars
+            prediction={inspection.prediction}
+            classNames={classNames}
+            trueLabel={trueLabel}
+            top={source.kind === 'picture' ? TOP : undefined}
+          />
+        )}
         {snapshots.length > 0 && <EpochSlider snapshots={snapshots} />}
       </aside>
       <div className="fm-main">

@@ -6,6 +6,8 @@ import { sharedRange, type KernelSection, type MapSection } from './sections';
 import {
   channelImage,
   depthwiseImage,
+  filterColourImage,
+  hasColourFilters,
   depthwiseSource,
   filterImage,
   formatValue,
@@ -327,20 +329,30 @@ const KernelTile = memo(function KernelTile({
   caption: string;
   onOpen(e: Enlarged): void;
 }) {
+  const t = useTrainingT();
   const image = useMemo(
     () => (role === 'depthwise' ? depthwiseImage(kernel, index) : filterImage(kernel, index, kernel, role)),
     [kernel, role, index],
   );
+  // A filter over red, green and blue (a first layer on colour pictures) is also one colour patch: the colour it looks for.
+  const colour = useMemo(
+    () => (hasColourFilters(kernel.shape, role) ? filterColourImage(kernel, index) : undefined),
+    [kernel, role, index],
+  );
+  const open = () => onOpen({ kind: 'kernel', layer, role, index });
   return (
     <figure className="fm-tile">
-      <PixelCanvas
-        image={image}
-        size={size}
-        testId={testId}
-        title={title}
-        className="fm-kernel"
-        onClick={() => onOpen({ kind: 'kernel', layer, role, index })}
-      />
+      {colour && (
+        <PixelCanvas
+          image={colour}
+          size={Math.round(size / 2)}
+          testId={`${testId}-colour`}
+          title={t('maps.filterColourTip', { layer, filter: index })}
+          className="fm-kernel fm-kernel--colour"
+          onClick={open}
+        />
+      )}
+      <PixelCanvas image={image} size={size} testId={testId} title={title} className="fm-kernel" onClick={open} />
       <figcaption>{caption}</figcaption>
     </figure>
   );

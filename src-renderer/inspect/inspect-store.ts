@@ -12,7 +12,18 @@ import { isRunning, useTrainingStore } from '../training/training-store';
 
 export type Inspection = EngineEventOf<'inspection'>;
 
-export type InspectSource = { readonly kind: 'test-sample'; readonly index: number } | { readonly kind: 'draw' };
+export type InspectSource =
+  | { readonly kind: 'test-sample'; readonly index: number }
+  | { readonly kind: 'draw' }
+  /** The picture file opened last (`InspectState.picture`); `gen` tells one opened file from the next. */
+  | { readonly kind: 'picture'; readonly gen: number };
+
+/** A picture file the user opened: its name and bytes, sent as they are (the engine decodes them as in training). */
+export interface OpenedPicture {
+  readonly name: string;
+  readonly data: Uint8Array<ArrayBuffer>;
+  readonly gen: number;
+}
 
 /** One inspection of the current input, after `epoch` epochs (`partial`: taken while the next epoch was running). */
 export interface Snapshot {
@@ -43,6 +54,8 @@ export interface InspectState {
   readonly problem: ErrorWords | null;
   /** Bumped on every change of the drawing; snapshots record which drawing they show. */
   readonly drawGen: number;
+  /** The picture file opened last (kept while another input is shown). */
+  readonly picture: OpenedPicture | null;
   /** Where requests go (set when the panel binds an engine). */
   readonly engine: EngineApi | undefined;
   /** The requests of the current run and the drawing's timer; replaced (and disposed) by `resetInspections`. */
@@ -127,6 +140,7 @@ const initial: InspectState = {
   thumbs: {},
   problem: null,
   drawGen: 0,
+  picture: null,
   engine: undefined,
   requests: new InspectRequests(),
 };
@@ -134,6 +148,7 @@ const initial: InspectState = {
 export const useInspectStore = create<InspectState>(() => initial);
 
 export function sourceKey(source: InspectSource): string {
+  if (source.kind === 'picture') return `picture:${source.gen}`;
   return source.kind === 'draw' ? 'draw' : `test:${source.index}`;
 }
 
@@ -162,7 +177,12 @@ function runContext(): { runId: string; epoch: number; partial: boolean } | unde
   return { runId: t.runId, epoch, partial: isRunning(t.status) };
 }
 
-function send(request: Request, input: { kind: 'test-sample'; index: number } | { kind: 'pixels'; pixels: Uint8Array<ArrayBuffer> }): void {
+type InspectInput =
+  | { kind: 'test-sample'; index: number }
+  | { kind: 'pixels'; pixels: Uint8Array<ArrayBuffer> }
+  | { kind: 'image'; data: Uint8Array<ArrayBuffer> };
+
+function send(request: Request, input: InspectInput): void {
   const { engine, requests } = useInspectStore.getState();
   if (!engine) return;
   const requestId = requests.nextId(request.kind);
@@ -188,11 +208,21 @@ export function requestView(exactEpoch?: number): void {
     requests.drawInFlight = true;
     requests.drawDirty = false;
   }
+  const input = inputOf(s);
+  if (!input) return;
   useInspectStore.setState({ busy: true, problem: null });
-  send(
-    { kind: 'view', key, ...tag, gen: s.source.kind === 'draw' ? s.drawGen : 0, runId: ctx.runId, draw },
-    s.source.kind === 'draw' ? { kind: 'pixels', pixels: s.pixels } : { kind: 'test-sample', index: s.source.index },
-  );
+  send({ kind: 'view', key, ...tag, gen: s.source.kind === 'draw' ? s.drawGen : 0, runId: ctx.runId, draw }, input);
+}
+
+function inputOf(s: InspectState): InspectInput | undefined {
+  switch (s.source.kind) {
+    case 'draw':
+      return { kind: 'pixels', pixels: s.pixels };
+    case 'picture':
+      return s.picture ? { kind: 'image', data: s.picture.data } : undefined;
+    default:
+      return { kind: 'test-sample', index: s.source.index };
+  }
 }
 
 /** Shows test sample `index` (and asks for its maps). */
@@ -222,6 +252,21 @@ export function setDrawing(pixels: Uint8Array<ArrayBuffer>): void {
     requests.drawTimer = null;
     requestView();
   }, wait);
+}
+
+/** Shows a picture file the user opened (and asks for its maps); its bytes go to the engine as they are. */
+export function openPicture(name: string, data: Uint8Array<ArrayBuffer>): void {
+  const gen = (useInspectStore.getState().picture?.gen ?? 0) + 1;
+  useInspectStore.setState({ picture: { name, data, gen }, source: { kind: 'picture', gen }, selected: null, problem: null });
+  requestView();
+}
+
+/** Shows the picture opened last again (nothing when none was opened). */
+export function choosePicture(): void {
+  const { picture, history } = useInspectStore.getState();
+  if (!picture) return;
+  useInspectStore.setState({ source: { kind: 'picture', gen: picture.gen }, selected: null, problem: null });
+  if (!history[`picture:${picture.gen}`]) requestView();
 }
 
 /** Shows the drawing as the input (without changing it). */

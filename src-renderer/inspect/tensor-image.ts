@@ -233,3 +233,49 @@ export function formatValue(v: number): string {
     .replace(/(\.\d*?)0+$/, '$1')
     .replace(/\.$/, '');
 }
+
+/** A 3-channel map as a colour image (channels read as red, green, blue), all channels on one `range`. */
+export function colourImage(view: TensorView, range: Range = view): PixelImage {
+  const { height, width, channels } = mapDims(view.shape);
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    for (let c = 0; c < 3; c++) pixels[i * 4 + c] = grayLevel(view.data[i * channels + Math.min(c, channels - 1)] ?? 0, range);
+    pixels[i * 4 + 3] = 255;
+  }
+  return { width, height, pixels };
+}
+
+/**
+ * A model input as the user knows it: in colour when it has 3 channels, else its first channel;
+ * on the 0–1 scale of the pictures unless the values leave it (a standardised input uses its own range).
+ */
+export function inputImage(view: TensorView): PixelImage {
+  const range = view.min >= 0 && view.max <= 1 ? { min: 0, max: 1 } : { min: view.min, max: view.max };
+  return mapDims(view.shape).channels === 3 ? colourImage(view, range) : channelImage(view, 0, range);
+}
+
+/** True when a kernel's filters read 3 input channels, so each can be shown as one colour patch (a first layer on colour pictures). */
+export function hasColourFilters(shape: readonly number[], role: KernelRole): boolean {
+  return role === 'conv' && kernelDims(shape, role).cin === 3;
+}
+
+/** One filter over 3 input channels as a kh×kw colour patch: its weights for the 3 channels as red, green, blue on `range`. */
+export function filterColourImage(view: TensorView, filter: number, range: Range = view): PixelImage {
+  const { kh, kw } = kernelDims(view.shape, 'conv');
+  const slices = [0, 1, 2].map((c) => kernelSlice(view, filter, c, 'conv'));
+  const pixels = new Uint8ClampedArray(kh * kw * 4);
+  for (let i = 0; i < kh * kw; i++) {
+    for (let c = 0; c < 3; c++) pixels[i * 4 + c] = grayLevel(slices[c]![i]!, range);
+    pixels[i * 4 + 3] = 255;
+  }
+  return { width: kw, height: kh, pixels };
+}
+
+/** The indices of the `n` most probable classes, most probable first (ties keep class order). */
+export function topClasses(probs: readonly number[], n: number): number[] {
+  return probs
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => b.p - a.p || a.i - b.i)
+    .slice(0, Math.max(0, n))
+    .map((x) => x.i);
+}

@@ -4,6 +4,9 @@ import type { EngineCommand, EngineEvent } from '../../../src-shared/engine/prot
 import { defaultTrainingSettings } from '../../../src-shared/project/training';
 import {
   applyInspectEvent,
+  chooseSample,
+  choosePicture,
+  openPicture,
   currentSnapshots,
   PIXELS,
   requestThumbs,
@@ -114,5 +117,48 @@ describe('resetInspections', () => {
     expect(fresh.requestId).not.toBe(old.requestId);
     apply(answer(fresh.requestId));
     expect(Object.keys(useInspectStore.getState().thumbs)).toEqual(['3']);
+  });
+});
+
+describe('openPicture', () => {
+  beforeEach(() => {
+    useTrainingStore.setState(initialTrainingState, true);
+    useInspectStore.setState({ picture: null, source: { kind: 'test-sample', index: 0 } });
+    resetInspections();
+  });
+  afterEach(() => setInspectEngine(undefined));
+
+  it("sends the file's bytes as an image input, shows the answer, and sends them again after a new run", () => {
+    const engine = recordingEngine();
+    modelReady(engine);
+    const bytes = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
+    openPicture('cat.png', bytes);
+    const req = inspections(engine).at(-1)!;
+    expect(req.input).toEqual({ kind: 'image', data: bytes });
+    apply(answer(req.requestId));
+    expect(useInspectStore.getState().source).toEqual({ kind: 'picture', gen: 1 });
+    expect(currentSnapshots(useInspectStore.getState())).toHaveLength(1);
+
+    // Back to a test sample, then to the picture: its maps are still there, nothing is asked again.
+    chooseSample(1);
+    const count = inspections(engine).length;
+    choosePicture();
+    expect(inspections(engine).length).toBe(count);
+    expect(currentSnapshots(useInspectStore.getState())).toHaveLength(1);
+
+    // A new run forgets the maps, not the picture: it is sent again.
+    resetInspections();
+    modelReady(engine);
+    expect(inspections(engine).at(-1)!.input).toEqual({ kind: 'image', data: bytes });
+  });
+
+  it('keeps the maps of each opened file apart', () => {
+    const engine = recordingEngine();
+    modelReady(engine);
+    openPicture('a.png', new Uint8Array([1]));
+    apply(answer(inspections(engine).at(-1)!.requestId));
+    openPicture('b.png', new Uint8Array([2]));
+    expect(useInspectStore.getState().picture?.name).toBe('b.png');
+    expect(currentSnapshots(useInspectStore.getState())).toHaveLength(0);
   });
 });

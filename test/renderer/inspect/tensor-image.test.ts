@@ -2,6 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import {
   channelImage,
+  colourImage,
+  filterColourImage,
+  hasColourFilters,
+  inputImage,
+  topClasses,
   channelRange,
   depthwiseImage,
   depthwiseRange,
@@ -183,5 +188,47 @@ describe('formatValue', () => {
     expect(formatValue(0.7281)).toBe('0.728');
     expect(formatValue(-1.5)).toBe('-1.5');
     expect(formatValue(0.00001234)).toBe('1.23e-5');
+  });
+});
+
+describe('colour inputs and filters', () => {
+  it('draws a 3-channel map as red, green and blue', () => {
+    // 1×2 pixels: pure red, then (0, 0.5, 1).
+    const v = view([1, 2, 3], [1, 0, 0, 0, 0.5, 1]);
+    const img = colourImage(v, { min: 0, max: 1 });
+    expect([img.width, img.height]).toEqual([2, 1]);
+    expect(Array.from(img.pixels)).toEqual([255, 0, 0, 255, 0, 128, 255, 255]);
+  });
+
+  it('shows an input in colour only when it has 3 channels, on the 0–1 scale unless values leave it', () => {
+    const rgb = inputImage(view([1, 1, 3], [0.2, 0.4, 0.6]));
+    expect(Array.from(rgb.pixels)).toEqual([51, 102, 153, 255]);
+    const gray = inputImage(view([1, 2, 1], [0, 0.5]));
+    expect(Array.from(gray.pixels)).toEqual([0, 0, 0, 255, 128, 128, 128, 255]);
+    // A standardised input (values below 0) is stretched over its own range.
+    const std = inputImage(view([1, 2, 1], [-2, 2]));
+    expect(Array.from(std.pixels)).toEqual([0, 0, 0, 255, 255, 255, 255, 255]);
+  });
+
+  it('makes a colour patch of a filter over 3 input channels, matching the per-channel slices', () => {
+    // A 1×2 kernel, 3 input channels, 2 filters: [kh, kw, cin, cout].
+    const t = tf.randomUniform([1, 2, 3, 2], -1, 1, 'float32', 7);
+    const data = Float32Array.from(t.dataSync());
+    t.dispose();
+    const v: TensorView = { shape: [1, 2, 3, 2], data, min: Math.min(...data), max: Math.max(...data) };
+    expect(hasColourFilters(v.shape, 'conv')).toBe(true);
+    expect(hasColourFilters([3, 3, 1, 8], 'conv')).toBe(false);
+    expect(hasColourFilters([3, 3, 3, 8], 'depthwise')).toBe(false);
+    const patch = filterColourImage(v, 1);
+    expect([patch.width, patch.height]).toEqual([2, 1]);
+    for (let c = 0; c < 3; c++) {
+      const slice = kernelSlice(v, 1, c);
+      for (let x = 0; x < 2; x++) expect(patch.pixels[x * 4 + c]).toBe(grayLevel(slice[x]!, v));
+    }
+  });
+
+  it('picks the top classes, most probable first', () => {
+    expect(topClasses([0.1, 0.5, 0.05, 0.3, 0.05], 3)).toEqual([1, 3, 0]);
+    expect(topClasses([0.5, 0.5], 5)).toEqual([0, 1]);
   });
 });
