@@ -11,9 +11,11 @@ import {
   type BackendName,
   type DataOrigin,
   type EngineErrorReason,
+  type EngineEventOf,
 } from '../../src-shared/engine/protocol';
 import { DATASETS } from '../../src-shared/project/training';
 import { memoryBudgetText } from '../../src-shared/i18n/memory-text';
+import { formatNumber } from '../../src-shared/i18n/format';
 
 export type EngineT = Translator<'engine'>;
 
@@ -72,3 +74,24 @@ export function dataLine(
 
 const isBackend = (name: string): name is BackendName => (BACKEND_NAMES as readonly string[]).includes(name);
 const isDataset = (name: string): name is (typeof DATASETS)[number] => (DATASETS as readonly string[]).includes(name);
+
+/** Megabytes with one decimal, for download progress. */
+function megabytes(language: Language, bytes: number): string {
+  return `${formatNumber(language, bytes / 1e6, 1)} MB`;
+}
+
+/** What the engine is doing while the dataset loads, e.g. "Decoding 12,345 / 50,000 pictures". */
+export function loadingLine(
+  t: EngineT,
+  language: Language,
+  event: Pick<EngineEventOf<'loading'>, 'phase' | 'done' | 'total' | 'file'>,
+): string {
+  const file = event.file ?? '';
+  if (event.phase === 'download')
+    return t('loading.download', {
+      file,
+      done: megabytes(language, event.done),
+      total: event.total === null ? '?' : megabytes(language, event.total),
+    });
+  return t(`loading.${event.phase}`, { file, done: event.done, total: event.total ?? '?' });
+}

@@ -9,6 +9,7 @@ import { BatchChart, EpochCharts } from './Charts';
 import { bindEngine, setTab, startRun, stopRun } from './controller';
 import { useTrainingT } from './i18n-context';
 import { Results } from './Results';
+import { DatasetView } from './DatasetView';
 import { ProblemBanner, RunStatus } from './RunStatus';
 import { SettingsForm } from './SettingsForm';
 import { StaleResultsNote } from './StaleResults';
@@ -145,6 +146,7 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: 
             <div className="tp-main">
               <StaleResultsNote />
               <RunStatus />
+              <DatasetView />
               <div className="tp-chart-row">
                 <EpochCharts />
                 <BatchChart />

@@ -101,7 +101,20 @@ export function applyTrainingEvent(event: EngineEvent): void {
       return;
     case 'dataset':
       if (event.runId !== s.runId) return;
-      useTrainingStore.setState({ dataset: event, modelReady: true, status: s.status === 'starting' ? 'training' : s.status });
+      useTrainingStore.setState({
+        dataset: event,
+        loading: null,
+        modelReady: true,
+        status: s.status === 'starting' ? 'training' : s.status,
+      });
+      return;
+    case 'loading':
+      if (event.runId !== s.runId) return;
+      useTrainingStore.setState({ loading: event });
+      return;
+    case 'warning':
+      if (event.runId !== s.runId) return;
+      if (event.warning.code === 'skipped-files') useTrainingStore.setState({ skipped: event.warning.values });
       return;
     case 'batch': {
       if (event.runId !== s.runId) return;

@@ -1,6 +1,6 @@
 import type { BatchBuffer } from './batch-buffer';
 import { create } from 'zustand';
-import type { BackendChoiceWords, EngineErrorReason, EngineEventOf } from '../../src-shared/engine/protocol';
+import type { BackendChoiceWords, DatasetWarning, EngineErrorReason, EngineEventOf } from '../../src-shared/engine/protocol';
 import type { TrainingSettings } from '../../src-shared/project/training';
 
 /**
@@ -79,6 +79,10 @@ export interface TrainingState {
   /** Settings of the current run (the form may change after Start). */
   readonly runSettings: TrainingSettings | null;
   readonly dataset: EngineEventOf<'dataset'> | null;
+  /** What the engine did last while loading the dataset (cleared when the dataset event arrives). */
+  readonly loading: EngineEventOf<'loading'> | null;
+  /** The files of an image folder the engine left out, from its `skipped-files` warning. */
+  readonly skipped: Extract<DatasetWarning, { code: 'skipped-files' }>['values'] | null;
   /** The current run's batch points waiting to be drawn (null before the first run). */
   readonly batches: BatchBuffer | null;
   /** True once the engine holds a model for runId (after its 'dataset' event): inspections may be asked. */
@@ -106,6 +110,8 @@ export const initialTrainingState: TrainingState = {
   status: 'idle',
   runSettings: null,
   dataset: null,
+  loading: null,
+  skipped: null,
   modelReady: false,
   epochs: [],
   batchChart: [],

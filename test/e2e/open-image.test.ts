@@ -68,6 +68,12 @@ describe('"Open an image" in the feature-map viewer', () => {
     await epochs.press('Enter');
     await page.getByTestId('btn-train').click();
     await page.getByTestId('test-accuracy').waitFor({ timeout: 180_000 });
+    // The dataset view: the sample's ten classes with their counts per split.
+    const classes = page.getByTestId('dataset-classes');
+    await classes.locator('summary').click();
+    expect(await classes.locator('tbody tr').count()).toBe(10);
+    const firstRow = (await page.getByTestId('class-count-0').locator('td').allInnerTexts()).map(Number);
+    expect(firstRow.every((n) => n > 0)).toBe(true);
 
     await page.getByTestId('tab-featuremaps').click();
     await page.getByTestId('featuremap-viewer').waitFor();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src-shared/i18n/catalog';
-import { backendLine, dataLine, engineErrorText } from '../../../src-renderer/engine/engine-words';
+import { backendLine, dataLine, engineErrorText, loadingLine } from '../../../src-renderer/engine/engine-words';
 import type { EngineEventOf } from '../../../src-shared/engine/protocol';
 
 const en = translator('en', 'engine');
@@ -110,5 +110,20 @@ describe('the data line', () => {
     } as const;
     expect(dataLine(en, fallback)).toBe('Fashion-MNIST sample, built into Convas, because Fashion-MNIST could not be found or downloaded');
     expect(dataLine(ko, fallback)).toBe('패션 MNIST을(를) 찾거나 내려받을 수 없어 Convas에 내장된 패션 MNIST 샘플');
+  });
+});
+
+describe('loading progress in words', () => {
+  it('counts decoded pictures with thousands separators in both languages', () => {
+    const decode = { phase: 'decode', done: 12345, total: 50000 } as const;
+    expect(loadingLine(en, 'en', decode)).toBe('Decoding 12,345 / 50,000 pictures');
+    expect(loadingLine(ko, 'ko', decode)).toBe('그림 디코딩 중: 12,345 / 50,000');
+  });
+
+  it('shows a download in megabytes, and an unknown total as a question mark', () => {
+    const download = { phase: 'download', done: 12_300_000, total: 170_500_000, file: 'cifar-10-binary.tar.gz' } as const;
+    expect(loadingLine(en, 'en', download)).toBe('Downloading cifar-10-binary.tar.gz: 12.3 MB of 170.5 MB');
+    expect(loadingLine(en, 'en', { ...download, total: null })).toBe('Downloading cifar-10-binary.tar.gz: 12.3 MB of ?');
+    expect(loadingLine(en, 'en', { phase: 'scan', done: 812, total: null })).toBe('Looking for pictures: 812 files');
   });
 });

@@ -90,6 +90,22 @@ describe('run state', () => {
     expect(useTrainingStore.getState().backend).toMatchObject({ name: 'wasm', memoryBudgetBytes: 4 * 2 ** 30 });
   });
 
+  it('keeps the loading progress until the dataset arrives, and the skipped files of this run only', () => {
+    apply({ type: 'loading', runId: RUN, phase: 'decode', done: 120, total: 500 });
+    expect(useTrainingStore.getState().loading).toMatchObject({ phase: 'decode', done: 120, total: 500 });
+    apply({ type: 'loading', runId: 'other-run', phase: 'decode', done: 499, total: 500 });
+    expect(useTrainingStore.getState().loading?.done).toBe(120);
+    const skipped = { count: 2, files: [{ file: 'cat/x.txt', reason: 'not-image' as const }] };
+    apply({ type: 'warning', runId: 'other-run', warning: { code: 'skipped-files', values: { count: 9, files: [] } } });
+    expect(useTrainingStore.getState().skipped).toBeNull();
+    apply({ type: 'warning', runId: RUN, warning: { code: 'skipped-files', values: skipped } });
+    apply(dataset);
+    expect(useTrainingStore.getState()).toMatchObject({ loading: null, skipped });
+    // A new run starts without them.
+    beginRun('run-b', defaultTrainingSettings());
+    expect(useTrainingStore.getState()).toMatchObject({ loading: null, skipped: null });
+  });
+
   it('follows a run from start to finish, throttling batch updates', () => {
     expect(useTrainingStore.getState().status).toBe('starting');
     apply({ type: 'ready', backend: 'wasm', backendReason: 'fastest' });

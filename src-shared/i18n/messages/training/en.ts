@@ -78,6 +78,12 @@ export const en = {
   'time.hours': '{h} h {m} min',
   'run.backend': 'Backend',
   'run.backendUnknown': 'chosen when training starts',
+  'dataset.summary': { count: 'n', one: '1 class · images {h}×{w}×{c}', other: '{n} classes · images {h}×{w}×{c}' },
+  'dataset.class': 'Class',
+  'dataset.train': 'Training',
+  'dataset.validation': 'Validation',
+  'dataset.test': 'Test',
+  'dataset.more': { count: 'n', one: 'and 1 more file', other: 'and {n} more files' },
   'run.dataset': 'Data',
   'run.datasetCounts': {
     count: 'test',

@@ -76,6 +76,12 @@ export const ko: Translation<typeof en> = {
   'time.hours': '{h}시간 {m}분',
   'run.backend': '백엔드',
   'run.backendUnknown': '훈련을 시작할 때 정해집니다',
+  'dataset.summary': '클래스 {n}개 · 이미지 {h}×{w}×{c}',
+  'dataset.class': '클래스',
+  'dataset.train': '훈련',
+  'dataset.validation': '검증',
+  'dataset.test': '테스트',
+  'dataset.more': '그 밖에 파일 {n}개',
   'run.dataset': '데이터',
   'run.datasetCounts': '훈련 {train} · 검증 {validation} · 테스트 {test}개 이미지',
 
