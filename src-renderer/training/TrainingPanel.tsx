@@ -9,6 +9,7 @@ import { BatchChart, EpochCharts } from './Charts';
 import { bindEngine, setTab, startRun, stopRun } from './controller';
 import { useTrainingT } from './i18n-context';
 import { Results } from './Results';
+import { conversionOf, pictureInputOf } from './conversion';
 import { DatasetView } from './DatasetView';
 import { ProblemBanner, RunStatus } from './RunStatus';
 import { SettingsForm } from './SettingsForm';
@@ -35,6 +36,20 @@ function TrainBlocked({ reason, dataset, tooLarge }: { reason: string; dataset: 
         <strong>{tooLarge ? t('trainable.memoryTitle') : t('trainable.title', { dataset })}</strong>
         <p>{reason}</p>
       </div>
+    </div>
+  );
+}
+
+/** Says before Train how the dataset's pictures will be fitted to the Input (resized, made grayscale or colour). */
+function ConversionNote({ dataset }: { dataset: TrainingSettings['dataset'] }) {
+  const t = useTrainingT();
+  const graph = useProjectStore((s) => s.project.graph);
+  const input = pictureInputOf(graph);
+  const conversion = input ? conversionOf(dataset, input) : null;
+  if (!conversion) return null;
+  return (
+    <div className="tp-problem tp-problem--info" data-testid="train-conversion" data-key={conversion.key}>
+      {t(conversion.key, conversion.values)}
     </div>
   );
 }
@@ -138,6 +153,7 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: 
             tooLarge={!trainability.ok && trainability.kind === 'too-large'}
           />
         )}
+        {reason === null && !running && <ConversionNote dataset={settings.dataset} />}
         {tab === 'training' ? (
           <div className="tp-body tp-train">
             <aside className="tp-side">

@@ -26,6 +26,7 @@ const PROPER = [
   'IDX',
   'Fashion-MNIST',
   'MNIST',
+  'CIFAR-10',
   'WebAssembly',
   'wasm',
   'XNNPACK',

@@ -63,6 +63,12 @@ describe('"Open an image" in the feature-map viewer', () => {
   it('after one epoch on the sample, predicts a picture file and shows its feature maps', async () => {
     await page.getByTestId('btn-training-toggle').click();
     await page.getByTestId('training-panel').waitFor();
+    // Before Train: CIFAR-10's colour pictures into the lecture CNN's 28×28×1 Input are explained; the sample needs no words.
+    await page.getByTestId('setting-dataset').selectOption('cifar10');
+    expect(await page.getByTestId('train-conversion').getAttribute('data-key')).toBe('convert.cifar10.resizeGray');
+    expect(await page.getByTestId('train-conversion').innerText()).toMatch(/grayscale 28×28/);
+    await page.getByTestId('setting-dataset').selectOption('sample');
+    expect(await page.getByTestId('train-conversion').count()).toBe(0);
     const epochs = page.getByTestId('setting-epochs');
     await epochs.fill('1');
     await epochs.press('Enter');

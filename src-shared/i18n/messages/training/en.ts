@@ -84,6 +84,13 @@ export const en = {
   'dataset.validation': 'Validation',
   'dataset.test': 'Test',
   'dataset.more': { count: 'n', one: 'and 1 more file', other: 'and {n} more files' },
+  'convert.images.gray': 'Your pictures will be resized to {h}×{w} and converted to grayscale: this network’s Input takes {h}×{w}×1.',
+  'convert.images.colour':
+    'Your pictures will be resized to {h}×{w} in colour (grayscale ones repeated over 3 channels): this network’s Input takes {h}×{w}×3.',
+  'convert.cifar10.gray': 'CIFAR-10’s colour pictures will be converted to grayscale: this network’s Input takes {h}×{w}×1.',
+  'convert.cifar10.resize': 'CIFAR-10’s 32×32 pictures will be resized to {h}×{w}: this network’s Input takes {h}×{w}×3.',
+  'convert.cifar10.resizeGray':
+    'CIFAR-10’s 32×32 colour pictures will be converted to grayscale {h}×{w}: this network’s Input takes {h}×{w}×1.',
   'run.dataset': 'Data',
   'run.datasetCounts': {
     count: 'test',

@@ -82,6 +82,12 @@ export const ko: Translation<typeof en> = {
   'dataset.validation': '검증',
   'dataset.test': '테스트',
   'dataset.more': '그 밖에 파일 {n}개',
+  'convert.images.gray': '그림을 {h}×{w} 크기로 바꾸고 흑백으로 변환합니다: 이 신경망의 Input은 {h}×{w}×1입니다.',
+  'convert.images.colour':
+    '그림을 {h}×{w} 크기의 컬러로 바꿉니다(흑백 그림은 3개 채널에 같은 값을 넣습니다): 이 신경망의 Input은 {h}×{w}×3입니다.',
+  'convert.cifar10.gray': 'CIFAR-10의 컬러 그림을 흑백으로 변환합니다: 이 신경망의 Input은 {h}×{w}×1입니다.',
+  'convert.cifar10.resize': 'CIFAR-10의 32×32 그림을 {h}×{w} 크기로 바꿉니다: 이 신경망의 Input은 {h}×{w}×3입니다.',
+  'convert.cifar10.resizeGray': 'CIFAR-10의 32×32 컬러 그림을 흑백 {h}×{w}로 변환합니다: 이 신경망의 Input은 {h}×{w}×1입니다.',
   'run.dataset': '데이터',
   'run.datasetCounts': '훈련 {train} · 검증 {validation} · 테스트 {test}개 이미지',
 
