@@ -100,6 +100,7 @@ async function browserMode(why: BrowserModeWhy, port: number, dataDirs: readonly
       port,
       portFallback: port === DEFAULT_PORT,
       startEngine: () => startBrowserEngine(dataDirs),
+      dataDirs,
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -21,7 +21,12 @@ export interface ServerOptions {
   readonly startEngine: () => EngineConnection;
   /** How many engines may run at once (default MAX_ENGINES). */
   readonly maxEngines?: number;
+  /** The folders named on `--data-dir`, offered to the page (GET /data-dirs with the secret) to train on. */
+  readonly dataDirs?: readonly string[];
 }
+
+/** Where the page asks for the `--data-dir` folders it may choose among. */
+export const DATA_DIRS_PATH = '/data-dirs';
 
 export interface RunningServer {
   /** The page's URL, with the per-run secret that lets it drive the engine. */
@@ -112,7 +117,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = await readStatic(options.rendererDir, new URL(req.url ?? '/', 'http://x').pathname);
+    const asked = new URL(req.url ?? '/', 'http://x');
+    // Folder paths are the user's, so only a page holding this run's secret may read them.
+    if (asked.pathname === DATA_DIRS_PATH) {
+      if (!sameToken(asked.searchParams.get('token'), token)) {
+        res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('forbidden');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ dirs: options.dataDirs ?? [] }));
+      return;
+    }
+    const file = await readStatic(options.rendererDir, asked.pathname);
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;

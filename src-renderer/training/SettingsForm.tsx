@@ -1,4 +1,5 @@
 import { memo, useEffect, useId, useState } from 'react';
+import { useServedDataDirs } from './served-dirs';
 import { BACKENDS, DATASETS, OPTIMIZERS, datasetNeedsDir, type TrainingSettings } from '../../src-shared/project/training';
 import { useTrainingT } from './i18n-context';
 
@@ -144,6 +145,7 @@ interface SettingsFormProps {
 export const SettingsForm = memo(function SettingsForm({ settings, disabled, onChange }: SettingsFormProps) {
   const t = useTrainingT();
   const dirId = useId();
+  const served = useServedDataDirs();
   const set = <K extends keyof TrainingSettings>(key: K, value: TrainingSettings[K]) => onChange({ ...settings, [key]: value });
   const dirMissing = datasetNeedsDir(settings.dataset) && !settings.dataDir?.trim();
   const hasDir = settings.dataset === 'directory' || settings.dataset === 'images' || settings.dataset === 'cifar10';
@@ -179,6 +181,24 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
             title={dirWords('settings.dataDirHelp')}
             onChange={(e) => set('dataDir', e.target.value === '' ? null : e.target.value)}
           />
+          {served.length > 0 && (
+            <select
+              className="tp-datadir-choice"
+              aria-label={t('settings.dataDirChoice')}
+              title={t('settings.dataDirChoiceHelp')}
+              value={served.includes(settings.dataDir ?? '') ? (settings.dataDir ?? '') : ''}
+              disabled={disabled}
+              data-testid="setting-datadir-choice"
+              onChange={(e) => set('dataDir', e.target.value === '' ? null : e.target.value)}
+            >
+              <option value="">{t('settings.dataDirChoice')}</option>
+              {served.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          )}
           <div className={dirMissing ? 'tp-field__error' : 'tp-field__help'}>
             {dirMissing ? dirWords('settings.dataDirMissing') : dirWords('settings.dataDirHelp')}
           </div>

@@ -30,6 +30,8 @@ export interface OpenOptions {
   readonly viewport?: { readonly width: number; readonly height: number };
   /** The browser's locale (and so the app's starting language), e.g. 'ko-KR'; 'en-US' unless given. */
   readonly locale?: string;
+  /** Folders the server names to the page and its engines may read (`serve --data-dir`). */
+  readonly dataDirs?: readonly string[];
 }
 
 /** Starts browser mode (server + real engine process) and opens its page in headless Chromium. */
@@ -42,11 +44,11 @@ export async function openApp(query = '', options: OpenOptions = {}): Promise<Ap
   // The test process owns the engines the server starts, so it can see their pids without the server exposing them.
   const engines: EngineClient[] = [];
   const startEngine = () => {
-    const engine = startBrowserEngine();
+    const engine = startBrowserEngine(options.dataDirs ?? []);
     engines.push(engine);
     return engine;
   };
-  const server = await startServer({ rendererDir: RENDERER_DIR, startEngine });
+  const server = await startServer({ rendererDir: RENDERER_DIR, startEngine, dataDirs: options.dataDirs ?? [] });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -40,6 +40,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<void> {
       port,
       portFallback: port === DEFAULT_PORT,
       startEngine: () => startBrowserEngine(dataDirs.dirs),
+      dataDirs: dataDirs.dirs,
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

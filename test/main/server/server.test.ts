@@ -9,6 +9,7 @@ import { decodeFrame, encodeFrame } from '../../../src-shared/engine/wire';
 import { engineEventSchema, type EngineEvent } from '../../../src-shared/engine/protocol';
 
 let server: RunningServer;
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'convas-data-'));
 const root = mkdtempSync(join(tmpdir(), 'convas-renderer-'));
 writeFileSync(join(root, 'index.html'), '<!doctype html><title>Convas</title>');
 writeFileSync(join(mkdtempSync(join(tmpdir(), 'convas-outside-')), 'secret.txt'), 'not served');
@@ -25,7 +26,7 @@ function connect(origin: string | undefined, token: string): Promise<{ status: n
 
 describe('browser-mode server', () => {
   beforeAll(async () => {
-    server = await startServer({ rendererDir: root, startEngine: startBrowserEngine });
+    server = await startServer({ rendererDir: root, startEngine: startBrowserEngine, dataDirs: [DATA_DIR] });
   });
 
   afterAll(async () => {
@@ -43,6 +44,15 @@ describe('browser-mode server', () => {
     expect(await page.text()).toContain('<title>Convas</title>');
     expect((await fetch(`http://127.0.0.1:${server.port}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${server.port}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('tells its own page the --data-dir folders, and no one without the secret', async () => {
+    const base = `http://127.0.0.1:${server.port}/data-dirs`;
+    const answer = await fetch(`${base}?token=${server.token}`);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ dirs: [DATA_DIR] });
+    expect((await fetch(`${base}?token=wrong`)).status).toBe(403);
+    expect((await fetch(base)).status).toBe(403);
   });
 
   it('refuses the engine socket to another origin, a missing or a wrong secret', async () => {

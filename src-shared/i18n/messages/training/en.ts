@@ -91,6 +91,9 @@ export const en = {
   'convert.cifar10.resize': 'CIFAR-10’s 32×32 pictures will be resized to {h}×{w}: this network’s Input takes {h}×{w}×3.',
   'convert.cifar10.resizeGray':
     'CIFAR-10’s 32×32 colour pictures will be converted to grayscale {h}×{w}: this network’s Input takes {h}×{w}×1.',
+  'settings.dataDirChoice': 'Choose a folder named on serve --data-dir…',
+  'settings.dataDirChoiceHelp':
+    'In browser mode the engine reads only the folders named when the server was started (serve --data-dir DIR).',
   'run.dataset': 'Data',
   'run.datasetCounts': {
     count: 'test',
