@@ -9,6 +9,7 @@
 import type { EngineStatus } from '../../src-shared/electron/ipc-schemas';
 import { translator } from '../../src-shared/i18n/catalog';
 import type { Language } from '../../src-shared/i18n/language';
+import { grantMessage } from '../engine/process/confinement';
 
 /** The part of Electron's UtilityProcess the supervisor uses. */
 export interface EngineChild<Port> {
@@ -39,7 +40,20 @@ export const CONNECT_MESSAGE = { connect: 'renderer' } as const;
 export class EngineSupervisor<Port> {
   private running: Running<Port> | undefined;
 
+  private readonly granted: string[] = [];
+
   constructor(private readonly deps: EngineSupervisorDeps<Port>) {}
+
+  /** The dataset folders the user chose in a native dialog, for `fork` to grant a fresh engine at start. */
+  get grantedDirs(): readonly string[] {
+    return this.granted;
+  }
+
+  /** Lets the engine read datasets from `dir` (chosen by the user in main's dialog): now if it runs, and every engine started later. */
+  grantDataDir(dir: string): void {
+    if (!this.granted.includes(dir)) this.granted.push(dir);
+    this.running?.child.postMessage(grantMessage(dir));
+  }
 
   get isRunning(): boolean {
     return this.running !== undefined;

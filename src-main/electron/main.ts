@@ -95,7 +95,9 @@ const engine = new EngineSupervisor<MessagePortMain>({
     const child = utilityProcess.fork(paths.engine, [], {
       serviceName: 'Convas training engine',
       stdio: ['ignore', 'inherit', 'pipe'],
-      env: withDecodeThreads(confinedEnv(app.getPath('temp'), process.env, dataDirArguments(process.argv, process.cwd()))),
+      env: withDecodeThreads(
+        confinedEnv(app.getPath('temp'), process.env, [...dataDirArguments(process.argv, process.cwd()), ...engine.grantedDirs]),
+      ),
     });
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     return child;

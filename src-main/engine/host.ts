@@ -130,6 +130,8 @@ const NO_MODEL = 'There is no trained model for this run — train the network f
 export class EngineHost {
   private backend: BackendInUse | undefined;
   private current: Run | undefined;
+  /** Folders the user chose in the desktop app's native dialog since the engine started (granted by main, never by the page). */
+  private readonly granted: string[] = [];
 
   constructor(
     private readonly deps: EngineDeps,
@@ -347,10 +349,15 @@ export class EngineHost {
     };
   }
 
-  /** Whether a page-driven engine may read datasets from `dir`: the catalogue locations and the folders named on the command line only. */
+  /** Lets a confined engine read datasets from `dir` too: a folder the user chose in main's native dialog. */
+  grantDataDir(dir: string): void {
+    if (!this.granted.includes(dir)) this.granted.push(dir);
+  }
+
+  /** Whether a page-driven engine may read datasets from `dir`: the catalogue locations, the folders named on the command line and those granted by main. */
   private async mayRead(dir: string): Promise<boolean> {
     try {
-      return await mayReadDataDir(dir, [...catalogueDirs(), ...(this.confinement?.dataDirs ?? [])]);
+      return await mayReadDataDir(dir, [...catalogueDirs(), ...(this.confinement?.dataDirs ?? []), ...this.granted]);
     } catch {
       return false;
     }

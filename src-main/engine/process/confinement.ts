@@ -46,3 +46,18 @@ export function isInside(root: string, dir: string): boolean {
   // "..hidden" is a folder inside; only ".." itself or "../…" leaves the root.
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
+
+/** The key of main's message that grants the engine a dataset folder (sent only on Electron's parent link, never by a page). */
+export const GRANT_DATA_DIR = 'grantDataDir';
+
+/** Main's message granting `dir`. */
+export function grantMessage(dir: string): { readonly [GRANT_DATA_DIR]: string } {
+  return { [GRANT_DATA_DIR]: resolve(dir) };
+}
+
+/** The absolute folder a grant message names, or undefined for any other message. */
+export function grantedDir(message: unknown): string | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const dir = (message as Record<string, unknown>)[GRANT_DATA_DIR];
+  return typeof dir === 'string' && isAbsolute(dir) && dir.length <= 4096 ? resolve(dir) : undefined;
+}

@@ -8,7 +8,7 @@ import { zodIssues } from '../../../src-shared/project/io';
 import { EngineHost } from '../host';
 import { createEngineDeps } from '../deps';
 import { connectTransports, type EngineTransport } from './transport';
-import { confinementFromEnv } from './confinement';
+import { confinementFromEnv, grantedDir } from './confinement';
 
 const transports: EngineTransport[] = [];
 
@@ -68,7 +68,12 @@ function receive(message: unknown): void {
 
 connectTransports((t) => {
   transports.push(t);
-  t.onMessage(receive);
+  // Only Electron main may grant a dataset folder (in browser mode the parent link carries the page's commands, so it is not `fromMain`).
+  t.onMessage((m) => {
+    const dir = t.fromMain ? grantedDir(m) : undefined;
+    if (dir !== undefined) host.grantDataDir(dir);
+    else receive(m);
+  });
 });
 
 process.on('uncaughtException', (e) => {

@@ -8,6 +8,8 @@
 export interface EngineTransport {
   onMessage(listener: (message: unknown) => void): void;
   send(message: unknown): void;
+  /** True for Electron main's own link (utilityProcess parentPort), which no page can write to; pages get ports of their own. */
+  readonly fromMain?: boolean;
 }
 
 /** The part of Electron's MessagePortMain the engine uses (kept structural: the engine never imports electron). */
@@ -40,7 +42,7 @@ export function connectTransports(onTransport: (t: EngineTransport) => void): vo
       }
       listeners.forEach((l) => l(e.data));
     });
-    onTransport({ onMessage: (l) => listeners.push(l), send: (m) => parent.postMessage(m) });
+    onTransport({ onMessage: (l) => listeners.push(l), send: (m) => parent.postMessage(m), fromMain: true });
     return;
   }
   onTransport({

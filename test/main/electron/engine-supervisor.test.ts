@@ -96,6 +96,18 @@ describe('EngineSupervisor', () => {
     expect(crashDetail('Hi, looks like you are running TensorFlow.js in Node.js\n====\n\na\nb\nc\nd\n')).toBe('b c d');
   });
 
+  it('grants a chosen dataset folder to the running engine and keeps it for engines started later', () => {
+    const { supervisor, children } = fakeSupervisor();
+    supervisor.grantDataDir('/data/before');
+    expect(supervisor.grantedDirs).toEqual(['/data/before']);
+    supervisor.connect();
+    supervisor.grantDataDir('/data/photos');
+    supervisor.grantDataDir('/data/photos');
+    expect(children[0]!.posted.at(-1)).toEqual([{ grantDataDir: '/data/photos' }, undefined]);
+    expect(children[0]!.posted.filter(([m]) => (m as { grantDataDir?: string }).grantDataDir !== undefined)).toHaveLength(2);
+    expect(supervisor.grantedDirs).toEqual(['/data/before', '/data/photos']);
+  });
+
   it('restart ends the running engine without calling it a crash', async () => {
     const { supervisor, children, statuses } = fakeSupervisor();
     supervisor.connect();

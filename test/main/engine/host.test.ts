@@ -142,6 +142,37 @@ describe('EngineHost driven by a page (confined)', () => {
   });
 });
 
+describe('EngineHost granted folders', () => {
+  it('reads from a folder main granted after start, and still from nothing else', async () => {
+    const chosen = mkdtempSync(join(tmpdir(), 'convas-chosen-'));
+    const loaded: string[] = [];
+    const reading: EngineDeps = {
+      ...deps,
+      initBackend: async () => ({ name: 'cpu', reason: 'test' }),
+      loadDataset: async (settings) => {
+        loaded.push(settings.dataDir ?? '');
+        throw new Error('stop here');
+      },
+    };
+    const events: EngineEvent[] = [];
+    const h = new EngineHost(reading, (e) => events.push(engineEventSchema.parse(e)), { exportRoot: '/tmp/r' });
+    const train = (dataDir: string) =>
+      ({
+        type: 'train',
+        runId: 'r',
+        graph: templateGraph('lecture-cnn'),
+        settings: { ...defaultTrainingSettings(), dataset: 'images', dataDir },
+      }) as const;
+    await h.handle(train(chosen));
+    expect(loaded).toEqual([]);
+    expect(events.at(-1)).toMatchObject({ code: 'dataset', message: DATA_DIR_REFUSED });
+    h.grantDataDir(chosen);
+    await h.handle(train(chosen));
+    await h.handle(train('/etc'));
+    expect(loaded).toEqual([chosen]);
+  });
+});
+
 describe('EngineHost memory budget', () => {
   it('refuses a dataset too large in the input’s size after reading it and before converting a single image', async () => {
     const events: EngineEvent[] = [];
