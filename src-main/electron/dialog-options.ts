@@ -4,7 +4,7 @@
  * without Electron; dialogs.ts and main.ts hand these options to Electron's `dialog`.
  */
 import type { MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
-import type { ExportKind, OpenKind } from '../../src-shared/electron/ipc-schemas';
+import type { DataDirKind, ExportKind, OpenKind } from '../../src-shared/electron/ipc-schemas';
 import { translator } from '../../src-shared/i18n/catalog';
 import type { Language } from '../../src-shared/i18n/language';
 import { fileFilters } from './file-service';
@@ -40,6 +40,11 @@ export function directoryOptions(language: Language, kind: ExportKind, defaultDi
     defaultPath: defaultDir,
     properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
   };
+}
+
+/** Choosing the folder a dataset is read from (a folder of pictures, or CIFAR-10's or IDX files). */
+export function dataDirOptions(language: Language, kind: DataDirKind): OpenDialogOptions {
+  return { title: translator(language, 'electron')(`dialog.dataDir.${kind}`), properties: ['openDirectory'] };
 }
 
 /** The button index of "Replace" in `overwriteOptions`. */

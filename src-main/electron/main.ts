@@ -30,6 +30,7 @@ import type { Language } from '../../src-shared/i18n/language';
 import { APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
 import {
   aboutOptions,
+  dataDirOptions,
   DISCARD_BUTTON,
   RELOAD_BUTTON,
   rendererGoneOptions,
@@ -259,6 +260,15 @@ function registerIpc(): void {
       return { exportDir: await exportDirectory() };
     },
     engineRestart: () => engine.restart(),
+    chooseDataDir: async (request) => {
+      const options = dataDirOptions(language, request.dataset);
+      const r = await (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options));
+      const path = r.canceled ? undefined : r.filePaths[0];
+      if (!path) return null;
+      // The user chose it in main's own dialog, so the page-driven engine may read it.
+      engine.grantDataDir(path);
+      return { path };
+    },
     appInfo: () => ({ name: app.getName(), version: app.getVersion(), locale: app.getLocale(), packaged: app.isPackaged }),
   };
   const route = createIpcRouter(handlers, {

@@ -87,6 +87,9 @@ const bridge: ConvasBridge = {
       };
     },
   },
+  data: {
+    chooseFolder: (request) => invoke('chooseDataDir', request),
+  },
   engine: {
     connect: (id) => invoke('engineConnect', { id }),
     restart: () => invoke('engineRestart'),

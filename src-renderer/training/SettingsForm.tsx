@@ -1,5 +1,5 @@
-import { memo, useEffect, useId, useState } from 'react';
-import { useServedDataDirs } from './served-dirs';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { desktopFolderChooser, useServedDataDirs } from './served-dirs';
 import { BACKENDS, DATASETS, OPTIMIZERS, datasetNeedsDir, type TrainingSettings } from '../../src-shared/project/training';
 import { useTrainingT } from './i18n-context';
 
@@ -146,6 +146,7 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
   const t = useTrainingT();
   const dirId = useId();
   const served = useServedDataDirs();
+  const chooseFolder = useMemo(() => desktopFolderChooser(), []);
   const set = <K extends keyof TrainingSettings>(key: K, value: TrainingSettings[K]) => onChange({ ...settings, [key]: value });
   const dirMissing = datasetNeedsDir(settings.dataset) && !settings.dataDir?.trim();
   const hasDir = settings.dataset === 'directory' || settings.dataset === 'images' || settings.dataset === 'cifar10';
@@ -181,6 +182,23 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
             title={dirWords('settings.dataDirHelp')}
             onChange={(e) => set('dataDir', e.target.value === '' ? null : e.target.value)}
           />
+          {chooseFolder && (settings.dataset === 'images' || settings.dataset === 'cifar10' || settings.dataset === 'directory') && (
+            <button
+              type="button"
+              className="btn btn--small tp-datadir-browse"
+              disabled={disabled}
+              data-testid="setting-datadir-browse"
+              onClick={() => {
+                const dataset = settings.dataset;
+                if (dataset !== 'images' && dataset !== 'cifar10' && dataset !== 'directory') return;
+                void chooseFolder(dataset).then((dir) => {
+                  if (dir) set('dataDir', dir);
+                });
+              }}
+            >
+              {t('settings.dataDirBrowse')}
+            </button>
+          )}
           {served.length > 0 && (
             <select
               className="tp-datadir-choice"

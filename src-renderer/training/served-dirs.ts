@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
+import { chosenDataDirSchema, type DataDirKind } from '../../src-shared/electron/ipc-schemas';
+import { desktopBridge } from '../app/bridge';
 
 /**
  * Browser mode's dataset folders: the ones named on `serve --data-dir DIR` (the only folders its
@@ -48,4 +50,17 @@ export function useServedDataDirs(): readonly string[] {
     };
   }, []);
   return dirs;
+}
+
+/**
+ * The desktop app's native folder dialog for a dataset (main then lets the engine read the folder);
+ * undefined in a browser tab. Resolves with the chosen folder, or null when the user cancels.
+ */
+export function desktopFolderChooser(scope: object = globalThis): ((dataset: DataDirKind) => Promise<string | null>) | undefined {
+  const data = desktopBridge(scope)?.data;
+  if (!data) return undefined;
+  return async (dataset) => {
+    const answer = chosenDataDirSchema.nullable().safeParse(await data.chooseFolder({ dataset }));
+    return answer.success && answer.data ? answer.data.path : null;
+  };
 }

@@ -1,5 +1,7 @@
 import type {
   AppInfo,
+  ChooseDataDirRequest,
+  ChosenDataDir,
   DocumentState,
   EngineConnection,
   EngineStatus,
@@ -77,6 +79,10 @@ export interface ConvasBridge {
   readonly menu: {
     /** Subscribes to native menu choices; returns the unsubscribe function. */
     onCommand(listener: (command: MenuCommand) => void): () => void;
+  };
+  readonly data?: {
+    /** A native folder dialog for a dataset; main lets the engine read the chosen folder. Null when cancelled. */
+    chooseFolder(request: ChooseDataDirRequest): Promise<ChosenDataDir | null>;
   };
   readonly engine: {
     /**

@@ -17,6 +17,7 @@ export const IPC = {
   engineConnect: 'convas:engine-connect',
   engineRestart: 'convas:engine-restart',
   appInfo: 'convas:app-info',
+  chooseDataDir: 'convas:data-dir-choose',
 } as const;
 export type IpcName = keyof typeof IPC;
 export type IpcChannel = (typeof IPC)[IpcName];

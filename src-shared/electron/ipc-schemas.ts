@@ -96,6 +96,12 @@ export type EngineConnectRequest = z.infer<typeof engineConnectRequestSchema>;
 
 const noPayload = z.undefined();
 
+/** Which dataset a folder is chosen for (it words the dialog's title). */
+export const dataDirKindSchema = z.enum(['images', 'cifar10', 'directory']);
+export type DataDirKind = z.infer<typeof dataDirKindSchema>;
+export const chooseDataDirRequestSchema = z.strictObject({ dataset: dataDirKindSchema });
+export type ChooseDataDirRequest = z.infer<typeof chooseDataDirRequestSchema>;
+
 /** The request schema of every IPC channel; main refuses a channel that is not listed. */
 export const ipcRequestSchemas = {
   openFile: openFileRequestSchema,
@@ -110,6 +116,7 @@ export const ipcRequestSchemas = {
   engineConnect: engineConnectRequestSchema,
   engineRestart: noPayload,
   appInfo: noPayload,
+  chooseDataDir: chooseDataDirRequestSchema,
 } as const satisfies Record<IpcName, z.ZodType>;
 export type IpcRequest<N extends IpcName> = z.infer<(typeof ipcRequestSchemas)[N]>;
 
@@ -149,6 +156,12 @@ export interface EngineConnection {
   /** A directory main owns for engine exports (the engine writes there and returns the bytes). */
   readonly exportDir: string;
 }
+/** A dataset folder the user chose in the native dialog (main has granted the engine reading it). */
+export interface ChosenDataDir {
+  readonly path: string;
+}
+export const chosenDataDirSchema = z.object({ path: pathSchema }) satisfies z.ZodType<ChosenDataDir>;
+
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
@@ -171,6 +184,7 @@ export interface IpcResponses {
   engineConnect: EngineConnection;
   engineRestart: void;
   appInfo: AppInfo;
+  chooseDataDir: ChosenDataDir | null;
 }
 
 /** Every IPC answer is wrapped so a refusal arrives as a clean sentence, not as Electron's "Error invoking remote method". */

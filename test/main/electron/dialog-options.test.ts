@@ -4,6 +4,7 @@ import type { MessageBoxOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import {
   aboutOptions,
+  dataDirOptions,
   directoryOptions,
   DISCARD_BUTTON,
   openFileOptions,
@@ -49,6 +50,14 @@ describe('the file dialogs', () => {
     }
     expect(directoryOptions('en', 'tfjs-model', '/docs').title).toBe('Export TensorFlow.js model — Choose a folder for the files');
     expect(directoryOptions('ko', 'tfjs-model', '/docs').title).toBe('TensorFlow.js 모델 내보내기 — 파일을 저장할 폴더 선택');
+  });
+
+  it('ask for a dataset folder (folders only) with a title for its kind, in both languages', () => {
+    expect(dataDirOptions('en', 'images')).toEqual({
+      title: 'Choose a folder of pictures (one subfolder per class)',
+      properties: ['openDirectory'],
+    });
+    expect(dataDirOptions('ko', 'cifar10').title).toBe('CIFAR-10 바이너리 파일이 있는 폴더 선택');
   });
 
   it('name their file-type filters in the language, keeping the extensions', () => {

@@ -32,6 +32,7 @@ describe('IPC payload schemas', () => {
 
   it('accepts well-formed requests', () => {
     expect(openFileRequestSchema.safeParse({ kind: 'project' }).success).toBe(true);
+    expect(ipcRequestSchemas.chooseDataDir.safeParse({ dataset: 'images' }).success).toBe(true);
     expect(saveFileRequestSchema.safeParse({ path: null, suggestedName: 'lecture-cnn.convas.json', text: '{}' }).success).toBe(true);
     expect(
       saveFileRequestSchema.safeParse({ path: '/home/me/net.convas.json', suggestedName: '합성곱.convas.json', text: '{}' }).success,
@@ -82,6 +83,9 @@ describe('IPC payload schemas', () => {
         ['engineConnect', { id: 'has spaces and ; semicolons' }],
         ['engineConnect', {}],
         ['engineRestart', { now: true }],
+        ['chooseDataDir', undefined],
+        ['chooseDataDir', { dataset: 'sample' }],
+        ['chooseDataDir', { dataset: 'images', path: '/etc' }],
       ] as [IpcName, unknown][]
     ).map(([name, payload]) => [name, brief(payload), payload] as const),
   )('refuses a bad %s payload: %s', (name, _shown, payload) => {

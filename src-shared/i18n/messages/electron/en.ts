@@ -55,6 +55,9 @@ export const en = {
   },
   'dialog.replace': 'Replace',
   'dialog.cancel': 'Cancel',
+  'dialog.dataDir.images': 'Choose a folder of pictures (one subfolder per class)',
+  'dialog.dataDir.cifar10': 'Choose the folder of the CIFAR-10 binary files',
+  'dialog.dataDir.directory': 'Choose the folder of the IDX files',
 
   // ---- File-type filters of the dialogs ----
   'filter.project': 'Convas project',

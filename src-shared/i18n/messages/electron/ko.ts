@@ -52,6 +52,9 @@ export const ko: Translation<typeof en> = {
   'dialog.exists': { count: 'count', other: '이 폴더에 {names} 파일이 이미 있습니다. 바꿀까요?' },
   'dialog.replace': '바꾸기',
   'dialog.cancel': '취소',
+  'dialog.dataDir.images': '그림 폴더 선택(클래스마다 하위 폴더 하나)',
+  'dialog.dataDir.cifar10': 'CIFAR-10 바이너리 파일이 있는 폴더 선택',
+  'dialog.dataDir.directory': 'IDX 파일이 있는 폴더 선택',
 
   // ---- 파일 형식 필터 ----
   'filter.project': 'Convas 프로젝트',

@@ -94,6 +94,7 @@ export const en = {
   'settings.dataDirChoice': 'Choose a folder named on serve --data-dir…',
   'settings.dataDirChoiceHelp':
     'In browser mode the engine reads only the folders named when the server was started (serve --data-dir DIR).',
+  'settings.dataDirBrowse': 'Choose a folder…',
   'run.dataset': 'Data',
   'run.datasetCounts': {
     count: 'test',

@@ -90,6 +90,7 @@ export const ko: Translation<typeof en> = {
   'convert.cifar10.resizeGray': 'CIFAR-10의 32×32 컬러 그림을 흑백 {h}×{w}로 변환합니다: 이 신경망의 Input은 {h}×{w}×1입니다.',
   'settings.dataDirChoice': '서버를 시작할 때 지정한 폴더 고르기…',
   'settings.dataDirChoiceHelp': '브라우저 모드에서 엔진은 서버를 시작할 때 지정한 폴더만 읽습니다.',
+  'settings.dataDirBrowse': '폴더 선택…',
   'run.dataset': '데이터',
   'run.datasetCounts': '훈련 {train} · 검증 {validation} · 테스트 {test}개 이미지',
 
