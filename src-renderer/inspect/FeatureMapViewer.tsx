@@ -18,6 +18,7 @@ import {
   chooseSample,
   currentSnapshots,
   openPicture,
+  pictureUnreadable,
   requestView,
   selectSnapshot,
   setDrawing,
@@ -28,6 +29,7 @@ import {
   type Snapshot,
 } from './inspect-store';
 import { KernelGrid, MapSectionView, type Enlarged } from './LayerGrids';
+import { pictureBytes } from './picture-file';
 import { PixelCanvas, type PixelImage } from './PixelCanvas';
 import { kernelSections, mapSections } from './sections';
 import { inputImage, toProbabilities, topClasses } from './tensor-image';
@@ -242,7 +244,7 @@ function PictureSource({ active, image }: { active: boolean; image: PixelImage |
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) void file.arrayBuffer().then((buf) => openPicture(file.name, new Uint8Array(buf)));
+          if (file) void pictureBytes(file).then((bytes) => (bytes ? openPicture(file.name, bytes) : pictureUnreadable(file.name)));
         }}
       />
       {picture && (

@@ -261,6 +261,13 @@ export function openPicture(name: string, data: Uint8Array<ArrayBuffer>): void {
   requestView();
 }
 
+/** Says that a picture file could not be read in the page (too large to send as it is, and not a picture the browser decodes). */
+export function pictureUnreadable(name: string): void {
+  useInspectStore.setState({
+    problem: { message: `${name} is not a picture`, reason: { code: 'bad-image', values: { reason: 'not-image' } } },
+  });
+}
+
 /** Shows the picture opened last again (nothing when none was opened). */
 export function choosePicture(): void {
   const { picture, history } = useInspectStore.getState();

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,23 @@ describe('"Open an image" in the feature-map viewer', () => {
     const values = (await page.getByTestId('prediction').locator('.fm-pred__value').allInnerTexts()).map((v) => parseFloat(v));
     expect([...values].sort((a, b) => b - a)).toEqual(values);
     expect(await distinctPixels(page.getByTestId('featuremap-conv2d-0'))).toBeGreaterThan(4);
+
+    // A photo-sized file (over the server's 4 MiB message limit as it is) is scaled down in the page, then predicted.
+    const width = 1400;
+    const height = 1100;
+    const noise = Buffer.from(Array.from({ length: width * height * 3 }, (_, i) => (i * 2654435761) >>> 24));
+    const big = join(mkdtempSync(join(tmpdir(), 'convas-picture-')), 'noise.png');
+    writeFileSync(
+      big,
+      await sharp(noise, { raw: { width, height, channels: 3 } })
+        .png({ compressionLevel: 0 })
+        .toBuffer(),
+    );
+    expect(statSync(big).size).toBeGreaterThan(4 * 1024 * 1024);
+    await page.getByTestId('open-picture').setInputFiles(big);
+    await expect.poll(() => viewer.getAttribute('data-source'), { timeout: 30_000 }).toBe('picture:2');
+    await expect.poll(() => viewer.getAttribute('data-snapshots'), { timeout: 30_000 }).toBe('1');
+    expect(await page.getByTestId('picture-name').innerText()).toBe('noise.png');
 
     // A file that is not a picture is refused with a reason, and the viewer stays usable.
     const bogus = join(mkdtempSync(join(tmpdir(), 'convas-picture-')), 'notes.png');
