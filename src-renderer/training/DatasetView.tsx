@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { loadingLine } from '../engine/engine-words';
 import { useFeatureT, useLanguageStore } from '../i18n/i18n';
 import { useTrainingT } from './i18n-context';
@@ -25,19 +26,23 @@ function SkippedFiles() {
   const t = useTrainingT();
   const engineT = useFeatureT('engine');
   const skipped = useTrainingStore((s) => s.skipped);
+  // The list is made only while open: a closed <details> still lays its content out for Chrome's measurements.
+  const [open, setOpen] = useState(false);
   if (!skipped || skipped.count === 0) return null;
   const more = skipped.count - skipped.files.length;
   return (
-    <details className="tp-skipped" data-testid="skipped-files" data-count={skipped.count}>
+    <details className="tp-skipped" data-testid="skipped-files" data-count={skipped.count} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{engineT('warning.skipped-files', { count: skipped.count })}</summary>
-      <ul>
-        {skipped.files.map((f) => (
-          <li key={f.file}>
-            <code>{f.file}</code> <span className="tp-muted">— {engineT(`warning.skip.${f.reason}`)}</span>
-          </li>
-        ))}
-        {more > 0 && <li className="tp-muted">{t('dataset.more', { n: more })}</li>}
-      </ul>
+      {open && (
+        <ul>
+          {skipped.files.map((f) => (
+            <li key={f.file}>
+              <code>{f.file}</code> <span className="tp-muted">— {engineT(`warning.skip.${f.reason}`)}</span>
+            </li>
+          ))}
+          {more > 0 && <li className="tp-muted">{t('dataset.more', { n: more })}</li>}
+        </ul>
+      )}
     </details>
   );
 }
@@ -47,32 +52,35 @@ function ClassCounts() {
   const t = useTrainingT();
   const dataset = useTrainingStore((s) => s.dataset);
   const names = useClassNames(dataset?.classNames ?? [], dataset?.classNamesWorded ?? true);
+  const [open, setOpen] = useState(false);
   if (!dataset) return null;
   const { train, validation, test } = dataset.classCounts;
   const { height, width, channels } = dataset.image;
   return (
-    <details className="tp-classes" data-testid="dataset-classes">
+    <details className="tp-classes" data-testid="dataset-classes" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('dataset.summary', { n: names.length, h: height, w: width, c: channels })}</summary>
-      <table className="tp-classes__table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dataset.class')}</th>
-            <th scope="col">{t('dataset.train')}</th>
-            <th scope="col">{t('dataset.validation')}</th>
-            <th scope="col">{t('dataset.test')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {names.map((name, i) => (
-            <tr key={i} data-testid={`class-count-${i}`}>
-              <th scope="row">{name}</th>
-              <td>{train[i] ?? 0}</td>
-              <td>{validation[i] ?? 0}</td>
-              <td>{test[i] ?? 0}</td>
+      {open && (
+        <table className="tp-classes__table">
+          <thead>
+            <tr>
+              <th scope="col">{t('dataset.class')}</th>
+              <th scope="col">{t('dataset.train')}</th>
+              <th scope="col">{t('dataset.validation')}</th>
+              <th scope="col">{t('dataset.test')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {names.map((name, i) => (
+              <tr key={i} data-testid={`class-count-${i}`}>
+                <th scope="row">{name}</th>
+                <td>{train[i] ?? 0}</td>
+                <td>{validation[i] ?? 0}</td>
+                <td>{test[i] ?? 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </details>
   );
 }
