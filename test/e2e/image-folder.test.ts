@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openApp, type App } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { openApp, selectNode, type App } from './harness';
 
 let app: App;
 let page: Page;
@@ -30,6 +30,22 @@ async function imageFolder(): Promise<string> {
     }
   writeFileSync(join(root, 'train', CLASSES[0]!, 'broken.png'), 'not a picture at all');
   return root;
+}
+
+/** How many pixels of a canvas are coloured (red, green and blue not all equal). */
+function colouredPixels(canvas: Locator): Promise<number> {
+  return canvas.evaluate((el) => {
+    // Typed structurally: the test tsconfig has no DOM library.
+    const c = el as unknown as {
+      width: number;
+      height: number;
+      getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+    };
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] !== data[i + 1] || data[i + 1] !== data[i + 2]) n++;
+    return n;
+  });
 }
 
 describe('training on a folder of pictures in browser mode', () => {
@@ -68,5 +84,21 @@ describe('training on a folder of pictures in browser mode', () => {
     expect(await skipped.getAttribute('data-count')).toBe('1');
     await skipped.locator('summary').click();
     expect(await skipped.locator('li').innerText()).toMatch(new RegExp(`^train/${CLASSES[0]}/broken\\.png — (damaged|not a picture)$`));
+  });
+
+  it('with a colour Input (28×28×3): the input in colour and the first Conv2D’s filters as colour patches', async () => {
+    await selectNode(page, 'input_layer');
+    await page.getByTestId('field-shape').locator('input').first().fill('28, 28, 3');
+    expect(await page.getByTestId('train-conversion').getAttribute('data-key')).toBe('convert.images.colour');
+    await page.getByTestId('btn-train').click();
+    await expect.poll(() => page.getByTestId('run-status').getAttribute('data-status'), { timeout: 180_000 }).toBe('finished');
+    await page.getByTestId('tab-featuremaps').click();
+    await page.getByTestId('featuremap-conv2d-0').waitFor({ timeout: 30_000 });
+    expect(await colouredPixels(page.getByTestId('input-image'))).toBeGreaterThan(100);
+    const patch = page.getByTestId('kernel-conv2d-0-colour');
+    expect(await patch.getAttribute('width')).toBe('3');
+    expect(await colouredPixels(patch)).toBeGreaterThan(0);
+    // Per channel too: the 3 input channels' 3×3 slices side by side.
+    expect(Number(await page.getByTestId('kernel-conv2d-0').getAttribute('width'))).toBeGreaterThan(3);
   });
 });
