@@ -16,7 +16,8 @@ import type { TrainingSettings } from '../../src-shared/project/training';
 import { TrainingSession, type PreparedData } from './training/session';
 import { toExamples, type Examples } from './training/examples';
 import { inspectModel } from './inspect/feature-maps';
-import { saveModel } from './export/artifacts';
+import { saveDatasetFile, saveModel } from './export/artifacts';
+import { previewAugmentation } from './training/preview';
 import { writeFileAtomic } from '../files/atomic-write';
 import { toKeras3Json } from '../../src-shared/keras/export';
 import { basename, join } from 'node:path';
@@ -76,6 +77,11 @@ function allIndices(n: number): Uint32Array {
   return a;
 }
 
+/** Which dataset settings read: the same key, the same images. */
+function datasetKey(settings: TrainingSettings): string {
+  return JSON.stringify([settings.dataset, settings.dataDir]);
+}
+
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -100,6 +106,8 @@ const NO_MODEL = 'There is no trained model for this run — train the network f
 export class EngineHost {
   private backend: BackendInUse | undefined;
   private current: Run | undefined;
+  /** The last dataset read, for previews of the same dataset without reading it again (one at a time). */
+  private lastDataset: { readonly key: string; readonly raw: LoadedDataset } | undefined;
 
   constructor(
     private readonly deps: EngineDeps,
@@ -124,6 +132,8 @@ export class EngineHost {
         return this.inspect(command);
       case 'export':
         return this.export(command);
+      case 'augment-preview':
+        return this.augmentPreview(command);
       case 'shutdown':
         await this.current?.done;
         this.current?.session.dispose();
@@ -195,7 +205,9 @@ export class EngineHost {
     }
     let raw: LoadedDataset;
     try {
+      this.lastDataset = undefined;
       raw = await this.deps.loadDataset(settings, this.confinement ? undefined : command.cacheDir);
+      this.lastDataset = { key: datasetKey(settings), raw };
     } catch (e) {
       const problem: DatasetProblem = e instanceof DatasetError ? e.code : 'other';
       this.emit(engineError('dataset', { code: 'dataset', values: { problem } }, message(e), { runId, detail: message(e) }));
@@ -285,7 +297,7 @@ export class EngineHost {
       example = toExamples(command.input.pixels, new Uint8Array(1), [0], run.adapter);
     }
     try {
-      const result = await inspectModel(run.session.model, example.x, example.shape);
+      const result = await inspectModel(run.session.model, example.x, example.shape, run.session.normalization);
       this.emit({ type: 'inspection', runId, requestId, ...result, ...(label !== undefined ? { label } : {}) });
     } catch (e) {
       this.emit(
@@ -296,6 +308,55 @@ export class EngineHost {
         }),
       );
     }
+  }
+
+  private async augmentPreview(command: Extract<EngineCommand, { type: 'augment-preview' }>): Promise<void> {
+    const { requestId, settings } = command;
+    const seq = toNetwork(command.graph);
+    if (!seq.ok) {
+      const text = seq.issues.map((i) => issueText('en', i)).join('\n');
+      this.emit(engineError('invalid-graph', { code: 'graph-issues', values: { count: seq.issues.length } }, text, { requestId }));
+      return;
+    }
+    const plan = planTraining(seq.model);
+    if (!plan.ok) {
+      const text = planText('en', plan.problem);
+      this.emit(engineError('not-trainable', { code: 'not-trainable', values: {} }, text, { requestId, detail: text }));
+      return;
+    }
+    if (this.confinement && settings.dataDir && !(await this.mayRead(settings.dataDir))) {
+      this.emit(engineError('dataset', { code: 'dataset', values: { problem: 'not-found' } }, DATA_DIR_REFUSED, { requestId }));
+      return;
+    }
+    try {
+      // Any backend does for a preview; a training run may already have chosen one.
+      if (!this.backend) await this.ensureBackend(settings.backend);
+    } catch (e) {
+      this.emit(engineError('backend', { code: 'no-backend', values: {} }, message(e), { requestId, detail: causeOf(e) }));
+      return;
+    }
+    const key = datasetKey(settings);
+    let raw = this.lastDataset?.key === key ? this.lastDataset.raw : undefined;
+    if (!raw) {
+      try {
+        raw = await this.deps.loadDataset(settings, this.confinement ? undefined : command.cacheDir);
+      } catch (e) {
+        const problem: DatasetProblem = e instanceof DatasetError ? e.code : 'other';
+        this.emit(engineError('dataset', { code: 'dataset', values: { problem } }, message(e), { requestId, detail: message(e) }));
+        return;
+      }
+      // At most two datasets are held: the run's own (for its test samples) and this one.
+      this.lastDataset = { key, raw };
+    }
+    const train =
+      settings.validationSplit > 0
+        ? this.deps.split(raw.train.labels, settings.validationSplit, settings.seed).train
+        : allIndices(raw.train.count);
+    const samples = previewAugmentation(
+      { images: raw.train.images, labels: raw.train.labels, train },
+      { adapter: plan.adapter, settings, samples: command.samples, versions: command.versions, seed: command.seed ?? settings.seed },
+    );
+    this.emit({ type: 'augment-preview', requestId, classNames: [...raw.classNames], samples });
   }
 
   private async export(command: Extract<EngineCommand, { type: 'export' }>): Promise<void> {
@@ -320,7 +381,13 @@ export class EngineHost {
       const files = await saveModel(run.session.model, dir);
       const kerasPath = join(dir, 'model.keras.json');
       await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
-      const all = [...files, kerasPath];
+      // How to feed the model as it was trained: a prediction made without it would see other numbers.
+      const datasetPath = await saveDatasetFile(dir, {
+        inputShape: [...run.test.shape],
+        classNames: [...run.raw.classNames],
+        normalization: run.session.normalization,
+      });
+      const all = [...files, kerasPath, datasetPath];
       const contents = command.returnContents
         ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))
         : undefined;

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../files/atomic-write';
+import { DATASET_FILE, datasetFileSchema, type DatasetFile } from '../../../src-shared/training/normalization';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -71,4 +72,29 @@ export async function loadModel(modelPath: string): Promise<tf.LayersModel> {
     offset += p.byteLength;
   }
   return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData: data.buffer }));
+}
+
+/** Writes convas-dataset.json (input shape, class names, normalisation) beside a saved model; returns its path. */
+export async function saveDatasetFile(
+  dir: string,
+  info: Pick<DatasetFile, 'inputShape' | 'classNames' | 'normalization'>,
+): Promise<string> {
+  const path = join(dir, DATASET_FILE);
+  const file: DatasetFile = { format: 'convas-dataset', version: 1, ...info };
+  await writeFileAtomic(path, `${JSON.stringify(datasetFileSchema.parse(file), null, 2)}\n`);
+  return path;
+}
+
+/** Reads and checks the convas-dataset.json in `dir`; throws naming the file when it is missing or wrong. */
+export async function readDatasetFile(dir: string): Promise<DatasetFile> {
+  const path = join(dir, DATASET_FILE);
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  const parsed = datasetFileSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`${path}: not a Convas dataset file (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  return parsed.data;
 }

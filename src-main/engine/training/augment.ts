@@ -56,7 +56,11 @@ export function affineResample(x: tf.Tensor4D, maps: readonly Affine[]): tf.Tens
     const m = tf.tensor2d(maps.flat(), [n, 6], 'float32');
     const col = (k: number) => m.slice([0, k], [n, 1]);
     const xs = tf.tile(tf.range(0, w, 1, 'float32'), [h]).reshape([1, h * w]);
-    const ys = tf.range(0, h, 1, 'float32').reshape([h, 1]).tile([1, w]).reshape([1, h * w]);
+    const ys = tf
+      .range(0, h, 1, 'float32')
+      .reshape([h, 1])
+      .tile([1, w])
+      .reshape([1, h * w]);
     const inX = col(0).mul(xs).add(col(1).mul(ys)).add(col(2));
     const inY = col(3).mul(xs).add(col(4).mul(ys)).add(col(5));
     const x0 = inX.floor();
@@ -64,7 +68,10 @@ export function affineResample(x: tf.Tensor4D, maps: readonly Affine[]): tf.Tens
     const fx = inX.sub(x0);
     const fy = inY.sub(y0);
     const flat = x.reshape([n * h * w, c]);
-    const base = tf.range(0, n, 1, 'int32').mul(tf.scalar(h * w, 'int32')).reshape([n, 1]);
+    const base = tf
+      .range(0, n, 1, 'int32')
+      .mul(tf.scalar(h * w, 'int32'))
+      .reshape([n, 1]);
     const corner = (dy: number, dx: number, weight: tf.Tensor): tf.Tensor => {
       const xi = dx === 0 ? x0 : x0.add(dx);
       const yi = dy === 0 ? y0 : y0.add(dy);

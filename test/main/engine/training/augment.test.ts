@@ -45,10 +45,7 @@ describe.each(['wasm', 'cpu'] as const)('augmentation ops (%s)', (backend) => {
 
   it('flips exactly the chosen images left to right, every channel alike', () => {
     // Two 2×3 images with two channels: pixel (r, c) of image n holds [v, 10·v].
-    const x = tf.tensor4d(
-      [1, 10, 2, 20, 3, 30, 4, 40, 5, 50, 6, 60, 7, 70, 8, 80, 9, 90, 10, 100, 11, 110, 12, 120],
-      [2, 2, 3, 2],
-    );
+    const x = tf.tensor4d([1, 10, 2, 20, 3, 30, 4, 40, 5, 50, 6, 60, 7, 70, 8, 80, 9, 90, 10, 100, 11, 110, 12, 120], [2, 2, 3, 2]);
     const out = flipImages(x, [true, false]);
     expect(out.shape).toEqual([2, 2, 3, 2]);
     expect(values(out)).toEqual([3, 30, 2, 20, 1, 10, 6, 60, 5, 50, 4, 40, 7, 70, 8, 80, 9, 90, 10, 100, 11, 110, 12, 120]);
