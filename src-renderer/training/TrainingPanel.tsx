@@ -11,6 +11,7 @@ import { useTrainingT } from './i18n-context';
 import { Results } from './Results';
 import { ProblemBanner, RunStatus } from './RunStatus';
 import { SettingsForm } from './SettingsForm';
+import { AugmentPreview } from './AugmentPreview';
 import { StaleResultsNote } from './StaleResults';
 import { blockedReason, useTrainability } from './trainability';
 import { isRunning, useTrainingStore } from './training-store';
@@ -141,6 +142,7 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: 
           <div className="tp-body tp-train">
             <aside className="tp-side">
               <SettingsForm settings={settings} disabled={running} onChange={onSettingsChange} />
+              <AugmentPreview engine={engine} getGraph={getGraph} settings={settings} />
             </aside>
             <div className="tp-main">
               <StaleResultsNote />

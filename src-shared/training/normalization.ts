@@ -17,7 +17,7 @@ export const normalizationSchema = z.discriminatedUnion('kind', [
       mean: channelValues,
       std: z.array(z.number().positive()).min(1).max(MAX_NORMALIZATION_CHANNELS),
     })
-    .refine((n) => n.mean.length === n.std.length, { error: 'mean and std need one value per channel each', path: ['std'] }),
+    .refine((n) => n.mean.length === n.std.length, { error: 'std-length', path: ['std'] }),
 ]);
 export type Normalization = z.infer<typeof normalizationSchema>;
 
