@@ -3,7 +3,6 @@ import type { NormalizationKind } from '../../../src-shared/project/training';
 import type { Normalization } from '../../../src-shared/training/normalization';
 import type { Examples } from './examples';
 
-const CHUNK = 500;
 /** Below this a channel is treated as constant (all its pixels alike): divided by 1, not blown up. */
 const MIN_STD = 1e-6;
 
@@ -12,40 +11,37 @@ export function channelsOf(shape: readonly number[]): number {
   return shape.length === 3 ? shape[2]! : 1;
 }
 
+/** Example n's 0–1 values in the input's layout: the one place that knows how Examples hold them. */
+function valuesOf(ex: Examples, n: number, size: number): Float32Array {
+  return ex.x.subarray(n * size, (n + 1) * size);
+}
+
 /**
  * Mean and (population) standard deviation of each channel over every value of a split as the
- * network receives it. Sums are taken in doubles chunk by chunk (float32 reductions over millions
- * of values drift by 1e-4) and the chunks merged exactly (Chan et al.'s pairwise update).
+ * network receives it. Sums are taken in doubles example by example (float32 reductions over
+ * millions of values drift by 1e-4) and merged exactly (Chan et al.'s pairwise update).
  */
 export function channelStatistics(ex: Examples): { mean: number[]; std: number[] } {
   const c = channelsOf(ex.shape);
+  const size = ex.shape.reduce((a, b) => a * b, 1);
+  const n = size / c;
   const mean = new Float64Array(c);
   const m2 = new Float64Array(c);
-  const chunkMean = new Float64Array(c);
-  const chunkM2 = new Float64Array(c);
-  const size = ex.x.length / Math.max(ex.count, 1);
   let total = 0;
-  for (let start = 0; start < ex.count; start += CHUNK) {
-    const end = Math.min(start + CHUNK, ex.count);
-    // Examples hold the 0–1 floats the network receives; the annotation makes a change of that layout fail to compile here.
-    const values: Float32Array = ex.x.subarray(start * size, end * size);
-    const n = values.length / c;
+  for (let e = 0; e < ex.count; e++) {
+    const values = valuesOf(ex, e, size);
+    const merged = total + n;
     for (let k = 0; k < c; k++) {
       let sum = 0;
-      for (let i = k; i < values.length; i += c) sum += values[i]!;
+      for (let i = k; i < size; i += c) sum += values[i]!;
       const m = sum / n;
       let squares = 0;
-      for (let i = k; i < values.length; i += c) squares += (values[i]! - m) ** 2;
-      chunkMean[k] = m;
-      chunkM2[k] = squares;
-    }
-    for (let k = 0; k < c; k++) {
-      const delta = chunkMean[k]! - mean[k]!;
-      const merged = total + n;
+      for (let i = k; i < size; i += c) squares += (values[i]! - m) ** 2;
+      const delta = m - mean[k]!;
       mean[k]! += (delta * n) / merged;
-      m2[k]! += chunkM2[k]! + (delta * delta * total * n) / merged;
+      m2[k]! += squares + (delta * delta * total * n) / merged;
     }
-    total += n;
+    total = merged;
   }
   return {
     mean: Array.from(mean),

@@ -66,8 +66,8 @@ describe('normalisation', () => {
     expect(normalizeBatch(x, unit)).toBe(x);
   });
 
-  it('merges chunks exactly: statistics of 1,201 values in chunks equal those of all at once', () => {
-    // Three chunks of 500, 500 and 201 examples of 2×1×2 (two channels), known values.
+  it('merges example by example exactly: the statistics of 1,201 examples equal those of all their values at once', () => {
+    // 1,201 examples of 2×1×2 (two channels), known values.
     const count = 1201;
     const x = new Float32Array(count * 4);
     for (let i = 0; i < x.length; i++) x[i] = ((i * 7919) % 1000) / 1000;
