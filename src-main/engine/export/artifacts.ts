@@ -84,17 +84,3 @@ export async function saveDatasetFile(
   await writeFileAtomic(path, `${JSON.stringify(datasetFileSchema.parse(file), null, 2)}\n`);
   return path;
 }
-
-/** Reads and checks the convas-dataset.json in `dir`; throws naming the file when it is missing or wrong. */
-export async function readDatasetFile(dir: string): Promise<DatasetFile> {
-  const path = join(dir, DATASET_FILE);
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    throw new Error(`${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-  }
-  const parsed = datasetFileSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${path}: not a Convas dataset file (${parsed.error.issues[0]?.message ?? 'invalid'})`);
-  return parsed.data;
-}

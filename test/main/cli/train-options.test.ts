@@ -56,14 +56,10 @@ describe('cli train: augmentation and normalisation', { timeout: 300_000 }, () =
     expect(text.stdout).toContain(
       `wrote ${join(out, 'model.json')}, ${join(out, 'weights.bin')}, ${join(out, 'model.keras.json')}, ${join(out, 'convas-dataset.json')}`,
     );
-    const stored = JSON.parse(readFileSync(join(out, 'convas-dataset.json'), 'utf8')) as Record<string, unknown>;
-    expect(stored).toEqual({
-      format: 'convas-dataset',
-      version: 1,
-      inputShape: [28, 28, 1],
-      classNames: expect.arrayContaining(['T-shirt/top', 'Ankle boot']),
-      normalization: started.normalization,
-    });
+    // Only the fields any version of the file has: the class names and the normalisation.
+    const stored = JSON.parse(readFileSync(join(out, 'convas-dataset.json'), 'utf8')) as { classNames: string[]; normalization: unknown };
+    expect(stored.classNames).toEqual(expect.arrayContaining(['T-shirt/top', 'Ankle boot']));
+    expect(stored.normalization).toEqual(started.normalization);
   });
 
   it('the help names every flag', async () => {
