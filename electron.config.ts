@@ -20,8 +20,14 @@ const config: Configuration = {
   asar: true,
   // Native code and files loaded by path must sit on disk, outside the asar archive:
   // tfjs-node's binding and libtensorflow (when the optional package is installed), and the
-  // .wasm files of tfjs-backend-wasm (read from beside its own code).
-  asarUnpack: ['node_modules/@tensorflow/tfjs-node/**/*', 'node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm'],
+  // .wasm files of tfjs-backend-wasm (read from beside its own code), and sharp with the libvips
+  // binary of its platform package (@img/sharp-<platform>).
+  asarUnpack: [
+    'node_modules/@tensorflow/tfjs-node/**/*',
+    'node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm',
+    'node_modules/sharp/**/*',
+    'node_modules/@img/**/*',
+  ],
   // tfjs-node is built on N-API (ABI-stable across Node and Electron), so nothing needs
   // rebuilding for Electron, and its install script would download libtensorflow again.
   // Build each platform on that platform so the optional native backend matches it; without

@@ -4,7 +4,7 @@
 //               require('electron'), so any other import fails this build)
 //   engine.mjs  the training engine run by utilityProcess (ES module; TensorFlow.js packages
 //               external, since tfjs-node is native and tfjs-backend-wasm loads its .wasm files
-//               from beside its own code)
+//               from beside its own code; sharp external, since it loads libvips's native binary)
 // Run: npx tsx scripts/build-electron.ts [--out DIR] [--minify]
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -67,7 +67,7 @@ function bundles(outDir: string, minify: boolean): Record<'main' | 'preload' | '
       platform: 'node',
       format: 'esm',
       target: NODE_TARGET,
-      external: ['@tensorflow/*'],
+      external: ['@tensorflow/*', 'sharp'],
       // A CommonJS dependency bundled into an ES module may still call require(); give it one.
       banner: {
         js: "import { createRequire as __convasCreateRequire } from 'node:module'; const require = __convasCreateRequire(import.meta.url);",

@@ -45,6 +45,7 @@ import { appPaths, dataDirArguments, fileArgument } from './paths';
 import { RecentFiles } from './recent-files';
 import { hardenSession, hardenWebContents } from './security';
 import { confinedEnv } from '../engine/process/confinement';
+import { withDecodeThreads } from '../engine/process/threads';
 
 // ---- Before the app is ready ----
 
@@ -94,7 +95,7 @@ const engine = new EngineSupervisor<MessagePortMain>({
     const child = utilityProcess.fork(paths.engine, [], {
       serviceName: 'Convas training engine',
       stdio: ['ignore', 'inherit', 'pipe'],
-      env: confinedEnv(app.getPath('temp'), process.env, dataDirArguments(process.argv, process.cwd())),
+      env: withDecodeThreads(confinedEnv(app.getPath('temp'), process.env, dataDirArguments(process.argv, process.cwd()))),
     });
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     return child;

@@ -3,20 +3,22 @@ import type {
   BackendName,
   DataOrigin,
   DatasetProblem,
+  DatasetWarning,
   EngineCommand,
   EngineErrorReason,
   EngineEvent,
+  LoadingPhase,
 } from '../../src-shared/engine/protocol';
 import { engineError } from '../../src-shared/engine/errors';
 import { DatasetError } from './data/errors';
 import { toNetwork, type Network } from '../../src-shared/graph/network';
-import { planTraining, type InputAdapter } from '../../src-shared/training/compatibility';
+import { IDX_SPEC, planTraining, type DatasetSpec, type InputAdapter } from '../../src-shared/training/compatibility';
 import { issueText, planText } from '../../src-shared/i18n/issue-text';
-import type { TrainingSettings } from '../../src-shared/project/training';
+import { PICTURE_DATASETS, type TrainingSettings } from '../../src-shared/project/training';
 import { TrainingSession, type PreparedData } from './training/session';
-import { toExamples, type Examples } from './training/examples';
+import { exampleValues, examplesOf, inputBytes, inputShape, toExamples, type Examples } from './training/examples';
 import { inspectModel } from './inspect/feature-maps';
-import { saveDatasetFile, saveModel } from './export/artifacts';
+import { saveModel } from './export/artifacts';
 import { previewAugmentation } from './training/preview';
 import { writeFileAtomic } from '../files/atomic-write';
 import { toKeras3Json } from '../../src-shared/keras/export';
@@ -26,8 +28,10 @@ import { readFile } from 'node:fs/promises';
 import { catalogueDirs, mayReadDataDir } from './data/sources';
 import { machineMemoryBudget, memoryRefusal } from './training/memory-check';
 import { memoryBudgetText } from '../../src-shared/i18n/memory-text';
+import { decodePicture, resizePixels, UnusablePictureError, type PictureSize } from './data/image-decode';
+import { TRAINED_DATASET_FILE, type TrainedDataset } from '../../src-shared/training/trained-dataset';
 
-/** 28×28 grayscale images with labels, as the data layer hands them over. */
+/** Images with labels, as the data layer hands them over: 28×28 grayscale for IDX data, the Input's size for pictures. */
 export interface RawSplit {
   readonly images: Uint8Array;
   readonly labels: Uint8Array;
@@ -44,12 +48,25 @@ export interface LoadedDataset {
   readonly train: RawSplit;
   readonly test: RawSplit;
   readonly classNames: readonly string[];
+  /** True for a known dataset's class names (worded by the UI); false for a folder's or CIFAR-10's, shown as they are. Default true. */
+  readonly classNamesWorded?: boolean;
+  /** The size every image has in `images`; default 28×28×1. */
+  readonly image?: PictureSize;
+  /** Files of a folder that were left out. */
+  readonly warning?: DatasetWarning;
+}
+
+/** What loading a dataset may need beyond the settings: the size pictures are brought to, and where to report progress. */
+export interface DatasetRequest {
+  /** The model's input size, for datasets of pictures (resized to it). */
+  readonly size?: PictureSize;
+  readonly onProgress?: (progress: { phase: LoadingPhase; done: number; total: number | null; file?: string }) => void;
 }
 
 /** What the host needs from the outside world; the real implementations live in backend/ and data/. */
 export interface EngineDeps {
   initBackend(preferred: TrainingSettings['backend']): Promise<BackendInUse>;
-  loadDataset(settings: TrainingSettings, cacheDir: string | undefined): Promise<LoadedDataset>;
+  loadDataset(settings: TrainingSettings, cacheDir: string | undefined, request?: DatasetRequest): Promise<LoadedDataset>;
   /** Seeded, stratified split of training indices into train and validation. */
   split(labels: Uint8Array, validationFraction: number, seed: number): { train: Uint32Array; validation: Uint32Array };
 }
@@ -65,11 +82,24 @@ interface Run {
   readonly id: string;
   readonly session: TrainingSession;
   readonly test: Examples;
-  readonly raw: LoadedDataset;
   readonly adapter: InputAdapter;
   readonly model: Network;
+  /** What a prediction needs to feed a picture as training did (written beside an export). */
+  readonly trained: TrainedDataset;
   done: Promise<void>;
 }
+
+const IDX_IMAGE: PictureSize = { height: 28, width: 28, channels: 1 };
+
+/** Examples per class (by label). */
+function classCounts(labels: Uint8Array, classes: number): number[] {
+  const counts = new Array<number>(classes).fill(0);
+  for (const l of labels) if (l < classes) counts[l]! += 1;
+  return counts;
+}
+
+/** The minimum milliseconds between two loading events (the last of each phase is always sent). */
+const LOADING_INTERVAL = 100;
 
 function allIndices(n: number): Uint32Array {
   const a = new Uint32Array(n);
@@ -77,9 +107,9 @@ function allIndices(n: number): Uint32Array {
   return a;
 }
 
-/** Which dataset settings read: the same key, the same images. */
-function datasetKey(settings: TrainingSettings): string {
-  return JSON.stringify([settings.dataset, settings.dataDir]);
+/** Which images settings read (pictures at the Input's size): the same key, the same images. */
+function datasetKey(settings: TrainingSettings, size: PictureSize | undefined): string {
+  return JSON.stringify([settings.dataset, settings.dataDir, size ?? null]);
 }
 
 function message(e: unknown): string {
@@ -168,7 +198,10 @@ export class EngineHost {
       this.emit(engineError('invalid-graph', { code: 'graph-issues', values: { count: seq.issues.length } }, text, { runId }));
       return;
     }
-    const plan = planTraining(seq.model);
+    const pictures = PICTURE_DATASETS.includes(settings.dataset);
+    // Pictures are resized to the Input; their class count is known once the folder is read.
+    const spec: DatasetSpec = pictures ? { kind: 'resized', classes: null } : IDX_SPEC;
+    let plan = planTraining(seq.model, spec);
     if (!plan.ok) {
       const text = planText('en', plan.problem);
       this.emit(engineError('not-trainable', { code: 'not-trainable', values: {} }, text, { runId, detail: text }));
@@ -203,34 +236,63 @@ export class EngineHost {
       this.emit(engineError('not-trainable', tooLarge, memoryBudgetText('en', tooLarge.values), { runId }));
       return;
     }
+    const adapter = plan.adapter;
+    const size: PictureSize | undefined =
+      adapter.kind === 'resized' ? { height: adapter.height, width: adapter.width, channels: adapter.channels } : undefined;
     let raw: LoadedDataset;
     try {
       this.lastDataset = undefined;
-      raw = await this.deps.loadDataset(settings, this.confinement ? undefined : command.cacheDir);
-      this.lastDataset = { key: datasetKey(settings), raw };
+      raw = await this.deps.loadDataset(settings, this.confinement ? undefined : command.cacheDir, {
+        ...(size ? { size } : {}),
+        onProgress: this.loadingReporter(runId),
+      });
+      this.lastDataset = { key: datasetKey(settings, size), raw };
     } catch (e) {
       const problem: DatasetProblem = e instanceof DatasetError ? e.code : 'other';
-      this.emit(engineError('dataset', { code: 'dataset', values: { problem } }, message(e), { runId, detail: message(e) }));
+      const name = e instanceof DatasetError ? e.subject : undefined;
+      this.emit(
+        engineError('dataset', { code: 'dataset', values: { problem, ...(name !== undefined ? { name } : {}) } }, message(e), {
+          runId,
+          detail: message(e),
+        }),
+      );
       return;
     }
-    // The images, converted to float32 in the input's layout, are held for the whole run: a large
-    // input (a 1024×1024 Input fed 70,000 images needs 274 GiB) is refused before converting them.
+    if (pictures) {
+      plan = planTraining(seq.model, { kind: 'resized', classes: raw.classNames.length });
+      if (!plan.ok) {
+        const text = planText('en', plan.problem);
+        this.emit(engineError('not-trainable', { code: 'not-trainable', values: {} }, text, { runId, detail: text }));
+        return;
+      }
+    }
+    // The images are held for the whole run as bytes in the input's layout: a large input (a
+    // 1024×1024 Input fed 70,000 images needs 69 GiB) is refused before converting them.
     const examples = raw.train.count + raw.test.count;
     const tooMuchData = memoryRefusal(command.graph, settings, backend, { examples, inputName });
     if (tooMuchData) {
       this.emit(engineError('not-trainable', tooMuchData, memoryBudgetText('en', tooMuchData.values), { runId }));
       return;
     }
+    if (raw.warning) this.emit({ type: 'warning', runId, warning: raw.warning });
     const { train: trainIdx, validation: valIdx } =
       settings.validationSplit > 0
         ? this.deps.split(raw.train.labels, settings.validationSplit, settings.seed)
         : { train: allIndices(raw.train.count), validation: new Uint32Array(0) };
+    // Training and validation share one copy of the bytes; pictures already are the input's layout, so no copy at all.
+    const shape = inputShape(adapter);
+    const trainBytes = inputBytes(raw.train.images, 'all', adapter);
+    const testBytes = inputBytes(raw.test.images, 'all', adapter);
     const data: PreparedData = {
-      train: toExamples(raw.train.images, raw.train.labels, trainIdx, plan.adapter),
-      validation: valIdx.length > 0 ? toExamples(raw.train.images, raw.train.labels, valIdx, plan.adapter) : null,
-      test: toExamples(raw.test.images, raw.test.labels, allIndices(raw.test.count), plan.adapter),
+      train: examplesOf(trainBytes, raw.train.labels, trainIdx, shape),
+      validation: valIdx.length > 0 ? examplesOf(trainBytes, raw.train.labels, valIdx, shape) : null,
+      test: examplesOf(testBytes, raw.test.labels, allIndices(raw.test.count), shape),
       classNames: raw.classNames,
+      classNamesWorded: raw.classNamesWorded ?? true,
     };
+    const classes = raw.classNames.length;
+    const image = raw.image ?? IDX_IMAGE;
+    const classNamesWorded = raw.classNamesWorded ?? true;
     this.emit({
       type: 'dataset',
       runId,
@@ -241,6 +303,13 @@ export class EngineHost {
       validationCount: data.validation?.count ?? 0,
       testCount: data.test.count,
       classNames: [...raw.classNames],
+      classNamesWorded,
+      image: { ...image },
+      classCounts: {
+        train: classCounts(data.train.labels, classes),
+        validation: classCounts(data.validation?.labels ?? new Uint8Array(0), classes),
+        test: classCounts(data.test.labels, classes),
+      },
     });
     const session = new TrainingSession({
       runId,
@@ -250,13 +319,44 @@ export class EngineHost {
       outputIsProbability: plan.outputIsProbability,
       emit: this.emit,
     });
-    const run: Run = { id: runId, session, test: data.test, raw, adapter: plan.adapter, model: seq.model, done: Promise.resolve() };
+    const trained: TrainedDataset = {
+      format: 1,
+      dataset: settings.dataset,
+      classNames: [...raw.classNames],
+      classNamesWorded,
+      image: { height: image.height, width: image.width, channels: image.channels },
+      resize: 'fill',
+      adapter: adapter.kind === 'resized' ? { ...adapter, shape: [...adapter.shape] } : { ...adapter },
+      normalization: session.normalization,
+      outputIsProbability: plan.outputIsProbability,
+    };
+    // The data layer's images are not kept: the examples hold them in the input's layout.
+    const run: Run = { id: runId, session, test: data.test, adapter, model: seq.model, trained, done: Promise.resolve() };
     run.done = session.run().catch((e: unknown) => {
       this.emit(
         engineError('internal', { code: 'training-failed', values: {} }, `Training failed: ${message(e)}`, { runId, detail: message(e) }),
       );
     });
     this.current = run;
+  }
+
+  /** Turns the data layer's progress into loading events: at most ten a second, and each phase's last step always. */
+  private loadingReporter(runId: string): NonNullable<DatasetRequest['onProgress']> {
+    let last = -Infinity;
+    return (p) => {
+      const now = performance.now();
+      const final = p.total !== null && p.done >= p.total;
+      if (!final && now - last < LOADING_INTERVAL) return;
+      last = now;
+      this.emit({
+        type: 'loading',
+        runId,
+        phase: p.phase,
+        done: p.done,
+        total: p.total,
+        ...(p.file !== undefined ? { file: p.file } : {}),
+      });
+    };
   }
 
   /** Whether a page-driven engine may read datasets from `dir`: the catalogue locations and the folders named on the command line only. */
@@ -275,11 +375,12 @@ export class EngineHost {
       this.emit(engineError('no-model', { code: 'no-model', values: {} }, NO_MODEL, { runId, requestId }));
       return;
     }
-    let example: Examples;
+    let values: Float32Array;
     let label: number | undefined;
-    if (command.input.kind === 'test-sample') {
-      const { index } = command.input;
-      const count = run.raw.test.count;
+    const { input } = command;
+    if (input.kind === 'test-sample') {
+      const { index } = input;
+      const count = run.test.count;
       if (index >= count) {
         this.emit(
           engineError(
@@ -291,13 +392,26 @@ export class EngineHost {
         );
         return;
       }
-      example = toExamples(run.raw.test.images, run.raw.test.labels, [index], run.adapter);
-      label = run.raw.test.labels[index];
+      values = exampleValues(run.test, index);
+      label = run.test.labels[index];
     } else {
-      example = toExamples(command.input.pixels, new Uint8Array(1), [0], run.adapter);
+      try {
+        values = await this.pictureValues(run, input.kind === 'pixels' ? { pixels: input.pixels } : { file: input.data });
+      } catch (e) {
+        if (!(e instanceof UnusablePictureError)) throw e;
+        this.emit(
+          engineError('bad-message', { code: 'bad-image', values: { reason: e.reason } }, `The picture cannot be used: ${e.message}`, {
+            runId,
+            requestId,
+            detail: e.message,
+          }),
+        );
+        return;
+      }
     }
+    const shape = inputShape(run.adapter);
     try {
-      const result = await inspectModel(run.session.model, example.x, example.shape, run.session.normalization);
+      const result = await inspectModel(run.session.model, values, shape, run.session.normalization);
       this.emit({ type: 'inspection', runId, requestId, ...result, ...(label !== undefined ? { label } : {}) });
     } catch (e) {
       this.emit(
@@ -310,6 +424,15 @@ export class EngineHost {
     }
   }
 
+  /** A drawing (28×28 grayscale) or a picture file as the model's input values, brought to it exactly as the training images were. */
+  private async pictureValues(run: Run, from: { pixels: Uint8Array } | { file: Uint8Array }): Promise<Float32Array> {
+    const { image } = run.trained;
+    const size: PictureSize = { height: image.height, width: image.width, channels: image.channels };
+    const pixels = 'file' in from ? await decodePicture(from.file, size) : await resizePixels(from.pixels, IDX_IMAGE, size);
+    const example = toExamples(pixels, new Uint8Array(1), [0], run.adapter);
+    return exampleValues(example, 0);
+  }
+
   private async augmentPreview(command: Extract<EngineCommand, { type: 'augment-preview' }>): Promise<void> {
     const { requestId, settings } = command;
     const seq = toNetwork(command.graph);
@@ -318,7 +441,9 @@ export class EngineHost {
       this.emit(engineError('invalid-graph', { code: 'graph-issues', values: { count: seq.issues.length } }, text, { requestId }));
       return;
     }
-    const plan = planTraining(seq.model);
+    // Pictures are resized to the Input; the class count does not matter for a preview.
+    const spec: DatasetSpec = PICTURE_DATASETS.includes(settings.dataset) ? { kind: 'resized', classes: null } : IDX_SPEC;
+    const plan = planTraining(seq.model, spec);
     if (!plan.ok) {
       const text = planText('en', plan.problem);
       this.emit(engineError('not-trainable', { code: 'not-trainable', values: {} }, text, { requestId, detail: text }));
@@ -335,17 +460,26 @@ export class EngineHost {
       this.emit(engineError('backend', { code: 'no-backend', values: {} }, message(e), { requestId, detail: causeOf(e) }));
       return;
     }
-    const key = datasetKey(settings);
+    const adapter = plan.adapter;
+    const size: PictureSize | undefined =
+      adapter.kind === 'resized' ? { height: adapter.height, width: adapter.width, channels: adapter.channels } : undefined;
+    const key = datasetKey(settings, size);
     let raw = this.lastDataset?.key === key ? this.lastDataset.raw : undefined;
     if (!raw) {
       try {
-        raw = await this.deps.loadDataset(settings, this.confinement ? undefined : command.cacheDir);
+        raw = await this.deps.loadDataset(settings, this.confinement ? undefined : command.cacheDir, size ? { size } : {});
       } catch (e) {
         const problem: DatasetProblem = e instanceof DatasetError ? e.code : 'other';
-        this.emit(engineError('dataset', { code: 'dataset', values: { problem } }, message(e), { requestId, detail: message(e) }));
+        const name = e instanceof DatasetError ? e.subject : undefined;
+        this.emit(
+          engineError('dataset', { code: 'dataset', values: { problem, ...(name !== undefined ? { name } : {}) } }, message(e), {
+            requestId,
+            detail: message(e),
+          }),
+        );
         return;
       }
-      // At most two datasets are held: the run's own (for its test samples) and this one.
+      // At most two datasets are held: the run's examples (for its test samples) and this one.
       this.lastDataset = { key, raw };
     }
     const train =
@@ -354,7 +488,7 @@ export class EngineHost {
         : allIndices(raw.train.count);
     const samples = previewAugmentation(
       { images: raw.train.images, labels: raw.train.labels, train },
-      { adapter: plan.adapter, settings, samples: command.samples, versions: command.versions, seed: command.seed ?? settings.seed },
+      { adapter, settings, samples: command.samples, versions: command.versions, seed: command.seed ?? settings.seed },
     );
     this.emit({ type: 'augment-preview', requestId, classNames: [...raw.classNames], samples });
   }
@@ -381,12 +515,8 @@ export class EngineHost {
       const files = await saveModel(run.session.model, dir);
       const kerasPath = join(dir, 'model.keras.json');
       await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
-      // How to feed the model as it was trained: a prediction made without it would see other numbers.
-      const datasetPath = await saveDatasetFile(dir, {
-        inputShape: [...run.test.shape],
-        classNames: [...run.raw.classNames],
-        normalization: run.session.normalization,
-      });
+      const datasetPath = join(dir, TRAINED_DATASET_FILE);
+      await writeFileAtomic(datasetPath, `${JSON.stringify(run.trained, null, 2)}\n`);
       const all = [...files, kerasPath, datasetPath];
       const contents = command.returnContents
         ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))

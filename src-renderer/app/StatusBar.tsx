@@ -16,7 +16,7 @@ export function StatusBar() {
   const fileName = useProjectStore((s) => s.fileName);
   const analysis = useMemo(() => analysisOf(graph), [graph]);
   const summary = summaryOf(analysis);
-  const trainability = summary ? trainabilityOf(graph) : null;
+  const trainability = summary ? trainabilityOf(graph, undefined, dataset) : null;
   const blocked = trainability && !trainability.ok && trainability.kind === 'incompatible' ? trainability.problem : null;
   const n = analysis.issues.length;
   return (

@@ -30,7 +30,9 @@ export function engineErrorText(language: Language, error: ErrorWords): string {
   if (!r) return error.message;
   switch (r.code) {
     case 'dataset':
-      return t(`error.dataset.${r.values.problem}`);
+      return t(`error.dataset.${r.values.problem}`, { name: r.values.name ?? '' });
+    case 'bad-image':
+      return t(`error.bad-image.${r.values.reason}`);
     case 'non-finite-loss':
       // The learning rate as the user typed it (0.0001 must not round to 0).
       return t('error.non-finite-loss', { ...r.values, learningRate: String(r.values.learningRate) });

@@ -53,7 +53,8 @@ const NO_CLASSES: readonly string[] = [];
 function useDatasetClassNames(): readonly string[] {
   const fromDataset = useTrainingStore((s) => s.dataset?.classNames);
   const fromFinished = useTrainingStore((s) => s.finished?.classNames);
-  return useClassNames(fromDataset ?? fromFinished ?? NO_CLASSES);
+  const worded = useTrainingStore((s) => s.dataset?.classNamesWorded ?? s.finished?.classNamesWorded ?? true);
+  return useClassNames(fromDataset ?? fromFinished ?? NO_CLASSES, worded);
 }
 
 function snapshotLabel(t: TrainingT, s: Snapshot): string {

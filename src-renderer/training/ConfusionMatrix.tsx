@@ -7,6 +7,8 @@ interface ConfusionMatrixProps {
   /** counts[true][predicted] */
   readonly matrix: readonly (readonly number[])[];
   readonly classNames: readonly string[];
+  /** False: the names are the dataset's own (a folder's), shown as they are. */
+  readonly classNamesWorded?: boolean | undefined;
   readonly perClassAccuracy: readonly number[];
   readonly pick: CellPick | null;
   onPick(pick: CellPick | null): void;
@@ -23,7 +25,7 @@ function cellStyle(count: number, rowTotal: number, diagonal: boolean): CSSPrope
 
 /** A heat map of test predictions with per-class accuracy; clicking a wrong cell lists its images. */
 export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, perClassAccuracy, pick, onPick, ...props }: ConfusionMatrixProps) {
-  const classNames = useClassNames(props.classNames);
+  const classNames = useClassNames(props.classNames, props.classNamesWorded ?? true);
   const t = useTrainingT();
   const percent = usePercent();
   const n = matrix.length;

@@ -41,7 +41,7 @@ const Thumb = memo(function Thumb({ index, tip, caption }: { index: number; tip:
 function Gallery({ finished, pick }: { finished: Finished; pick: CellPick }) {
   const t = useTrainingT();
   const [limit, setLimit] = useState(PAGE);
-  const classNames = useClassNames(finished.classNames);
+  const classNames = useClassNames(finished.classNames, finished.classNamesWorded ?? true);
   const name = (i: number) => classNames[i] ?? String(i);
   const items = useMemo(
     () => finished.misclassified.filter((m) => m.label === pick.label && (pick.predicted === null || m.predicted === pick.predicted)),
@@ -197,6 +197,7 @@ export function Results() {
         <ConfusionMatrix
           matrix={finished.confusionMatrix}
           classNames={finished.classNames}
+          classNamesWorded={finished.classNamesWorded}
           perClassAccuracy={finished.perClassAccuracy}
           pick={pick}
           onPick={pickCell}

@@ -6,6 +6,7 @@ import {
   MAX_SHIFT,
   NORMALIZATIONS,
   OPTIMIZERS,
+  datasetNeedsDir,
   type Augmentation,
   type TrainingSettings,
 } from '../../src-shared/project/training';
@@ -259,7 +260,14 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
   const t = useTrainingT();
   const dirId = useId();
   const set = <K extends keyof TrainingSettings>(key: K, value: TrainingSettings[K]) => onChange({ ...settings, [key]: value });
-  const dirMissing = settings.dataset === 'directory' && !settings.dataDir?.trim();
+  const dirMissing = datasetNeedsDir(settings.dataset) && !settings.dataDir?.trim();
+  const hasDir = settings.dataset === 'directory' || settings.dataset === 'images' || settings.dataset === 'cifar10';
+  const dirWords = (key: 'settings.dataDirPlaceholder' | 'settings.dataDirHelp' | 'settings.dataDirMissing') =>
+    settings.dataset === 'images'
+      ? t(`${key}.images`)
+      : settings.dataset === 'cifar10' && key !== 'settings.dataDirMissing'
+        ? t(`${key}.cifar10`)
+        : t(key);
   return (
     <div className="tp-settings" data-testid="training-settings">
       <SelectField
@@ -272,7 +280,7 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
         testId="setting-dataset"
         onChange={(v) => set('dataset', v)}
       />
-      {settings.dataset === 'directory' && (
+      {hasDir && (
         <div className={`tp-field tp-field--wide${dirMissing ? ' is-invalid' : ''}`}>
           <label htmlFor={dirId}>{t('settings.dataDir')}</label>
           <input
@@ -280,14 +288,14 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
             type="text"
             spellCheck={false}
             value={settings.dataDir ?? ''}
-            placeholder={t('settings.dataDirPlaceholder')}
+            placeholder={dirWords('settings.dataDirPlaceholder')}
             disabled={disabled}
             data-testid="setting-datadir"
-            title={t('settings.dataDirHelp')}
+            title={dirWords('settings.dataDirHelp')}
             onChange={(e) => set('dataDir', e.target.value === '' ? null : e.target.value)}
           />
           <div className={dirMissing ? 'tp-field__error' : 'tp-field__help'}>
-            {dirMissing ? t('settings.dataDirMissing') : t('settings.dataDirHelp')}
+            {dirMissing ? dirWords('settings.dataDirMissing') : dirWords('settings.dataDirHelp')}
           </div>
         </div>
       )}

@@ -1,6 +1,7 @@
 import type { Graph } from '../../src-shared/graph/schema';
 import type { NetworkResult } from '../../src-shared/graph/network';
-import { planTraining, type PlanProblem } from '../../src-shared/training/compatibility';
+import { IDX_SPEC, planTraining, type DatasetSpec, type PlanProblem } from '../../src-shared/training/compatibility';
+import { PICTURE_DATASETS, type DatasetName } from '../../src-shared/project/training';
 import type { MemoryProblem } from '../../src-shared/training/memory-budget';
 import type { MemorySettings } from '../../src-shared/training/memory-estimate';
 import { memoryProblemOf, useMemoryBudget } from './trainability-memory';
@@ -28,33 +29,41 @@ export interface MemoryLimits {
 
 const OK: Trainability = { ok: true };
 const bySequential = new WeakMap<NetworkResult, Trainability>();
+const byPicturesSequential = new WeakMap<NetworkResult, Trainability>();
 
-/** The trainability of a graph, memoised per structural change (not per drag); with limits, also whether it fits in memory. */
-export function trainabilityOf(graph: Graph, limits?: MemoryLimits): Trainability {
-  const structural = structuralTrainability(graph);
+// Pictures are resized to the Input and their class count is known once the folder is read: before Train only the input and the output's form are checked.
+const PICTURES_UNREAD: DatasetSpec = { kind: 'resized', classes: null };
+
+/**
+ * The trainability of a graph on a dataset (the IDX datasets by default), memoised per structural
+ * change (not per drag); with limits, also whether it fits in memory.
+ */
+export function trainabilityOf(graph: Graph, limits?: MemoryLimits, dataset?: DatasetName): Trainability {
+  const structural = structuralTrainability(graph, dataset !== undefined && PICTURE_DATASETS.includes(dataset));
   if (!structural.ok || !limits) return structural;
   const problem = memoryProblemOf(graph, limits.settings, limits.budgetBytes);
   return problem ? { ok: false, kind: 'too-large', problem } : structural;
 }
 
-function structuralTrainability(graph: Graph): Trainability {
+function structuralTrainability(graph: Graph, pictures: boolean): Trainability {
   const seq = networkOf(graph);
-  let result = bySequential.get(seq);
+  const memo = pictures ? byPicturesSequential : bySequential;
+  let result = memo.get(seq);
   if (result) return result;
   if (!seq.ok) result = { ok: false, kind: 'invalid', problems: seq.issues.length };
   else {
-    const plan = planTraining(seq.model);
+    const plan = planTraining(seq.model, pictures ? PICTURES_UNREAD : IDX_SPEC);
     result = plan.ok ? OK : { ok: false, kind: 'incompatible', problem: plan.problem };
   }
-  bySequential.set(seq, result);
+  memo.set(seq, result);
   return result;
 }
 
 /** The trainability of the project's network with these settings, re-read when its graph, the settings or the engine's budget change. */
-export function useTrainability(settings: MemorySettings): Trainability {
+export function useTrainability(settings: MemorySettings & { readonly dataset?: DatasetName }): Trainability {
   const budgetBytes = useMemoryBudget();
   const graph = useProjectStore((s) => s.project.graph);
-  return trainabilityOf(graph, { settings, budgetBytes });
+  return trainabilityOf(graph, { settings, budgetBytes }, settings.dataset);
 }
 
 /** Why Train is disabled for this network, in a sentence; null when it can train. */

@@ -16,6 +16,9 @@ export type BackendName = z.infer<typeof backendNameSchema>;
 
 const runId = z.string().min(1).max(100);
 
+/** The largest picture file an inspection may send (a photo from a phone is a few MB). */
+export const MAX_IMAGE_FILE_BYTES = 64 * 1024 * 1024;
+
 /** 28×28 grayscale pixels 0–255, row-major, e.g. drawn by the user. */
 const pixelsSchema = z.instanceof(Uint8Array).refine((a) => a.length === 28 * 28, { error: 'an image must have 28×28 = 784 pixels' });
 
@@ -62,6 +65,13 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     input: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('test-sample'), index: z.number().int().min(0) }),
       z.object({ kind: z.literal('pixels'), pixels: pixelsSchema }),
+      /** A picture file's bytes (PNG, JPEG, WebP, GIF, BMP), decoded and resized exactly as the training images were. */
+      z.object({
+        kind: z.literal('image'),
+        data: z.instanceof(Uint8Array).refine((a) => a.length > 0 && a.length <= MAX_IMAGE_FILE_BYTES, {
+          error: 'an image file must hold 1 byte to 64 MB',
+        }),
+      }),
     ]),
   }),
   z.object({
@@ -147,6 +157,13 @@ export const DATASET_PROBLEMS = [
   'checksum-mismatch',
   'download-failed',
   'unavailable',
+  'no-images',
+  'one-class',
+  'empty-class',
+  'empty-test-class',
+  'unknown-test-class',
+  'missing-cifar-files',
+  'bad-archive',
   'other',
 ] as const;
 export type DatasetProblem = (typeof DATASET_PROBLEMS)[number];
@@ -163,7 +180,11 @@ export const engineErrorReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('not-trainable'), values: none }),
   z.object({ code: z.literal('backend-unavailable'), values: z.object({ backend: backendNameSchema }) }),
   z.object({ code: z.literal('no-backend'), values: none }),
-  z.object({ code: z.literal('dataset'), values: z.object({ problem: z.enum(DATASET_PROBLEMS) }) }),
+  z.object({
+    code: z.literal('dataset'),
+    /** `name`: the class, folder or file the problem is about, when there is one (a folder's own name, verbatim). */
+    values: z.object({ problem: z.enum(DATASET_PROBLEMS), name: z.string().optional() }),
+  }),
   z.object({
     code: z.literal('non-finite-loss'),
     values: z.object({ loss: z.string(), epoch: count, batch: count, learningRate: z.number() }),
@@ -185,6 +206,8 @@ export const engineErrorReasonSchema = z.discriminatedUnion('code', [
   }),
   z.object({ code: z.literal('no-model'), values: none }),
   z.object({ code: z.literal('test-sample-missing'), values: z.object({ index: count, count }) }),
+  /** A picture sent for inspection that is empty, not a picture Convas reads, or damaged. */
+  z.object({ code: z.literal('bad-image'), values: z.object({ reason: z.enum(['empty', 'not-image', 'corrupt']) }) }),
   z.object({ code: z.literal('export-outside-root'), values: z.object({ dir: z.string() }) }),
   z.object({ code: z.literal('export-failed'), values: z.object({ dir: z.string() }) }),
   z.object({ code: z.literal('bad-command'), values: none }),
@@ -221,6 +244,33 @@ export const divergenceWarningSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('loss-above-untrained'), values: z.object({ loss: finite, untrained: finite, learningRate: finite }) }),
 ]) satisfies z.ZodType<DivergenceWarning>;
 
+/** Why a file of an image folder was left out: empty, not a picture, damaged, unreadable, or not inside a class folder. */
+export const SKIP_REASONS = ['empty', 'not-image', 'corrupt', 'unreadable', 'outside-class'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** At most this many skipped files are listed by name in a warning (the count says how many there were). */
+export const MAX_LISTED_SKIPS = 1000;
+
+/** Something the user should know that does not stop the run, as a code with its values. */
+export const datasetWarningSchema = z.discriminatedUnion('code', [
+  z.object({
+    code: z.literal('skipped-files'),
+    values: z.object({
+      /** How many files were skipped in all. */
+      count: z.number().int().min(0),
+      /** The first of them (at most MAX_LISTED_SKIPS), by path relative to the dataset folder. */
+      files: z.array(z.object({ file: z.string(), reason: z.enum(SKIP_REASONS) })).max(MAX_LISTED_SKIPS),
+    }),
+  }),
+]);
+export type DatasetWarning = z.infer<typeof datasetWarningSchema>;
+
+/** What the engine is doing before training starts, step by step. */
+export const LOADING_PHASES = ['download', 'unpack', 'scan', 'decode', 'read-cache'] as const;
+export type LoadingPhase = (typeof LOADING_PHASES)[number];
+
+const imageSizeSchema = z.object({ height: z.number().int().min(1), width: z.number().int().min(1), channels: z.number().int().min(1) });
+
 export const engineEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ready'),
@@ -244,6 +294,15 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     validationCount: z.number().int(),
     testCount: z.number().int(),
     classNames: z.array(z.string()),
+    /**
+     * True when the class names are a known dataset's, worded in the user's language by the 'classes'
+     * dictionary; false for names the dataset itself gives (a folder's, CIFAR-10's batches.meta.txt), shown verbatim.
+     */
+    classNamesWorded: z.boolean(),
+    /** Every image as the model gets it: the files' own 28×28×1 for IDX, the Input's size for pictures. */
+    image: imageSizeSchema,
+    /** Images per class (indexed like classNames) in each split. */
+    classCounts: z.object({ train: z.array(z.number().int()), validation: z.array(z.number().int()), test: z.array(z.number().int()) }),
   }),
   /** Training begins: the settings in force and the normalisation resolved from the training split. */
   z.object({
@@ -252,6 +311,18 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     settings: trainingSettingsSchema,
     normalization: normalizationSchema,
   }),
+  z.object({
+    type: z.literal('loading'),
+    runId,
+    phase: z.enum(LOADING_PHASES),
+    /** Bytes (download) or images (the other phases) done so far. */
+    done: z.number().min(0),
+    /** Null when not known in advance. */
+    total: z.number().min(0).nullable(),
+    /** The file being downloaded. */
+    file: z.string().optional(),
+  }),
+  z.object({ type: z.literal('warning'), runId, warning: datasetWarningSchema }),
   z.object({
     type: z.literal('batch'),
     runId,
@@ -288,6 +359,8 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     confusionMatrix: z.array(z.array(z.number().int())),
     perClassAccuracy: z.array(finite),
     classNames: z.array(z.string()),
+    /** As the dataset event's: false when the class names are the dataset's own, shown verbatim (absent from older runs: true). */
+    classNamesWorded: z.boolean().optional(),
     /** Indices into the test split of misclassified images (at most a few hundred). */
     misclassified: z.array(z.object({ index: z.number().int(), label: z.number().int(), predicted: z.number().int() })),
     seconds: finite,

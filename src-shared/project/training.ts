@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'] as const;
-export const DATASETS = ['sample', 'fashion-mnist', 'mnist', 'directory'] as const;
+export const DATASETS = ['sample', 'fashion-mnist', 'mnist', 'directory', 'images', 'cifar10'] as const;
+export type DatasetName = (typeof DATASETS)[number];
+
+/** Datasets of pictures resized to the model's Input (any height × width, 1 or 3 channels, any number of classes). */
+export const PICTURE_DATASETS: readonly DatasetName[] = Object.freeze(['images', 'cifar10']);
+
+/** Whether a dataset needs a folder named (a folder of images, one of IDX files); CIFAR-10 takes one optionally. */
+export function datasetNeedsDir(dataset: DatasetName): boolean {
+  return dataset === 'directory' || dataset === 'images';
+}
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 /** How pixels become the network's input: 0–1 (pixels / 255), or standardised per channel with the training split's mean and std. */
 export const NORMALIZATIONS = ['unit', 'standardize'] as const;

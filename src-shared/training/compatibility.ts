@@ -3,7 +3,11 @@ import type { Shape } from '../layers/types';
 import { formatShape } from '../layers/format';
 import type { Coded } from '../i18n/coded';
 
-/** How 28×28 grayscale dataset images become the model's input. */
+/**
+ * How dataset images become the model's input: 28×28 grayscale IDX images are padded and
+ * channel-repeated ('image') or flattened ('flat'); pictures (a folder of images, CIFAR-10) are
+ * decoded straight to the Input's height × width × channels ('resized').
+ */
 export type InputAdapter =
   | {
       readonly kind: 'image';
@@ -13,15 +17,38 @@ export type InputAdapter =
       readonly padTop: number;
       readonly padLeft: number;
     }
-  | { readonly kind: 'flat' };
+  | { readonly kind: 'flat' }
+  | {
+      readonly kind: 'resized';
+      readonly height: number;
+      readonly width: number;
+      /** 1 (grayscale) or 3 (RGB). */
+      readonly channels: 1 | 3;
+      /** The Input's shape: [h, w] or [h, w, channels]. */
+      readonly shape: readonly number[];
+    };
+
+/**
+ * What a dataset offers a model: IDX files hold `side`×`side` grayscale images as they are;
+ * pictures are resized to any Input of height × width × 1 or 3. `classes` is null while a folder
+ * has not been read yet (only the input and the layers are checked then).
+ */
+export type DatasetSpec =
+  | { readonly kind: 'fixed'; readonly side: number; readonly classes: number }
+  | { readonly kind: 'resized'; readonly classes: number | null };
+
+/** The IDX datasets: 28×28 grayscale, 10 classes. */
+export const IDX_SPEC: DatasetSpec = Object.freeze({ kind: 'fixed', side: 28, classes: 10 });
 
 /** The values of each reason a valid model cannot train here; `node` is the layer at fault. */
 export type PlanProblemValues = {
   readonly 'flat-input-size': { readonly node: string; readonly image: number; readonly need: number; readonly given: number };
   readonly 'image-size': { readonly node: string; readonly image: number; readonly h: number; readonly w: number };
+  readonly 'image-input': { readonly node: string; readonly shape: string };
   readonly 'dilated-conv': { readonly node: string };
   readonly 'bn-center-scale': { readonly node: string };
   readonly 'wrong-output': { readonly node: string; readonly classes: number; readonly shape: string };
+  readonly 'output-not-vector': { readonly node: string; readonly shape: string };
   readonly 'relu-options': { readonly node: string };
   readonly 'softmax-axis': { readonly node: string };
   readonly 'transposed-output-padding': { readonly node: string };
@@ -31,7 +58,7 @@ export type PlanProblemValues = {
 export type PlanProblem = Coded<PlanProblemValues>;
 export type PlanProblemCode = PlanProblem['code'];
 
-/** What the model needs for training on a 28×28, 10-class dataset, or why it cannot train. */
+/** What the model needs for training on a dataset, or why it cannot train. */
 export type TrainingPlan =
   | { readonly ok: true; readonly adapter: InputAdapter; readonly outputIsProbability: boolean }
   | { readonly ok: false; readonly problem: PlanProblem };
@@ -97,30 +124,46 @@ function unsupportedForTraining(model: Network): PlanProblem | undefined {
   return undefined;
 }
 
-/** Checks that a valid model can train on 28×28 grayscale images with `classes` classes, and how to feed it. */
-export function planTraining(model: Network, classes = 10, image = 28): TrainingPlan {
+function fixedAdapter(model: Network, image: number): InputAdapter | PlanProblem {
   const input = model.input.shape;
-  let adapter: InputAdapter;
   if (input.length === 1) {
     if (input[0] !== image * image) {
       const given = input[0] ?? 0;
-      return { ok: false, problem: { code: 'flat-input-size', values: { node: model.input.name, image, need: image * image, given } } };
+      return { code: 'flat-input-size', values: { node: model.input.name, image, need: image * image, given } };
     }
-    adapter = { kind: 'flat' };
-  } else {
-    const [h, w] = input as [number, number];
-    const c = input.length === 3 ? input[2]! : 1;
-    if (h < image || w < image || (h - image) % 2 !== 0 || (w - image) % 2 !== 0) {
-      return { ok: false, problem: { code: 'image-size', values: { node: model.input.name, image, h, w } } };
-    }
-    adapter = { kind: 'image', height: h, width: w, channels: c, padTop: (h - image) / 2, padLeft: (w - image) / 2 };
+    return { kind: 'flat' };
   }
+  const [h, w] = input as [number, number];
+  const c = input.length === 3 ? input[2]! : 1;
+  if (h < image || w < image || (h - image) % 2 !== 0 || (w - image) % 2 !== 0) {
+    return { code: 'image-size', values: { node: model.input.name, image, h, w } };
+  }
+  return { kind: 'image', height: h, width: w, channels: c, padTop: (h - image) / 2, padLeft: (w - image) / 2 };
+}
+
+// Pictures are resized to the Input, so any height × width works; the channels must be a colour model sharp decodes to.
+function resizedAdapter(model: Network): InputAdapter | PlanProblem {
+  const input = model.input.shape;
+  const c = input.length === 3 ? input[2] : input.length === 2 ? 1 : undefined;
+  if (c !== 1 && c !== 3) return { code: 'image-input', values: { node: model.input.name, shape: formatShape(input) } };
+  return { kind: 'resized', height: input[0]!, width: input[1]!, channels: c, shape: [...input] };
+}
+
+/** Checks that a valid model can train on a dataset (28×28 grayscale IDX with 10 classes by default), and how to feed it. */
+export function planTraining(model: Network, dataset: DatasetSpec = IDX_SPEC): TrainingPlan {
+  const adapter = dataset.kind === 'fixed' ? fixedAdapter(model, dataset.side) : resizedAdapter(model);
+  if ('code' in adapter) return { ok: false, problem: adapter };
   const unsupported = unsupportedForTraining(model);
   if (unsupported) return { ok: false, problem: unsupported };
   const out = outputShape(model);
   const last = model.layers[model.layers.length - 1];
-  if (out.length !== 1 || out[0] !== classes) {
-    const name = last?.name ?? model.input.name;
+  const { classes } = dataset;
+  const name = last?.name ?? model.input.name;
+  // Before a folder is read its class count is unknown: the output is then judged as a vector only.
+  if (classes === null && out.length !== 1) {
+    return { ok: false, problem: { code: 'output-not-vector', values: { node: name, shape: formatShape(out) } } };
+  }
+  if (classes !== null && (out.length !== 1 || out[0] !== classes)) {
     return { ok: false, problem: { code: 'wrong-output', values: { node: name, classes, shape: formatShape(out) } } };
   }
   const activation =

@@ -51,7 +51,7 @@ export interface MemoryEstimate {
   readonly layers: readonly LayerMemory[];
   /** The input batch (and its one-hot labels are negligible next to it, so not counted). */
   readonly inputBytes: number;
-  /** The dataset as the engine holds it, float32 in the input's layout (0 when the image count is not known yet). */
+  /** The dataset as the engine holds it, one byte per value in the input's layout (0 when the image count is not known yet). */
   readonly exampleBytes: number;
   /** How many images that is. */
   readonly examples: number;
@@ -109,7 +109,8 @@ export function estimateTrainingMemory(summary: Summary, settings: MemorySetting
   });
   const sum = (f: (l: LayerMemory) => number) => safe(layers.reduce((a, l) => a + f(l), 0));
   const inputBytes = safe(product(summary.inputShape) * FLOAT32 * batch);
-  const exampleBytes = safe(product(summary.inputShape) * FLOAT32 * examples);
+  // The engine holds images as bytes and converts them to float32 a batch at a time.
+  const exampleBytes = safe(product(summary.inputShape) * examples);
   const activationBytes = sum((l) => l.activationBytes);
   const weightBytes = sum((l) => l.weightBytes);
   const gradientBytes = sum((l) => l.gradientBytes);

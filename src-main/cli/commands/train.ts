@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
-import type { EngineEvent, EngineEventOf } from '../../../src-shared/engine/protocol';
-import { trainingSettingsSchema, type TrainingSettings } from '../../../src-shared/project/training';
+import type { DatasetWarning, EngineEvent, EngineEventOf } from '../../../src-shared/engine/protocol';
+import { datasetNeedsDir, trainingSettingsSchema, type TrainingSettings } from '../../../src-shared/project/training';
+import { classNameText } from '../../../src-shared/i18n/class-names';
 import { zodIssues } from '../../../src-shared/project/io';
 import { EngineClient } from '../../engine/process/client';
 import { loadProject, requireNetwork } from '../load';
@@ -12,7 +13,10 @@ import { resolveFrom, type CliIo } from '../io';
 import { divergenceText } from '../../../src-shared/i18n/divergence-text';
 
 const USAGE =
-  'usage: train <file> --dataset sample|fashion-mnist|mnist [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--flip] [--shift N] [--rotate DEG] [--brightness F] [--contrast F] [--normalize unit|standardize] [--out DIR] [--json]';
+  'usage: train <file> --dataset sample|fashion-mnist|mnist|directory|images|cifar10 [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--flip] [--shift N] [--rotate DEG] [--brightness F] [--contrast F] [--normalize unit|standardize] [--out DIR] [--json]';
+
+/** Skipped files named on the terminal; the rest are counted (--json lists up to MAX_LISTED_SKIPS). */
+const SKIPS_SHOWN = 20;
 
 function num(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -47,7 +51,7 @@ function settingsFrom(base: TrainingSettings, v: Record<string, string | boolean
   };
   const parsed = trainingSettingsSchema.safeParse(overrides);
   if (!parsed.success) throw usage(`invalid training settings: ${zodIssues(parsed.error)}`);
-  if (parsed.data.dataset === 'directory' && !parsed.data.dataDir) throw usage('--dataset directory needs --data-dir');
+  if (datasetNeedsDir(parsed.data.dataset) && !parsed.data.dataDir) throw usage(`--dataset ${parsed.data.dataset} needs --data-dir`);
   return parsed.data;
 }
 
@@ -75,8 +79,15 @@ function describe(e: EngineEvent): string | undefined {
     case 'ready':
       // The budget is what the engine refuses runs above (see memoryBudget).
       return `backend: ${e.backend} (${e.backendReason})${e.memoryBudgetBytes ? `, runs up to ${formatBytesApprox('en', e.memoryBudgetBytes)} of memory` : ''}`;
-    case 'dataset':
-      return `dataset: ${e.name}, ${e.source}: ${formatCount(e.trainCount)} train, ${formatCount(e.validationCount)} validation, ${formatCount(e.testCount)} test`;
+    case 'dataset': {
+      const names = e.classNamesWorded ? e.classNames.map((n) => classNameText('en', n)) : e.classNames;
+      const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
+      const { height, width, channels } = e.image;
+      return (
+        `dataset: ${e.name}, ${e.source}: ${formatCount(e.trainCount)} train, ${formatCount(e.validationCount)} validation, ${formatCount(e.testCount)} test\n` +
+        `  ${names.length} classes (${shown}), images ${height}×${width}×${channels}`
+      );
+    }
     case 'started':
       return trainingOptions(e);
     case 'epoch':
@@ -85,6 +96,43 @@ function describe(e: EngineEvent): string | undefined {
       return `${e.stopped ? 'stopped' : 'finished'} after ${e.epochsCompleted} epoch${e.epochsCompleted === 1 ? '' : 's'} in ${e.seconds.toFixed(1)} s — test accuracy ${pct(e.testAccuracy)} on ${formatCount(e.testCount)} images`;
     default:
       return undefined;
+  }
+}
+
+/** The files a folder's loading left out, named (the first few) with why. */
+function skippedText(w: DatasetWarning): string {
+  const { count, files } = w.values;
+  const named = files.slice(0, SKIPS_SHOWN).map((f) => `  ${f.file} (${SKIP_WORDS[f.reason]})`);
+  const more = count - named.length;
+  return [
+    `warning: ${formatCount(count)} file${count === 1 ? ' was' : 's were'} left out (not pictures Convas reads, empty or damaged):`,
+    ...named,
+    ...(more > 0 ? [`  … and ${formatCount(more)} more`] : []),
+  ].join('\n');
+}
+
+const SKIP_WORDS: Readonly<Record<DatasetWarning['values']['files'][number]['reason'], string>> = {
+  empty: 'empty',
+  'not-image': 'not a picture',
+  corrupt: 'damaged',
+  unreadable: 'cannot be read',
+  'outside-class': 'not in a class folder',
+};
+
+/** The progress line of loading: a download's bytes, an archive unpacking, pictures decoded. */
+function loadingText(e: EngineEventOf<'loading'>): string {
+  const of = e.total === null ? formatCount(e.done) : `${formatCount(e.done)} / ${formatCount(e.total)}`;
+  switch (e.phase) {
+    case 'download':
+      return `downloading ${e.file ?? ''} ${e.total === null ? formatBytesApprox('en', e.done) : `${formatBytesApprox('en', e.done)} / ${formatBytesApprox('en', e.total)}`}`;
+    case 'unpack':
+      return `unpacking ${e.file ?? ''}`;
+    case 'scan':
+      return `looking for pictures: ${formatCount(e.done)} files`;
+    case 'decode':
+      return `decoding ${of}`;
+    case 'read-cache':
+      return `reading ${e.total === null ? '' : `${formatCount(e.total)} `}decoded pictures from the cache`;
   }
 }
 
@@ -130,7 +178,12 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
         if (e.type === 'finished') return resolveRun(e);
         if (e.type === 'error') return rejectRun(new CliError(e.message));
         if (json) out(JSON.stringify(e));
-        else if (e.type === 'batch' && progress) {
+        else if (e.type === 'loading') {
+          progress?.(`\r\x1b[K  ${loadingText(e)}`);
+        } else if (e.type === 'warning') {
+          if (progress) progress('\r\x1b[K');
+          io.err(skippedText(e.warning));
+        } else if (e.type === 'batch' && progress) {
           progress(
             `\r  epoch ${e.epoch} batch ${e.batch}/${e.batchesPerEpoch}  loss ${e.loss.toFixed(4)}  ${Math.round(e.samplesPerSec)} samples/s  ${Math.round(e.secondsLeft)} s left   `,
           );

@@ -19,7 +19,7 @@ export function toImageSet(images: IdxImages, labels: IdxLabels, files: { images
       );
     }
   }
-  return { images: images.data, labels: labels.data, count: images.count, height: images.height, width: images.width };
+  return { images: images.data, labels: labels.data, count: images.count, height: images.height, width: images.width, channels: 1 };
 }
 
 /** Checks that the training and test images have the size the engine expects. */

@@ -94,3 +94,27 @@ export const MANIFESTS: Readonly<Record<DownloadableDataset, DatasetManifest>> =
 
 /** Where Debian's `dataset-fashion-mnist` package installs the four .gz files. */
 export const DEBIAN_FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
+
+/** CIFAR-10's binary version: the batch files inside its archive, by role. */
+export const CIFAR10_TRAIN_FILES: readonly string[] = Object.freeze([1, 2, 3, 4, 5].map((n) => `data_batch_${n}.bin`));
+export const CIFAR10_TEST_FILE = 'test_batch.bin';
+export const CIFAR10_META_FILE = 'batches.meta.txt';
+/** The folder the archive unpacks into. */
+export const CIFAR10_FOLDER = 'cifar-10-batches-bin';
+
+/** One archive to download, from mirrors tried in order. */
+export interface ArchiveManifest {
+  readonly mirrors: readonly string[];
+  readonly file: RemoteFile;
+}
+
+// The size and SHA-256 are those tensorflow_datasets lists (url_checksums/cifar10.txt); the
+// dataset's page gives the MD5 c32a1d4ab5d03f1284b67883e8d87530 of the same file.
+export const CIFAR10_MANIFEST: ArchiveManifest = Object.freeze({
+  mirrors: ['https://www.cs.toronto.edu/~kriz/'],
+  file: {
+    name: 'cifar-10-binary.tar.gz',
+    bytes: 170_052_171,
+    sha256: 'c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd',
+  },
+});

@@ -14,18 +14,28 @@ export type DatasetErrorCode =
   | 'size-mismatch'
   | 'checksum-mismatch'
   | 'download-failed'
-  | 'unavailable';
+  | 'unavailable'
+  | 'no-images'
+  | 'one-class'
+  | 'empty-class'
+  | 'empty-test-class'
+  | 'unknown-test-class'
+  | 'missing-cifar-files'
+  | 'bad-archive';
 
 /** A dataset problem with a message that names the file, says what is wrong and what to do. */
 export class DatasetError extends Error {
   override readonly name = 'DatasetError';
+  /** The class, folder or file the problem is about, for the UI's own words (a folder's name verbatim). */
+  readonly subject: string | undefined;
 
   constructor(
     readonly code: DatasetErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; subject?: string },
   ) {
     super(message, options);
+    this.subject = options?.subject;
   }
 }
 

@@ -2,13 +2,15 @@ import { seededRandom } from '../../../src-shared/util/random';
 
 /** A split of a dataset as the data layer hands it over: uint8 pixels, row-major, and uint8 labels. */
 export interface ImageSet {
-  /** count × height × width pixels, 0–255. */
+  /** count × height × width × channels pixels, 0–255 (channels interleaved, as the model takes them). */
   readonly images: Uint8Array;
   /** count labels, 0 … classes − 1. */
   readonly labels: Uint8Array;
   readonly count: number;
   readonly height: number;
   readonly width: number;
+  /** 1 (grayscale) or 3 (RGB). */
+  readonly channels: number;
 }
 
 /** Fashion-MNIST's classes, by label (from the dataset's README). */
@@ -104,4 +106,70 @@ export function stratifiedSplit(labels: Uint8Array, fraction = 0.2, seed = 42): 
     else train[t++] = i;
   }
   return { train, validation };
+}
+
+/**
+ * Seeded, stratified hold-out of a test part: each class gives round(n·fraction) of its examples, but
+ * at least one and never all of them (a class of one example cannot give any: see `short`). Both
+ * index lists come back in ascending order.
+ */
+export function stratifiedHoldout(
+  labels: Uint8Array,
+  fraction: number,
+  seed: number,
+): { readonly train: Uint32Array; readonly test: Uint32Array; readonly short: readonly number[] } {
+  const byClass: number[][] = [];
+  for (let i = 0; i < labels.length; i++) (byClass[labels[i]!] ??= []).push(i);
+  const rand = seededRandom(seed);
+  const isTest = new Uint8Array(labels.length);
+  const short: number[] = [];
+  let testCount = 0;
+  byClass.forEach((members, c) => {
+    if (members.length < 2) {
+      short.push(c);
+      return;
+    }
+    const quota = Math.min(members.length - 1, Math.max(1, Math.round(members.length * fraction)));
+    for (let i = 0; i < quota; i++) {
+      const j = i + Math.floor(rand() * (members.length - i));
+      const t = members[i]!;
+      members[i] = members[j]!;
+      members[j] = t;
+      isTest[members[i]!] = 1;
+    }
+    testCount += quota;
+  });
+  const train = new Uint32Array(labels.length - testCount);
+  const test = new Uint32Array(testCount);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (isTest[i]) test[b++] = i;
+    else train[a++] = i;
+  }
+  return { train, test, short };
+}
+
+/**
+ * Reorders `count` records of `recordBytes` bytes in place so that record k becomes the old record
+ * order[k] (a permutation): one record of scratch space, however large the set.
+ */
+export function permuteRecords(data: Uint8Array, recordBytes: number, order: ArrayLike<number>): void {
+  const done = new Uint8Array(order.length);
+  const scratch = new Uint8Array(recordBytes);
+  for (let start = 0; start < order.length; start++) {
+    if (done[start] || order[start] === start) continue;
+    scratch.set(data.subarray(start * recordBytes, (start + 1) * recordBytes));
+    let k = start;
+    for (;;) {
+      done[k] = 1;
+      const from = order[k]!;
+      if (from === start) {
+        data.set(scratch, k * recordBytes);
+        break;
+      }
+      data.copyWithin(k * recordBytes, from * recordBytes, (from + 1) * recordBytes);
+      k = from;
+    }
+  }
 }

@@ -105,7 +105,7 @@ export function cacheRoot(cacheDir?: string, env: NodeJS.ProcessEnv = process.en
 }
 
 /** The directory one dataset is cached in. */
-export function datasetCacheDir(dataset: DownloadableDataset, cacheDir?: string, env?: NodeJS.ProcessEnv): string {
+export function datasetCacheDir(dataset: DownloadableDataset | 'cifar10', cacheDir?: string, env?: NodeJS.ProcessEnv): string {
   return join(cacheRoot(cacheDir, env), 'datasets', dataset);
 }
 

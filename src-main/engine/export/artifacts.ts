@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../files/atomic-write';
-import { DATASET_FILE, datasetFileSchema, type DatasetFile } from '../../../src-shared/training/normalization';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -72,15 +71,4 @@ export async function loadModel(modelPath: string): Promise<tf.LayersModel> {
     offset += p.byteLength;
   }
   return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData: data.buffer }));
-}
-
-/** Writes convas-dataset.json (input shape, class names, normalisation) beside a saved model; returns its path. */
-export async function saveDatasetFile(
-  dir: string,
-  info: Pick<DatasetFile, 'inputShape' | 'classNames' | 'normalization'>,
-): Promise<string> {
-  const path = join(dir, DATASET_FILE);
-  const file: DatasetFile = { format: 'convas-dataset', version: 1, ...info };
-  await writeFileAtomic(path, `${JSON.stringify(datasetFileSchema.parse(file), null, 2)}\n`);
-  return path;
 }

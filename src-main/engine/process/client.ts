@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { engineCommandSchema, engineEventSchema, type EngineCommand, type EngineEvent } from '../../../src-shared/engine/protocol';
 import { zodIssues } from '../../../src-shared/project/io';
 import { commandContext, engineError } from '../../../src-shared/engine/errors';
+import { withDecodeThreads } from './threads';
 
 export type EngineListener = (event: EngineEvent) => void;
 
@@ -27,7 +28,7 @@ export class EngineClient {
       execArgv,
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      env: options.env ?? process.env,
+      env: withDecodeThreads(options.env ?? process.env),
     });
     this.child.stderr?.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-2000);

@@ -200,11 +200,13 @@ export function batchSeed(seed: number, epoch: number, batch: number): number {
 }
 
 /**
- * The image layout augmentation works in for an input shape: [h, w, c] as it is, a flat input of a
- * square number of values as one grayscale square image; null when it has no image layout.
+ * The image layout augmentation works in for an input shape: [h, w, c] as it is, [h, w] as one
+ * channel, a flat input of a square number of values as one grayscale square image; null when it
+ * has no image layout.
  */
 export function imageLayout(shape: readonly number[]): [number, number, number] | null {
   if (shape.length === 3) return [shape[0]!, shape[1]!, shape[2]!];
+  if (shape.length === 2) return [shape[0]!, shape[1]!, 1];
   if (shape.length === 1) {
     const side = Math.round(Math.sqrt(shape[0]!));
     if (side * side === shape[0]) return [side, side, 1];

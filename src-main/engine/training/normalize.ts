@@ -6,47 +6,41 @@ import type { Examples } from './examples';
 /** Below this a channel is treated as constant (all its pixels alike): divided by 1, not blown up. */
 const MIN_STD = 1e-6;
 
-/** Channels of an input shape: the last axis of an image, one for a flat input. */
+/** Channels of an input shape: the last axis of an image, one for a flat (or 2-D) input. */
 export function channelsOf(shape: readonly number[]): number {
   return shape.length === 3 ? shape[2]! : 1;
 }
 
-/** Example n's 0–1 values in the input's layout: the one place that knows how Examples hold them. */
-function valuesOf(ex: Examples, n: number, size: number): Float32Array {
-  return ex.x.subarray(n * size, (n + 1) * size);
-}
-
 /**
  * Mean and (population) standard deviation of each channel over every value of a split as the
- * network receives it. Sums are taken in doubles example by example (float32 reductions over
- * millions of values drift by 1e-4) and merged exactly (Chan et al.'s pairwise update).
+ * network receives it (pixels / 255). The sums are of the bytes themselves, exact in doubles
+ * (a float32 reduction over millions of values drifts by 1e-4), scaled once at the end.
  */
 export function channelStatistics(ex: Examples): { mean: number[]; std: number[] } {
   const c = channelsOf(ex.shape);
   const size = ex.shape.reduce((a, b) => a * b, 1);
-  const n = size / c;
-  const mean = new Float64Array(c);
-  const m2 = new Float64Array(c);
-  let total = 0;
+  const sums = new Float64Array(c);
+  const squares = new Float64Array(c);
   for (let e = 0; e < ex.count; e++) {
-    const values = valuesOf(ex, e, size);
-    const merged = total + n;
+    const src = ex.index[e]! * size;
     for (let k = 0; k < c; k++) {
       let sum = 0;
-      for (let i = k; i < size; i += c) sum += values[i]!;
-      const m = sum / n;
-      let squares = 0;
-      for (let i = k; i < size; i += c) squares += (values[i]! - m) ** 2;
-      const delta = m - mean[k]!;
-      mean[k]! += (delta * n) / merged;
-      m2[k]! += squares + (delta * delta * total * n) / merged;
+      let square = 0;
+      for (let i = src + k; i < src + size; i += c) {
+        const v = ex.pixels[i]!;
+        sum += v;
+        square += v * v;
+      }
+      sums[k]! += sum;
+      squares[k]! += square;
     }
-    total = merged;
   }
+  const n = Math.max((ex.count * size) / c, 1);
+  const mean = Array.from(sums, (s) => s / n);
   return {
-    mean: Array.from(mean),
-    std: Array.from(m2, (v) => {
-      const s = Math.sqrt(v / Math.max(total, 1));
+    mean: mean.map((m) => m / 255),
+    std: Array.from(squares, (q, k) => {
+      const s = Math.sqrt(Math.max(q / n - mean[k]! ** 2, 0)) / 255;
       return s < MIN_STD ? 1 : s;
     }),
   };

@@ -5,9 +5,9 @@ import type { InputAdapter } from '../../../src-shared/training/compatibility';
 import { shuffledIndices } from '../../../src-shared/util/random';
 import { view } from '../inspect/feature-maps';
 import { augmentBatch, batchSeed, imageLayout } from './augment';
-import { toExamples } from './examples';
+import { exampleValues, toExamples } from './examples';
 
-/** What a preview is made from: the training images (28×28 bytes as the data layer hands them over) and their labels. */
+/** What a preview is made from: the training images as the data layer hands them over (28×28 IDX bytes, or pictures at the Input's size) and their labels. */
 export interface PreviewSource {
   readonly images: Uint8Array;
   readonly labels: Uint8Array;
@@ -34,17 +34,18 @@ export function previewAugmentation(source: PreviewSource, request: PreviewReque
   const picked = Array.from(order.subarray(0, count), (i) => source.train[i]!);
   const ex = toExamples(source.images, source.labels, picked, adapter);
   const shape = imageLayout(ex.shape) ?? [...ex.shape];
-  const size = ex.x.length / Math.max(count, 1);
+  const originals = picked.map((_, n) => exampleValues(ex, n));
+  const size = originals[0]?.length ?? 0;
   // All versions as one batch, version after version: one draw, as training makes one per batch.
   const augmented = tf.tidy(() => {
-    const x = tf.tensor(ex.x, [count, ...ex.shape], 'float32');
+    const x = tf.stack(originals.map((v) => tf.tensor(v, [...ex.shape], 'float32')));
     const copies = tf.concat(Array.from({ length: versions }, () => x));
     return augmentBatch(copies, settings.augmentation, batchSeed(seed, 0, 0)).dataSync() as Float32Array;
   });
   return picked.map((index, n) => ({
     index,
     label: ex.labels[n]!,
-    original: view(ex.x.slice(n * size, (n + 1) * size), shape),
+    original: view(new Float32Array(originals[n]!), shape),
     versions: Array.from({ length: versions }, (_, v) => view(augmented.slice((v * count + n) * size, (v * count + n + 1) * size), shape)),
   }));
 }

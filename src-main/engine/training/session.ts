@@ -19,6 +19,8 @@ export interface PreparedData {
   readonly validation: Examples | null;
   readonly test: Examples;
   readonly classNames: readonly string[];
+  /** False when the class names are the dataset's own (a folder's), not a known dataset's the UI translates. */
+  readonly classNamesWorded?: boolean;
 }
 
 export interface SessionOptions {
@@ -172,6 +174,7 @@ export class TrainingSession {
       confusionMatrix: matrix,
       perClassAccuracy: perClassAccuracy(matrix),
       classNames: [...data.classNames],
+      ...(data.classNamesWorded !== undefined ? { classNamesWorded: data.classNamesWorded } : {}),
       misclassified,
       seconds: (performance.now() - started) / 1000,
       ...(warning ? { warning } : {}),

@@ -37,11 +37,13 @@ describe('the desktop bundles', () => {
     expect(inputs(built.metafiles.main).some((p) => p.startsWith('src-renderer/') || p.includes('@tensorflow'))).toBe(false);
   });
 
-  it('builds the engine as an ES module with TensorFlow.js left to node_modules (native and .wasm files)', async () => {
+  it('builds the engine as an ES module with TensorFlow.js and sharp left to node_modules (native and .wasm files)', async () => {
     const code = await readFile(built.files.engine, 'utf8');
     const external = imports(code).filter((m) => !builtins.has(m));
     expect(external.length).toBeGreaterThan(0);
-    expect(external.every((m) => m.startsWith('@tensorflow/'))).toBe(true);
+    expect(external.every((m) => m.startsWith('@tensorflow/') || m === 'sharp')).toBe(true);
+    expect(external).toContain('sharp');
+    expect(inputs(built.metafiles.engine).some((p) => p.startsWith('node_modules/sharp/'))).toBe(false);
     expect(code).toContain("import('@tensorflow/tfjs-backend-wasm')".replace(/'/g, '"'));
     expect(inputs(built.metafiles.engine).some((p) => p.startsWith('node_modules/@tensorflow/'))).toBe(false);
   });
@@ -91,7 +93,12 @@ describe('electron.config.ts', () => {
     expect(config.mac?.target).toEqual(['dmg']);
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(
-      expect.arrayContaining(['node_modules/@tensorflow/tfjs-node/**/*', 'node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm']),
+      expect.arrayContaining([
+        'node_modules/@tensorflow/tfjs-node/**/*',
+        'node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm',
+        'node_modules/sharp/**/*',
+        'node_modules/@img/**/*',
+      ]),
     );
     expect(config.electronFuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true, enableNodeCliInspectArguments: false });
   });

@@ -156,9 +156,10 @@ describe('EngineHost memory budget', () => {
       },
       (e) => events.push(engineEventSchema.parse(e)),
     );
+    // 70,000 images of 2048×2048 bytes: 274 GB, past any machine's budget.
     const graph = graphFromLayers([
-      { kind: 'InputLayer', name: 'big_input', params: { shape: [1024, 1024, 1] } },
-      { kind: 'AveragePooling2D', params: { pool_size: [32, 32] } },
+      { kind: 'InputLayer', name: 'big_input', params: { shape: [2048, 2048, 1] } },
+      { kind: 'AveragePooling2D', params: { pool_size: [64, 64] } },
       { kind: 'Flatten', params: {} },
       { kind: 'Dense', params: { units: 10, activation: 'softmax' } },
     ]);

@@ -50,6 +50,9 @@ function modelReady(engine: EngineApi): void {
     validationCount: 2,
     testCount: 4,
     classNames: ['a'],
+    classNamesWorded: false,
+    image: { height: 28, width: 28, channels: 1 },
+    classCounts: { train: [8], validation: [2], test: [4] },
   });
 }
 

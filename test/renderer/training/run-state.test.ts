@@ -35,6 +35,9 @@ const dataset: EngineEvent = {
   validationCount: 600,
   testCount: 1000,
   classNames: ['a', 'b'],
+  classNamesWorded: false,
+  image: { height: 28, width: 28, channels: 1 },
+  classCounts: { train: [1200, 1200], validation: [300, 300], test: [500, 500] },
 };
 
 function batch(epoch: number, b: number): EngineEvent {

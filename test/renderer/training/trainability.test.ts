@@ -32,6 +32,27 @@ describe('whether the network on the canvas can train, before Train is pressed',
     expect(trainabilityOf(invalid)).toMatchObject({ ok: false, kind: 'invalid', problems: 1 });
   });
 
+  it('judges a colour network by the dataset: pictures take any Input of 1 or 3 channels and any class count, IDX files do not', () => {
+    const colour = graphFromLayers([
+      { kind: 'InputLayer', params: { shape: [32, 32, 3] } },
+      { kind: 'Flatten', params: {} },
+      { kind: 'Dense', params: { units: 5, activation: 'softmax' } },
+    ]);
+    expect(trainabilityOf(colour, undefined, 'images')).toEqual({ ok: true });
+    expect(trainabilityOf(colour, undefined, 'cifar10')).toEqual({ ok: true });
+    expect(trainabilityOf(colour, undefined, 'sample')).toMatchObject({
+      ok: false,
+      kind: 'incompatible',
+      problem: { code: 'wrong-output' },
+    });
+    const flat = graphFromLayers([
+      { kind: 'InputLayer', params: { shape: [784] } },
+      { kind: 'Dense', params: { units: 10 } },
+    ]);
+    expect(trainabilityOf(flat, undefined, 'images')).toMatchObject({ ok: false, problem: { code: 'image-input' } });
+    expect(trainabilityOf(flat, undefined, 'mnist')).toEqual({ ok: true });
+  });
+
   it('is the same object for the same graph (memoised per structural change)', () => {
     const graph = graphFromLayers([
       { kind: 'InputLayer', params: { shape: [784] } },

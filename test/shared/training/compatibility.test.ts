@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { issueText, planText } from '../../../src-shared/i18n/issue-text';
 import { graphFromLayers, toNetwork, type RawLayer } from '../../../src-shared/graph/network';
-import { planTraining } from '../../../src-shared/training/compatibility';
+import { planTraining, type DatasetSpec } from '../../../src-shared/training/compatibility';
 import { INCEPTION, RESIDUAL } from '../support/functional-graphs';
 
-function plan(layers: RawLayer[]) {
+function plan(layers: RawLayer[], spec?: DatasetSpec) {
   const seq = toNetwork(graphFromLayers(layers));
   if (!seq.ok) throw new Error(seq.issues.map((i) => issueText('en', i)).join('\n'));
-  return planTraining(seq.model);
+  return planTraining(seq.model, spec);
 }
 
 const input = (shape: number[]): RawLayer => ({ kind: 'InputLayer', params: { shape } });
@@ -122,5 +122,54 @@ describe('planTraining', () => {
     }
     const five = plan(RESIDUAL.map((l) => (l.name === 'dense' ? { ...l, params: { units: 5 } } : l)));
     expect(!five.ok && planText('en', five.problem)).toMatch(/^dense: the network must end with 10 values .* outputs \(None, 5\)/);
+  });
+});
+
+describe('planTraining for pictures (resized to the Input)', () => {
+  const classes = (n: number): RawLayer[] => [
+    { kind: 'Flatten', params: {} },
+    { kind: 'Dense', name: 'out', params: { units: n, activation: 'softmax' } },
+  ];
+
+  it('takes any height × width with 1 or 3 channels, as pictures are resized and converted to it', () => {
+    expect(plan([input([32, 32, 3]), ...classes(3)], { kind: 'resized', classes: 3 })).toEqual({
+      ok: true,
+      adapter: { kind: 'resized', height: 32, width: 32, channels: 3, shape: [32, 32, 3] },
+      outputIsProbability: true,
+    });
+    // 28×28 IDX images could not fill 17×9; pictures can.
+    expect(plan([input([17, 9, 1]), ...classes(2)], { kind: 'resized', classes: 2 })).toMatchObject({
+      ok: true,
+      adapter: { kind: 'resized', height: 17, width: 9, channels: 1 },
+    });
+    expect(plan([input([17, 9, 1]), ...classes(10)]).ok).toBe(false);
+    expect(plan([input([20, 20]), ...classes(2)], { kind: 'resized', classes: 2 })).toMatchObject({
+      adapter: { kind: 'resized', channels: 1, shape: [20, 20] },
+    });
+  });
+
+  it('refuses a flat input or channels other than 1 and 3, saying what the Input must be', () => {
+    for (const shape of [[784], [32, 32, 4], [32, 32, 2]]) {
+      const p = plan([input(shape), ...(shape.length === 1 ? [classes(2)[1]!] : classes(2))], { kind: 'resized', classes: 2 });
+      expect(!p.ok && p.problem.code).toBe('image-input');
+    }
+    const four = plan([input([32, 32, 4]), ...classes(2)], { kind: 'resized', classes: 2 });
+    expect(!four.ok && planText('en', four.problem)).toMatch(
+      /^input_layer: pictures are resized to the Input's height and width.* not \(None, 32, 32, 4\)/,
+    );
+    expect(!four.ok && planText('ko', four.problem)).toMatch(/^input_layer: 그림은 입력의 높이와 너비로/);
+  });
+
+  it('checks the output against the class count once the folder is read, and only its form before', () => {
+    expect(plan([input([8, 8, 3]), ...classes(7)], { kind: 'resized', classes: null }).ok).toBe(true);
+    const unread = plan([input([8, 8, 3]), { kind: 'Conv2D', name: 'c', params: { filters: 2, kernel_size: 3 } }], {
+      kind: 'resized',
+      classes: null,
+    });
+    expect(!unread.ok && planText('en', unread.problem)).toMatch(
+      /^c: the network must end with one value per class but outputs \(None, 6, 6, 2\)/,
+    );
+    const read = plan([input([8, 8, 3]), ...classes(7)], { kind: 'resized', classes: 3 });
+    expect(!read.ok && planText('en', read.problem)).toMatch(/^out: the network must end with 3 values .* outputs \(None, 7\)/);
   });
 });

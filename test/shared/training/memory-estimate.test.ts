@@ -120,14 +120,14 @@ describe('estimateTrainingMemory', () => {
     const before = estimateTrainingMemory(summary, { optimizer: 'adam', batchSize: 32 });
     expect(before.exampleBytes).toBe(0);
     expect(checkMemory(before, 4 * GiB)).toBeUndefined();
-    // Fashion-MNIST: 60,000 + 10,000 images × 1,048,576 floats × 4 B = 293,601,280,000 B ≈ 273.4 GiB, plus the batch ≈ 274 GiB.
+    // Fashion-MNIST: 60,000 + 10,000 images × 1,048,576 bytes = 73,400,320,000 B ≈ 68.4 GiB, plus the batch as float32.
     const after = estimateTrainingMemory(summary, { optimizer: 'adam', batchSize: 32 }, 70_000);
-    expect(after.exampleBytes).toBe(293_601_280_000);
-    expect(after.totalBytes).toBe(before.totalBytes + 293_601_280_000);
+    expect(after.exampleBytes).toBe(73_400_320_000);
+    expect(after.totalBytes).toBe(before.totalBytes + 73_400_320_000);
     const problem = checkMemory(after, 4 * GiB, 'big_input')!;
     expect(problem.values).toMatchObject({ node: 'big_input', cause: 'dataset', examples: 70_000 });
     expect(memoryBudgetText('en', problem.values)).toBe(
-      'big_input: 70,000 images at this input size — training needs about 274 GB; this computer allows 4 GB. Use a smaller input: the dataset’s images are 28×28.',
+      'big_input: 70,000 images at this input size — training needs about 68 GB; this computer allows 4 GB. Use a smaller input: the dataset’s images are 28×28.',
     );
   });
 });

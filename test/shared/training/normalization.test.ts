@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { datasetFileSchema, normalizationSchema } from '../../../src-shared/training/normalization';
+import { normalizationSchema } from '../../../src-shared/training/normalization';
+import { trainedDatasetSchema } from '../../../src-shared/training/trained-dataset';
 import { augments, trainingSettingsSchema } from '../../../src-shared/project/training';
 
 describe('augmentation and normalisation settings', () => {
@@ -30,17 +31,21 @@ describe('a stored normalisation', () => {
     expect(normalizationSchema.safeParse({ kind: 'standardize', mean: [], std: [] }).success).toBe(false);
   });
 
-  it('is read from convas-dataset.json, which keeps the fields other writers add', () => {
+  it('is what convas-dataset.json says of a trained model', () => {
     const file = {
-      format: 'convas-dataset',
-      version: 1,
-      inputShape: [32, 32, 3],
+      format: 1,
+      dataset: 'images',
       classNames: ['cat', 'dog'],
-      normalization: { kind: 'unit' },
-      classCounts: { cat: 10, dog: 12 },
+      classNamesWorded: false,
+      image: { height: 32, width: 32, channels: 3 },
+      resize: 'fill',
+      adapter: { kind: 'resized', height: 32, width: 32, channels: 3, shape: [32, 32, 3] },
+      normalization: { kind: 'standardize', mean: [0.49, 0.48, 0.45], std: [0.25, 0.24, 0.26] },
+      outputIsProbability: true,
     };
-    expect(datasetFileSchema.parse(file)).toEqual(file);
-    expect(datasetFileSchema.safeParse({ ...file, version: 2 }).success).toBe(false);
-    expect(datasetFileSchema.safeParse({ ...file, normalization: undefined }).success).toBe(false);
+    expect(trainedDatasetSchema.parse(file)).toEqual(file);
+    expect(trainedDatasetSchema.safeParse({ ...file, normalization: { kind: 'standardize', mean: [0.5], std: [0.2, 0.2] } }).success).toBe(
+      false,
+    );
   });
 });

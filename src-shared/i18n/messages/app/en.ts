@@ -241,6 +241,8 @@ export const en = {
   'status.trainable.wrong-output': 'output {shape}, needs (None, {classes})',
   'status.trainable.flat-input-size': 'input of {given} values, needs {need}',
   'status.trainable.image-size': 'input {h}×{w} cannot take {image}×{image} images',
+  'status.trainable.image-input': 'input {shape} is not height, width, 1 or 3 channels',
+  'status.trainable.output-not-vector': 'output {shape}, needs one value per class',
   'status.trainable.dilated-conv': '{node} is a dilated convolution',
   'status.trainable.bn-center-scale': '{node} has center or scale off',
   'status.trainable.relu-options': '{node} is a ReLU that TensorFlow.js cannot train',

@@ -235,6 +235,8 @@ export const ko: Translation<typeof en> = {
   'status.trainable.wrong-output': '출력 {shape}, (None, {classes})이어야 함',
   'status.trainable.flat-input-size': '입력 값 {given}개, {need}개여야 함',
   'status.trainable.image-size': '{h}×{w} 입력은 {image}×{image} 이미지를 받을 수 없음',
+  'status.trainable.image-input': '{shape} 입력은 높이, 너비, 채널 1 또는 3이 아님',
+  'status.trainable.output-not-vector': '출력 {shape}, 클래스마다 값 하나여야 함',
   'status.trainable.dilated-conv': '{node}은(는) 팽창 합성곱',
   'status.trainable.bn-center-scale': '{node}의 center 또는 scale이 꺼져 있음',
   'status.trainable.relu-options': '{node}은(는) TensorFlow.js가 훈련할 수 없는 ReLU',

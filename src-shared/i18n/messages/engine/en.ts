@@ -11,7 +11,7 @@ export const en = {
     one: 'Fix the problem marked on the canvas, then train again.',
     other: 'Fix the {count} problems marked on the canvas, then train again.',
   },
-  'error.not-trainable': 'Its input must take the 28×28 grayscale images and its last layer must give one value per class (10).',
+  'error.not-trainable': "Its input must take the dataset's images and its last layer must give one value per class.",
   'error.backend-unavailable': 'The {backend} backend cannot start here. Choose another backend, or Automatic.',
   'error.no-backend': 'None of the TensorFlow.js backends could start here.',
   'error.dataset.not-found':
@@ -31,6 +31,17 @@ export const en = {
   'error.dataset.checksum-mismatch': 'A downloaded file does not match its published checksum.',
   'error.dataset.download-failed': 'The dataset could not be downloaded.',
   'error.dataset.unavailable': 'The dataset is not available on this computer.',
+  'error.dataset.no-images':
+    'The folder {name} holds no picture Convas can read: put PNG, JPEG, WebP, GIF or BMP files in one subfolder per class (or in train/ and test/, each with one subfolder per class).',
+  'error.dataset.one-class': 'The folder has only one class ({name}): a classifier needs at least two class subfolders.',
+  'error.dataset.empty-class': 'The class folder {name} holds no picture Convas can read: add pictures to it, or remove it.',
+  'error.dataset.empty-test-class':
+    'The class {name} has no test image: put pictures in its folder under test/ (or, in a folder without train/ and test/, give it at least two pictures so that one can be held out).',
+  'error.dataset.unknown-test-class':
+    'test/{name} is not a class in train/: the test folder must have the same class subfolders as the training folder.',
+  'error.dataset.missing-cifar-files':
+    'The folder does not hold the binary version of CIFAR-10 (data_batch_1.bin … data_batch_5.bin, test_batch.bin and batches.meta.txt).',
+  'error.dataset.bad-archive': 'The downloaded archive could not be unpacked.',
   'error.dataset.other': 'The dataset could not be read.',
   'error.non-finite-loss':
     'The loss became {loss} in epoch {epoch}, batch {batch}, so training was stopped. Lower the learning rate (now {learningRate}) or use the Adam optimizer.',
@@ -43,6 +54,9 @@ export const en = {
     '{node}: its outputs for a batch of {batch} — training needs about {bytes} with {optimizer}; this computer allows {budget}. Use a smaller input or batch size, or pool or stride sooner.',
   'error.no-model': 'There is no trained model for this run yet — train the network first.',
   'error.test-sample-missing': 'Test sample {index} does not exist: the test split has {count} images.',
+  'error.bad-image.empty': 'The picture file is empty.',
+  'error.bad-image.not-image': 'The file is not a picture Convas reads: open a PNG, JPEG, WebP, GIF or BMP file.',
+  'error.bad-image.corrupt': 'The picture file is damaged and cannot be decoded.',
   'error.export-outside-root': 'Export refused: {dir} is outside the folder this engine may write to.',
   'error.export-failed': 'Export to {dir} failed.',
   'error.bad-command': 'The engine refused a command it could not read.',
@@ -66,10 +80,29 @@ export const en = {
   'data.dataset.fashion-mnist': 'Fashion-MNIST',
   'data.dataset.mnist': 'MNIST',
   'data.dataset.directory': 'IDX files',
+  'data.dataset.images': 'your images',
+  'data.dataset.cifar10': 'CIFAR-10',
   'data.from.sample': '{dataset}, built into Convas',
   'data.from.directory': '{dataset} from your folder',
   'data.from.debian': '{dataset} from Debian’s dataset-fashion-mnist package',
   'data.from.cache': '{dataset} from the download cache',
   'data.from.download': '{dataset}, downloaded and verified',
   'data.fallback': '{sample}, built into Convas, because {dataset} could not be found or downloaded',
+
+  'loading.download': 'Downloading {file}: {done} of {total}',
+  'loading.unpack': 'Unpacking {file}',
+  'loading.scan': 'Looking for pictures: {done} files',
+  'loading.decode': 'Decoding {done} / {total} pictures',
+  'loading.read-cache': 'Reading {total} decoded pictures from the cache',
+
+  'warning.skipped-files': {
+    count: 'count',
+    one: '1 file was left out: it is not a picture Convas reads (PNG, JPEG, WebP, GIF, BMP), or it is empty or damaged.',
+    other: '{count} files were left out: they are not pictures Convas reads (PNG, JPEG, WebP, GIF, BMP), or they are empty or damaged.',
+  },
+  'warning.skip.empty': 'empty',
+  'warning.skip.not-image': 'not a picture',
+  'warning.skip.corrupt': 'damaged',
+  'warning.skip.unreadable': 'cannot be read',
+  'warning.skip.outside-class': 'not in a class folder',
 } as const satisfies Dictionary;

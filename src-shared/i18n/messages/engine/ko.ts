@@ -4,7 +4,7 @@ import type { en } from './en';
 /** The engine's words, in Korean. */
 export const ko: Translation<typeof en> = {
   'error.graph-issues': { count: 'count', other: '캔버스에 표시된 문제 {count}개를 고친 뒤 다시 훈련하세요.' },
-  'error.not-trainable': '입력은 28×28 흑백 이미지를 받아야 하고, 마지막 층은 클래스마다 값 하나(10개)를 내야 합니다.',
+  'error.not-trainable': '입력은 데이터셋의 이미지를 받을 수 있어야 하고, 마지막 층은 클래스마다 값 하나를 내야 합니다.',
   'error.backend-unavailable': '{backend} 백엔드를 이 컴퓨터에서 시작할 수 없습니다. 다른 백엔드나 자동을 고르세요.',
   'error.no-backend': '이 컴퓨터에서는 TensorFlow.js 백엔드를 하나도 시작할 수 없습니다.',
   'error.dataset.not-found':
@@ -24,6 +24,17 @@ export const ko: Translation<typeof en> = {
   'error.dataset.checksum-mismatch': '내려받은 파일이 공개된 체크섬과 맞지 않습니다.',
   'error.dataset.download-failed': '데이터셋을 내려받지 못했습니다.',
   'error.dataset.unavailable': '이 컴퓨터에서는 이 데이터셋을 쓸 수 없습니다.',
+  'error.dataset.no-images':
+    '{name} 폴더에 Convas가 읽을 수 있는 그림이 없습니다: PNG, JPEG, WebP, GIF, BMP 파일을 클래스마다 하위 폴더 하나에 넣으세요 (또는 train/과 test/ 안에 각각 클래스별 하위 폴더를 두세요).',
+  'error.dataset.one-class': '폴더에 클래스가 하나({name})뿐입니다: 분류기에는 클래스 하위 폴더가 두 개 이상 있어야 합니다.',
+  'error.dataset.empty-class': '클래스 폴더 {name}에 Convas가 읽을 수 있는 그림이 없습니다: 그림을 넣거나 폴더를 지우세요.',
+  'error.dataset.empty-test-class':
+    '클래스 {name}에 테스트 이미지가 없습니다: test/ 아래 그 클래스 폴더에 그림을 넣으세요 (train/과 test/가 없는 폴더라면, 하나를 테스트용으로 떼어 둘 수 있도록 그림을 두 장 이상 넣으세요).',
+  'error.dataset.unknown-test-class':
+    'test/{name}은(는) train/에 없는 클래스입니다: 테스트 폴더에는 훈련 폴더와 같은 클래스 하위 폴더가 있어야 합니다.',
+  'error.dataset.missing-cifar-files':
+    '폴더에 CIFAR-10 바이너리 버전 파일(data_batch_1.bin … data_batch_5.bin, test_batch.bin, batches.meta.txt)이 없습니다.',
+  'error.dataset.bad-archive': '내려받은 압축 파일을 풀 수 없습니다.',
   'error.dataset.other': '데이터셋을 읽지 못했습니다.',
   'error.non-finite-loss':
     '{epoch}번째 에포크, {batch}번째 배치에서 손실이 {loss}이 되어 훈련을 멈췄습니다. 학습률(지금 {learningRate})을 낮추거나 Adam 옵티마이저를 쓰세요.',
@@ -36,6 +47,9 @@ export const ko: Translation<typeof en> = {
     '{node}: 배치 {batch}개의 출력(특성 맵) — {optimizer}로 훈련하려면 약 {bytes}가 필요하지만 이 컴퓨터에서는 {budget}까지 쓸 수 있습니다. 입력이나 배치 크기를 줄이거나, 더 일찍 풀링하거나 스트라이드를 키우세요.',
   'error.no-model': '이 실행에는 아직 훈련된 모델이 없습니다 — 먼저 신경망을 훈련하세요.',
   'error.test-sample-missing': '테스트 샘플 {index}번은 없습니다: 테스트 세트의 이미지는 {count}개입니다.',
+  'error.bad-image.empty': '그림 파일이 비어 있습니다.',
+  'error.bad-image.not-image': 'Convas가 읽는 그림 파일이 아닙니다: PNG, JPEG, WebP, GIF, BMP 파일을 여세요.',
+  'error.bad-image.corrupt': '그림 파일이 손상되어 디코딩할 수 없습니다.',
   'error.export-outside-root': '내보내기 거부: {dir}은(는) 이 엔진이 쓸 수 있는 폴더 밖에 있습니다.',
   'error.export-failed': '{dir}(으)로 내보내지 못했습니다.',
   'error.bad-command': '엔진이 읽을 수 없는 명령을 거부했습니다.',
@@ -59,10 +73,28 @@ export const ko: Translation<typeof en> = {
   'data.dataset.fashion-mnist': '패션 MNIST',
   'data.dataset.mnist': 'MNIST',
   'data.dataset.directory': 'IDX 파일',
+  'data.dataset.images': '내 이미지',
+  'data.dataset.cifar10': 'CIFAR-10',
   'data.from.sample': '{dataset}, Convas에 내장',
   'data.from.directory': '지정한 폴더의 {dataset}',
   'data.from.debian': '데비안 dataset-fashion-mnist 패키지의 {dataset}',
   'data.from.cache': '다운로드 캐시의 {dataset}',
   'data.from.download': '{dataset}, 내려받아 검증함',
   'data.fallback': '{dataset}을(를) 찾거나 내려받을 수 없어 Convas에 내장된 {sample}',
+
+  'loading.download': '{file} 내려받는 중: {total} 중 {done}',
+  'loading.unpack': '{file} 압축 푸는 중',
+  'loading.scan': '그림 찾는 중: 파일 {done}개',
+  'loading.decode': '그림 디코딩 중: {done} / {total}',
+  'loading.read-cache': '캐시에서 디코딩된 그림 {total}장을 읽는 중',
+
+  'warning.skipped-files': {
+    count: 'count',
+    other: '파일 {count}개를 뺐습니다: Convas가 읽는 그림(PNG, JPEG, WebP, GIF, BMP)이 아니거나, 비어 있거나 손상되었습니다.',
+  },
+  'warning.skip.empty': '빈 파일',
+  'warning.skip.not-image': '그림이 아님',
+  'warning.skip.corrupt': '손상됨',
+  'warning.skip.unreadable': '읽을 수 없음',
+  'warning.skip.outside-class': '클래스 폴더 밖에 있음',
 };

@@ -129,12 +129,16 @@ export const en = {
     '{node}: a flat input must have {image}·{image} = {need} values to take {image}×{image} images, not {given} — set its shape to {need} or 28, 28, 1',
   'plan.image-size':
     "{node}: the dataset's images are {image}×{image}; an input of {h}×{w} cannot take them — use {image}, {image}, 1 (or a larger size with an even margin, such as 32, 32, 1, which pads the images)",
+  'plan.image-input':
+    "{node}: pictures are resized to the Input's height and width, so it must be height, width, channels with 1 (grayscale) or 3 (colour) channels, not {shape} — use, for example, 32, 32, 3",
   'plan.dilated-conv':
     '{node}: TensorFlow.js cannot train a dilated convolution (dilation_rate > 1) — set dilation_rate to 1 to train here; the design still exports to Keras, which can train it',
   'plan.bn-center-scale':
     '{node}: TensorFlow.js cannot train BatchNormalization with center or scale turned off — turn both on to train here; the design still exports to Keras',
   'plan.wrong-output':
     "{node}: the network must end with {classes} values (one per class) but outputs {shape} — end it with Flatten and Dense({classes}, activation 'softmax')",
+  'plan.output-not-vector':
+    "{node}: the network must end with one value per class but outputs {shape} — end it with Flatten and a Dense layer with one unit per class (activation 'softmax')",
   'plan.relu-options':
     '{node}: TensorFlow.js has no trainable ReLU with a threshold, or with both max_value and negative_slope — to train here set threshold to 0 and keep only one of max_value and negative_slope; the design still exports to Keras, which can train it',
   'plan.softmax-axis':

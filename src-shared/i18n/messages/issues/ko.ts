@@ -109,12 +109,16 @@ export const ko: Translation<typeof en> = {
     '{node}: {image}×{image} 이미지를 받으려면 평탄한 입력의 값이 {image}·{image} = {need}개여야 하는데 {given}개입니다 — shape를 {need} 또는 28, 28, 1로 하세요',
   'plan.image-size':
     '{node}: 데이터셋의 이미지는 {image}×{image}인데 {h}×{w} 입력은 이를 받을 수 없습니다 — {image}, {image}, 1을 쓰세요 (또는 32, 32, 1처럼 가장자리 여백이 짝수인 더 큰 크기를 쓰면 이미지에 패딩을 넣습니다)',
+  'plan.image-input':
+    '{node}: 그림은 입력의 높이와 너비로 크기가 바뀌므로, 입력은 채널이 1(흑백) 또는 3(컬러)인 높이, 너비, 채널이어야 합니다. 지금은 {shape}입니다 — 예를 들어 32, 32, 3을 쓰세요',
   'plan.dilated-conv':
     '{node}: TensorFlow.js는 팽창 합성곱(dilation_rate > 1)을 훈련할 수 없습니다 — 여기서 훈련하려면 dilation_rate를 1로 하세요. 설계는 그대로 Keras로 내보내 훈련할 수 있습니다',
   'plan.bn-center-scale':
     '{node}: TensorFlow.js는 center나 scale을 끈 BatchNormalization을 훈련할 수 없습니다 — 여기서 훈련하려면 둘 다 켜세요. 설계는 그대로 Keras로 내보낼 수 있습니다',
   'plan.wrong-output':
     "{node}: 신경망은 값 {classes}개(클래스마다 하나)로 끝나야 하는데 {shape}을(를) 출력합니다 — Flatten과 Dense({classes}, activation 'softmax')로 끝내세요",
+  'plan.output-not-vector':
+    "{node}: 신경망은 클래스마다 값 하나로 끝나야 하는데 {shape}을(를) 출력합니다 — Flatten과 클래스 수만큼 유닛이 있는 Dense 층(activation 'softmax')으로 끝내세요",
   'plan.relu-options':
     '{node}: TensorFlow.js에는 threshold가 있거나 max_value와 negative_slope를 함께 쓰는 ReLU를 훈련할 층이 없습니다 — 여기서 훈련하려면 threshold를 0으로 하고 max_value와 negative_slope 중 하나만 쓰세요. 설계는 그대로 Keras로 내보내 훈련할 수 있습니다',
   'plan.softmax-axis':

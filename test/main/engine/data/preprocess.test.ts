@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePixels, oneHot, stratifiedSplit } from '../../../../src-main/engine/data/preprocess';
+import { normalizePixels, oneHot, permuteRecords, stratifiedHoldout, stratifiedSplit } from '../../../../src-main/engine/data/preprocess';
 import { loadDataset } from '../../../../src-main/engine/data/index';
 import { SAMPLE_DIR } from './helpers';
 
@@ -95,5 +95,39 @@ describe('stratifiedSplit', () => {
     expect(split.validation.length).toBe(600);
     expect(countByClass(train.labels, split.validation)).toEqual(new Array(10).fill(60));
     expect(countByClass(train.labels, split.train)).toEqual(new Array(10).fill(240));
+  });
+});
+
+describe('stratifiedHoldout', () => {
+  it('holds out round(n·fraction) of each class, at least one and never all, the same for the same seed', () => {
+    // Class 0: 10 examples, class 1: 2, class 2: 3 (interleaved).
+    const labels = Uint8Array.from([0, 1, 0, 2, 0, 1, 0, 2, 0, 0, 2, 0, 0, 0, 0]);
+    const a = stratifiedHoldout(labels, 0.2, 5);
+    const count = (idx: Uint32Array, c: number) => Array.from(idx).filter((i) => labels[i] === c).length;
+    expect([0, 1, 2].map((c) => count(a.test, c))).toEqual([2, 1, 1]);
+    expect(a.train.length + a.test.length).toBe(labels.length);
+    expect(new Set([...a.train, ...a.test]).size).toBe(labels.length);
+    expect(Array.from(a.test)).toEqual([...a.test].sort((x, y) => x - y));
+    expect(a.short).toEqual([]);
+    expect(Array.from(stratifiedHoldout(labels, 0.2, 5).test)).toEqual(Array.from(a.test));
+    // A fraction that would take a whole class still leaves it one training example.
+    const most = stratifiedHoldout(labels, 0.9, 5);
+    expect([0, 1, 2].map((c) => count(most.train, c))).toEqual([1, 1, 1]);
+  });
+
+  it('names the classes too small to give both parts', () => {
+    expect(stratifiedHoldout(Uint8Array.from([0, 0, 1, 2, 2]), 0.2, 1).short).toEqual([1]);
+  });
+});
+
+describe('permuteRecords', () => {
+  it('reorders records of any size in place by the permutation given', () => {
+    const data = Uint8Array.from([10, 11, 20, 21, 30, 31, 40, 41, 50, 51]);
+    permuteRecords(data, 2, [3, 0, 4, 2, 1]);
+    expect(Array.from(data)).toEqual([40, 41, 10, 11, 50, 51, 30, 31, 20, 21]);
+    const bytes = Uint8Array.from({ length: 100 }, (_, i) => i);
+    const order = Array.from({ length: 100 }, (_, i) => (i * 37) % 100);
+    permuteRecords(bytes, 1, order);
+    expect(Array.from(bytes)).toEqual(order);
   });
 });

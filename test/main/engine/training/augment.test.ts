@@ -143,6 +143,7 @@ describe('seeded augmentation of a batch', () => {
     expect(imageLayout([16])).toEqual([4, 4, 1]);
     expect(imageLayout([15])).toBeNull();
     expect(imageLayout([28, 28, 3])).toEqual([28, 28, 3]);
+    expect(imageLayout([5, 7])).toEqual([5, 7, 1]);
     const flipped = augmentBatch(x, augmentationSchema.parse({ flip: true }), 5);
     expect(flipped.shape).toEqual([2, 16]);
     const layout = values(x.reshape([2, 4, 4, 1]).reverse(2));

@@ -66,23 +66,30 @@ describe('normalisation', () => {
     expect(normalizeBatch(x, unit)).toBe(x);
   });
 
-  it('merges example by example exactly: the statistics of 1,201 examples equal those of all their values at once', () => {
-    // 1,201 examples of 2×1×2 (two channels), known values.
-    const count = 1201;
-    const x = new Float32Array(count * 4);
-    for (let i = 0; i < x.length; i++) x[i] = ((i * 7919) % 1000) / 1000;
-    const ex: Examples = { x, labels: new Uint8Array(count), count, shape: [2, 1, 2] };
+  it('counts only the split’s own examples: the statistics of 1,201 of 1,500 records equal those of their values', () => {
+    // 1,500 records of 2×1×2 bytes (two channels); the split is every record but those divisible by 5, in another order.
+    const records = 1500;
+    const pixels = new Uint8Array(records * 4);
+    for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7919) % 256;
+    const index = Uint32Array.from({ length: records }, (_, i) => records - 1 - i).filter((r) => r % 5 !== 0);
+    const ex: Examples = { pixels, index, labels: new Uint8Array(index.length), count: index.length, shape: [2, 1, 2] };
     const { mean, std } = channelStatistics(ex);
     for (let c = 0; c < 2; c++) {
-      const vals = Array.from(x).filter((_, i) => i % 2 === c);
+      const vals = Array.from(index).flatMap((r) => [pixels[r * 4 + c]! / 255, pixels[r * 4 + 2 + c]! / 255]);
       const m = vals.reduce((a, b) => a + b, 0) / vals.length;
       const s = Math.sqrt(vals.reduce((a, b) => a + (b - m) ** 2, 0) / vals.length);
-      expect(mean[c]).toBeCloseTo(m, 6);
-      expect(std[c]).toBeCloseTo(s, 6);
+      expect(mean[c]).toBeCloseTo(m, 9);
+      expect(std[c]).toBeCloseTo(s, 9);
     }
     // A constant channel is divided by 1, not by 0.
-    const flat: Examples = { x: new Float32Array(8).fill(0.5), labels: new Uint8Array(2), count: 2, shape: [4] };
-    expect(channelStatistics(flat)).toEqual({ mean: [0.5], std: [1] });
+    const flat: Examples = {
+      pixels: new Uint8Array(8).fill(51),
+      index: Uint32Array.of(0, 1),
+      labels: new Uint8Array(2),
+      count: 2,
+      shape: [4],
+    };
+    expect(channelStatistics(flat)).toEqual({ mean: [0.2], std: [1] });
   });
 });
 

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TrainingSession } from '../../../../src-main/engine/training/session';
 import { loadModel, saveModel } from '../../../../src-main/engine/export/artifacts';
 import { inspectModel } from '../../../../src-main/engine/inspect/feature-maps';
+import { exampleValues } from '../../../../src-main/engine/training/examples';
 import { engineEventSchema, type EngineEvent, type EngineEventOf } from '../../../../src-shared/engine/protocol';
 import { lectureModel, sampleData, templateGraph, testSettings, useWasm } from './harness';
 import { toNetwork } from '../../../../src-shared/graph/network';
@@ -189,7 +190,7 @@ describe('training session on the shipped sample (wasm)', () => {
       emit: () => {},
     });
     await s.run();
-    const example = data.test.x.subarray(0, 784);
+    const example = exampleValues(data.test, 0);
     const r = await inspectModel(s.model, example, data.test.shape);
     expect(r.featureMaps.map((m) => [m.layer, m.map.shape])).toEqual([
       ['conv2d', [28, 28, 10]],
