@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectModel, type Inspection } from '../../../../src-main/engine/inspect/feature-maps';
 import { compileModel } from '../../../../src-main/engine/model/compile';
-import { toExamples } from '../../../../src-main/engine/training/examples';
+import { exampleValues, toExamples } from '../../../../src-main/engine/training/examples';
 import { planTraining } from '../../../../src-shared/training/compatibility';
 import { graphFromLayers, toNetwork, type Network, type RawLayer } from '../../../../src-shared/graph/network';
 import type { Graph } from '../../../../src-shared/graph/schema';
@@ -137,7 +137,7 @@ describe('inspecting the small ResNet template', () => {
     const pixels = new Uint8Array(28 * 28);
     for (let y = 4; y < 24; y++) pixels.fill(255, y * 28 + 12, y * 28 + 16);
     const drawn = toExamples(pixels, new Uint8Array(1), [0], plan.adapter);
-    const d = await inspectModel(model, drawn.x, drawn.shape);
+    const d = await inspectModel(model, exampleValues(drawn, 0), drawn.shape);
     expect(d.input.shape).toEqual([28, 28, 1]);
     expect(d.input.max).toBe(1);
     expect(d.featureMaps.map((m) => m.layer)).toEqual(r.featureMaps.map((m) => m.layer));
