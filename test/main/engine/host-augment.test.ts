@@ -13,6 +13,8 @@ import { engineEventSchema, type EngineEvent, type EngineEventOf } from '../../.
 import { augmentationSchema, defaultTrainingSettings, type TrainingSettings } from '../../../src-shared/project/training';
 import { graphFromLayers } from '../../../src-shared/graph/network';
 import { normalizationSchema } from '../../../src-shared/training/normalization';
+import { loadPredictor } from '../../../src-main/engine/predict';
+import sharp from 'sharp';
 import { useWasm } from './training/harness';
 
 const GRAPH = graphFromLayers([
@@ -93,6 +95,22 @@ describe('EngineHost with augmentation and standardisation', { timeout: 300_000 
     expect(maxDiff(unfed.prediction, inspection.prediction)).toBeGreaterThan(1e-3);
     expect(unfed.normalizedInput).toBeUndefined();
     model.dispose();
+
+    // `predict` on the same image as a PNG reads the stored normalisation and gives the engine's probabilities.
+    const gray = Uint8Array.from({ length: 28 * 28 }, (_, i) =>
+      Math.round(inspection.input.data[((Math.floor(i / 28) + 2) * 32 + (i % 28) + 2) * 3]! * 255),
+    );
+    const png = await sharp(gray, { raw: { width: 28, height: 28, channels: 1 } })
+      .png()
+      .toBuffer();
+    const predictor = await loadPredictor(dir, 'wasm');
+    const top = await predictor.predict(new Uint8Array(png), 10);
+    predictor.dispose();
+    const byClass = top
+      .slice()
+      .sort((a, b) => a.index - b.index)
+      .map((t) => t.probability);
+    expect(maxDiff(byClass, inspection.prediction)).toBeLessThan(1e-5);
 
     // The default stays 0–1: its file says so and its inspection carries no second input.
     const plain = host();
