@@ -46,49 +46,25 @@ function rotationMap(degrees: number, height: number, width: number): Affine {
 
 /**
  * Resamples every image of a batch through its own affine map, bilinearly, reading 0 outside the
- * image (as TensorFlow's ImageProjectiveTransform with fill 0). At whole-pixel positions the result
- * is the input value exactly.
+ * image: TensorFlow's ImageProjectiveTransform (tf.image.transform), a native kernel on the wasm and
+ * tensorflow backends. At whole-pixel positions the result is the input value exactly.
  */
 export function affineResample(x: tf.Tensor4D, maps: readonly Affine[]): tf.Tensor4D {
-  const [n, h, w, c] = x.shape;
+  const n = x.shape[0];
   if (maps.length !== n) throw new RangeError(`affineResample: ${maps.length} maps for ${n} images`);
   return tf.tidy(() => {
-    const m = tf.tensor2d(maps.flat(), [n, 6], 'float32');
-    const col = (k: number) => m.slice([0, k], [n, 1]);
-    const xs = tf.tile(tf.range(0, w, 1, 'float32'), [h]).reshape([1, h * w]);
-    const ys = tf
-      .range(0, h, 1, 'float32')
-      .reshape([h, 1])
-      .tile([1, w])
-      .reshape([1, h * w]);
-    const inX = col(0).mul(xs).add(col(1).mul(ys)).add(col(2));
-    const inY = col(3).mul(xs).add(col(4).mul(ys)).add(col(5));
-    const x0 = inX.floor();
-    const y0 = inY.floor();
-    const fx = inX.sub(x0);
-    const fy = inY.sub(y0);
-    const flat = x.reshape([n * h * w, c]);
-    const base = tf
-      .range(0, n, 1, 'int32')
-      .mul(tf.scalar(h * w, 'int32'))
-      .reshape([n, 1]);
-    const corner = (dy: number, dx: number, weight: tf.Tensor): tf.Tensor => {
-      const xi = dx === 0 ? x0 : x0.add(dx);
-      const yi = dy === 0 ? y0 : y0.add(dy);
-      const inside = tf.logicalAnd(
-        tf.logicalAnd(xi.greaterEqual(0), xi.lessEqual(w - 1)),
-        tf.logicalAnd(yi.greaterEqual(0), yi.lessEqual(h - 1)),
-      );
-      const row = yi.clipByValue(0, h - 1).toInt();
-      const column = xi.clipByValue(0, w - 1).toInt();
-      const index = base.add(row.mul(tf.scalar(w, 'int32'))).add(column);
-      const values = tf.gather(flat, index.reshape([-1]));
-      return values.mul(weight.mul(inside.toFloat()).reshape([-1, 1]));
-    };
-    const gx = tf.onesLike(fx).sub(fx);
-    const gy = tf.onesLike(fy).sub(fy);
-    const sum = tf.addN([corner(0, 0, gx.mul(gy)), corner(0, 1, fx.mul(gy)), corner(1, 0, gx.mul(fy)), corner(1, 1, fx.mul(fy))]);
-    return sum.reshape([n, h, w, c]) as tf.Tensor4D;
+    // The kernel's rows are [a, b, c, d, e, f, 0, 0]: no perspective.
+    const transforms = tf.tensor2d(
+      maps.flatMap((m) => [...m, 0, 0]),
+      [n, 8],
+      'float32',
+    );
+    const transform = (images: tf.Tensor4D, t: tf.Tensor2D) => tf.image.transform(images, t, 'bilinear', 'constant', 0);
+    // tfjs-backend-cpu 4's Transform returns after a batch's first image (the others stay 0): one image at a time there.
+    if (tf.getBackend() === 'cpu' && n > 1) {
+      return tf.concat(tf.split(x, n).map((image, i) => transform(image as tf.Tensor4D, transforms.slice([i, 0], [1, 8])))) as tf.Tensor4D;
+    }
+    return transform(x, transforms);
   });
 }
 
