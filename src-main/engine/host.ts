@@ -19,6 +19,7 @@ import { TrainingSession, type PreparedData } from './training/session';
 import { exampleValues, examplesOf, inputBytes, inputShape, toExamples, type Examples } from './training/examples';
 import { inspectModel } from './inspect/feature-maps';
 import { saveModel } from './export/artifacts';
+import { previewAugmentation } from './training/preview';
 import { writeFileAtomic } from '../files/atomic-write';
 import { toKeras3Json } from '../../src-shared/keras/export';
 import { basename, join } from 'node:path';
@@ -106,6 +107,11 @@ function allIndices(n: number): Uint32Array {
   return a;
 }
 
+/** Which images settings read (pictures at the Input's size): the same key, the same images. */
+function datasetKey(settings: TrainingSettings, size: PictureSize | undefined): string {
+  return JSON.stringify([settings.dataset, settings.dataDir, size ?? null]);
+}
+
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -132,6 +138,8 @@ export class EngineHost {
   private current: Run | undefined;
   /** Folders the user chose in the desktop app's native dialog since the engine started (granted by main, never by the page). */
   private readonly granted: string[] = [];
+  /** The last dataset read, for previews of the same dataset without reading it again (one at a time). */
+  private lastDataset: { readonly key: string; readonly raw: LoadedDataset } | undefined;
 
   constructor(
     private readonly deps: EngineDeps,
@@ -156,6 +164,8 @@ export class EngineHost {
         return this.inspect(command);
       case 'export':
         return this.export(command);
+      case 'augment-preview':
+        return this.augmentPreview(command);
       case 'shutdown':
         await this.current?.done;
         this.current?.session.dispose();
@@ -233,10 +243,12 @@ export class EngineHost {
       adapter.kind === 'resized' ? { height: adapter.height, width: adapter.width, channels: adapter.channels } : undefined;
     let raw: LoadedDataset;
     try {
+      this.lastDataset = undefined;
       raw = await this.deps.loadDataset(settings, this.confinement ? undefined : command.cacheDir, {
         ...(size ? { size } : {}),
         onProgress: this.loadingReporter(runId),
       });
+      this.lastDataset = { key: datasetKey(settings, size), raw };
     } catch (e) {
       const problem: DatasetProblem = e instanceof DatasetError ? e.code : 'other';
       const name = e instanceof DatasetError ? e.subject : undefined;
@@ -317,7 +329,7 @@ export class EngineHost {
       image: { height: image.height, width: image.width, channels: image.channels },
       resize: 'fill',
       adapter: adapter.kind === 'resized' ? { ...adapter, shape: [...adapter.shape] } : { ...adapter },
-      normalization: { kind: 'unit' },
+      normalization: session.normalization,
       outputIsProbability: plan.outputIsProbability,
     };
     // The data layer's images are not kept: the examples hold them in the input's layout.
@@ -406,7 +418,7 @@ export class EngineHost {
     }
     const shape = inputShape(run.adapter);
     try {
-      const result = await inspectModel(run.session.model, values, shape);
+      const result = await inspectModel(run.session.model, values, shape, run.session.normalization);
       this.emit({ type: 'inspection', runId, requestId, ...result, ...(label !== undefined ? { label } : {}) });
     } catch (e) {
       this.emit(
@@ -426,6 +438,66 @@ export class EngineHost {
     const pixels = 'file' in from ? await decodePicture(from.file, size) : await resizePixels(from.pixels, IDX_IMAGE, size);
     const example = toExamples(pixels, new Uint8Array(1), [0], run.adapter);
     return exampleValues(example, 0);
+  }
+
+  private async augmentPreview(command: Extract<EngineCommand, { type: 'augment-preview' }>): Promise<void> {
+    const { requestId, settings } = command;
+    const seq = toNetwork(command.graph);
+    if (!seq.ok) {
+      const text = seq.issues.map((i) => issueText('en', i)).join('\n');
+      this.emit(engineError('invalid-graph', { code: 'graph-issues', values: { count: seq.issues.length } }, text, { requestId }));
+      return;
+    }
+    // Pictures are resized to the Input; the class count does not matter for a preview.
+    const spec: DatasetSpec = PICTURE_DATASETS.includes(settings.dataset) ? { kind: 'resized', classes: null } : IDX_SPEC;
+    const plan = planTraining(seq.model, spec);
+    if (!plan.ok) {
+      const text = planText('en', plan.problem);
+      this.emit(engineError('not-trainable', { code: 'not-trainable', values: {} }, text, { requestId, detail: text }));
+      return;
+    }
+    if (this.confinement && settings.dataDir && !(await this.mayRead(settings.dataDir))) {
+      this.emit(engineError('dataset', { code: 'dataset', values: { problem: 'not-found' } }, DATA_DIR_REFUSED, { requestId }));
+      return;
+    }
+    try {
+      // Any backend does for a preview; a training run may already have chosen one.
+      if (!this.backend) await this.ensureBackend(settings.backend);
+    } catch (e) {
+      this.emit(engineError('backend', { code: 'no-backend', values: {} }, message(e), { requestId, detail: causeOf(e) }));
+      return;
+    }
+    const adapter = plan.adapter;
+    const size: PictureSize | undefined =
+      adapter.kind === 'resized' ? { height: adapter.height, width: adapter.width, channels: adapter.channels } : undefined;
+    const key = datasetKey(settings, size);
+    let raw = this.lastDataset?.key === key ? this.lastDataset.raw : undefined;
+    if (!raw) {
+      try {
+        raw = await this.deps.loadDataset(settings, this.confinement ? undefined : command.cacheDir, size ? { size } : {});
+      } catch (e) {
+        const problem: DatasetProblem = e instanceof DatasetError ? e.code : 'other';
+        const name = e instanceof DatasetError ? e.subject : undefined;
+        this.emit(
+          engineError('dataset', { code: 'dataset', values: { problem, ...(name !== undefined ? { name } : {}) } }, message(e), {
+            requestId,
+            detail: message(e),
+          }),
+        );
+        return;
+      }
+      // At most two datasets are held: the run's examples (for its test samples) and this one.
+      this.lastDataset = { key, raw };
+    }
+    const train =
+      settings.validationSplit > 0
+        ? this.deps.split(raw.train.labels, settings.validationSplit, settings.seed).train
+        : allIndices(raw.train.count);
+    const samples = previewAugmentation(
+      { images: raw.train.images, labels: raw.train.labels, train },
+      { adapter, settings, samples: command.samples, versions: command.versions, seed: command.seed ?? settings.seed },
+    );
+    this.emit({ type: 'augment-preview', requestId, classNames: [...raw.classNames], samples });
   }
 
   private async export(command: Extract<EngineCommand, { type: 'export' }>): Promise<void> {

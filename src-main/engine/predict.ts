@@ -9,6 +9,7 @@ import { initBackend } from './backend/select';
 import { loadModel } from './export/artifacts';
 import { decodePicture, type PictureSize } from './data/image-decode';
 import { exampleValues, inputShape, toExamples } from './training/examples';
+import { normalizeBatch } from './training/normalize';
 
 /** One class and how likely the model finds it. */
 export interface ClassScore {
@@ -82,7 +83,8 @@ export async function loadPredictor(dir: string, backend: BackendName | 'auto' =
       const pixels = await decodePicture(bytes, size);
       const values = exampleValues(toExamples(pixels, new Uint8Array(1), [0], dataset.adapter), 0);
       const out = tf.tidy(() => {
-        const y = model.predict(tf.tensor(values, [1, ...shape], 'float32')) as tf.Tensor;
+        // Fed as in training: standardised per channel when the run standardised.
+        const y = model.predict(normalizeBatch(tf.tensor(values, [1, ...shape], 'float32'), dataset.normalization)) as tf.Tensor;
         return dataset.outputIsProbability ? y : tf.softmax(y);
       });
       const probabilities = Array.from(await out.data());

@@ -33,12 +33,13 @@ export function singleInbound(analysis: GraphAnalysis, id: string): NodeReport |
  * graph. 'mismatch' when the inspection has numbers that no longer fit the layer; null when it has none.
  */
 export function trainedNumbers(
-  inspection: Pick<Inspection, 'input' | 'inputLayer' | 'featureMaps' | 'kernels'>,
+  inspection: Pick<Inspection, 'input' | 'normalizedInput' | 'inputLayer' | 'featureMaps' | 'kernels'>,
   report: NodeReport,
   from: NodeReport | undefined,
 ): TrainedNumbers | 'mismatch' | null {
   if (!from) return null;
-  const input = from.kind === 'InputLayer' ? inspection.input : mapOfLayer(inspection, from.name);
+  // The first layer's real input: standardised when the run standardised, not the 0–1 picture.
+  const input = from.kind === 'InputLayer' ? (inspection.normalizedInput ?? inspection.input) : mapOfLayer(inspection, from.name);
   const output = inspection.featureMaps.find((m) => m.layer === report.name)?.map;
   if (!input || !sameShape(input.shape, report.inputShape)) return input || output ? 'mismatch' : null;
   if (output && !sameShape(output.shape, report.output?.shape)) return 'mismatch';

@@ -1,6 +1,16 @@
 import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { desktopFolderChooser, useServedDataDirs } from './served-dirs';
-import { BACKENDS, DATASETS, OPTIMIZERS, datasetNeedsDir, type TrainingSettings } from '../../src-shared/project/training';
+import {
+  BACKENDS,
+  DATASETS,
+  MAX_ROTATION,
+  MAX_SHIFT,
+  NORMALIZATIONS,
+  OPTIMIZERS,
+  datasetNeedsDir,
+  type Augmentation,
+  type TrainingSettings,
+} from '../../src-shared/project/training';
 import { useTrainingT } from './i18n-context';
 
 interface NumberFieldProps {
@@ -135,13 +145,118 @@ function SelectField<T extends string>({ label, value, options, optionLabel, dis
   );
 }
 
+interface CheckFieldProps {
+  readonly label: string;
+  readonly checked: boolean;
+  readonly disabled: boolean;
+  readonly testId: string;
+  readonly help?: string;
+  onChange(checked: boolean): void;
+}
+
+function CheckField({ label, checked, disabled, testId, help, onChange }: CheckFieldProps) {
+  const id = useId();
+  return (
+    <div className="tp-field tp-field--check">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        data-testid={testId}
+        title={help}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={id} title={help}>
+        {label}
+      </label>
+    </div>
+  );
+}
+
+/** Flip, shift, rotation, brightness and contrast of training batches, each off at 0. */
+function AugmentationFields({
+  value,
+  disabled,
+  onChange,
+}: {
+  readonly value: Augmentation;
+  readonly disabled: boolean;
+  onChange(value: Augmentation): void;
+}) {
+  const t = useTrainingT();
+  const set = <K extends keyof Augmentation>(key: K, v: Augmentation[K]) => onChange({ ...value, [key]: v });
+  return (
+    <fieldset className="tp-group" data-testid="setting-augmentation">
+      <legend title={t('settings.augmentationHelp')}>{t('settings.augmentation')}</legend>
+      <CheckField
+        label={t('settings.flip')}
+        checked={value.flip}
+        help={t('settings.flipHelp')}
+        disabled={disabled}
+        testId="setting-flip"
+        onChange={(v) => set('flip', v)}
+      />
+      <div className="tp-row">
+        <NumberField
+          label={t('settings.shift')}
+          value={value.shift}
+          min={0}
+          max={MAX_SHIFT}
+          integer
+          step={1}
+          help={t('settings.shiftHelp')}
+          disabled={disabled}
+          testId="setting-shift"
+          onCommit={(v) => set('shift', v)}
+        />
+        <NumberField
+          label={t('settings.rotation')}
+          value={value.rotation}
+          min={0}
+          max={MAX_ROTATION}
+          step={5}
+          help={t('settings.rotationHelp')}
+          disabled={disabled}
+          testId="setting-rotation"
+          onCommit={(v) => set('rotation', v)}
+        />
+      </div>
+      <div className="tp-row">
+        <NumberField
+          label={t('settings.brightness')}
+          value={value.brightness}
+          min={0}
+          max={1}
+          step={0.05}
+          help={t('settings.brightnessHelp')}
+          disabled={disabled}
+          testId="setting-brightness"
+          onCommit={(v) => set('brightness', v)}
+        />
+        <NumberField
+          label={t('settings.contrast')}
+          value={value.contrast}
+          min={0}
+          max={1}
+          step={0.05}
+          help={t('settings.contrastHelp')}
+          disabled={disabled}
+          testId="setting-contrast"
+          onCommit={(v) => set('contrast', v)}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
 interface SettingsFormProps {
   readonly settings: TrainingSettings;
   readonly disabled: boolean;
   onChange(settings: TrainingSettings): void;
 }
 
-/** Dataset, optimizer, learning rate, batch size, epochs, validation split, seed, backend. */
+/** Dataset, optimizer, learning rate, batch size, epochs, validation split, seed, backend, augmentation, normalization. */
 export const SettingsForm = memo(function SettingsForm({ settings, disabled, onChange }: SettingsFormProps) {
   const t = useTrainingT();
   const dirId = useId();
@@ -300,6 +415,17 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
           onCommit={(v) => set('seed', v)}
         />
       </div>
+      <SelectField
+        label={t('settings.normalization')}
+        value={settings.normalization}
+        options={NORMALIZATIONS}
+        optionLabel={(v) => t(`settings.normalization.${v}`)}
+        help={t(`settings.normalizationHelp.${settings.normalization}`)}
+        disabled={disabled}
+        testId="setting-normalization"
+        onChange={(v) => set('normalization', v)}
+      />
+      <AugmentationFields value={settings.augmentation} disabled={disabled} onChange={(v) => set('augmentation', v)} />
     </div>
   );
 });

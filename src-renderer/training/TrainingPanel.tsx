@@ -13,6 +13,7 @@ import { conversionOf, pictureInputOf } from './conversion';
 import { DatasetView } from './DatasetView';
 import { ProblemBanner, RunStatus } from './RunStatus';
 import { SettingsForm } from './SettingsForm';
+import { AugmentPreview } from './AugmentPreview';
 import { StaleResultsNote } from './StaleResults';
 import { blockedReason, useTrainability } from './trainability';
 import { isRunning, useTrainingStore } from './training-store';
@@ -158,6 +159,7 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: 
           <div className="tp-body tp-train">
             <aside className="tp-side">
               <SettingsForm settings={settings} disabled={running} onChange={onSettingsChange} />
+              <AugmentPreview engine={engine} getGraph={getGraph} settings={settings} />
             </aside>
             <div className="tp-main">
               <StaleResultsNote />

@@ -3,6 +3,7 @@ import { graphEdgeSchema, graphNodeSchema } from '../graph/schema';
 import { checkLayerSettings, MAX_SETTING_TEXT } from '../graph/param-bounds';
 import { OPTIMIZERS, trainingSettingsSchema } from '../project/training';
 import type { DivergenceWarning } from '../training/divergence';
+import { normalizationSchema } from '../training/normalization';
 
 /**
  * The typed protocol between a host (CLI, Electron main, browser-mode server) and the engine
@@ -42,6 +43,10 @@ export const wireGraphSchema = z
     }
   });
 
+/** At most this many training images, and augmented versions of each, in one preview. */
+export const MAX_PREVIEW_SAMPLES = 16;
+export const MAX_PREVIEW_VERSIONS = 16;
+
 export const engineCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello') }),
   z.object({
@@ -75,6 +80,21 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     dir: z.string().min(1),
     /** Send the files' bytes back too (browser mode, where the page downloads them). */
     returnContents: z.boolean().optional(),
+  }),
+  /**
+   * Augmented versions of a few training images, as training would make them with these settings
+   * (its dataset, augmentation and seed), for the settings form to show; no model is needed.
+   */
+  z.object({
+    type: z.literal('augment-preview'),
+    requestId: z.string().min(1).max(100),
+    graph: wireGraphSchema,
+    settings: trainingSettingsSchema,
+    samples: z.number().int().min(1).max(MAX_PREVIEW_SAMPLES),
+    versions: z.number().int().min(1).max(MAX_PREVIEW_VERSIONS),
+    /** Another draw of the same images (the settings' seed when absent). */
+    seed: z.number().int().min(0).optional(),
+    cacheDir: z.string().optional(),
   }),
   z.object({ type: z.literal('shutdown') }),
 ]);
@@ -284,6 +304,13 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     /** Images per class (indexed like classNames) in each split. */
     classCounts: z.object({ train: z.array(z.number().int()), validation: z.array(z.number().int()), test: z.array(z.number().int()) }),
   }),
+  /** Training begins: the settings in force and the normalisation resolved from the training split. */
+  z.object({
+    type: z.literal('started'),
+    runId,
+    settings: trainingSettingsSchema,
+    normalization: normalizationSchema,
+  }),
   z.object({
     type: z.literal('loading'),
     runId,
@@ -344,7 +371,10 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     type: z.literal('inspection'),
     runId,
     requestId: z.string(),
+    /** The image in 0–1, as it is shown. */
     input: tensorViewSchema,
+    /** What the first layer receives when the run standardises its inputs (absent when that is `input` itself). */
+    normalizedInput: tensorViewSchema.optional(),
     /** The true class of a test sample (absent for a drawing). */
     label: z.number().int().optional(),
     prediction: z.array(finite),
@@ -373,6 +403,20 @@ export const engineEventSchema = z.discriminatedUnion('type', [
         role: kernelRoleSchema.optional(),
         /** The layer's class, e.g. SeparableConv2D. */
         kind: z.string().optional(),
+      }),
+    ),
+  }),
+  /** Answers augment-preview: per training image its 0–1 original and its augmented versions (before normalisation, as shown). */
+  z.object({
+    type: z.literal('augment-preview'),
+    requestId: z.string(),
+    classNames: z.array(z.string()),
+    samples: z.array(
+      z.object({
+        index: z.number().int().min(0),
+        label: z.number().int().min(0),
+        original: tensorViewSchema,
+        versions: z.array(tensorViewSchema),
       }),
     ),
   }),

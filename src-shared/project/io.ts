@@ -4,6 +4,7 @@ import { MIGRATIONS } from './migrations';
 import type { Coded, NoValues } from '../i18n/coded';
 import { checkLayersSettings, type BoundsCode, type LayerBoundsProblem } from '../graph/param-bounds';
 import { shorten } from '../i18n/format';
+import { augments, type TrainingSettings } from './training';
 
 /**
  * The values of each reason a document is not a project Convas can open (each is worded with what
@@ -103,7 +104,17 @@ export function parseProject(text: string): ProjectParse {
 export function serializeProject(project: Project): string {
   const outOfBounds = checkLayersSettings(project.graph.nodes);
   if (outOfBounds) throw new ProjectBoundsError(badSetting(outOfBounds));
-  return `${JSON.stringify(projectSchema.parse(project), null, 2)}\n`;
+  const checked = projectSchema.parse(project);
+  return `${JSON.stringify({ ...checked, training: withoutDefaultOptions(checked.training) }, null, 2)}\n`;
+}
+
+/**
+ * The training settings as written: augmentation and normalisation only when not the defaults, so
+ * a project that uses neither keeps the text it had before they existed (reading fills them in).
+ */
+function withoutDefaultOptions(training: TrainingSettings): Partial<TrainingSettings> {
+  const { augmentation, normalization, ...rest } = training;
+  return { ...rest, ...(augments(augmentation) ? { augmentation } : {}), ...(normalization !== 'unit' ? { normalization } : {}) };
 }
 
 function isZodError(e: unknown): e is z.ZodError {

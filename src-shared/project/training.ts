@@ -12,6 +12,27 @@ export function datasetNeedsDir(dataset: DatasetName): boolean {
   return dataset === 'directory' || dataset === 'images';
 }
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+/** How pixels become the network's input: 0–1 (pixels / 255), or standardised per channel with the training split's mean and std. */
+export const NORMALIZATIONS = ['unit', 'standardize'] as const;
+
+/** The largest shift (pixels of padding before the random crop) and rotation (degrees either way) a setting may ask for. */
+export const MAX_SHIFT = 16;
+export const MAX_ROTATION = 45;
+
+/**
+ * Random changes to each training batch (never validation or test), seeded by the run's seed; all
+ * off by default. Brightness adds δ ∈ [−brightness, brightness] to every pixel of an image;
+ * contrast scales each channel about its mean by f ∈ [1 − contrast, 1 + contrast].
+ */
+export const augmentationSchema = z.object({
+  flip: z.boolean().default(false),
+  shift: z.number().int().min(0).max(MAX_SHIFT).default(0),
+  rotation: z.number().min(0).max(MAX_ROTATION).default(0),
+  brightness: z.number().min(0).max(1).default(0),
+  contrast: z.number().min(0).max(1).default(0),
+});
+
+export type Augmentation = z.output<typeof augmentationSchema>;
 
 /** Training settings saved with a project; defaults follow the lecture (Adam, batch 32, 20% validation). */
 export const trainingSettingsSchema = z.object({
@@ -24,9 +45,17 @@ export const trainingSettingsSchema = z.object({
   validationSplit: z.number().min(0).lt(1).default(0.2),
   seed: z.number().int().min(0).default(42),
   backend: z.enum(BACKENDS).default('auto'),
+  augmentation: augmentationSchema.default(() => augmentationSchema.parse({})),
+  normalization: z.enum(NORMALIZATIONS).default('unit'),
 });
 
 export type TrainingSettings = z.output<typeof trainingSettingsSchema>;
+export type NormalizationKind = TrainingSettings['normalization'];
+
+/** True when the settings change any training batch. */
+export function augments(a: Augmentation): boolean {
+  return a.flip || a.shift > 0 || a.rotation > 0 || a.brightness > 0 || a.contrast > 0;
+}
 
 /** The default settings, as a fresh project gets them. */
 export function defaultTrainingSettings(): TrainingSettings {

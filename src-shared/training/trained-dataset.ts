@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATASETS } from '../project/training';
+import { normalizationSchema } from './normalization';
 
 /**
  * What a trained model needs to know about the data it learned from, so that a prediction feeds
@@ -8,9 +9,8 @@ import { DATASETS } from '../project/training';
  */
 export const TRAINED_DATASET_FILE = 'convas-dataset.json';
 
-/** How the pixels 0–255 became the model's input values; 'unit' is pixels / 255 (the lecture's). */
-export const normalizationSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('unit') })]);
-export type Normalization = z.infer<typeof normalizationSchema>;
+/** How the pixels 0–255 became the model's input values: pixels / 255, then standardised per channel or not. */
+export { normalizationSchema, type Normalization } from './normalization';
 
 const positive = z.number().int().min(1);
 

@@ -70,7 +70,7 @@ describe('training in the browser UI', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'feature-maps.png') });
   });
 
-  it('exports the trained model: model.json + weights.bin load back in TensorFlow.js, and the Keras JSON reads', async () => {
+  it('exports the trained model: model.json + weights.bin load back in TensorFlow.js, the Keras JSON reads, convas-dataset.json says how to feed it', async () => {
     await page.getByTestId('tab-training').click();
     const saved: string[] = [];
     page.on('download', (dl) => {
@@ -82,7 +82,7 @@ describe('training in the browser UI', () => {
     await expect
       .poll(() => page.getByTestId('export-trained-status').innerText(), { timeout: 30_000 })
       .toMatch(/model\.json.*weights\.bin.*model\.keras\.json/);
-    await expect.poll(() => saved.length).toBe(3);
+    await expect.poll(() => saved.length).toBe(4);
     await expect
       .poll(() => {
         try {
@@ -96,5 +96,7 @@ describe('training in the browser UI', () => {
     expect(model.countParams()).toBe(197210);
     const keras = readModelFile(readFileSync(join(app.downloads, 'model.keras.json'), 'utf8'), 'model.keras.json');
     expect(keras.ok && summarize(analyzeGraph(keras.project.graph))?.totalParams).toBe(197210);
+    const dataset = JSON.parse(readFileSync(join(app.downloads, 'convas-dataset.json'), 'utf8')) as Record<string, unknown>;
+    expect(dataset['normalization']).toEqual({ kind: 'unit' });
   });
 });

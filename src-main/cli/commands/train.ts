@@ -13,7 +13,7 @@ import { resolveFrom, type CliIo } from '../io';
 import { divergenceText } from '../../../src-shared/i18n/divergence-text';
 
 const USAGE =
-  'usage: train <file> --dataset sample|fashion-mnist|mnist|directory|images|cifar10 [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--out DIR] [--json]';
+  'usage: train <file> --dataset sample|fashion-mnist|mnist|directory|images|cifar10 [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--flip] [--shift N] [--rotate DEG] [--brightness F] [--contrast F] [--normalize unit|standardize] [--out DIR] [--json]';
 
 /** Skipped files named on the terminal; the rest are counted (--json lists up to MAX_LISTED_SKIPS). */
 const SKIPS_SHOWN = 20;
@@ -39,11 +39,37 @@ function settingsFrom(base: TrainingSettings, v: Record<string, string | boolean
     ...(v['validation-split'] !== undefined ? { validationSplit: num(v['validation-split'] as string, '--validation-split') } : {}),
     ...(v['backend'] !== undefined ? { backend: v['backend'] } : {}),
     ...(v['seed'] !== undefined ? { seed: num(v['seed'] as string, '--seed') } : {}),
+    augmentation: {
+      ...base.augmentation,
+      ...(v['flip'] ? { flip: true } : {}),
+      ...(v['shift'] !== undefined ? { shift: num(v['shift'] as string, '--shift') } : {}),
+      ...(v['rotate'] !== undefined ? { rotation: num(v['rotate'] as string, '--rotate') } : {}),
+      ...(v['brightness'] !== undefined ? { brightness: num(v['brightness'] as string, '--brightness') } : {}),
+      ...(v['contrast'] !== undefined ? { contrast: num(v['contrast'] as string, '--contrast') } : {}),
+    },
+    ...(v['normalize'] !== undefined ? { normalization: v['normalize'] } : {}),
   };
   const parsed = trainingSettingsSchema.safeParse(overrides);
   if (!parsed.success) throw usage(`invalid training settings: ${zodIssues(parsed.error)}`);
   if (datasetNeedsDir(parsed.data.dataset) && !parsed.data.dataDir) throw usage(`--dataset ${parsed.data.dataset} needs --data-dir`);
   return parsed.data;
+}
+
+/** The augmentation and normalisation a run uses, in one line (undefined when both are the defaults). */
+function trainingOptions(e: EngineEventOf<'started'>): string | undefined {
+  const a = e.settings.augmentation;
+  const parts = [
+    ...(a.flip ? ['flip'] : []),
+    ...(a.shift > 0 ? [`shift ${a.shift} px`] : []),
+    ...(a.rotation > 0 ? [`rotate ±${a.rotation}°`] : []),
+    ...(a.brightness > 0 ? [`brightness ±${a.brightness}`] : []),
+    ...(a.contrast > 0 ? [`contrast ±${a.contrast}`] : []),
+  ];
+  const n = e.normalization;
+  if (parts.length === 0 && n.kind === 'unit') return undefined;
+  const fixed = (xs: number[]) => xs.map((x) => x.toFixed(4)).join(', ');
+  const normalization = n.kind === 'unit' ? 'pixels / 255' : `standardized (mean ${fixed(n.mean)}; std ${fixed(n.std)})`;
+  return `augmentation: ${parts.length > 0 ? parts.join(', ') : 'none'}; normalization: ${normalization}`;
 }
 
 const pct = (x: number | null) => (x === null ? '  –   ' : `${(x * 100).toFixed(2)}%`);
@@ -62,6 +88,8 @@ function describe(e: EngineEvent): string | undefined {
         `  ${names.length} classes (${shown}), images ${height}×${width}×${channels}`
       );
     }
+    case 'started':
+      return trainingOptions(e);
     case 'epoch':
       return `epoch ${e.epoch}/${e.epochs}  loss ${e.loss.toFixed(4)}  accuracy ${pct(e.accuracy)}  val_loss ${e.valLoss === null ? '–' : e.valLoss.toFixed(4)}  val_accuracy ${pct(e.valAccuracy)}  ${e.seconds.toFixed(1)} s`;
     case 'finished':
@@ -124,6 +152,12 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
       'validation-split': { type: 'string' },
       backend: { type: 'string' },
       seed: { type: 'string' },
+      flip: { type: 'boolean', default: false },
+      shift: { type: 'string' },
+      rotate: { type: 'string' },
+      brightness: { type: 'string' },
+      contrast: { type: 'string' },
+      normalize: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
     },

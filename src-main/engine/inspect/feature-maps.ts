@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelRole, TensorView } from '../../../src-shared/engine/protocol';
+import type { Normalization } from '../../../src-shared/training/normalization';
+import { normalizeBatch } from '../training/normalize';
 
 /** One learned weight tensor of a convolution, with the part it plays in the layer. */
 export interface KernelEntry {
@@ -16,13 +18,16 @@ export interface Inspection {
   readonly input: TensorView;
   /** The name of the model's InputLayer, so a map's `inbound` can point at the input. */
   readonly inputLayer: string;
+  /** What the first layer received, when the model was trained on standardised inputs. */
+  readonly normalizedInput?: TensorView;
   readonly prediction: number[];
   /** In the model's layer order (Keras's), each with the names of the layers it takes its input from, in port order. */
   readonly featureMaps: { layer: string; kind: string; map: TensorView; inbound: string[] }[];
   readonly kernels: KernelEntry[];
 }
 
-function view(data: Float32Array<ArrayBuffer>, shape: number[]): TensorView {
+/** A tensor's values with its shape and value range, as the protocol carries it. */
+export function view(data: Float32Array<ArrayBuffer>, shape: number[]): TensorView {
   let min = Infinity;
   let max = -Infinity;
   for (const v of data) {
@@ -84,18 +89,29 @@ async function kernelsOf(layer: tf.layers.Layer): Promise<KernelEntry[]> {
   return entries;
 }
 
-/** Runs one example (already in the model's input layout) through the model and collects maps and kernels. */
-export async function inspectModel(model: tf.LayersModel, example: Float32Array, shape: readonly number[]): Promise<Inspection> {
+/**
+ * Runs one example (0–1 values in the model's input layout) through the model, normalised as the
+ * model was trained, and collects maps and kernels.
+ */
+export async function inspectModel(
+  model: tf.LayersModel,
+  example: Float32Array,
+  shape: readonly number[],
+  normalization: Normalization = { kind: 'unit' },
+): Promise<Inspection> {
+  const normalized = tf.tidy(() => normalizeBatch(tf.tensor(example, [1, ...shape], 'float32'), normalization));
   const outputs = tf.tidy(() => {
-    const x = tf.tensor(example, [1, ...shape], 'float32');
-    const out = probeOf(model).predict(x);
+    const out = probeOf(model).predict(normalized);
     return Array.isArray(out) ? out : [out];
   });
+  const normalizedInput = normalization.kind === 'unit' ? undefined : view(new Float32Array(await normalized.data()), [...shape]);
+  normalized.dispose();
   const featureMaps: Inspection['featureMaps'] = [];
   let prediction: number[] = [];
   const layers = computingLayers(model);
-  // In a functional model the output layer need not come last in the layer list.
-  const outputLayer = model.outputLayers[0]?.name;
+  // In a functional model the output layer need not come last in the layer list; a Sequential
+  // model loaded from model.json lists no outputLayers, only its output tensor.
+  const outputLayer = (model.outputLayers[0] ?? model.outputs[0]?.sourceLayer)?.name;
   for (const [i, t] of outputs.entries()) {
     const layer = layers[i]!;
     const data = (await t.data()) as Float32Array;
@@ -112,5 +128,12 @@ export async function inspectModel(model: tf.LayersModel, example: Float32Array,
   const kernels: KernelEntry[] = [];
   for (const layer of layers) kernels.push(...(await kernelsOf(layer)));
   const inputLayer = model.inputLayers[0]?.name ?? '';
-  return { input: view(new Float32Array(example), [...shape]), inputLayer, prediction, featureMaps, kernels };
+  return {
+    input: view(new Float32Array(example), [...shape]),
+    inputLayer,
+    ...(normalizedInput ? { normalizedInput } : {}),
+    prediction,
+    featureMaps,
+    kernels,
+  };
 }

@@ -9,6 +9,9 @@ import { shuffledIndices } from '../../../src-shared/util/random';
 import { makeOptimizer } from './optimizer';
 import { confusionMatrix, correctCount, crossEntropy, perClassAccuracy } from './metrics';
 import { divergenceOf } from '../../../src-shared/training/divergence';
+import type { Normalization } from '../../../src-shared/training/normalization';
+import { augmentBatch, batchSeed } from './augment';
+import { normalizeBatch, resolveNormalization } from './normalize';
 
 /** The data of one run, already in the model's input layout. */
 export interface PreparedData {
@@ -44,11 +47,14 @@ export class TrainingSession {
   private stopRequested = false;
   private disposed = false;
   private readonly classes: number;
+  /** How inputs are normalised in this run (training split statistics when standardised); predictions must use the same. */
+  readonly normalization: Normalization;
 
   constructor(private readonly options: SessionOptions) {
     this.model = compileModel(options.model, options.settings.seed);
     this.optimizer = makeOptimizer(options.settings.optimizer, options.settings.learningRate);
     this.classes = options.data.classNames.length;
+    this.normalization = resolveNormalization(options.settings.normalization, options.data.train);
   }
 
   /** Asks the run to end after the batch in progress; the model stays usable. */
@@ -74,6 +80,7 @@ export class TrainingSession {
     let samplesDone = 0;
     // The loss curve the divergence rule reads: the first batch's loss, then each epoch's mean.
     const losses: number[] = [];
+    emit({ type: 'started', runId, settings, normalization: this.normalization });
 
     for (let epoch = 1; epoch <= settings.epochs && !this.stopRequested; epoch++) {
       const epochStart = performance.now();
@@ -83,7 +90,7 @@ export class TrainingSession {
       let seen = 0;
       for (let b = 0; b < batchesPerEpoch; b++) {
         const idx = order.subarray(b * settings.batchSize, Math.min((b + 1) * settings.batchSize, data.train.count));
-        const [loss, hits] = this.trainBatch(idx, vars);
+        const [loss, hits] = this.trainBatch(idx, epoch, b, vars);
         const [lossValue, hitValue] = [(await loss.data())[0]!, (await hits.data())[0]!];
         loss.dispose();
         hits.dispose();
@@ -174,10 +181,19 @@ export class TrainingSession {
     });
   }
 
-  /** One optimizer step; returns the batch's mean loss and its number of correct predictions. */
-  private trainBatch(idx: Uint32Array, vars: tf.Variable[]): [tf.Scalar, tf.Scalar] {
+  /** The inputs and one-hot labels of training batch `batch` of `epoch`: augmented (seeded by the run's seed, epoch and batch), then normalised. */
+  trainingBatch(idx: ArrayLike<number>, epoch: number, batch: number): { x: tf.Tensor; y: tf.Tensor2D } {
+    const { augmentation, seed } = this.options.settings;
     return tf.tidy(() => {
       const { x, y } = batchTensors(this.options.data.train, idx, this.classes);
+      return { x: normalizeBatch(augmentBatch(x, augmentation, batchSeed(seed, epoch, batch)), this.normalization), y };
+    });
+  }
+
+  /** One optimizer step; returns the batch's mean loss and its number of correct predictions. */
+  private trainBatch(idx: Uint32Array, epoch: number, batch: number, vars: tf.Variable[]): [tf.Scalar, tf.Scalar] {
+    return tf.tidy(() => {
+      const { x, y } = this.trainingBatch(idx, epoch, batch);
       let hits: tf.Scalar | undefined;
       const loss = this.optimizer.minimize(
         () => {
@@ -201,7 +217,8 @@ export class TrainingSession {
       const end = Math.min(start + EVAL_BATCH, ex.count);
       const [loss, hits, argmax] = tf.tidy(() => {
         const { x, y } = rangeTensors(ex, start, end, this.classes);
-        const out = this.model.apply(x, { training: false }) as tf.Tensor;
+        // Never augmented: validation and test see the images as they are.
+        const out = this.model.apply(normalizeBatch(x, this.normalization), { training: false }) as tf.Tensor;
         return [crossEntropy(y, out, this.options.outputIsProbability), correctCount(y, out), tf.argMax(out, -1)] as const;
       });
       lossSum += (await loss.data())[0]! * (end - start);

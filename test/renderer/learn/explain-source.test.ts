@@ -112,6 +112,18 @@ describe('Explain this layer on a network with branches', () => {
     expect(disagreements(numbers, report.params as Conv2DParams)).toBe(0);
   });
 
+  it('the first layer of a run with standardised inputs takes what it received, not the 0–1 picture', async () => {
+    const x = tf.tidy(() => tf.randomUniform([12 * 12], 0, 1, 'float32', 1).dataSync() as Float32Array);
+    const standardized = await inspectModel(model, x, [12, 12, 1], { kind: 'standardize', mean: [0.5], std: [0.25] });
+    const report = reportOf(analysis, 'stem');
+    const numbers = trainedNumbers(standardized, report, singleInbound(analysis, report.id));
+    if (numbers === null || numbers === 'mismatch') throw new Error(`stem: ${numbers}`);
+    expect(numbers.input).toBe(standardized.normalizedInput);
+    expect(disagreements(numbers, report.params as Conv2DParams)).toBe(0);
+    // With the picture instead, Explain's sums would not be what the network computed.
+    expect(disagreements({ ...numbers, input: standardized.input }, report.params as Conv2DParams)).toBeGreaterThan(0);
+  });
+
   it('the pooling after the merge takes its input’s maps too', () => {
     const numbers = trainedNumbers(inspection, reportOf(analysis, 'pool'), reportOf(analysis, 'after'));
     expect(numbers).not.toBe('mismatch');

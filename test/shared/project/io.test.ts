@@ -9,7 +9,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseProject, readProject, serializeProject } from '../../../src-shared/project/io';
 import { CURRENT_FORMAT_VERSION, type Project } from '../../../src-shared/project/schema';
-import { BACKENDS, DATASETS, OPTIMIZERS, defaultTrainingSettings } from '../../../src-shared/project/training';
+import {
+  BACKENDS,
+  DATASETS,
+  MAX_ROTATION,
+  MAX_SHIFT,
+  NORMALIZATIONS,
+  OPTIMIZERS,
+  defaultTrainingSettings,
+} from '../../../src-shared/project/training';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import { graphFromLayers } from '../../../src-shared/graph/network';
 import type { Graph } from '../../../src-shared/graph/schema';
@@ -195,6 +203,20 @@ describe('round trip', () => {
     validationSplit: fc.double({ min: 0, max: 0.99, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
     seed: fc.nat(),
     backend: fc.constantFrom(...BACKENDS),
+    augmentation: fc.record({
+      flip: fc.boolean(),
+      shift: fc.integer({ min: 0, max: MAX_SHIFT }),
+      rotation: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: MAX_ROTATION })),
+      brightness: fc.oneof(
+        fc.constant(0),
+        fc.double({ min: 0, max: 1, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
+      ),
+      contrast: fc.oneof(
+        fc.constant(0),
+        fc.double({ min: 0, max: 1, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
+      ),
+    }),
+    normalization: fc.constantFrom(...NORMALIZATIONS),
   });
   const params = fc.dictionary(
     fc.constantFrom('filters', 'kernel_size', 'padding', 'units', 'rate', 'shape', 'note'),
@@ -230,6 +252,24 @@ describe('round trip', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('writes augmentation and normalisation only when they are not the defaults', () => {
+    const base = {
+      formatVersion: CURRENT_FORMAT_VERSION as typeof CURRENT_FORMAT_VERSION,
+      app: 'convas' as const,
+      name: 'n',
+      description: '',
+      graph: { nodes: [], edges: [] },
+    };
+    const plain = serializeProject({ ...base, training: defaultTrainingSettings() });
+    expect(plain).not.toMatch(/augmentation|normalization/);
+    const training = { ...defaultTrainingSettings(), normalization: 'standardize' as const };
+    training.augmentation = { ...training.augmentation, shift: 4 };
+    const text = serializeProject({ ...base, training });
+    expect(JSON.parse(text).training).toMatchObject({ augmentation: { shift: 4, flip: false }, normalization: 'standardize' });
+    const again = parseProject(text);
+    expect(again.ok && again.project.training).toEqual(training);
   });
 
   it('keeps bad values as typed, so that the canvas can show them', () => {
