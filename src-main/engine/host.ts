@@ -495,7 +495,14 @@ export class EngineHost {
         : allIndices(raw.train.count);
     const samples = previewAugmentation(
       { images: raw.train.images, labels: raw.train.labels, train },
-      { adapter, settings, samples: command.samples, versions: command.versions, seed: command.seed ?? settings.seed },
+      {
+        adapter,
+        settings,
+        samples: command.samples,
+        versions: command.versions,
+        seed: command.seed ?? settings.seed,
+        ...(command.perClass !== undefined ? { perClass: command.perClass } : {}),
+      },
     );
     this.emit({ type: 'augment-preview', requestId, classNames: [...raw.classNames], samples });
   }

@@ -1,4 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { EngineApi } from '../../src-shared/engine/engine-api';
+import type { EngineEventOf, TensorView } from '../../src-shared/engine/protocol';
+import type { Graph } from '../../src-shared/graph/schema';
+import type { TrainingSettings } from '../../src-shared/project/training';
+import { PixelCanvas } from '../inspect/PixelCanvas';
+import { classSamplesCommand, pictureImage, samplesByClass } from './augment-preview';
 import { loadingLine } from '../engine/engine-words';
 import { useFeatureT, useLanguageStore } from '../i18n/i18n';
 import { useTrainingT } from './i18n-context';
@@ -47,12 +53,53 @@ function SkippedFiles() {
   );
 }
 
-/** Images per class in each split (the engine sends no sample pictures, so no grid of them). */
-function ClassCounts() {
+/** How the view reaches the engine for its sample pictures. */
+export interface DatasetViewProps {
+  readonly engine: EngineApi | undefined;
+  readonly getGraph: () => Graph;
+  readonly settings: TrainingSettings;
+}
+
+type Samples = EngineEventOf<'augment-preview'>['samples'];
+let nextRequest = 0;
+
+/** A few training pictures of each class, asked of the engine while the table is open (the run's dataset is already loaded there). */
+function useClassSamples({ engine, getGraph, settings }: DatasetViewProps, open: boolean): Samples | null {
+  const [samples, setSamples] = useState<Samples | null>(null);
+  const pending = useRef<string | null>(null);
+  const latest = useRef(settings);
+  latest.current = settings;
+  useEffect(() => {
+    if (!engine) return;
+    return engine.on((event) => {
+      if ((event.type !== 'augment-preview' && event.type !== 'error') || event.requestId !== pending.current) return;
+      pending.current = null;
+      // A view without pictures is still a table of counts: a refusal here is not worth a second message.
+      setSamples(event.type === 'augment-preview' ? event.samples : []);
+    });
+  }, [engine]);
+  useEffect(() => {
+    if (!open || !engine || samples) return;
+    const requestId = `class-samples:${++nextRequest}`;
+    pending.current = requestId;
+    engine.send(classSamplesCommand(requestId, getGraph(), latest.current));
+  }, [open, engine, getGraph, samples]);
+  return samples;
+}
+
+function SampleTile({ view, title }: { view: TensorView; title: string }) {
+  const image = useMemo(() => pictureImage(view), [view]);
+  return <PixelCanvas image={image} size={30} title={title} />;
+}
+
+/** Images per class in each split, with a few training pictures of each. */
+function ClassCounts(props: DatasetViewProps) {
   const t = useTrainingT();
   const dataset = useTrainingStore((s) => s.dataset);
   const names = useClassNames(dataset?.classNames ?? [], dataset?.classNamesWorded ?? true);
   const [open, setOpen] = useState(false);
+  const samples = useClassSamples(props, open && !!dataset);
+  const rows = useMemo(() => samplesByClass(samples ?? []), [samples]);
   if (!dataset) return null;
   const { train, validation, test } = dataset.classCounts;
   const { height, width, channels } = dataset.image;
@@ -67,6 +114,7 @@ function ClassCounts() {
               <th scope="col">{t('dataset.train')}</th>
               <th scope="col">{t('dataset.validation')}</th>
               <th scope="col">{t('dataset.test')}</th>
+              <th scope="col">{t('dataset.samples')}</th>
             </tr>
           </thead>
           <tbody>
@@ -76,6 +124,11 @@ function ClassCounts() {
                 <td>{train[i] ?? 0}</td>
                 <td>{validation[i] ?? 0}</td>
                 <td>{test[i] ?? 0}</td>
+                <td className="tp-classes__samples" data-testid={`class-samples-${i}`}>
+                  {(rows.get(i) ?? []).map((s) => (
+                    <SampleTile key={s.index} view={s.original} title={t('dataset.sampleTip', { label: name, index: s.index })} />
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -85,12 +138,12 @@ function ClassCounts() {
   );
 }
 
-/** The dataset of the run: loading progress, then its classes and counts, and any files left out. */
-export function DatasetView() {
+/** The dataset of the run: loading progress, then its classes with counts and sample pictures, and any files left out. */
+export function DatasetView(props: DatasetViewProps) {
   return (
     <div className="tp-dataset">
       <DatasetLoading />
-      <ClassCounts />
+      <ClassCounts {...props} />
       <SkippedFiles />
     </div>
   );

@@ -164,7 +164,7 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: 
             <div className="tp-main">
               <StaleResultsNote />
               <RunStatus />
-              <DatasetView />
+              <DatasetView engine={engine} getGraph={getGraph} settings={settings} />
               <div className="tp-chart-row">
                 <EpochCharts />
                 <BatchChart />

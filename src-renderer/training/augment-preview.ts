@@ -33,6 +33,21 @@ export function previewCommand(requestId: string, graph: Graph, settings: Traini
   };
 }
 
+/** Training images of each class the dataset view shows. */
+export const CLASS_SAMPLES = 4;
+
+/** The augment-preview command of the dataset view: CLASS_SAMPLES training images of each class, in class order. */
+export function classSamplesCommand(requestId: string, graph: Graph, settings: TrainingSettings): EngineCommand {
+  return { type: 'augment-preview', requestId, graph, settings, samples: 1, versions: 1, perClass: CLASS_SAMPLES };
+}
+
+/** The originals of a preview grouped by label, in label order (the dataset view's rows). */
+export function samplesByClass<S extends { readonly label: number }>(samples: readonly S[]): Map<number, S[]> {
+  const rows = new Map<number, S[]>();
+  for (const s of samples) (rows.get(s.label) ?? rows.set(s.label, []).get(s.label)!).push(s);
+  return rows;
+}
+
 /** A 0–1 image [h, w, c] as opaque RGBA: colour from its first three channels, gray from one; values outside 0–1 clipped. */
 export function pictureImage(view: TensorView): PictureImage {
   const [height = 1, width = view.data.length, channels = 1] = view.shape.length === 3 ? view.shape : squareOf(view.data.length);

@@ -46,6 +46,9 @@ export const wireGraphSchema = z
 /** At most this many training images, and augmented versions of each, in one preview. */
 export const MAX_PREVIEW_SAMPLES = 16;
 export const MAX_PREVIEW_VERSIONS = 16;
+/** A dataset view's samples per class, and the most images it asks for in all (the first classes when there are many). */
+export const MAX_PREVIEW_PER_CLASS = 4;
+export const MAX_PREVIEW_CLASS_SAMPLES = 64;
 
 export const engineCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello') }),
@@ -94,6 +97,8 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     versions: z.number().int().min(1).max(MAX_PREVIEW_VERSIONS),
     /** Another draw of the same images (the settings' seed when absent). */
     seed: z.number().int().min(0).optional(),
+    /** Pick this many images of each class instead of `samples` at random (the dataset view's grid), in class order. */
+    perClass: z.number().int().min(1).max(MAX_PREVIEW_PER_CLASS).optional(),
     cacheDir: z.string().optional(),
   }),
   z.object({ type: z.literal('shutdown') }),

@@ -78,8 +78,11 @@ describe('training on a folder of pictures in browser mode', () => {
 
     const classes = page.getByTestId('dataset-classes');
     await classes.locator('summary').click();
-    expect(await classes.locator('tbody th').allInnerTexts()).toEqual(CLASSES);
-    expect(await page.getByTestId('class-count-3').locator('td').last().innerText()).toBe('2');
+    // The table is made when the details open, a render after the click.
+    await expect.poll(() => classes.locator('tbody th').allInnerTexts()).toEqual(CLASSES);
+    // Training, validation, test counts, then a few of the class's training pictures.
+    expect(await page.getByTestId('class-count-3').locator('td').nth(2).innerText()).toBe('2');
+    await expect.poll(() => page.getByTestId('class-samples-3').locator('canvas').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const skipped = page.getByTestId('skipped-files');
     expect(await skipped.getAttribute('data-count')).toBe('1');
     await skipped.locator('summary').click();

@@ -77,9 +77,12 @@ describe('"Open an image" in the feature-map viewer', () => {
     // The dataset view: the sample's ten classes with their counts per split.
     const classes = page.getByTestId('dataset-classes');
     await classes.locator('summary').click();
-    expect(await classes.locator('tbody tr').count()).toBe(10);
-    const firstRow = (await page.getByTestId('class-count-0').locator('td').allInnerTexts()).map(Number);
+    // The table is made when the details open, a render after the click.
+    await expect.poll(() => classes.locator('tbody tr').count()).toBe(10);
+    const firstRow = (await page.getByTestId('class-count-0').locator('td').allInnerTexts()).slice(0, 3).map(Number);
     expect(firstRow.every((n) => n > 0)).toBe(true);
+    // And four training pictures of each class beside its counts.
+    await expect.poll(() => page.getByTestId('class-samples-9').locator('canvas').count(), { timeout: 30_000 }).toBe(4);
 
     await page.getByTestId('tab-featuremaps').click();
     await page.getByTestId('featuremap-viewer').waitFor();

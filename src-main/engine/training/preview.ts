@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { EngineEventOf } from '../../../src-shared/engine/protocol';
+import { MAX_PREVIEW_CLASS_SAMPLES, type EngineEventOf } from '../../../src-shared/engine/protocol';
 import type { TrainingSettings } from '../../../src-shared/project/training';
 import type { InputAdapter } from '../../../src-shared/training/compatibility';
 import { shuffledIndices } from '../../../src-shared/util/random';
@@ -21,6 +21,23 @@ export interface PreviewRequest {
   readonly samples: number;
   readonly versions: number;
   readonly seed: number;
+  /** Pick this many images of each class, in class order, instead of `samples` at random. */
+  readonly perClass?: number;
+}
+
+/** Up to `perClass` training images of each class in class order, picked by the seeded order; at most `cap` in all. */
+export function samplesPerClass(labels: Uint8Array, train: Uint32Array, order: Uint32Array, perClass: number, cap: number): number[] {
+  const byClass = new Map<number, number[]>();
+  for (const i of order) {
+    const index = train[i]!;
+    const label = labels[index]!;
+    const list = byClass.get(label) ?? byClass.set(label, []).get(label)!;
+    if (list.length < perClass) list.push(index);
+  }
+  return [...byClass.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((label) => byClass.get(label)!)
+    .slice(0, cap);
 }
 
 /**
@@ -29,9 +46,12 @@ export interface PreviewRequest {
  */
 export function previewAugmentation(source: PreviewSource, request: PreviewRequest): EngineEventOf<'augment-preview'>['samples'] {
   const { adapter, settings, versions, seed } = request;
-  const count = Math.min(request.samples, source.train.length);
   const order = shuffledIndices(source.train.length, seed);
-  const picked = Array.from(order.subarray(0, count), (i) => source.train[i]!);
+  const picked =
+    request.perClass !== undefined
+      ? samplesPerClass(source.labels, source.train, order, request.perClass, MAX_PREVIEW_CLASS_SAMPLES)
+      : Array.from(order.subarray(0, Math.min(request.samples, source.train.length)), (i) => source.train[i]!);
+  const count = picked.length;
   const ex = toExamples(source.images, source.labels, picked, adapter);
   const shape = imageLayout(ex.shape) ?? [...ex.shape];
   const originals = picked.map((_, n) => exampleValues(ex, n));

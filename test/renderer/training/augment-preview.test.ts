@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CLASS_SAMPLES,
+  classSamplesCommand,
+  samplesByClass,
   pictureImage,
   previewCommand,
   previewKey,
@@ -48,5 +51,28 @@ describe('augmentation preview', () => {
     expect(previewKey({ ...base, augmentation: { ...base.augmentation, rotation: 10 } })).not.toBe(key);
     expect(previewKey({ ...base, seed: 7 })).not.toBe(key);
     expect(previewKey({ ...base, dataset: 'mnist' })).not.toBe(key);
+  });
+});
+
+describe('the dataset view samples', () => {
+  it('asks for CLASS_SAMPLES images of each class, and groups the answer by class in the order the engine sent them', () => {
+    const command = classSamplesCommand('r1', { nodes: [], edges: [] }, defaultTrainingSettings());
+    expect(command).toMatchObject({ type: 'augment-preview', requestId: 'r1', perClass: CLASS_SAMPLES, versions: 1 });
+    expect(engineCommandSchema.safeParse(command).success).toBe(true);
+    const rows = samplesByClass([
+      { label: 1, index: 4 },
+      { label: 0, index: 7 },
+      { label: 1, index: 2 },
+    ]);
+    expect([...rows.entries()]).toEqual([
+      [
+        1,
+        [
+          { label: 1, index: 4 },
+          { label: 1, index: 2 },
+        ],
+      ],
+      [0, [{ label: 0, index: 7 }]],
+    ]);
   });
 });

@@ -112,6 +112,8 @@ export const en = {
   'dataset.train': 'Training',
   'dataset.validation': 'Validation',
   'dataset.test': 'Test',
+  'dataset.samples': 'Samples',
+  'dataset.sampleTip': '{label}: training image {index}',
   'dataset.more': { count: 'n', one: 'and 1 more file', other: 'and {n} more files' },
   'convert.images.gray': 'Your pictures will be resized to {h}×{w} and converted to grayscale: this network’s Input takes {h}×{w}×1.',
   'convert.images.colour':

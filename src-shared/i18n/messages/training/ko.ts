@@ -110,6 +110,8 @@ export const ko: Translation<typeof en> = {
   'dataset.train': '훈련',
   'dataset.validation': '검증',
   'dataset.test': '테스트',
+  'dataset.samples': '샘플',
+  'dataset.sampleTip': '{label}: 훈련 이미지 {index}',
   'dataset.more': '그 밖에 파일 {n}개',
   'convert.images.gray': '그림을 {h}×{w} 크기로 바꾸고 흑백으로 변환합니다: 이 신경망의 Input은 {h}×{w}×1입니다.',
   'convert.images.colour':
