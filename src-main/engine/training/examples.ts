@@ -43,16 +43,23 @@ export function toExamples(pixels: Uint8Array, labels: Uint8Array, indices: Arra
   return { x, labels: out, count: indices.length, shape };
 }
 
-/** A batch of examples as tensors; one-hot labels for `classes` classes. */
-export function batchTensors(ex: Examples, indices: ArrayLike<number>, classes: number): { x: tf.Tensor; y: tf.Tensor2D } {
+/** Writes the examples `indices` into `xs` and their one-hot labels (`classes` classes) into `ys`, from the start. */
+export function fillBatch(ex: Examples, indices: ArrayLike<number>, classes: number, xs: Float32Array, ys: Float32Array): void {
   const size = ex.x.length / Math.max(ex.count, 1);
-  const xs = new Float32Array(indices.length * size);
-  const ys = new Float32Array(indices.length * classes);
+  ys.fill(0, 0, indices.length * classes);
   for (let n = 0; n < indices.length; n++) {
     const i = indices[n]!;
     xs.set(ex.x.subarray(i * size, (i + 1) * size), n * size);
     ys[n * classes + ex.labels[i]!] = 1;
   }
+}
+
+/** A batch of examples as tensors; one-hot labels for `classes` classes. */
+export function batchTensors(ex: Examples, indices: ArrayLike<number>, classes: number): { x: tf.Tensor; y: tf.Tensor2D } {
+  const size = ex.x.length / Math.max(ex.count, 1);
+  const xs = new Float32Array(indices.length * size);
+  const ys = new Float32Array(indices.length * classes);
+  fillBatch(ex, indices, classes, xs, ys);
   return { x: tf.tensor(xs, [indices.length, ...ex.shape], 'float32'), y: tf.tensor2d(ys, [indices.length, classes], 'float32') };
 }
 

@@ -4,10 +4,11 @@ import type { TrainingSettings } from '../../../src-shared/project/training';
 import type { EngineEvent } from '../../../src-shared/engine/protocol';
 import { engineError } from '../../../src-shared/engine/errors';
 import { compileModel } from '../model/compile';
-import { batchTensors, rangeTensors, type Examples } from './examples';
+import { fillBatch, rangeTensors, type Examples } from './examples';
 import { shuffledIndices } from '../../../src-shared/util/random';
-import { makeOptimizer } from './optimizer';
 import { confusionMatrix, correctCount, crossEntropy, perClassAccuracy } from './metrics';
+import { createTrainer, type StepResult, type Trainer } from './trainer';
+import type { BackendName } from '../../../src-shared/engine/protocol';
 import { divergenceOf } from '../../../src-shared/training/divergence';
 
 /** The data of one run, already in the model's input layout. */
@@ -27,6 +28,8 @@ export interface SessionOptions {
   readonly emit: (event: EngineEvent) => void;
   /** Minimum milliseconds between two batch events (10 a second by default). */
   readonly batchEventInterval?: number;
+  /** Threads to train on (already checked with usableThreads; 1 by default), each on the session's backend. */
+  readonly threads?: number;
 }
 
 const EVAL_BATCH = 500;
@@ -38,14 +41,13 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** One training run: owns the tf model and optimizer, streams protocol events, stops within one batch. */
 export class TrainingSession {
   readonly model: tf.LayersModel;
-  private readonly optimizer: tf.Optimizer;
+  private trainer: Promise<Trainer> | undefined;
   private stopRequested = false;
   private disposed = false;
   private readonly classes: number;
 
   constructor(private readonly options: SessionOptions) {
     this.model = compileModel(options.model, options.settings.seed);
-    this.optimizer = makeOptimizer(options.settings.optimizer, options.settings.learningRate);
     this.classes = options.data.classNames.length;
   }
 
@@ -65,7 +67,6 @@ export class TrainingSession {
     const started = performance.now();
     const batchesPerEpoch = Math.ceil(data.train.count / settings.batchSize);
     const totalBatches = batchesPerEpoch * settings.epochs;
-    const vars = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
     let epochsCompleted = 0;
     let lastBatchEvent = -Infinity;
     let batchesDone = 0;
@@ -81,10 +82,7 @@ export class TrainingSession {
       let seen = 0;
       for (let b = 0; b < batchesPerEpoch; b++) {
         const idx = order.subarray(b * settings.batchSize, Math.min((b + 1) * settings.batchSize, data.train.count));
-        const [loss, hits] = this.trainBatch(idx, vars);
-        const [lossValue, hitValue] = [(await loss.data())[0]!, (await hits.data())[0]!];
-        loss.dispose();
-        hits.dispose();
+        const { loss: lossValue, hits: hitValue } = await this.trainBatch(idx);
         if (!Number.isFinite(lossValue)) {
           emit(
             engineError(
@@ -172,21 +170,26 @@ export class TrainingSession {
   }
 
   /** One optimizer step; returns the batch's mean loss and its number of correct predictions. */
-  private trainBatch(idx: Uint32Array, vars: tf.Variable[]): [tf.Scalar, tf.Scalar] {
-    return tf.tidy(() => {
-      const { x, y } = batchTensors(this.options.data.train, idx, this.classes);
-      let hits: tf.Scalar | undefined;
-      const loss = this.optimizer.minimize(
-        () => {
-          const out = this.model.apply(x, { training: true }) as tf.Tensor;
-          hits = tf.keep(correctCount(y, out));
-          return crossEntropy(y, out, this.options.outputIsProbability);
-        },
-        true,
-        vars,
-      )!;
-      return [loss, hits!];
+  private async trainBatch(idx: Uint32Array): Promise<StepResult> {
+    const { settings, data, model, outputIsProbability } = this.options;
+    this.trainer ??= createTrainer({
+      model: this.model,
+      network: model,
+      seed: settings.seed,
+      config: {
+        optimizer: settings.optimizer,
+        learningRate: settings.learningRate,
+        outputIsProbability,
+        classes: this.classes,
+        exampleShape: data.train.shape,
+      },
+      backend: tf.getBackend() as BackendName,
+      threads: this.options.threads ?? 1,
+      maxBatch: settings.batchSize,
     });
+    const trainer = await this.trainer;
+    fillBatch(data.train, idx, this.classes, trainer.inputs, trainer.labels);
+    return trainer.step(idx.length);
   }
 
   /** Loss, accuracy and predicted classes over a split, in batches, without dropout. */
@@ -214,7 +217,10 @@ export class TrainingSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.optimizer.dispose();
+    void this.trainer?.then(
+      (t) => t.dispose(),
+      () => undefined,
+    );
     this.model.dispose();
   }
 }
