@@ -25,6 +25,7 @@ import { readFile } from 'node:fs/promises';
 import { catalogueDirs, mayReadDataDir } from './data/sources';
 import { machineMemoryBudget, memoryRefusal } from './training/memory-check';
 import { memoryBudgetText } from '../../src-shared/i18n/memory-text';
+import { usableThreads } from './parallel/threads';
 
 /** 28×28 grayscale images with labels, as the data layer hands them over. */
 export interface RawSplit {
@@ -51,6 +52,8 @@ export interface EngineDeps {
   loadDataset(settings: TrainingSettings, cacheDir: string | undefined): Promise<LoadedDataset>;
   /** Seeded, stratified split of training indices into train and validation. */
   split(labels: Uint8Array, validationFraction: number, seed: number): { train: Uint32Array; validation: Uint32Array };
+  /** Threads a run uses when its settings name none (1 when absent). */
+  readonly defaultThreads?: number;
 }
 
 /** The backend in use, why in English, and why as codes. */
@@ -230,6 +233,7 @@ export class EngineHost {
       testCount: data.test.count,
       classNames: [...raw.classNames],
     });
+    const { threads } = usableThreads(settings.threads ?? this.deps.defaultThreads ?? 1, backend, seq.model, settings.batchSize);
     const session = new TrainingSession({
       runId,
       model: seq.model,
@@ -237,6 +241,7 @@ export class EngineHost {
       data,
       outputIsProbability: plan.outputIsProbability,
       emit: this.emit,
+      threads,
     });
     const run: Run = { id: runId, session, test: data.test, raw, adapter: plan.adapter, model: seq.model, done: Promise.resolve() };
     run.done = session.run().catch((e: unknown) => {

@@ -4,6 +4,9 @@ export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'] as c
 export const DATASETS = ['sample', 'fashion-mnist', 'mnist', 'directory'] as const;
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 
+/** The most threads one run may ask for. */
+export const MAX_THREADS = 64;
+
 /** Training settings saved with a project; defaults follow the lecture (Adam, batch 32, 20% validation). */
 export const trainingSettingsSchema = z.object({
   dataset: z.enum(DATASETS).default('sample'),
@@ -15,6 +18,8 @@ export const trainingSettingsSchema = z.object({
   validationSplit: z.number().min(0).lt(1).default(0.2),
   seed: z.number().int().min(0).default(42),
   backend: z.enum(BACKENDS).default('auto'),
+  /** Threads to train on; null: the host's default (every core from the command line, all but one in the app). */
+  threads: z.number().int().min(1).max(MAX_THREADS).nullable().default(null),
 });
 
 export type TrainingSettings = z.output<typeof trainingSettingsSchema>;

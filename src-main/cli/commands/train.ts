@@ -10,9 +10,11 @@ import { formatCount } from '../../../src-shared/layers/format';
 import { formatBytesApprox } from '../../../src-shared/i18n/format';
 import { resolveFrom, type CliIo } from '../io';
 import { divergenceText } from '../../../src-shared/i18n/divergence-text';
+import { THREADS_DEFAULT_ENV } from '../../engine/parallel/threads';
+import { threadsOption } from './threads-option';
 
 const USAGE =
-  'usage: train <file> --dataset sample|fashion-mnist|mnist [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--out DIR] [--json]';
+  'usage: train <file> --dataset sample|fashion-mnist|mnist [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--threads N] [--seed S] [--out DIR] [--json]';
 
 function num(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -35,6 +37,7 @@ function settingsFrom(base: TrainingSettings, v: Record<string, string | boolean
     ...(v['validation-split'] !== undefined ? { validationSplit: num(v['validation-split'] as string, '--validation-split') } : {}),
     ...(v['backend'] !== undefined ? { backend: v['backend'] } : {}),
     ...(v['seed'] !== undefined ? { seed: num(v['seed'] as string, '--seed') } : {}),
+    ...(v['threads'] !== undefined ? { threads: threadsOption(v['threads'] as string) } : {}),
   };
   const parsed = trainingSettingsSchema.safeParse(overrides);
   if (!parsed.success) throw usage(`invalid training settings: ${zodIssues(parsed.error)}`);
@@ -76,6 +79,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
       'validation-split': { type: 'string' },
       backend: { type: 'string' },
       seed: { type: 'string' },
+      threads: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -86,7 +90,8 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
   requireNetwork(project);
   const settings = settingsFrom(project.training, values, io);
   const runId = randomUUID();
-  const engine = new EngineClient();
+  // The command line has the machine to itself: a run takes every core unless told otherwise.
+  const engine = new EngineClient({ env: { ...process.env, [THREADS_DEFAULT_ENV]: 'all-cores' } });
   const json = values.json;
   const progress = json ? undefined : io.progress;
   const stopListening = io.onInterrupt?.(() => engine.send({ type: 'stop', runId }));
@@ -98,7 +103,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
         if (json) out(JSON.stringify(e));
         else if (e.type === 'batch' && progress) {
           progress(
-            `\r  epoch ${e.epoch} batch ${e.batch}/${e.batchesPerEpoch}  loss ${e.loss.toFixed(4)}  ${Math.round(e.samplesPerSec)} samples/s  ${Math.round(e.secondsLeft)} s left   `,
+            `\r  epoch ${e.epoch} batch ${e.batch}/${e.batchesPerEpoch}  loss ${e.loss.toFixed(4)}  ${Math.round(e.samplesPerSec)} samples/s${e.threads ? ` on ${e.threads} thread${e.threads === 1 ? '' : 's'}` : ''}  ${Math.round(e.secondsLeft)} s left   `,
           );
         } else {
           const line = describe(e);

@@ -30,8 +30,6 @@ const idle: PoolWorker[] = [];
 
 function spawn(): PoolWorker {
   const worker = startWorker();
-  // An idle worker must not keep the engine process alive.
-  worker.unref();
   const w: PoolWorker = { worker };
   worker.on('message', (m: FromWorker) => {
     if (m.type === 'error') w.lastError = m.message;
@@ -104,7 +102,11 @@ class ParallelTrainer implements Trainer {
       send(w, { type: 'release' });
       // A worker whose run failed may still be blocked; only healthy ones go back to the pool.
       if (this.ctx.barrier.failed) void w.worker.terminate();
-      else idle.push(w);
+      else {
+        // An idle worker must not keep the engine process alive.
+        w.worker.unref();
+        idle.push(w);
+      }
     }
     return Promise.resolve();
   }
@@ -119,6 +121,7 @@ export async function startParallelTrainer(options: TrainerOptions & { readonly 
   views.weights.set(replica.readValues());
   const workers: PoolWorker[] = [];
   while (workers.length < threads - 1) workers.push(idle.pop() ?? spawn());
+  for (const w of workers) w.worker.ref();
   const answers = workers.map((w, i) => {
     const ready = answer(w);
     send(w, {

@@ -1,15 +1,13 @@
 import { availableParallelism } from 'node:os';
 import type { Network } from '../../../src-shared/graph/network';
 import type { BackendName } from '../../../src-shared/engine/protocol';
+import { MAX_THREADS } from '../../../src-shared/project/training';
 
 /** How many threads a run uses when its settings name none: the command line takes every core, the app leaves one to its window. */
 export type ThreadsDefault = 'all-cores' | 'leave-one';
 
 /** The environment variable through which a host tells the engine process its default. */
 export const THREADS_DEFAULT_ENV = 'CONVAS_THREADS_DEFAULT';
-
-/** The most threads one run starts, whatever is asked. */
-export const MAX_THREADS = 64;
 
 /** The policy named in `env` ('leave-one' unless it says 'all-cores'). */
 export function threadsDefaultFromEnv(env: NodeJS.ProcessEnv): ThreadsDefault {

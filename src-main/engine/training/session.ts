@@ -114,6 +114,7 @@ export class TrainingSession {
             accuracy: correct / seen,
             samplesPerSec: rate,
             secondsLeft: ((totalBatches - batchesDone) * settings.batchSize) / Math.max(rate, 1e-9),
+            threads: (await this.trainer!).threads,
           });
         }
         await yieldToEventLoop();

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseProject, readProject, serializeProject } from '../../../src-shared/project/io';
 import { CURRENT_FORMAT_VERSION, type Project } from '../../../src-shared/project/schema';
-import { BACKENDS, DATASETS, OPTIMIZERS, defaultTrainingSettings } from '../../../src-shared/project/training';
+import { BACKENDS, DATASETS, MAX_THREADS, OPTIMIZERS, defaultTrainingSettings } from '../../../src-shared/project/training';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import { graphFromLayers } from '../../../src-shared/graph/network';
 import type { Graph } from '../../../src-shared/graph/schema';
@@ -195,6 +195,7 @@ describe('round trip', () => {
     validationSplit: fc.double({ min: 0, max: 0.99, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
     seed: fc.nat(),
     backend: fc.constantFrom(...BACKENDS),
+    threads: fc.option(fc.integer({ min: 1, max: MAX_THREADS }), { nil: null }),
   });
   const params = fc.dictionary(
     fc.constantFrom('filters', 'kernel_size', 'padding', 'units', 'rate', 'shape', 'note'),
