@@ -9,6 +9,7 @@ import { depthwiseBackpropFilterConfigs } from './depthwise-backprop-filter';
 import { depthwiseConv2dGradConfig } from './depthwise-gradient';
 import { resizeNearestGradConfigs } from './resize-nearest-grad';
 import { resizeBilinearGradCpuConfig, resizeBilinearGradWasmConfig } from './resize-bilinear-grad';
+import { castConfig, identityConfig } from './identity';
 
 const ours = new WeakSet<tf.KernelFunc>();
 
@@ -42,8 +43,8 @@ function registerGradients(): void {
 /**
  * Registers the wasm kernels training needs: Conv2DBackpropFilter and the depthwise backprop
  * kernels (missing), MaxPoolGrad, AvgPoolGrad and the resize gradients (wrong in some cases;
- * the resize ones with half-pixel centres), BatchMatMul and Conv2DBackpropInput (slow), and
- * the depthwise gradient that takes dilated filters. Call after @tensorflow/tfjs-backend-wasm
+ * the resize ones with half-pixel centres), BatchMatMul and Conv2DBackpropInput (slow), Identity
+ * and same-dtype Cast (copies), and the depthwise gradient that takes dilated filters. Call after @tensorflow/tfjs-backend-wasm
  * is imported; safe to call more than once.
  */
 export function registerWasmKernels(): void {
@@ -56,6 +57,8 @@ export function registerWasmKernels(): void {
   installFor('wasm', avgPoolGradConfigs);
   installFor('wasm', resizeNearestGradConfigs);
   installOver(tf.ResizeBilinearGrad, resizeBilinearGradWasmConfig);
+  installOver(tf.Identity, identityConfig);
+  installOver(tf.Cast, castConfig);
   registerGradients();
 }
 
