@@ -1,10 +1,11 @@
 """PyTorch CPU side of `npm run bench:torch`: trains the bench's networks with Adam on random data.
 
-Usage: bench-torch.py MODEL BATCH SECONDS [THREADS]
+Usage: bench-torch.py MODEL BATCH SECONDS [THREADS (default: every core)]
 MODEL is lecture (28x28x1 Conv 10 -> Pool -> Dense 100 -> Dense 10) or cifar (32x32x3 Conv 32 ->
 Pool -> Conv 64 -> Pool -> Dense 128 -> Dense 10). Prints one JSON line like Convas's bench --json.
 """
 import json
+import os
 import sys
 import time
 
@@ -29,8 +30,8 @@ def cifar():
 
 def main():
     name, batch, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
-    if len(sys.argv) > 4:
-        torch.set_num_threads(int(sys.argv[4]))
+    # Every core unless told: Debian's build otherwise picks one thread on some machines.
+    torch.set_num_threads(int(sys.argv[4]) if len(sys.argv) > 4 else os.cpu_count())
     torch.manual_seed(1)
     model, shape = {'lecture': lecture, 'cifar': cifar}[name]()
     # Keras's Adam defaults, as Convas uses; the softmax is inside the loss here, as PyTorch does it.

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { windowGeometry, type WindowGeometry } from './geometry';
-import { asWasmBackend, heapF32, type KernelArgs } from './wasm-heap';
+import { asWasmBackend, heapF32, wasmMemoryOf, type KernelArgs } from './wasm-heap';
+import { simdMaxPool2x2Grad } from './simd/max-pool-grad';
 
 /**
  * Routes each dy value to the first maximum of its window (row-major scan, as the cpu backend
@@ -58,9 +59,8 @@ export function isPlain2x2(g: WindowGeometry): boolean {
 
 /**
  * maxPoolGradient for plain 2×2 windows, given the forward output `y`: each window's gradient
- * goes to the first of its four values equal to the window's maximum, chosen without branches
- * (which a data-dependent maximum search mispredicts half the time). A window whose maximum is NaN
- * is scanned as maxPoolGradient does.
+ * goes to the first of its four values equal to the window's maximum. A window whose maximum is
+ * NaN passes nothing (as the SIMD kernel, which this stands in for with fewer than 4 channels).
  */
 export function maxPoolGradient2x2(x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array, g: WindowGeometry): void {
   const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = g;
@@ -73,36 +73,19 @@ export function maxPoolGradient2x2(x: Float32Array, y: Float32Array, dy: Float32
         const p0 = ((b * H + 2 * oh) * W + 2 * ow) * C;
         for (let c = 0; c < C; c++, o++) {
           const m = y[o]!;
-          const d = dy[o]!;
           const p = p0 + c;
-          if (m !== m) {
-            let best = -Infinity;
-            let at = -1;
-            for (const q of [p, p + C, p + down, p + down + C]) {
-              if (x[q]! > best) {
-                best = x[q]!;
-                at = q;
-              }
-            }
-            if (at >= 0) dx[at] = d;
-            continue;
-          }
-          const e0 = +(x[p] === m);
-          const e1 = +(x[p + C] === m) * (1 - e0);
-          const e2 = +(x[p + down] === m) * (1 - e0) * (1 - e1);
-          const e3 = (1 - e0) * (1 - e1) * (1 - e2);
-          // 0 · d would turn an infinite d into NaN where nothing is routed: choose, do not multiply.
-          dx[p] = e0 ? d : 0;
-          dx[p + C] = e1 ? d : 0;
-          dx[p + down] = e2 ? d : 0;
-          dx[p + down + C] = e3 ? d : 0;
+          const q = x[p] === m ? p : x[p + C] === m ? p + C : x[p + down] === m ? p + down : x[p + down + C] === m ? p + down + C : -1;
+          if (q >= 0) dx[q] = dy[o]!;
         }
       }
     }
   }
 }
 
-/** MaxPoolGrad for wasm: the stock one loses the gradient of windows whose maximum is ≤ 0 and is slow. */
+/**
+ * MaxPoolGrad for wasm: the stock one loses the gradient of windows whose maximum is ≤ 0 and is
+ * slow. Plain 2×2 windows (the usual pooling) take the SIMD kernel, which uses the forward output.
+ */
 function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
   const { dy, input, output } = args.inputs as tf.MaxPoolGradInputs as { dy: tf.TensorInfo; input: tf.TensorInfo; output: tf.TensorInfo };
   const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as tf.MaxPoolGradAttrs;
@@ -117,8 +100,27 @@ function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
   const backend = asWasmBackend(args.backend);
   const dx = backend.makeOutput([...input.shape], 'float32');
   const g = windowGeometry(info);
-  if (isPlain2x2(g)) maxPoolGradient2x2(heapF32(backend, input), heapF32(backend, output), heapF32(backend, dy), heapF32(backend, dx), g);
-  else maxPoolGradient(heapF32(backend, input), heapF32(backend, dy), heapF32(backend, dx), g);
+  if (isPlain2x2(g)) {
+    const [xs, ys, dys, dxs] = [input, output, dy, dx].map((t) => heapF32(backend, t)) as [
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+    ];
+    const memory = wasmMemoryOf(args.backend);
+    const at = (v: Float32Array) => v.byteOffset;
+    const geometry = {
+      batch: g.batch,
+      inHeight: g.inHeight,
+      inWidth: g.inWidth,
+      channels: g.inChannels,
+      outHeight: g.outHeight,
+      outWidth: g.outWidth,
+    };
+    const simd =
+      memory && simdMaxPool2x2Grad(memory, new Float32Array(xs.buffer), { x: at(xs), y: at(ys), dy: at(dys), dx: at(dxs), ...geometry });
+    if (!simd) maxPoolGradient2x2(xs, ys, dys, dxs, g);
+  } else maxPoolGradient(heapF32(backend, input), heapF32(backend, dy), heapF32(backend, dx), g);
   return dx;
 }
 

@@ -50,6 +50,9 @@ export const op = {
   i32Mul: [0x6c],
   i32Shl: [0x74],
   i32LtU: [0x49],
+  i32GtU: [0x4b],
+  /** select: [a, b, cond] → cond ? a : b */
+  select: [0x1b],
   i32GeU: [0x4f],
   /** block with no result */
   block: [0x02, 0x40],
