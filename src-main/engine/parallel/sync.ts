@@ -107,7 +107,7 @@ export class Barrier {
         this.fail();
         throw new Error('a training thread stopped answering');
       }
-      Atomics.wait(c, GENERATION, generation, 1000);
+      Atomics.wait(c, GENERATION, generation, Math.max(1, Math.min(1000, deadline - Date.now())));
     }
     if (Atomics.load(c, FAILED)) throw new PeerFailed();
   }
