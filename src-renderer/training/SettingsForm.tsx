@@ -1,5 +1,5 @@
 import { memo, useEffect, useId, useState } from 'react';
-import { BACKENDS, DATASETS, OPTIMIZERS, type TrainingSettings } from '../../src-shared/project/training';
+import { BACKENDS, DATASETS, MAX_THREADS, OPTIMIZERS, type TrainingSettings } from '../../src-shared/project/training';
 import { useTrainingT } from './i18n-context';
 
 interface NumberFieldProps {
@@ -134,13 +134,20 @@ function SelectField<T extends string>({ label, value, options, optionLabel, dis
   );
 }
 
+/** 'auto' and 1…this machine's cores (the engine runs on the same machine), plus a saved count beyond them. */
+function threadChoices(current: number | null): string[] {
+  const cores = Math.min(MAX_THREADS, Math.max(1, navigator.hardwareConcurrency || 1));
+  const counts = Array.from({ length: Math.max(cores, current ?? 0) }, (_, i) => String(i + 1));
+  return ['auto', ...counts];
+}
+
 interface SettingsFormProps {
   readonly settings: TrainingSettings;
   readonly disabled: boolean;
   onChange(settings: TrainingSettings): void;
 }
 
-/** Dataset, optimizer, learning rate, batch size, epochs, validation split, seed, backend. */
+/** Dataset, optimizer, learning rate, batch size, epochs, validation split, backend, seed, threads. */
 export const SettingsForm = memo(function SettingsForm({ settings, disabled, onChange }: SettingsFormProps) {
   const t = useTrainingT();
   const dirId = useId();
@@ -253,6 +260,16 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
           disabled={disabled}
           testId="setting-seed"
           onCommit={(v) => set('seed', v)}
+        />
+        <SelectField
+          label={t('settings.threads')}
+          value={settings.threads === null ? 'auto' : String(settings.threads)}
+          options={threadChoices(settings.threads)}
+          optionLabel={(v) => (v === 'auto' ? t('settings.threads.auto') : v)}
+          help={t('settings.threadsHelp')}
+          disabled={disabled}
+          testId="setting-threads"
+          onChange={(v) => set('threads', v === 'auto' ? null : Number(v))}
         />
       </div>
     </div>
