@@ -10,6 +10,8 @@ import { depthwiseConv2dGradConfig } from './depthwise-gradient';
 import { resizeNearestGradConfigs } from './resize-nearest-grad';
 import { resizeBilinearGradCpuConfig, resizeBilinearGradWasmConfig } from './resize-bilinear-grad';
 import { castConfig, identityConfig } from './identity';
+import { sumConfig } from './sum';
+import { addConfig } from './add';
 
 const ours = new WeakSet<tf.KernelFunc>();
 
@@ -44,7 +46,8 @@ function registerGradients(): void {
  * Registers the wasm kernels training needs: Conv2DBackpropFilter and the depthwise backprop
  * kernels (missing), MaxPoolGrad, AvgPoolGrad and the resize gradients (wrong in some cases;
  * the resize ones with half-pixel centres), BatchMatMul and Conv2DBackpropInput (slow), Identity
- * and same-dtype Cast (copies), and the depthwise gradient that takes dilated filters. Call after @tensorflow/tfjs-backend-wasm
+ * and same-dtype Cast (copies), Sum over all axes but the last (transposes first), bias Add
+ * (slow broadcast), and the depthwise gradient that takes dilated filters. Call after @tensorflow/tfjs-backend-wasm
  * is imported; safe to call more than once.
  */
 export function registerWasmKernels(): void {
@@ -59,6 +62,8 @@ export function registerWasmKernels(): void {
   installOver(tf.ResizeBilinearGrad, resizeBilinearGradWasmConfig);
   installOver(tf.Identity, identityConfig);
   installOver(tf.Cast, castConfig);
+  installOver(tf.Sum, sumConfig);
+  installOver(tf.Add, addConfig);
   registerGradients();
 }
 
