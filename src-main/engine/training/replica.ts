@@ -79,7 +79,7 @@ export class Replica {
 
   /** The optimizer's new values for weights [from, to) from the flat gradient, written to `out`. */
   update(gradient: Float32Array, out: Float32Array, from = 0, to = this.size): void {
-    this.readValues();
+    this.readValues(from, to);
     this.optimizer.update(this.values, gradient, out, from, to);
   }
 
@@ -101,9 +101,12 @@ export class Replica {
     });
   }
 
-  /** The current weights, flat. */
-  readValues(): Float32Array {
-    this.variables.forEach((v, i) => this.values.set(v.dataSync() as Float32Array, this.offsets[i]));
+  /** The current weights, flat (only those of variables overlapping [from, to) are read). */
+  readValues(from = 0, to = this.size): Float32Array {
+    this.variables.forEach((v, i) => {
+      const at = this.offsets[i]!;
+      if (at < to && at + v.size > from) this.values.set(v.dataSync() as Float32Array, at);
+    });
     return this.values;
   }
 }
