@@ -13,6 +13,16 @@ export interface ReplicaConfig {
   readonly exampleShape: readonly number[];
 }
 
+/**
+ * A float32 tensor's values without a copy where the backend allows (the wasm heap, until its next
+ * allocation; the cpu backend's own array), else a copy. Read them at once, never write them.
+ */
+function valuesOf(t: tf.Tensor): Float32Array {
+  const backend = tf.engine().backend as { typedArrayFromHeap?: (info: tf.TensorInfo) => tf.TypedArray };
+  if (tf.getBackend() === 'wasm' && typeof backend.typedArrayFromHeap === 'function') return backend.typedArrayFromHeap(t) as Float32Array;
+  return t.dataSync() as Float32Array;
+}
+
 /** Values per example of an input shape. */
 export const sizeOf = (shape: readonly number[]) => shape.reduce((p, d) => p * d, 1);
 
@@ -68,7 +78,7 @@ export class Replica {
       }, this.variables);
       this.variables.forEach((v, i) => {
         const g = grads[v.name];
-        if (g) gradient.set(g.dataSync() as Float32Array, this.offsets[i]);
+        if (g) gradient.set(valuesOf(g), this.offsets[i]);
         else gradient.fill(0, this.offsets[i], this.offsets[i]! + v.size);
       });
       const result = { loss: value.dataSync()[0]!, hits: hits!.dataSync()[0]! };
@@ -105,7 +115,8 @@ export class Replica {
   readValues(from = 0, to = this.size): Float32Array {
     this.variables.forEach((v, i) => {
       const at = this.offsets[i]!;
-      if (at < to && at + v.size > from) this.values.set(v.dataSync() as Float32Array, at);
+      const [lo, hi] = [Math.max(from, at), Math.min(to, at + v.size)];
+      if (lo < hi) this.values.set(valuesOf(v).subarray(lo - at, hi - at), lo);
     });
     return this.values;
   }
