@@ -3,22 +3,17 @@ import type { BackendName } from '../../../src-shared/engine/protocol';
 import type { ReplicaConfig } from '../training/replica';
 import type { SharedBuffers } from './sync';
 
-/** What the engine tells a training worker. */
-export type ToWorker =
-  | {
-      readonly type: 'init';
-      readonly backend: BackendName;
-      readonly network: Network;
-      readonly seed: number;
-      readonly config: ReplicaConfig;
-      readonly shared: SharedBuffers;
-      readonly rank: number;
-      readonly parties: number;
-    }
-  /** One step on the first `count` examples of the shared batch. */
-  | { readonly type: 'step'; readonly count: number }
-  /** The run is over: drop the model. */
-  | { readonly type: 'release' };
+/** What the engine tells a training worker to start a run; its steps and its end come through the shared Signal. */
+export type ToWorker = {
+  readonly type: 'init';
+  readonly backend: BackendName;
+  readonly network: Network;
+  readonly seed: number;
+  readonly config: ReplicaConfig;
+  readonly shared: SharedBuffers;
+  readonly rank: number;
+  readonly parties: number;
+};
 
 /** What a training worker answers. */
 export type FromWorker = { readonly type: 'ready' } | { readonly type: 'error'; readonly message: string };

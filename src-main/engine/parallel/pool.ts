@@ -3,7 +3,7 @@ import type { Replica } from '../training/replica';
 import { sizeOf } from '../training/replica';
 import type { StepResult, Trainer, TrainerOptions } from '../training/trainer';
 import { rankStep, type RankContext } from './step';
-import { allocateShared, Barrier, PeerFailed, viewsOf, type SharedViews } from './sync';
+import { allocateShared, Barrier, PeerFailed, Signal, viewsOf, type SharedViews } from './sync';
 import { WORKER_BUNDLE, type FromWorker, type ToWorker } from './messages';
 
 /**
@@ -65,6 +65,7 @@ class ParallelTrainer implements Trainer {
     private readonly workers: PoolWorker[],
     private readonly views: SharedViews,
     private readonly ctx: RankContext,
+    private readonly signal: Signal,
   ) {
     this.inputs = views.inputs;
     this.labels = views.labels;
@@ -76,7 +77,7 @@ class ParallelTrainer implements Trainer {
 
   async step(count: number): Promise<StepResult> {
     if (this.disposed) throw new Error('the trainer was disposed');
-    for (const w of this.workers) send(w, { type: 'step', count });
+    this.signal.send({ type: 'step', count });
     try {
       rankStep(this.replica, this.ctx, count);
     } catch (e) {
@@ -98,8 +99,8 @@ class ParallelTrainer implements Trainer {
   dispose(): Promise<void> {
     if (this.disposed) return Promise.resolve();
     this.disposed = true;
+    this.signal.send({ type: 'release' });
     for (const w of this.workers) {
-      send(w, { type: 'release' });
       // A worker whose run failed may still be blocked; only healthy ones go back to the pool.
       if (this.ctx.barrier.failed) void w.worker.terminate();
       else {
@@ -150,5 +151,5 @@ export async function startParallelTrainer(options: TrainerOptions & { readonly 
     classes: config.classes,
     sum: new Float32Array(replica.size),
   };
-  return new ParallelTrainer(replica, workers, views, ctx);
+  return new ParallelTrainer(replica, workers, views, ctx, new Signal(shared.signal));
 }

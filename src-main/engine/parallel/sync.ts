@@ -21,6 +21,8 @@ export interface SharedLayout {
 export interface SharedBuffers {
   /** Barrier state: [arrived, generation, failed]. */
   readonly control: SharedArrayBuffer;
+  /** The engine's commands to the workers: [sent, command, count] (see Signal). */
+  readonly signal: SharedArrayBuffer;
   /** The batch's inputs, maxBatch × exampleSize floats. */
   readonly inputs: SharedArrayBuffer;
   /** The batch's one-hot labels, maxBatch × classes floats. */
@@ -40,6 +42,7 @@ export function allocateShared(layout: SharedLayout): SharedBuffers {
   const { parties, size, maxBatch, exampleSize, classes } = layout;
   return {
     control: new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT),
+    signal: new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT),
     inputs: new SharedArrayBuffer(maxBatch * exampleSize * F32),
     labels: new SharedArrayBuffer(maxBatch * classes * F32),
     gradients: new SharedArrayBuffer(parties * size * F32),
@@ -121,6 +124,40 @@ export class Barrier {
 
   get failed(): boolean {
     return Atomics.load(this.control, FAILED) !== 0;
+  }
+}
+
+const SENT = 0;
+const COMMAND = 1;
+const COUNT = 2;
+
+/** What the engine tells the workers of a run between steps. */
+export type Command = { readonly type: 'step'; readonly count: number } | { readonly type: 'release' };
+
+/**
+ * How the engine starts each step in its workers: a worker blocks on the shared counter and wakes
+ * within microseconds of a notify, where a message would wait for the worker's event loop. The
+ * engine sends a command only after the previous step's last barrier, so at most one is pending.
+ */
+export class Signal {
+  private readonly s: Int32Array;
+
+  constructor(signal: SharedArrayBuffer) {
+    this.s = new Int32Array(signal);
+  }
+
+  /** Engine: sends a command to every worker. */
+  send(command: Command): void {
+    Atomics.store(this.s, COUNT, command.type === 'step' ? command.count : 0);
+    Atomics.store(this.s, COMMAND, command.type === 'step' ? 1 : 2);
+    Atomics.add(this.s, SENT, 1);
+    Atomics.notify(this.s, SENT);
+  }
+
+  /** Worker: waits until more than `seen` commands were sent and returns the latest. */
+  next(seen: number): Command {
+    while (Atomics.load(this.s, SENT) === seen) Atomics.wait(this.s, SENT, seen, 1000);
+    return Atomics.load(this.s, COMMAND) === 1 ? { type: 'step', count: Atomics.load(this.s, COUNT) } : { type: 'release' };
   }
 }
 

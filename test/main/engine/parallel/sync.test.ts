@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Barrier, PeerFailed, allocateShared, partOf, sumSlots, viewsOf } from '../../../../src-main/engine/parallel/sync';
+import { Barrier, PeerFailed, Signal, allocateShared, partOf, sumSlots, viewsOf } from '../../../../src-main/engine/parallel/sync';
 
 describe('partOf', () => {
   it('cuts count items into contiguous parts that cover them once, sizes differing by at most one', () => {
@@ -52,5 +52,17 @@ describe('Barrier', () => {
     const b = new Barrier(new SharedArrayBuffer(12), 2, 30);
     expect(() => b.wait()).toThrow(/stopped answering/);
     expect(b.failed).toBe(true);
+  });
+});
+
+describe('Signal', () => {
+  it('hands each command sent to a waiter that has seen the ones before', () => {
+    const buffer = new SharedArrayBuffer(12);
+    const engine = new Signal(buffer);
+    const worker = new Signal(buffer);
+    engine.send({ type: 'step', count: 17 });
+    expect(worker.next(0)).toEqual({ type: 'step', count: 17 });
+    engine.send({ type: 'release' });
+    expect(worker.next(1)).toEqual({ type: 'release' });
   });
 });
