@@ -64,7 +64,11 @@ export class TrainingSession {
   async run(): Promise<void> {
     const { settings, data, runId, emit } = this.options;
     const interval = this.options.batchEventInterval ?? 100;
+    // The pace counts from the first step: starting the threads is not training.
+    await this.startTrainer();
     const started = performance.now();
+    let evaluatingMs = 0;
+    let lastEvaluationMs = 0;
     const batchesPerEpoch = Math.ceil(data.train.count / settings.batchSize);
     const totalBatches = batchesPerEpoch * settings.epochs;
     let epochsCompleted = 0;
@@ -103,7 +107,8 @@ export class TrainingSession {
         const now = performance.now();
         if (now - lastBatchEvent >= interval || b === batchesPerEpoch - 1) {
           lastBatchEvent = now;
-          const rate = samplesDone / ((now - started) / 1000);
+          // Training pace: the time spent evaluating between epochs is not training time.
+          const rate = samplesDone / ((now - started - evaluatingMs) / 1000);
           emit({
             type: 'batch',
             runId,
@@ -113,7 +118,9 @@ export class TrainingSession {
             loss: lossSum / seen,
             accuracy: correct / seen,
             samplesPerSec: rate,
-            secondsLeft: ((totalBatches - batchesDone) * settings.batchSize) / Math.max(rate, 1e-9),
+            secondsLeft:
+              ((totalBatches - batchesDone) * settings.batchSize) / Math.max(rate, 1e-9) +
+              ((settings.epochs - epoch + 1) * lastEvaluationMs) / 1000,
             threads: (await this.trainer!).threads,
           });
         }
@@ -121,7 +128,10 @@ export class TrainingSession {
         if (this.stopRequested) break;
       }
       if (this.stopRequested && seen < data.train.count) break;
+      const evaluationStart = performance.now();
       const val = data.validation && data.validation.count > 0 ? await this.evaluate(data.validation) : null;
+      lastEvaluationMs = performance.now() - evaluationStart;
+      evaluatingMs += lastEvaluationMs;
       epochsCompleted = epoch;
       losses.push(lossSum / seen);
       emit({
@@ -172,8 +182,15 @@ export class TrainingSession {
 
   /** One optimizer step; returns the batch's mean loss and its number of correct predictions. */
   private async trainBatch(idx: Uint32Array): Promise<StepResult> {
+    const trainer = await this.startTrainer();
+    fillBatch(this.options.data.train, idx, this.classes, trainer.inputs, trainer.labels);
+    return trainer.step(idx.length);
+  }
+
+  /** The run's trainer, its threads started on first use. */
+  private startTrainer(): Promise<Trainer> {
     const { settings, data, model, outputIsProbability } = this.options;
-    this.trainer ??= createTrainer({
+    return (this.trainer ??= createTrainer({
       model: this.model,
       network: model,
       seed: settings.seed,
@@ -187,10 +204,7 @@ export class TrainingSession {
       backend: tf.getBackend() as BackendName,
       threads: this.options.threads ?? 1,
       maxBatch: settings.batchSize,
-    });
-    const trainer = await this.trainer;
-    fillBatch(data.train, idx, this.classes, trainer.inputs, trainer.labels);
-    return trainer.step(idx.length);
+    }));
   }
 
   /** Loss, accuracy and predicted classes over a split, in batches, without dropout. */
