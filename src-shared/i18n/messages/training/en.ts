@@ -65,6 +65,7 @@ export const en = {
   'run.epochOf': 'Epoch {epoch} / {epochs}',
   'run.batchOf': 'batch {batch} / {batches}',
   'run.samplesPerSec': '{n} samples/s',
+  'run.threads': 'threads: {n}',
   'run.timeLeft': '{time} left',
   'time.seconds': '{s} s',
   'time.minutes': '{m} min {s} s',

@@ -65,6 +65,7 @@ export const ko: Translation<typeof en> = {
   'run.epochOf': '에포크 {epoch} / {epochs}',
   'run.batchOf': '배치 {batch} / {batches}',
   'run.samplesPerSec': '초당 {n}개 샘플',
+  'run.threads': '스레드 {n}개',
   'run.timeLeft': '{time} 남음',
   'time.seconds': '{s}초',
   'time.minutes': '{m}분 {s}초',
