@@ -263,13 +263,17 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
         />
         <SelectField
           label={t('settings.threads')}
-          value={settings.threads === null ? 'auto' : String(settings.threads)}
-          options={threadChoices(settings.threads)}
+          value={settings.threads == null ? 'auto' : String(settings.threads)}
+          options={threadChoices(settings.threads ?? null)}
           optionLabel={(v) => (v === 'auto' ? t('settings.threads.auto') : v)}
           help={t('settings.threadsHelp')}
           disabled={disabled}
           testId="setting-threads"
-          onChange={(v) => set('threads', v === 'auto' ? null : Number(v))}
+          onChange={(v) => {
+            // Automatic leaves the key out, as files that never chose a count have it.
+            const { threads: _, ...rest } = settings;
+            onChange(v === 'auto' ? rest : { ...rest, threads: Number(v) });
+          }}
         />
       </div>
     </div>

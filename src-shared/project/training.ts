@@ -18,8 +18,11 @@ export const trainingSettingsSchema = z.object({
   validationSplit: z.number().min(0).lt(1).default(0.2),
   seed: z.number().int().min(0).default(42),
   backend: z.enum(BACKENDS).default('auto'),
-  /** Threads to train on; null: the host's default (every core from the command line, all but one in the app). */
-  threads: z.number().int().min(1).max(MAX_THREADS).nullable().default(null),
+  /**
+   * Threads to train on; absent (or null): the host's default, every core from the command line and
+   * all but one in the app. Absent rather than defaulted, so files written before it stay byte-identical.
+   */
+  threads: z.number().int().min(1).max(MAX_THREADS).nullable().optional(),
 });
 
 export type TrainingSettings = z.output<typeof trainingSettingsSchema>;
