@@ -5,6 +5,7 @@
 //   engine.mjs  the training engine run by utilityProcess (ES module; TensorFlow.js packages
 //               external, since tfjs-node is native and tfjs-backend-wasm loads its .wasm files
 //               from beside its own code; sharp external, since it loads libvips's native binary)
+//   train-worker.js  the engine's data-parallel training worker (worker_threads; same options)
 // Run: npx tsx scripts/build-electron.ts [--out DIR] [--minify]
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -26,12 +27,12 @@ export interface ElectronBuildOptions {
 
 export interface ElectronBuildResult {
   readonly outDir: string;
-  readonly files: { readonly main: string; readonly preload: string; readonly engine: string };
+  readonly files: { readonly main: string; readonly preload: string; readonly engine: string; readonly worker: string };
   /** The metafiles, for checks of what went into each bundle. */
-  readonly metafiles: { readonly main: Metafile; readonly preload: Metafile; readonly engine: Metafile };
+  readonly metafiles: { readonly main: Metafile; readonly preload: Metafile; readonly engine: Metafile; readonly worker: Metafile };
 }
 
-function bundles(outDir: string, minify: boolean): Record<'main' | 'preload' | 'engine', BuildOptions> {
+function bundles(outDir: string, minify: boolean): Record<'main' | 'preload' | 'engine' | 'worker', BuildOptions> {
   const common: BuildOptions = {
     bundle: true,
     minify,
@@ -40,6 +41,17 @@ function bundles(outDir: string, minify: boolean): Record<'main' | 'preload' | '
     logLevel: 'warning',
     legalComments: 'none',
     absWorkingDir: ROOT,
+  };
+  const engine: BuildOptions = {
+    ...common,
+    platform: 'node',
+    format: 'esm',
+    target: NODE_TARGET,
+    external: ['@tensorflow/*', 'sharp'],
+    // A CommonJS dependency bundled into an ES module may still call require(); give it one.
+    banner: {
+      js: "import { createRequire as __convasCreateRequire } from 'node:module'; const require = __convasCreateRequire(import.meta.url);",
+    },
   };
   return {
     main: {
@@ -60,34 +72,29 @@ function bundles(outDir: string, minify: boolean): Record<'main' | 'preload' | '
       target: CHROME_TARGET,
       external: ['electron'],
     },
-    engine: {
-      ...common,
-      entryPoints: [join(ROOT, 'src-main/engine/process/entry.ts')],
-      outfile: join(outDir, ELECTRON_BUNDLES.engine),
-      platform: 'node',
-      format: 'esm',
-      target: NODE_TARGET,
-      external: ['@tensorflow/*', 'sharp'],
-      // A CommonJS dependency bundled into an ES module may still call require(); give it one.
-      banner: {
-        js: "import { createRequire as __convasCreateRequire } from 'node:module'; const require = __convasCreateRequire(import.meta.url);",
-      },
-    },
+    engine: { ...engine, entryPoints: [join(ROOT, 'src-main/engine/process/entry.ts')], outfile: join(outDir, ELECTRON_BUNDLES.engine) },
+    worker: { ...engine, entryPoints: [join(ROOT, 'src-main/engine/parallel/worker.ts')], outfile: join(outDir, ELECTRON_BUNDLES.worker) },
   };
 }
 
 export async function buildElectron(options: ElectronBuildOptions = {}): Promise<ElectronBuildResult> {
   const outDir = options.outDir ?? DEFAULT_OUT_DIR;
   const config = bundles(outDir, options.minify ?? false);
-  const [main, preload, engine] = await Promise.all([build(config.main), build(config.preload), build(config.engine)]);
+  const [main, preload, engine, worker] = await Promise.all([
+    build(config.main),
+    build(config.preload),
+    build(config.engine),
+    build(config.worker),
+  ]);
   return {
     outDir,
     files: {
       main: join(outDir, ELECTRON_BUNDLES.main),
       preload: join(outDir, ELECTRON_BUNDLES.preload),
       engine: join(outDir, ELECTRON_BUNDLES.engine),
+      worker: join(outDir, ELECTRON_BUNDLES.worker),
     },
-    metafiles: { main: main.metafile!, preload: preload.metafile!, engine: engine.metafile! },
+    metafiles: { main: main.metafile!, preload: preload.metafile!, engine: engine.metafile!, worker: worker.metafile! },
   };
 }
 

@@ -2,7 +2,8 @@
 // dist/cli/<fingerprint of the sources>/ the first time those sources are run. Plain Node starts
 // in a fraction of the time Node with a TypeScript loader (tsx) takes, and commands that do
 // arithmetic should not wait for a compiler. The engine entry is bundled beside the CLI because
-// the engine client forks `entry.js` from its own folder.
+// the engine client forks `entry.js` from its own folder, and the training worker beside both
+// because the engine starts `train-worker.js` from its own folder.
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -24,7 +25,11 @@ async function buildInto(dir) {
   const tmp = `${dir}.tmp-${process.pid}`;
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { bin: 'src-main/cli/bin.ts', entry: 'src-main/engine/process/entry.ts' },
+    entryPoints: {
+      bin: 'src-main/cli/bin.ts',
+      entry: 'src-main/engine/process/entry.ts',
+      'train-worker': 'src-main/engine/parallel/worker.ts',
+    },
     outdir: tmp,
     bundle: true,
     // One chunk per command, loaded when it runs: the point of the CLI's dynamic imports.

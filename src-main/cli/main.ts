@@ -21,7 +21,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   },
   bench: {
     load: async () => (await import('./commands/bench')).benchCommand,
-    help: 'bench [--json] [--backend B]… [--model lecture-cnn|cifar-cnn]… [--seconds S]\n      training samples/s of the lecture CNN (28×28×1) and the CIFAR-10 tutorial CNN (32×32×3) per backend, batch 32 and 128',
+    help: 'bench [--json] [--backend B]… [--model lecture|cifar]… [--threads N]… [--seconds S]\n      training samples/s of the lecture CNN (batch 32 and 128) and a 32×32×3 CNN (batch 64), per backend and thread count',
   },
   conv: {
     load: async () => (await import('./commands/conv')).convCommand,
@@ -33,7 +33,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   },
   train: {
     load: async () => (await import('./commands/train')).trainCommand,
-    help: 'train <file> --dataset sample|fashion-mnist|mnist|directory|images|cifar10 [--data-dir D] [--epochs N] [--batch-size B] [--lr X]\n      [--optimizer sgd|momentum|adam|rmsprop|adagrad] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--out DIR] [--json]\n      [--flip] [--shift N] [--rotate DEG] [--brightness F] [--contrast F]   augmentation of training batches (off by default)\n      [--normalize unit|standardize]   pixels / 255 (default) or per-channel standardisation from the training split\n      images: D holds one subfolder of pictures per class (or train/ and test/, each with one subfolder per class)',
+    help: 'train <file> --dataset sample|fashion-mnist|mnist|directory|images|cifar10 [--data-dir D] [--epochs N] [--batch-size B] [--lr X]\n      [--optimizer sgd|momentum|adam|rmsprop|adagrad] [--validation-split F] [--backend tensorflow|wasm|cpu] [--threads N] [--seed S] [--out DIR] [--json]\n      [--flip] [--shift N] [--rotate DEG] [--brightness F] [--contrast F]   augmentation of training batches (off by default)\n      [--normalize unit|standardize]   pixels / 255 (default) or per-channel standardisation from the training split\n      images: D holds one subfolder of pictures per class (or train/ and test/, each with one subfolder per class)',
   },
   predict: {
     load: async () => (await import('./commands/predict')).predictCommand,

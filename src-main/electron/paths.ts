@@ -1,5 +1,6 @@
 /** Where the desktop app's pieces are, relative to the directory of the main bundle (dist/electron). */
 import { isAbsolute, join, resolve } from 'node:path';
+import { WORKER_BUNDLE } from '../engine/parallel/messages';
 
 /** The bundles scripts/build-electron.ts writes into dist/electron. */
 export const ELECTRON_BUNDLES = {
@@ -7,6 +8,8 @@ export const ELECTRON_BUNDLES = {
   /** CommonJS: a sandboxed preload is not loaded as an ES module. */
   preload: 'preload.cjs',
   engine: 'engine.mjs',
+  /** The engine's training worker, which the engine starts from its own folder. */
+  worker: WORKER_BUNDLE,
 } as const;
 
 export interface AppPaths {

@@ -1,32 +1,42 @@
 import * as tf from '@tensorflow/tfjs';
+import { availableParallelism } from 'node:os';
 import type { BackendName } from '../../src-shared/engine/protocol';
+import { graphFromLayers, toNetwork, type Network, type RawLayer } from '../../src-shared/graph/network';
 import { availableBackends, initBackend } from './backend/select';
-import { makeTrainStep } from './backend/train-step';
+import { compileModel } from './model/compile';
+import { createTrainer } from './training/trainer';
+import { fillBatch, type Examples } from './training/examples';
 import { seededRandom, shuffledIndices } from '../../src-shared/util/random';
 
+/** The networks `bench` trains (the same ones scripts/bench-torch.py builds in PyTorch). */
+export const BENCH_MODELS = ['lecture', 'cifar'] as const;
+export type BenchModel = (typeof BENCH_MODELS)[number];
+
+/** Batch sizes measured per network unless asked otherwise. */
+export const BENCH_BATCHES: Record<BenchModel, readonly number[]> = { lecture: [32, 128], cifar: [64] };
+
 export interface BenchOptions {
-  /** Backends to measure; by default every backend that starts here, fastest first. */
+  /** Backends to measure; by default every backend that starts here, fastest first (the cpu backend on the lecture CNN only). */
   readonly backends?: readonly BackendName[];
-  /** Batch sizes to measure (default 32 and 128). */
+  /** Networks to measure (default both). */
+  readonly models?: readonly BenchModel[];
+  /** Batch sizes to measure, for every network (default BENCH_BATCHES). */
   readonly batchSizes?: readonly number[];
-  /** Measuring time per backend and batch size in seconds (default 3; the cpu backend gets a third of it). */
+  /** Thread counts to measure (default 1 and every core); the cpu backend and libtensorflow run on one. */
+  readonly threads?: readonly number[];
+  /** Measuring time per line in seconds (default 3; the cpu backend gets a third of it). */
   readonly seconds?: number;
   /** Fewest measured steps, however long they take (default 2). */
   readonly minSteps?: number;
   readonly seed?: number;
-  /** The networks to measure (default both: the lecture's CNN on 28×28×1, the CIFAR-10 tutorial's on 32×32×3). */
-  readonly models?: readonly BenchModel[];
 }
 
-/** The networks `bench` trains: the lecture's CNN on 28×28 grayscale, TensorFlow's CIFAR-10 tutorial CNN on 32×32 colour. */
-export const BENCH_MODELS = ['lecture-cnn', 'cifar-cnn'] as const;
-export type BenchModel = (typeof BENCH_MODELS)[number];
-
-/** Training throughput of one network on one backend at one batch size. */
+/** Training throughput of one network on one backend, batch size and thread count. */
 export interface BenchResult {
-  readonly model: BenchModel;
   readonly backend: BackendName;
   readonly batchSize: number;
+  readonly threads: number;
+  readonly model: BenchModel;
   readonly samplesPerSec: number;
   readonly steps: number;
   readonly seconds: number;
@@ -34,114 +44,122 @@ export interface BenchResult {
 
 const CLASSES = 10;
 const DATASET_SIZE = 2048;
-const WARMUP_STEPS = 2;
+const WARMUP_STEPS = 3;
 
-/** The lecture's CNN: Conv2D(10, 3×3, same, relu) → MaxPooling2D(2) → Flatten → Dense(100, relu) → Dense(10, softmax). */
-export function lectureCnn(seed: number): tf.Sequential {
-  const init = (s: number) => tf.initializers.glorotUniform({ seed: seed + s });
-  const model = tf.sequential({ name: 'lecture_cnn' });
-  model.add(
-    tf.layers.conv2d({
-      inputShape: [28, 28, 1],
-      filters: 10,
-      kernelSize: 3,
-      padding: 'same',
-      activation: 'relu',
-      kernelInitializer: init(1),
-    }),
-  );
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.flatten());
-  model.add(tf.layers.dense({ units: 100, activation: 'relu', kernelInitializer: init(2) }));
-  model.add(tf.layers.dense({ units: CLASSES, activation: 'softmax', kernelInitializer: init(3) }));
-  return model;
-}
+const conv = (filters: number): RawLayer => ({
+  kind: 'Conv2D',
+  params: { filters, kernel_size: [3, 3], padding: 'same', activation: 'relu' },
+});
+const pool: RawLayer = { kind: 'MaxPooling2D', params: { pool_size: [2, 2] } };
+const dense = (units: number, activation: string): RawLayer => ({ kind: 'Dense', params: { units, activation } });
 
-/** The CNN of TensorFlow's CIFAR-10 tutorial: Conv2D(32) → MaxPool → Conv2D(64) → MaxPool → Conv2D(64) → Flatten → Dense(64) → Dense(10), 3×3 valid relu convolutions; 122,570 parameters. */
-export function cifarCnn(seed: number): tf.Sequential {
-  const init = (s: number) => tf.initializers.glorotUniform({ seed: seed + s });
-  const model = tf.sequential({ name: 'cifar_cnn' });
-  model.add(tf.layers.conv2d({ inputShape: [32, 32, 3], filters: 32, kernelSize: 3, activation: 'relu', kernelInitializer: init(1) }));
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu', kernelInitializer: init(2) }));
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu', kernelInitializer: init(3) }));
-  model.add(tf.layers.flatten());
-  model.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: init(4) }));
-  model.add(tf.layers.dense({ units: CLASSES, activation: 'softmax', kernelInitializer: init(5) }));
-  return model;
-}
-
-/** Each network with the shape of the images it takes. */
-const NETWORKS: Readonly<Record<BenchModel, { readonly side: number; readonly channels: number; build(seed: number): tf.Sequential }>> = {
-  'lecture-cnn': { side: 28, channels: 1, build: lectureCnn },
-  'cifar-cnn': { side: 32, channels: 3, build: cifarCnn },
+/** The layers of each bench network, Input first. */
+const LAYERS: Record<BenchModel, readonly RawLayer[]> = {
+  /** The lecture's CNN: Conv2D(10, 3×3, same, relu) → MaxPooling2D(2) → Flatten → Dense(100, relu) → Dense(10, softmax). */
+  lecture: [
+    { kind: 'InputLayer', params: { shape: [28, 28, 1] } },
+    conv(10),
+    pool,
+    { kind: 'Flatten', params: {} },
+    dense(100, 'relu'),
+    dense(CLASSES, 'softmax'),
+  ],
+  /** A CIFAR-sized CNN: 32×32×3 → Conv 32 → Pool → Conv 64 → Pool → Dense 128 → Dense 10. */
+  cifar: [
+    { kind: 'InputLayer', params: { shape: [32, 32, 3] } },
+    conv(32),
+    pool,
+    conv(64),
+    pool,
+    { kind: 'Flatten', params: {} },
+    dense(128, 'relu'),
+    dense(CLASSES, 'softmax'),
+  ],
 };
 
-interface BenchData {
-  readonly images: Float32Array;
-  readonly labels: Uint8Array;
-  readonly side: number;
-  readonly channels: number;
+/** A bench network as the app would train it. */
+export function benchNetwork(model: BenchModel): Network {
+  const result = toNetwork(graphFromLayers(LAYERS[model]), model);
+  if (!result.ok) throw new Error(`the ${model} bench network is invalid`);
+  return result.model;
 }
 
-/** Handwriting-like images: a few thick anti-aliased strokes (of a random colour when there are 3 channels) on black, values in [0, 1], random labels. */
-function strokeImages(count: number, seed: number, side: number, channels: number): BenchData {
+/** Handwriting-like images: a few thick anti-aliased strokes on a black background, values in [0, 1], random labels. */
+function strokeImages(count: number, side: number, seed: number): Examples {
   const rand = seededRandom(seed);
-  const size = side * side * channels;
-  const images = new Float32Array(count * size);
+  const x = new Float32Array(count * side * side);
   const labels = new Uint8Array(count);
   for (let n = 0; n < count; n++) {
     labels[n] = Math.floor(rand() * CLASSES);
     const strokes = 2 + Math.floor(rand() * 3);
     for (let s = 0; s < strokes; s++) {
-      const span = side - 8;
-      const [x0, y0, x1, y1] = [4 + rand() * span, 4 + rand() * span, 4 + rand() * span, 4 + rand() * span];
-      const colour = Array.from({ length: channels }, () => (channels === 1 ? 1 : rand()));
+      const at = () => 4 + rand() * (side - 8);
+      const [x0, y0, x1, y1] = [at(), at(), at(), at()];
       const dx = x1 - x0;
       const dy = y1 - y0;
       const len2 = Math.max(dx * dx + dy * dy, 1e-6);
       for (let r = 0; r < side; r++) {
         for (let c = 0; c < side; c++) {
           const t = Math.min(1, Math.max(0, ((c - x0) * dx + (r - y0) * dy) / len2));
-          const ink = Math.min(1, Math.max(0, 1.6 - Math.hypot(c - (x0 + t * dx), r - (y0 + t * dy))));
-          for (let k = 0; k < channels; k++) {
-            const i = n * size + (r * side + c) * channels + k;
-            images[i] = Math.max(images[i]!, ink * colour[k]!);
-          }
+          const dist = Math.hypot(c - (x0 + t * dx), r - (y0 + t * dy));
+          const i = n * side * side + r * side + c;
+          x[i] = Math.max(x[i]!, Math.min(1, Math.max(0, 1.6 - dist)));
         }
       }
     }
   }
-  return { images, labels, side, channels };
+  return asBytes(x, labels, count, [side, side, 1]);
 }
 
-/** Copies the examples `idx` into fresh batch tensors, as the training session does every step. */
-function batch(data: BenchData, idx: Uint32Array): { x: tf.Tensor4D; y: tf.Tensor2D } {
-  const size = data.side * data.side * data.channels;
-  const xs = new Float32Array(idx.length * size);
-  const ys = new Float32Array(idx.length * CLASSES);
-  idx.forEach((i, n) => {
-    xs.set(data.images.subarray(i * size, (i + 1) * size), n * size);
-    ys[n * CLASSES + data.labels[i]!] = 1;
-  });
-  return { x: tf.tensor4d(xs, [idx.length, data.side, data.side, data.channels]), y: tf.tensor2d(ys, [idx.length, CLASSES]) };
+/** Values in 0–1 as the examples training reads: bytes, converted per batch as every dataset is. */
+function asBytes(x: Float32Array, labels: Uint8Array, count: number, shape: readonly number[]): Examples {
+  const pixels = Uint8Array.from(x, (v) => Math.round(v * 255));
+  return { pixels, index: Uint32Array.from({ length: count }, (_, i) => i), labels, count, shape };
 }
 
-/** Trains with Adam on one backend and batch size: warm-up steps, then steps until the time is up; every step waits for its loss. */
+/** Uniform random colour images with random labels. */
+function randomImages(count: number, shape: readonly number[], seed: number): Examples {
+  const rand = seededRandom(seed);
+  const size = shape.reduce((p, d) => p * d, 1);
+  const x = new Float32Array(count * size);
+  for (let i = 0; i < x.length; i++) x[i] = rand();
+  const labels = new Uint8Array(count);
+  for (let n = 0; n < count; n++) labels[n] = Math.floor(rand() * CLASSES);
+  return asBytes(x, labels, count, shape);
+}
+
+/** The data a bench network trains on. */
+function benchData(model: BenchModel, seed: number): Examples {
+  return model === 'lecture' ? strokeImages(DATASET_SIZE, 28, seed) : randomImages(DATASET_SIZE, [32, 32, 3], seed);
+}
+
+/**
+ * Trains with Adam on one backend, batch size and thread count, through the trainer a training run
+ * uses (shuffled batches copied from the data every step, loss and accuracy read back every step):
+ * warm-up steps, then steps until the time is up.
+ */
 async function measure(
-  network: BenchModel,
   backend: BackendName,
+  model: BenchModel,
   batchSize: number,
-  data: BenchData,
+  threads: number,
+  data: Examples,
   seconds: number,
   minSteps: number,
   seed: number,
 ): Promise<BenchResult> {
   await initBackend(backend);
-  const model = NETWORKS[network].build(seed);
-  const optimizer = tf.train.adam(0.001, 0.9, 0.999, 1e-7);
-  const step = makeTrainStep(model, optimizer);
+  const network = benchNetwork(model);
+  const tfModel = compileModel(network, seed);
+  const trainer = await createTrainer({
+    model: tfModel,
+    network,
+    seed,
+    config: { optimizer: 'adam', learningRate: 0.001, outputIsProbability: true, classes: CLASSES, exampleShape: data.shape },
+    backend,
+    threads,
+    maxBatch: batchSize,
+  });
   let order = shuffledIndices(DATASET_SIZE, seed);
   let cursor = 0;
   let epoch = 0;
@@ -150,11 +168,9 @@ async function measure(
       order = shuffledIndices(DATASET_SIZE, seed + ++epoch);
       cursor = 0;
     }
-    const { x, y } = batch(data, order.subarray(cursor, cursor + batchSize));
+    fillBatch(data, order.subarray(cursor, cursor + batchSize), CLASSES, trainer.inputs, trainer.labels);
     cursor += batchSize;
-    const loss = step(x, y);
-    await loss.data();
-    tf.dispose([x, y, loss]);
+    await trainer.step(batchSize);
   };
   try {
     for (let i = 0; i < WARMUP_STEPS; i++) await runStep();
@@ -165,17 +181,22 @@ async function measure(
       steps++;
     }
     const elapsed = (performance.now() - start) / 1000;
-    return { model: network, backend, batchSize, samplesPerSec: (steps * batchSize) / elapsed, steps, seconds: elapsed };
+    return { backend, batchSize, threads: trainer.threads, model, samplesPerSec: (steps * batchSize) / elapsed, steps, seconds: elapsed };
   } finally {
-    optimizer.dispose();
-    model.dispose();
+    await trainer.dispose();
+    tfModel.dispose();
   }
 }
 
+/** The thread counts measured by default: 1 and every core. */
+export function defaultBenchThreads(cores = availableParallelism()): number[] {
+  return cores > 1 ? [1, cores] : [1];
+}
+
 /**
- * Measures training samples per second of each network (forward, backward and Adam update on
- * stroke images of its input's shape) for each backend and batch size; yields one result as each
- * is measured, and leaves the previously active backend active. Prints nothing.
+ * Measures training samples per second (forward, backward and Adam update) of the bench networks
+ * for each backend, batch size and thread count; yields one result per line as it is measured,
+ * and leaves the previously active backend active. Prints nothing.
  */
 export async function* runBench(options: BenchOptions = {}): AsyncGenerator<BenchResult> {
   const seed = options.seed ?? 1;
@@ -183,14 +204,20 @@ export async function* runBench(options: BenchOptions = {}): AsyncGenerator<Benc
   const minSteps = options.minSteps ?? 2;
   const previous = tf.engine().backendName as string | undefined;
   const backends = options.backends ?? (await availableBackends());
+  const threads = options.threads ?? defaultBenchThreads();
   try {
-    for (const network of options.models ?? BENCH_MODELS) {
-      const { side, channels } = NETWORKS[network];
-      const data = strokeImages(DATASET_SIZE, seed, side, channels);
-      for (const backend of backends) {
-        for (const batchSize of options.batchSizes ?? [32, 128]) {
-          if (batchSize < 1 || batchSize > DATASET_SIZE) throw new Error(`batch size must be 1…${DATASET_SIZE}, got ${batchSize}`);
-          yield await measure(network, backend, batchSize, data, backend === 'cpu' ? seconds / 3 : seconds, minSteps, seed);
+    for (const model of options.models ?? BENCH_MODELS) {
+      const data = benchData(model, seed);
+      for (const batchSize of options.batchSizes ?? BENCH_BATCHES[model]) {
+        if (batchSize < 1 || batchSize > DATASET_SIZE) throw new Error(`batch size must be 1…${DATASET_SIZE}, got ${batchSize}`);
+        for (const backend of backends) {
+          // The cpu backend trains the 32×32×3 CNN at a few samples a second: only when asked for by name.
+          if (backend === 'cpu' && model === 'cifar' && !options.backends) continue;
+          // libtensorflow threads itself and the cpu backend is there for reference: one thread each.
+          const counts = backend === 'wasm' ? threads : [1];
+          for (const t of counts) {
+            yield await measure(backend, model, batchSize, t, data, backend === 'cpu' ? seconds / 3 : seconds, minSteps, seed);
+          }
         }
       }
     }

@@ -1,6 +1,7 @@
 import type { EngineDeps, LoadedDataset } from './host';
 import { initBackend } from './backend/select';
 import { DatasetError, loadDataset, loadPictureDataset, stratifiedSplit } from './data';
+import { defaultThreads, threadsDefaultFromEnv } from './parallel/threads';
 
 /** The engine's real collaborators: TensorFlow.js backends and the dataset sources. */
 export function createEngineDeps(): EngineDeps {
@@ -54,5 +55,6 @@ export function createEngineDeps(): EngineDeps {
       };
     },
     split: (labels, fraction, seed) => stratifiedSplit(labels, fraction, seed),
+    defaultThreads: defaultThreads(threadsDefaultFromEnv(process.env)),
   };
 }

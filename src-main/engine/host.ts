@@ -30,6 +30,7 @@ import { machineMemoryBudget, memoryRefusal } from './training/memory-check';
 import { memoryBudgetText } from '../../src-shared/i18n/memory-text';
 import { decodePicture, resizePixels, UnusablePictureError, type PictureSize } from './data/image-decode';
 import { TRAINED_DATASET_FILE, type TrainedDataset } from '../../src-shared/training/trained-dataset';
+import { usableThreads } from './parallel/threads';
 
 /** Images with labels, as the data layer hands them over: 28×28 grayscale for IDX data, the Input's size for pictures. */
 export interface RawSplit {
@@ -69,6 +70,8 @@ export interface EngineDeps {
   loadDataset(settings: TrainingSettings, cacheDir: string | undefined, request?: DatasetRequest): Promise<LoadedDataset>;
   /** Seeded, stratified split of training indices into train and validation. */
   split(labels: Uint8Array, validationFraction: number, seed: number): { train: Uint32Array; validation: Uint32Array };
+  /** Threads a run uses when its settings name none (1 when absent). */
+  readonly defaultThreads?: number;
 }
 
 /** The backend in use, why in English, and why as codes. */
@@ -313,6 +316,7 @@ export class EngineHost {
         test: classCounts(data.test.labels, classes),
       },
     });
+    const { threads } = usableThreads(settings.threads ?? this.deps.defaultThreads ?? 1, backend, seq.model, settings.batchSize);
     const session = new TrainingSession({
       runId,
       model: seq.model,
@@ -320,6 +324,7 @@ export class EngineHost {
       data,
       outputIsProbability: plan.outputIsProbability,
       emit: this.emit,
+      threads,
     });
     const trained: TrainedDataset = {
       format: 1,

@@ -40,6 +40,11 @@ export function RunStatus() {
             <span>{t('run.epochOf', { epoch: progress.epoch, epochs: epochsTotal || progress.epochs })}</span>
             <span className="tp-muted">{t('run.batchOf', { batch: progress.batch, batches: progress.batchesPerEpoch })}</span>
             <span data-testid="samples-per-sec">{t('run.samplesPerSec', { n: formatRate(language, progress.samplesPerSec) })}</span>
+            {progress.threads !== undefined && (
+              <span className="tp-muted" data-testid="run-threads">
+                {t('run.threads', { n: progress.threads })}
+              </span>
+            )}
             {running && <span data-testid="time-left">{t('run.timeLeft', { time: formatDuration(t, progress.secondsLeft) })}</span>}
           </>
         )}

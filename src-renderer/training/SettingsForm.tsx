@@ -5,6 +5,7 @@ import {
   DATASETS,
   MAX_ROTATION,
   MAX_SHIFT,
+  MAX_THREADS,
   NORMALIZATIONS,
   OPTIMIZERS,
   datasetNeedsDir,
@@ -250,13 +251,20 @@ function AugmentationFields({
   );
 }
 
+/** 'auto' and 1…this machine's cores (the engine runs on the same machine), plus a saved count beyond them. */
+function threadChoices(current: number | null): string[] {
+  const cores = Math.min(MAX_THREADS, Math.max(1, navigator.hardwareConcurrency || 1));
+  const counts = Array.from({ length: Math.max(cores, current ?? 0) }, (_, i) => String(i + 1));
+  return ['auto', ...counts];
+}
+
 interface SettingsFormProps {
   readonly settings: TrainingSettings;
   readonly disabled: boolean;
   onChange(settings: TrainingSettings): void;
 }
 
-/** Dataset, optimizer, learning rate, batch size, epochs, validation split, seed, backend, augmentation, normalization. */
+/** Dataset, optimizer, learning rate, batch size, epochs, validation split, seed, backend, threads, augmentation, normalization. */
 export const SettingsForm = memo(function SettingsForm({ settings, disabled, onChange }: SettingsFormProps) {
   const t = useTrainingT();
   const dirId = useId();
@@ -413,6 +421,20 @@ export const SettingsForm = memo(function SettingsForm({ settings, disabled, onC
           disabled={disabled}
           testId="setting-seed"
           onCommit={(v) => set('seed', v)}
+        />
+        <SelectField
+          label={t('settings.threads')}
+          value={settings.threads == null ? 'auto' : String(settings.threads)}
+          options={threadChoices(settings.threads ?? null)}
+          optionLabel={(v) => (v === 'auto' ? t('settings.threads.auto') : v)}
+          help={t('settings.threadsHelp')}
+          disabled={disabled}
+          testId="setting-threads"
+          onChange={(v) => {
+            // Automatic leaves the key out, as files that never chose a count have it.
+            const { threads: _, ...rest } = settings;
+            onChange(v === 'auto' ? rest : { ...rest, threads: Number(v) });
+          }}
         />
       </div>
       <SelectField

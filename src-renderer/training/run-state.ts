@@ -34,6 +34,7 @@ function showBatches(b: EngineEventOf<'batch'>, points: readonly BatchPoint[]): 
       batchesPerEpoch: b.batchesPerEpoch,
       samplesPerSec: b.samplesPerSec,
       secondsLeft: b.secondsLeft,
+      ...(b.threads !== undefined ? { threads: b.threads } : {}),
     },
     // A stray error (e.g. from an inspection) does not end a run that is still streaming.
     status: s.status === 'failed' || s.status === 'starting' ? 'training' : s.status,

@@ -36,6 +36,8 @@ export interface Progress {
   readonly batchesPerEpoch: number;
   readonly samplesPerSec: number;
   readonly secondsLeft: number;
+  /** Threads the run trains on, when the engine says. */
+  readonly threads?: number;
 }
 
 export type ProblemCode = EngineEventOf<'error'>['code'];

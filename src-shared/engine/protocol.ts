@@ -339,6 +339,8 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     samplesPerSec: finite,
     /** Seconds left for the whole run at the current pace. */
     secondsLeft: finite,
+    /** Threads the run trains on. */
+    threads: z.number().int().positive().optional(),
   }),
   z.object({
     type: z.literal('epoch'),

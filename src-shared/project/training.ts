@@ -34,6 +34,9 @@ export const augmentationSchema = z.object({
 
 export type Augmentation = z.output<typeof augmentationSchema>;
 
+/** The most threads one run may ask for. */
+export const MAX_THREADS = 64;
+
 /** Training settings saved with a project; defaults follow the lecture (Adam, batch 32, 20% validation). */
 export const trainingSettingsSchema = z.object({
   dataset: z.enum(DATASETS).default('sample'),
@@ -47,6 +50,11 @@ export const trainingSettingsSchema = z.object({
   backend: z.enum(BACKENDS).default('auto'),
   augmentation: augmentationSchema.default(() => augmentationSchema.parse({})),
   normalization: z.enum(NORMALIZATIONS).default('unit'),
+  /**
+   * Threads to train on; absent (or null): the host's default, every core from the command line and
+   * all but one in the app. Absent rather than defaulted, so files written before it stay byte-identical.
+   */
+  threads: z.number().int().min(1).max(MAX_THREADS).nullable().optional(),
 });
 
 export type TrainingSettings = z.output<typeof trainingSettingsSchema>;

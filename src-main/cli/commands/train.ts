@@ -11,9 +11,11 @@ import { formatCount } from '../../../src-shared/layers/format';
 import { formatBytesApprox } from '../../../src-shared/i18n/format';
 import { resolveFrom, type CliIo } from '../io';
 import { divergenceText } from '../../../src-shared/i18n/divergence-text';
+import { THREADS_DEFAULT_ENV } from '../../engine/parallel/threads';
+import { threadsOption } from './threads-option';
 
 const USAGE =
-  'usage: train <file> --dataset sample|fashion-mnist|mnist|directory|images|cifar10 [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--seed S] [--flip] [--shift N] [--rotate DEG] [--brightness F] [--contrast F] [--normalize unit|standardize] [--out DIR] [--json]';
+  'usage: train <file> --dataset sample|fashion-mnist|mnist|directory|images|cifar10 [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--threads N] [--seed S] [--flip] [--shift N] [--rotate DEG] [--brightness F] [--contrast F] [--normalize unit|standardize] [--out DIR] [--json]';
 
 /** Skipped files named on the terminal; the rest are counted (--json lists up to MAX_LISTED_SKIPS). */
 const SKIPS_SHOWN = 20;
@@ -48,6 +50,7 @@ function settingsFrom(base: TrainingSettings, v: Record<string, string | boolean
       ...(v['contrast'] !== undefined ? { contrast: num(v['contrast'] as string, '--contrast') } : {}),
     },
     ...(v['normalize'] !== undefined ? { normalization: v['normalize'] } : {}),
+    ...(v['threads'] !== undefined ? { threads: threadsOption(v['threads'] as string) } : {}),
   };
   const parsed = trainingSettingsSchema.safeParse(overrides);
   if (!parsed.success) throw usage(`invalid training settings: ${zodIssues(parsed.error)}`);
@@ -158,6 +161,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
       brightness: { type: 'string' },
       contrast: { type: 'string' },
       normalize: { type: 'string' },
+      threads: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -168,7 +172,8 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
   requireNetwork(project);
   const settings = settingsFrom(project.training, values, io);
   const runId = randomUUID();
-  const engine = new EngineClient();
+  // The command line has the machine to itself: a run takes every core unless told otherwise.
+  const engine = new EngineClient({ env: { ...process.env, [THREADS_DEFAULT_ENV]: 'all-cores' } });
   const json = values.json;
   const progress = json ? undefined : io.progress;
   const stopListening = io.onInterrupt?.(() => engine.send({ type: 'stop', runId }));
@@ -185,7 +190,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
           io.err(skippedText(e.warning));
         } else if (e.type === 'batch' && progress) {
           progress(
-            `\r  epoch ${e.epoch} batch ${e.batch}/${e.batchesPerEpoch}  loss ${e.loss.toFixed(4)}  ${Math.round(e.samplesPerSec)} samples/s  ${Math.round(e.secondsLeft)} s left   `,
+            `\r  epoch ${e.epoch} batch ${e.batch}/${e.batchesPerEpoch}  loss ${e.loss.toFixed(4)}  ${Math.round(e.samplesPerSec)} samples/s${e.threads ? ` on ${e.threads} thread${e.threads === 1 ? '' : 's'}` : ''}  ${Math.round(e.secondsLeft)} s left   `,
           );
         } else {
           const line = describe(e);

@@ -9,6 +9,9 @@ import { depthwiseBackpropFilterConfigs } from './depthwise-backprop-filter';
 import { depthwiseConv2dGradConfig } from './depthwise-gradient';
 import { resizeNearestGradConfigs } from './resize-nearest-grad';
 import { resizeBilinearGradCpuConfig, resizeBilinearGradWasmConfig } from './resize-bilinear-grad';
+import { castConfig, identityConfig } from './identity';
+import { sumConfig } from './sum';
+import { addConfig } from './add';
 
 const ours = new WeakSet<tf.KernelFunc>();
 
@@ -42,8 +45,9 @@ function registerGradients(): void {
 /**
  * Registers the wasm kernels training needs: Conv2DBackpropFilter and the depthwise backprop
  * kernels (missing), MaxPoolGrad, AvgPoolGrad and the resize gradients (wrong in some cases;
- * the resize ones with half-pixel centres), BatchMatMul and Conv2DBackpropInput (slow), and
- * the depthwise gradient that takes dilated filters. Call after @tensorflow/tfjs-backend-wasm
+ * the resize ones with half-pixel centres), BatchMatMul and Conv2DBackpropInput (slow), Identity
+ * and same-dtype Cast (copies), Sum over all axes but the last (transposes first), bias Add
+ * (slow broadcast), and the depthwise gradient that takes dilated filters. Call after @tensorflow/tfjs-backend-wasm
  * is imported; safe to call more than once.
  */
 export function registerWasmKernels(): void {
@@ -56,6 +60,10 @@ export function registerWasmKernels(): void {
   installFor('wasm', avgPoolGradConfigs);
   installFor('wasm', resizeNearestGradConfigs);
   installOver(tf.ResizeBilinearGrad, resizeBilinearGradWasmConfig);
+  installOver(tf.Identity, identityConfig);
+  installOver(tf.Cast, castConfig);
+  installOver(tf.Sum, sumConfig);
+  installOver(tf.Add, addConfig);
   registerGradients();
 }
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { WasmMemory } from './simd/assembler';
 
 /** What a kernel function receives. */
 export type KernelArgs = Parameters<tf.KernelFunc>[0];
@@ -51,4 +52,9 @@ export function runWasmKernel(name: string, backend: WasmBackend, inputs: tf.Nam
 /** Same tensor, seen with another shape of the same size (no copy: the id and heap memory are shared). */
 export function reshaped(info: tf.TensorInfo, shape: number[]): tf.TensorInfo {
   return { dataId: info.dataId, shape, dtype: info.dtype };
+}
+
+/** The wasm backend's memory, for our own WebAssembly kernels to import (undefined if the backend does not expose it). */
+export function wasmMemoryOf(backend: unknown): WasmMemory | undefined {
+  return (backend as { wasm?: { asm?: { memory?: WasmMemory } } } | null)?.wasm?.asm?.memory;
 }

@@ -116,3 +116,16 @@ export function rangeTensors(ex: Examples, start: number, end: number, classes: 
   for (let i = 0; i < idx.length; i++) idx[i] = start + i;
   return batchTensors(ex, idx, classes);
 }
+
+/** Writes the examples `indices` (positions in the split) as pixels / 255 into `xs`, and their one-hot labels (`classes` classes) into `ys`, from the start. */
+export function fillBatch(ex: Examples, indices: ArrayLike<number>, classes: number, xs: Float32Array, ys: Float32Array): void {
+  const size = ex.shape.reduce((a, b) => a * b, 1);
+  ys.fill(0, 0, indices.length * classes);
+  for (let n = 0; n < indices.length; n++) {
+    const i = indices[n]!;
+    const src = ex.index[i]! * size;
+    const dst = n * size;
+    for (let k = 0; k < size; k++) xs[dst + k] = ex.pixels[src + k]! / 255;
+    ys[n * classes + ex.labels[i]!] = 1;
+  }
+}

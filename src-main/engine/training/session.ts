@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Network } from '../../../src-shared/graph/network';
-import type { TrainingSettings } from '../../../src-shared/project/training';
+import { augments, type TrainingSettings } from '../../../src-shared/project/training';
 import type { EngineEvent } from '../../../src-shared/engine/protocol';
 import { engineError } from '../../../src-shared/engine/errors';
 import { compileModel } from '../model/compile';
-import { batchTensors, rangeTensors, type Examples } from './examples';
+import { batchTensors, fillBatch, rangeTensors, type Examples } from './examples';
 import { shuffledIndices } from '../../../src-shared/util/random';
-import { makeOptimizer } from './optimizer';
 import { confusionMatrix, correctCount, crossEntropy, perClassAccuracy } from './metrics';
+import { createTrainer, type StepResult, type Trainer } from './trainer';
+import type { BackendName } from '../../../src-shared/engine/protocol';
 import { divergenceOf } from '../../../src-shared/training/divergence';
 import type { Normalization } from '../../../src-shared/training/normalization';
 import { augmentBatch, batchSeed } from './augment';
@@ -32,6 +33,8 @@ export interface SessionOptions {
   readonly emit: (event: EngineEvent) => void;
   /** Minimum milliseconds between two batch events (10 a second by default). */
   readonly batchEventInterval?: number;
+  /** Threads to train on (already checked with usableThreads; 1 by default), each on the session's backend. */
+  readonly threads?: number;
 }
 
 const EVAL_BATCH = 500;
@@ -43,7 +46,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** One training run: owns the tf model and optimizer, streams protocol events, stops within one batch. */
 export class TrainingSession {
   readonly model: tf.LayersModel;
-  private readonly optimizer: tf.Optimizer;
+  private trainer: Promise<Trainer> | undefined;
   private stopRequested = false;
   private disposed = false;
   private readonly classes: number;
@@ -52,7 +55,6 @@ export class TrainingSession {
 
   constructor(private readonly options: SessionOptions) {
     this.model = compileModel(options.model, options.settings.seed);
-    this.optimizer = makeOptimizer(options.settings.optimizer, options.settings.learningRate);
     this.classes = options.data.classNames.length;
     this.normalization = resolveNormalization(options.settings.normalization, options.data.train);
   }
@@ -70,10 +72,13 @@ export class TrainingSession {
   async run(): Promise<void> {
     const { settings, data, runId, emit } = this.options;
     const interval = this.options.batchEventInterval ?? 100;
+    // The pace counts from the first step: starting the threads is not training.
+    await this.startTrainer();
     const started = performance.now();
+    let evaluatingMs = 0;
+    let lastEvaluationMs = 0;
     const batchesPerEpoch = Math.ceil(data.train.count / settings.batchSize);
     const totalBatches = batchesPerEpoch * settings.epochs;
-    const vars = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
     let epochsCompleted = 0;
     let lastBatchEvent = -Infinity;
     let batchesDone = 0;
@@ -90,10 +95,7 @@ export class TrainingSession {
       let seen = 0;
       for (let b = 0; b < batchesPerEpoch; b++) {
         const idx = order.subarray(b * settings.batchSize, Math.min((b + 1) * settings.batchSize, data.train.count));
-        const [loss, hits] = this.trainBatch(idx, epoch, b, vars);
-        const [lossValue, hitValue] = [(await loss.data())[0]!, (await hits.data())[0]!];
-        loss.dispose();
-        hits.dispose();
+        const { loss: lossValue, hits: hitValue } = await this.trainBatch(idx, epoch, b);
         if (!Number.isFinite(lossValue)) {
           emit(
             engineError(
@@ -114,7 +116,8 @@ export class TrainingSession {
         const now = performance.now();
         if (now - lastBatchEvent >= interval || b === batchesPerEpoch - 1) {
           lastBatchEvent = now;
-          const rate = samplesDone / ((now - started) / 1000);
+          // Training pace: the time spent evaluating between epochs is not training time.
+          const rate = samplesDone / ((now - started - evaluatingMs) / 1000);
           emit({
             type: 'batch',
             runId,
@@ -124,14 +127,20 @@ export class TrainingSession {
             loss: lossSum / seen,
             accuracy: correct / seen,
             samplesPerSec: rate,
-            secondsLeft: ((totalBatches - batchesDone) * settings.batchSize) / Math.max(rate, 1e-9),
+            secondsLeft:
+              ((totalBatches - batchesDone) * settings.batchSize) / Math.max(rate, 1e-9) +
+              ((settings.epochs - epoch + 1) * lastEvaluationMs) / 1000,
+            threads: (await this.trainer!).threads,
           });
         }
         await yieldToEventLoop();
         if (this.stopRequested) break;
       }
       if (this.stopRequested && seen < data.train.count) break;
+      const evaluationStart = performance.now();
       const val = data.validation && data.validation.count > 0 ? await this.evaluate(data.validation) : null;
+      lastEvaluationMs = performance.now() - evaluationStart;
+      evaluatingMs += lastEvaluationMs;
       epochsCompleted = epoch;
       losses.push(lossSum / seen);
       emit({
@@ -191,21 +200,39 @@ export class TrainingSession {
   }
 
   /** One optimizer step; returns the batch's mean loss and its number of correct predictions. */
-  private trainBatch(idx: Uint32Array, epoch: number, batch: number, vars: tf.Variable[]): [tf.Scalar, tf.Scalar] {
-    return tf.tidy(() => {
+  private async trainBatch(idx: Uint32Array, epoch: number, batch: number): Promise<StepResult> {
+    const trainer = await this.startTrainer();
+    const { augmentation, normalization } = this.options.settings;
+    if (!augments(augmentation) && normalization === 'unit') {
+      // Plain pixels / 255: straight from the bytes into the trainer's buffers, no tensors.
+      fillBatch(this.options.data.train, idx, this.classes, trainer.inputs, trainer.labels);
+    } else {
       const { x, y } = this.trainingBatch(idx, epoch, batch);
-      let hits: tf.Scalar | undefined;
-      const loss = this.optimizer.minimize(
-        () => {
-          const out = this.model.apply(x, { training: true }) as tf.Tensor;
-          hits = tf.keep(correctCount(y, out));
-          return crossEntropy(y, out, this.options.outputIsProbability);
-        },
-        true,
-        vars,
-      )!;
-      return [loss, hits!];
-    });
+      trainer.inputs.set(x.dataSync());
+      trainer.labels.set(y.dataSync());
+      tf.dispose([x, y]);
+    }
+    return trainer.step(idx.length);
+  }
+
+  /** The run's trainer, its threads started on first use. */
+  private startTrainer(): Promise<Trainer> {
+    const { settings, data, model, outputIsProbability } = this.options;
+    return (this.trainer ??= createTrainer({
+      model: this.model,
+      network: model,
+      seed: settings.seed,
+      config: {
+        optimizer: settings.optimizer,
+        learningRate: settings.learningRate,
+        outputIsProbability,
+        classes: this.classes,
+        exampleShape: data.train.shape,
+      },
+      backend: tf.getBackend() as BackendName,
+      threads: this.options.threads ?? 1,
+      maxBatch: settings.batchSize,
+    }));
   }
 
   /** Loss, accuracy and predicted classes over a split, in batches, without dropout. */
@@ -234,7 +261,10 @@ export class TrainingSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.optimizer.dispose();
+    void this.trainer?.then(
+      (t) => t.dispose(),
+      () => undefined,
+    );
     this.model.dispose();
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, npmCli, ROOT } from './run-cli';
@@ -36,6 +36,10 @@ describe('cli train', { timeout: 600_000 }, () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(events.every((e) => typeof e['type'] === 'string')).toBe(true);
     expect(events[0]).toMatchObject({ type: 'ready', backend: 'wasm' });
+    // From the command line a run takes every core: the bundled engine starts the bundled workers.
+    const batches = events.filter((e) => e['type'] === 'batch');
+    expect(batches.length).toBeGreaterThan(0);
+    for (const b of batches) expect(b['threads']).toBe(availableParallelism());
     const epochs = events.filter((e) => e['type'] === 'epoch');
     expect(epochs).toHaveLength(2);
     for (const e of epochs) for (const key of ['epoch', 'loss', 'accuracy', 'valLoss', 'valAccuracy']) expect(typeof e[key]).toBe('number');
@@ -53,6 +57,9 @@ describe('cli train', { timeout: 600_000 }, () => {
     const r = await cli(['train', join(ROOT, 'assets/templates/lecture-cnn.convas.json'), '--optimizer', 'lbfgs']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/optimizer/);
+    const threads = await cli(['train', join(ROOT, 'assets/templates/lecture-cnn.convas.json'), '--threads', '0']);
+    expect(threads.status).toBe(2);
+    expect(threads.stderr).toMatch(/--threads must be a whole number from 1 to 64/);
   });
 
   it('says clearly when a dataset directory has no IDX files', async () => {

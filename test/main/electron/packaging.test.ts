@@ -3,7 +3,7 @@
 // which cannot be downloaded here).
 import { readFile } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../../../electron.config';
 import { ROOT } from '../../../scripts/build-electron';
@@ -46,6 +46,18 @@ describe('the desktop bundles', () => {
     expect(inputs(built.metafiles.engine).some((p) => p.startsWith('node_modules/sharp/'))).toBe(false);
     expect(code).toContain("import('@tensorflow/tfjs-backend-wasm')".replace(/'/g, '"'));
     expect(inputs(built.metafiles.engine).some((p) => p.startsWith('node_modules/@tensorflow/'))).toBe(false);
+  });
+
+  it('builds the training worker beside the engine, which starts it from its own folder, with TensorFlow.js left to node_modules', async () => {
+    expect(dirname(built.files.worker)).toBe(dirname(built.files.engine));
+    const code = await readFile(built.files.worker, 'utf8');
+    expect(
+      imports(code)
+        .filter((m) => !builtins.has(m))
+        .every((m) => m.startsWith('@tensorflow/')),
+    ).toBe(true);
+    expect(inputs(built.metafiles.worker)).toContain('src-main/engine/parallel/worker.ts');
+    expect(await readFile(built.files.engine, 'utf8')).toContain(ELECTRON_BUNDLES.worker);
   });
 
   it('finds its pieces relative to the main bundle', () => {

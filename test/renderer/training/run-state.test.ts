@@ -51,6 +51,7 @@ function batch(epoch: number, b: number): EngineEvent {
     accuracy: 0.5,
     samplesPerSec: 1000,
     secondsLeft: 3,
+    threads: 2,
   };
 }
 
@@ -116,7 +117,7 @@ describe('run state', () => {
     expect(useTrainingStore.getState().batchChart).toHaveLength(0);
     vi.advanceTimersByTime(300);
     expect(useTrainingStore.getState().batchChart.map((p) => p.step)).toEqual([1, 2, 3, 4, 5]);
-    expect(useTrainingStore.getState().progress).toMatchObject({ epoch: 1, batch: 5, epochs: 2 });
+    expect(useTrainingStore.getState().progress).toMatchObject({ epoch: 1, batch: 5, epochs: 2, threads: 2 });
     apply(batch(2, 1));
     apply({ type: 'epoch', runId: RUN, epoch: 1, epochs: 2, loss: 0.9, accuracy: 0.6, valLoss: 0.8, valAccuracy: 0.7, seconds: 2 });
     // An epoch flushes the pending batch at once.

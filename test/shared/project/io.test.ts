@@ -14,6 +14,7 @@ import {
   DATASETS,
   MAX_ROTATION,
   MAX_SHIFT,
+  MAX_THREADS,
   NORMALIZATIONS,
   OPTIMIZERS,
   defaultTrainingSettings,
@@ -217,6 +218,7 @@ describe('round trip', () => {
       ),
     }),
     normalization: fc.constantFrom(...NORMALIZATIONS),
+    threads: fc.option(fc.integer({ min: 1, max: MAX_THREADS }), { nil: null }),
   });
   const params = fc.dictionary(
     fc.constantFrom('filters', 'kernel_size', 'padding', 'units', 'rate', 'shape', 'note'),

@@ -51,6 +51,10 @@ export const en = {
   'settings.backend.tensorflow': 'TensorFlow (native)',
   'settings.backend.wasm': 'WebAssembly',
   'settings.backend.cpu': 'Plain JavaScript (slowest)',
+  'settings.threads': 'Threads',
+  'settings.threads.auto': 'Automatic (every core but one)',
+  'settings.threadsHelp':
+    'Each batch is split across this many threads; the arithmetic is that of the whole batch on one. Networks with batch normalization train on one thread.',
   'settings.invalidNumber': 'Enter a number from {min} to {max}.',
   'settings.invalidInteger': 'Enter a whole number from {min} to {max}.',
   'settings.invalidLearningRate': 'Enter a positive number up to 10, such as 0.001.',
@@ -101,6 +105,7 @@ export const en = {
   'run.epochOf': 'Epoch {epoch} / {epochs}',
   'run.batchOf': 'batch {batch} / {batches}',
   'run.samplesPerSec': '{n} samples/s',
+  'run.threads': 'threads: {n}',
   'run.timeLeft': '{time} left',
   'time.seconds': '{s} s',
   'time.minutes': '{m} min {s} s',

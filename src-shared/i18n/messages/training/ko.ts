@@ -49,6 +49,10 @@ export const ko: Translation<typeof en> = {
   'settings.backend.tensorflow': 'TensorFlow (네이티브)',
   'settings.backend.wasm': '웹어셈블리',
   'settings.backend.cpu': '순수 자바스크립트 (가장 느림)',
+  'settings.threads': '스레드',
+  'settings.threads.auto': '자동 (코어 하나만 남기고 모두)',
+  'settings.threadsHelp':
+    '각 배치를 이만큼의 스레드로 나누어 계산합니다. 계산은 배치 전체를 스레드 하나로 처리할 때와 같습니다. 배치 정규화가 있는 신경망은 스레드 하나로 훈련합니다.',
   'settings.invalidNumber': '{min}에서 {max} 사이의 수를 입력하세요.',
   'settings.invalidInteger': '{min}에서 {max} 사이의 정수를 입력하세요.',
   'settings.invalidLearningRate': '10 이하의 양수를 입력하세요 (예: 0.001).',
@@ -99,6 +103,7 @@ export const ko: Translation<typeof en> = {
   'run.epochOf': '에포크 {epoch} / {epochs}',
   'run.batchOf': '배치 {batch} / {batches}',
   'run.samplesPerSec': '초당 {n}개 샘플',
+  'run.threads': '스레드 {n}개',
   'run.timeLeft': '{time} 남음',
   'time.seconds': '{s}초',
   'time.minutes': '{m}분 {s}초',

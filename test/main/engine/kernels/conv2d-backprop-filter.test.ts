@@ -24,6 +24,10 @@ const cases: Case[] = [
   { x: [2, 6, 7, 4], filter: [3, 3, 4, 6], strides: [1, 1], pad: 1 },
   { x: [2, 5, 5, 3], filter: [1, 1, 3, 2], strides: [1, 1], pad: 'valid' },
   { x: [1, 4, 4, 2], filter: [5, 5, 2, 2], strides: [1, 1], pad: 'same' },
+  // The lecture's layer (the SIMD tap kernel: 10 channels, two groups of 4 and two single sums),
+  // and one with more output channels than that kernel takes (patch matrices and XNNPACK).
+  { x: [3, 28, 28, 1], filter: [3, 3, 1, 10], strides: [1, 1], pad: 'same' },
+  { x: [2, 6, 6, 2], filter: [3, 3, 2, 30], strides: [1, 1], pad: 'same' },
 ];
 
 function outShape(c: Case): [number, number, number, number] {
@@ -55,21 +59,22 @@ describe('Conv2DBackpropFilter on wasm', () => {
     expect(relativeError(actual, expected)).toBeLessThanOrEqual(1e-4);
   });
 
-  it('gives the same sums when cut into blocks of output rows', async () => {
+  it('gives the same sums when cut into blocks of output rows, and tap by tap', async () => {
     for (const c of [cases[0]!, cases[3]!]) {
       await initBackend('wasm');
       const x = tf.tensor4d(randomValues(c.x, 7), c.x);
       const dy = tf.tensor4d(randomValues(outShape(c), 8), outShape(c));
       const g = windowGeometry(tf.backend_util.computeConv2DInfo(c.x, c.filter, c.strides, 1, c.pad));
       const backend = asWasmBackend(tf.backend());
-      const read = (maxPatchFloats?: number) => {
-        const out = conv2dFilterGradient(backend, x, dy, g, c.filter, maxPatchFloats);
+      const read = (maxPatchFloats?: number, taps = false) => {
+        const out = conv2dFilterGradient(backend, x, dy, g, c.filter, maxPatchFloats, taps);
         const values = tf.backend().readSync(out.dataId) as Float32Array;
         backend.disposeData(out.dataId);
         return values;
       };
       // A block of one output row at a time versus everything at once.
       expect(relativeError(read(1), read())).toBeLessThanOrEqual(1e-6);
+      expect(relativeError(read(undefined, true), read())).toBeLessThanOrEqual(1e-6);
       tf.dispose([x, dy]);
     }
   });

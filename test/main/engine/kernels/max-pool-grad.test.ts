@@ -16,6 +16,11 @@ const cases: Case[] = [
   { x: [2, 6, 6, 2], size: [3, 3], strides: [1, 1], pad: 'same' },
   { x: [2, 6, 7, 1], size: [2, 2], strides: [1, 1], pad: 'valid' },
   { x: [1, 8, 9, 3], size: [2, 3], strides: [1, 2], pad: 'same' },
+  // Plain 2×2 windows with 4 channels or more take the SIMD kernel: 10 channels end on an
+  // overlapping group of 4, odd sizes leave a row and a column no window covers.
+  { x: [2, 8, 8, 10], size: [2, 2], strides: [2, 2], pad: 'valid' },
+  { x: [1, 9, 7, 4], size: [2, 2], strides: [2, 2], pad: 'valid' },
+  { x: [2, 6, 6, 8], size: [2, 2], strides: [2, 2], pad: 'same' },
 ];
 
 /** Inputs that stress the cases the stock wasm kernel gets wrong: all-negative windows and ties. */
