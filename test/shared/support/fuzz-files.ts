@@ -219,7 +219,8 @@ export function buildInput(c: FuzzCase): { readonly text: string } | { readonly 
       if (Array.isArray(container)) container.splice(key as number, 1);
       else delete container[key as string];
     } else if (m.op === 'set') {
-      (container as Record<string | number, unknown>)[key] = m.value;
+      // A copy: later mutations change what they land in, and fast-check replays this very value when it shrinks.
+      (container as Record<string | number, unknown>)[key] = structuredClone(m.value);
     } else {
       const marker = `\u0000fuzz${i}\u0000`;
       if (m.op === 'raw') {
