@@ -3,13 +3,14 @@
  * ids, names and connections; random chains of every layer kind checked against a reference
  * written from Keras's rules (test/shared/support/keras-reference.ts); naming; order independence.
  */
+import { KERAS_PREFIX } from '../support/keras-prefixes';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import { graphFromLayers, toNetwork, type RawLayer } from '../../../src-shared/graph/network';
 import { nextLayerName } from '../../../src-shared/graph/names';
 import type { Graph, GraphNode } from '../../../src-shared/graph/schema';
-import { LAYER_KIND_IDS, type LayerKindId } from '../../../src-shared/layers/types';
+import { LAYER_KIND_IDS } from '../../../src-shared/layers/types';
 import { summarize } from '../../../src-shared/summary/summary';
 import { summaryText } from '../../../src-shared/summary/text';
 import { issueText } from '../../../src-shared/i18n/issue-text';
@@ -277,38 +278,6 @@ describe('property: random chains of every kind agree with Keras’s rules', () 
 });
 
 describe('property: layer names', () => {
-  // Keras 3 names layers "<snake_case class>", then "<…>_1", "<…>_2", … per class.
-  const KERAS_PREFIX: Record<LayerKindId, string> = {
-    InputLayer: 'input_layer',
-    Conv2D: 'conv2d',
-    MaxPooling2D: 'max_pooling2d',
-    AveragePooling2D: 'average_pooling2d',
-    Activation: 'activation',
-    Dropout: 'dropout',
-    Flatten: 'flatten',
-    Dense: 'dense',
-    BatchNormalization: 'batch_normalization',
-    GlobalAveragePooling2D: 'global_average_pooling2d',
-    ReLU: 're_lu',
-    LeakyReLU: 'leaky_re_lu',
-    Softmax: 'softmax',
-    Add: 'add',
-    Multiply: 'multiply',
-    Average: 'average',
-    Maximum: 'maximum',
-    Minimum: 'minimum',
-    Concatenate: 'concatenate',
-    DepthwiseConv2D: 'depthwise_conv2d',
-    SeparableConv2D: 'separable_conv2d',
-    Conv2DTranspose: 'conv2d_transpose',
-    ZeroPadding2D: 'zero_padding2d',
-    Cropping2D: 'cropping2d',
-    UpSampling2D: 'up_sampling2d',
-    GlobalMaxPooling2D: 'global_max_pooling2d',
-    Reshape: 'reshape',
-    LayerNormalization: 'layer_normalization',
-  };
-
   it('graphFromLayers names unnamed layers as Keras does, and keeps given names', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...LAYER_KIND_IDS), { maxLength: 20 }), (kinds) => {

@@ -3,6 +3,7 @@
  * examples in Keras's documentation (tf.keras 2 and Keras 3 API pages). Expected values are copied
  * from those pages or derived by their rules, never computed with Convas.
  */
+import { KERAS_PREFIX } from '../support/keras-prefixes';
 import { describe, expect, it } from 'vitest';
 import { problemText } from '../../../src-shared/i18n/issue-text';
 import { allLayerKinds, countParamsOf, inferOutput, layerKind, type AnyLayerKind } from '../../../src-shared/layers/registry';
@@ -44,36 +45,7 @@ describe('the registry', () => {
         .sort(),
     ).toEqual([...LAYER_KIND_IDS].sort());
     // Keras 3 names layers after their class in snake case: conv2d, max_pooling2d, input_layer, ...
-    expect(Object.fromEntries(allLayerKinds().map((k) => [k.kind, k.namePrefix]))).toEqual({
-      InputLayer: 'input_layer',
-      Conv2D: 'conv2d',
-      MaxPooling2D: 'max_pooling2d',
-      AveragePooling2D: 'average_pooling2d',
-      Activation: 'activation',
-      Dropout: 'dropout',
-      Flatten: 'flatten',
-      Dense: 'dense',
-      BatchNormalization: 'batch_normalization',
-      GlobalAveragePooling2D: 'global_average_pooling2d',
-      ReLU: 're_lu',
-      LeakyReLU: 'leaky_re_lu',
-      Softmax: 'softmax',
-      Add: 'add',
-      Multiply: 'multiply',
-      Average: 'average',
-      Maximum: 'maximum',
-      Minimum: 'minimum',
-      Concatenate: 'concatenate',
-      DepthwiseConv2D: 'depthwise_conv2d',
-      SeparableConv2D: 'separable_conv2d',
-      Conv2DTranspose: 'conv2d_transpose',
-      ZeroPadding2D: 'zero_padding2d',
-      Cropping2D: 'cropping2d',
-      UpSampling2D: 'up_sampling2d',
-      GlobalMaxPooling2D: 'global_max_pooling2d',
-      Reshape: 'reshape',
-      LayerNormalization: 'layer_normalization',
-    });
+    expect(Object.fromEntries(allLayerKinds().map((k) => [k.kind, k.namePrefix]))).toEqual(KERAS_PREFIX);
   });
 
   it('knows no other class (the importer turns those into a clear error)', () => {
