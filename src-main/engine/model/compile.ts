@@ -62,6 +62,21 @@ function initializer(name: InitializerName, seed: number): Initializer {
   }
 }
 
+/** The settings every convolution kind shares with Keras's names, its bias seeded from `seed` + 1 as each kind's always was. */
+function convolutionArgs(
+  p: Pick<Conv2DParams, 'kernel_size' | 'strides' | 'padding' | 'activation' | 'use_bias' | 'bias_initializer'>,
+  seed: number,
+) {
+  return {
+    kernelSize: p.kernel_size,
+    strides: p.strides,
+    padding: p.padding,
+    activation: activation(p.activation),
+    useBias: p.use_bias,
+    biasInitializer: initializer(p.bias_initializer, seed + 1),
+  };
+}
+
 /** The TensorFlow.js layer of one Convas layer; merges are applied by the caller to several tensors. */
 export function layerFor(
   layer: Pick<NetworkLayer, 'name' | 'kind' | 'params'>,
@@ -74,15 +89,10 @@ export function layerFor(
       const p = layer.params as Conv2DParams;
       return tf.layers.conv2d({
         ...base,
+        ...convolutionArgs(p, seed),
         filters: p.filters,
-        kernelSize: p.kernel_size,
-        strides: p.strides,
-        padding: p.padding,
         dilationRate: p.dilation_rate,
-        activation: activation(p.activation),
-        useBias: p.use_bias,
         kernelInitializer: initializer(p.kernel_initializer, seed),
-        biasInitializer: initializer(p.bias_initializer, seed + 1),
       });
     }
     case 'MaxPooling2D':
@@ -151,31 +161,21 @@ export function layerFor(
       if (p.dilation_rate.some((d) => d > 1)) throw new Error(`${layer.name}: TensorFlow.js's DepthwiseConv2D ignores dilation_rate`);
       return tf.layers.depthwiseConv2d({
         ...base,
-        kernelSize: p.kernel_size,
-        strides: p.strides,
-        padding: p.padding,
+        ...convolutionArgs(p, seed),
         depthMultiplier: p.depth_multiplier,
-        activation: activation(p.activation),
-        useBias: p.use_bias,
         depthwiseInitializer: initializer(p.depthwise_initializer, seed),
-        biasInitializer: initializer(p.bias_initializer, seed + 1),
       });
     }
     case 'SeparableConv2D': {
       const p = layer.params as SeparableConv2DParams;
       return tf.layers.separableConv2d({
         ...base,
+        ...convolutionArgs(p, seed),
         filters: p.filters,
-        kernelSize: p.kernel_size,
-        strides: p.strides,
-        padding: p.padding,
         dilationRate: p.dilation_rate,
         depthMultiplier: p.depth_multiplier,
-        activation: activation(p.activation),
-        useBias: p.use_bias,
         depthwiseInitializer: initializer(p.depthwise_initializer, seed),
         pointwiseInitializer: initializer(p.pointwise_initializer, seed + 2),
-        biasInitializer: initializer(p.bias_initializer, seed + 1),
       });
     }
     case 'Conv2DTranspose': {
@@ -185,14 +185,9 @@ export function layerFor(
       if (p.dilation_rate.some((d) => d > 1)) throw new Error(`${layer.name}: TensorFlow.js's Conv2DTranspose ignores dilation_rate`);
       return tf.layers.conv2dTranspose({
         ...base,
+        ...convolutionArgs(p, seed),
         filters: p.filters,
-        kernelSize: p.kernel_size,
-        strides: p.strides,
-        padding: p.padding,
-        activation: activation(p.activation),
-        useBias: p.use_bias,
         kernelInitializer: initializer(p.kernel_initializer, seed),
-        biasInitializer: initializer(p.bias_initializer, seed + 1),
       });
     }
     // Copies of the params' arrays: TensorFlow.js keeps what it is given, and LayerNormalization rewrites its axes.
