@@ -49,7 +49,9 @@ export function predictEdit(graph: Graph, analysis: GraphAnalysis, summary: Summ
       return propagate(analysis, summary, next);
     }
   }
-  // Layers come and go: the structure itself changes, so the new graph is analysed whole.
+  const dropout = dropoutEdit(graph, analysis, summary, edit);
+  if (dropout) return dropout;
+  // Otherwise the structure itself changes in a way that can break it: the new graph is analysed whole.
   const after = analyzeGraph(applyWhatIfEdit(graph, edit));
   const s = summarize(after);
   if (!s) return { ok: false, issues: after.issues };
@@ -60,6 +62,24 @@ export function predictEdit(graph: Graph, analysis: GraphAnalysis, summary: Summ
     if (was && !sameShape(was, now)) shapes.push({ node: id, name: after.nodes.get(id)!.name, before: was, after: now });
   }
   return outcome(totalsOf(summary), totalsOf(s), shapes);
+}
+
+/**
+ * Dropout passes its input through unchanged and has no weights nor multiply-accumulates: taking
+ * one out or putting one in moves only the activation memory. Undefined when taking it out would
+ * double a connection or leave the network without its output (the whole graph is then analysed).
+ */
+function dropoutEdit(graph: Graph, analysis: GraphAnalysis, summary: Summary, edit: WhatIfEdit): WhatIfOutcome | undefined {
+  const report = analysis.nodes.get(edit.node);
+  if (!report?.memory) return undefined;
+  const base = totalsOf(summary);
+  const moved = (bytes: number) => outcome(base, { ...base, memoryBytes: base.memoryBytes + bytes }, []);
+  if (edit.type === 'insert-after' && edit.layer.kind === 'Dropout' && report.kind !== 'InputLayer') return moved(report.memory.value);
+  if (edit.type !== 'remove-layer' || report.kind !== 'Dropout' || report.inbound.length !== 1) return undefined;
+  const from = report.inbound[0]!;
+  const outs = graph.edges.filter((e) => e.source === edit.node);
+  if (outs.length === 0 || outs.some((o) => graph.edges.some((e) => e.source === from && e.target === o.target))) return undefined;
+  return moved(-report.memory.value);
 }
 
 /** One layer's share of the totals (the Input's activations are not a cost, as in the summary). */
