@@ -8,6 +8,7 @@ import type { Graph, GraphEdge, GraphNode } from '../graph/schema';
 /** Where an inserted layer goes relative to the layer it follows: one typical node height and a gap below. */
 const INSERT_BELOW = 128;
 
+/** One what-if edit of a graph; `applyWhatIfEdit` makes it. */
 export type WhatIfEdit =
   /** Raw settings written over the layer's own (what the user would type in the inspector). */
   | { readonly type: 'set-params'; readonly node: string; readonly params: Readonly<Record<string, unknown>> }

@@ -5,6 +5,7 @@ import type { Summary } from '../summary/summary';
 import { alternativesOf, type Alternative } from './alternatives';
 import { predictEdit, type WhatIfOutcome } from './outcome';
 
+/** An alternative for a layer and what it would do to the network. */
 export interface WhatIf {
   readonly alternative: Alternative;
   readonly outcome: WhatIfOutcome;
