@@ -12,6 +12,7 @@ import { ParamField } from './ParamField';
 import { explainLayer } from '../learn/learn-store';
 import { isMergeNode } from '../store/ports';
 import { MergeInputs } from './MergeInputs';
+import { WhatIfStrip } from './WhatIfStrip';
 
 /** Layers whose arithmetic the Learn lab can step through on their real input. */
 const EXPLAINABLE = new Set(['Conv2D', 'MaxPooling2D', 'AveragePooling2D']);
@@ -66,6 +67,7 @@ export function LayerInspector({
           errors={errorsFor(f.name)}
         />
       ))}
+      <WhatIfStrip nodeId={node.id} />
       <button type="button" className="btn btn--danger-ghost inspector__delete" data-testid="inspector-delete" onClick={deleteSelection}>
         {t('inspector.delete')}
       </button>

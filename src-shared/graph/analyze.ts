@@ -3,7 +3,7 @@ import { countParamsOf, inferOutput, isMergeKind, layerKind, macsOf, type AnyLay
 import { num, product } from '../layers/format';
 import { ACTIVATIONS, INITIALIZERS, isParamProblemCode } from '../layers/params';
 import type { Graph, GraphEdge, GraphNode } from './schema';
-import type { GraphIssue } from './issues';
+import type { GraphIssue, LayerIssue } from './issues';
 import { settingsOutOfBounds } from './param-bounds';
 
 /** Everything Convas knows about one node after analysis; fields are missing where an error upstream hides them. */
@@ -62,6 +62,12 @@ function paramProblem(message: string, param: string): LayerProblem {
   if (code === 'activation') return { code, values: { param, options: ACTIVATIONS.join(', ') }, param };
   if (code === 'initializer') return { code, values: { param, options: INITIALIZERS.join(', ') }, param };
   return { code, values: { param }, param };
+}
+
+/** A node's settings after validation and Keras defaults, or the issues that refuse them (none for an unknown kind). */
+export function parseNodeParams(node: GraphNode): { readonly params?: unknown; readonly issues: readonly GraphIssue[] } {
+  const kind = layerKind(node.kind);
+  return kind ? parseParams(node, kind) : { issues: [] };
 }
 
 function parseParams(node: GraphNode, kind: AnyLayerKind): Parsed {
@@ -370,19 +376,12 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
     const inputShapes = from.map((f) => shapes.get(f));
     const known = inputShapes.every((s): s is Shape => s !== undefined) && (isInput || from.length > 0);
     const structural = isInput ? false : isMergeKind(kind) ? from.length < 2 : from.length !== 1;
-    let output: ShapeInference | undefined;
+    let flow: NodeFlow | undefined;
     if (p.params !== undefined && known && !structural) {
-      const inferred = inferOutput(kind, inputShapes as Shape[], p.params);
-      if (inferred.ok) output = inferred.value;
-      else
-        addNodeIssue({
-          target: { node: id },
-          code: 'shape',
-          values: { node: node.name },
-          problem: inferred.problem,
-          ...(inferred.problem.param ? { param: inferred.problem.param } : {}),
-        });
+      flow = flowNode(node, kind, inputShapes as Shape[], p.params);
+      if ('issue' in flow) addNodeIssue(flow.issue);
     }
+    const output = flow && 'output' in flow ? flow : undefined;
     const ins = known ? (inputShapes as Shape[]) : undefined;
     reports.set(id, {
       id,
@@ -391,17 +390,10 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
       ...(p.params !== undefined ? { params: p.params } : {}),
       inbound: from,
       ...(ins && ins.length > 0 ? { inputShape: ins[0]!, inputShapes: ins } : {}),
-      ...(output && ins
-        ? {
-            output,
-            paramCount: countParamsOf(kind, ins, output.shape, p.params),
-            macs: macsOf(kind, ins, output.shape, p.params),
-            memory: memoryOf(output.shape),
-          }
-        : {}),
+      ...(output && ins ? { output: output.output, paramCount: output.paramCount, macs: output.macs, memory: output.memory } : {}),
       issues: nodeIssues.get(id)!,
     });
-    if (output) shapes.set(id, output.shape);
+    if (output) shapes.set(id, output.output.shape);
     for (const next of outbound.get(id) ?? []) {
       const left = waiting.get(next)! - 1;
       waiting.set(next, left);
@@ -458,6 +450,35 @@ function chainOf(order: readonly string[], reports: ReadonlyMap<string, NodeRepo
     chain.push(id);
   }
   return chain;
+}
+
+/** What one layer makes of its known inputs: its output and costs, or the shape issue that stops it. */
+export type NodeFlow =
+  | { readonly output: ShapeInference; readonly paramCount: ParamCount; readonly macs: Explained; readonly memory: Explained }
+  | { readonly issue: LayerIssue & { readonly code: 'shape' } };
+
+/** Runs one layer on its input shapes (in port order) with its parsed settings, as the analysis does. */
+export function flowNode(node: Pick<GraphNode, 'id' | 'name'>, kind: AnyLayerKind, ins: readonly Shape[], params: unknown): NodeFlow {
+  const inferred = inferOutput(kind, ins, params);
+  if (!inferred.ok) {
+    const problem = inferred.problem;
+    return {
+      issue: {
+        target: { node: node.id },
+        code: 'shape',
+        values: { node: node.name },
+        problem,
+        ...(problem.param ? { param: problem.param } : {}),
+      },
+    };
+  }
+  const output = inferred.value;
+  return {
+    output,
+    paramCount: countParamsOf(kind, ins, output.shape, params),
+    macs: macsOf(kind, ins, output.shape, params),
+    memory: memoryOf(output.shape),
+  };
 }
 
 /** Float32 activation memory for one sample. */
