@@ -53,10 +53,10 @@ function folderWith(groups: { specs: Spec[]; values: number[][]; cuts: number[];
   return dir;
 }
 
-const conv = { name: 'conv2d/kernel', shape: [2, 2, 1, 2], dtype: 'float32' } as const;
-const bias = { name: 'conv2d/bias', shape: [2], dtype: 'float32' } as const;
-const steps = { name: 'counter/steps', shape: [3], dtype: 'int32' } as const;
-const gamma = { name: 'batch_normalization/gamma', shape: [2], dtype: 'float32' } as const;
+const conv: Spec = { name: 'conv2d/kernel', shape: [2, 2, 1, 2], dtype: 'float32' };
+const bias: Spec = { name: 'conv2d/bias', shape: [2], dtype: 'float32' };
+const steps: Spec = { name: 'counter/steps', shape: [3], dtype: 'int32' };
+const gamma: Spec = { name: 'batch_normalization/gamma', shape: [2], dtype: 'float32' };
 const kernelValues = [0.1, -2.5, 3e-8, 1e30, -0, 7, 0.333, -1.75];
 
 describe.skipIf(!hasNumpy)('the shared NumPy reader of TensorFlow.js weights', () => {

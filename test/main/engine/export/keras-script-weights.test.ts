@@ -90,7 +90,8 @@ function readWithScript(scriptPath: string, folder: string, layerNames: readonly
 
 /** Gives every weight of the model distinct random values (moving statistics too), so nothing matches by accident. */
 function randomize(model: tf.LayersModel): void {
-  model.setWeights(model.weights.map((w, i) => tf.randomNormal(w.shape, 0, 1, 'float32', 100 + i)));
+  // A built model's weights have whole shapes (no batch dimension).
+  model.setWeights(model.weights.map((w, i) => tf.randomNormal(w.shape as number[], 0, 1, 'float32', 100 + i)));
 }
 
 /** Saves a trained-looking model as the engine does, writes the script beside it and checks what the script reads back. */
