@@ -201,6 +201,9 @@ export function toPythonScript(model: Network, training: TrainingSettings, title
     : `test_loss, test_accuracy = model.evaluate(x_test, y_test_encoded, ${distributed ? 'batch_size=BATCH_SIZE, ' : ''}verbose=0)`;
   // Multi-worker: every worker plots the same history, so only the chief writes the files.
   const plots = multiWorker ? ['if is_chief():', ...indent(plotCode(validation, true))] : plotCode(validation, distributed);
+  // Convas's names of the data the script loads (its sample is a part of Fashion-MNIST).
+  const convasDatasets = dataset === 'mnist' ? ['mnist'] : ['fashion-mnist', 'sample'];
+  const trainUnlessLoaded = [`if weights_loaded and not ${TRAIN_AFTER_LOADING}:`, '    history = None', 'else:', ...indent(fit)];
   const afterTraining = [...plots, ...(multiWorker ? ['', ...chiefSaveCode()] : [])];
   const lines = [
     '#!/usr/bin/env python3',
@@ -250,9 +253,7 @@ export function toPythonScript(model: Network, training: TrainingSettings, title
     '',
     // The model's variables must be created in the strategy's scope to be mirrored on every replica.
     ...(distributed ? ['with strategy.scope():', ...indent(build)] : build),
-    ...(trainedWeights
-      ? ['', ...loadWeightsCode(), '', `if weights_loaded and not ${TRAIN_AFTER_LOADING}:`, '    history = None', 'else:', ...indent(fit)]
-      : fit),
+    ...(trainedWeights ? ['', ...loadWeightsCode(convasDatasets), '', ...trainUnlessLoaded] : fit),
     '',
     evaluate,
     "print(f'test accuracy: {test_accuracy:.4f}')",

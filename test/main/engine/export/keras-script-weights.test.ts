@@ -11,6 +11,7 @@ import type { LayerKindId } from '../../../../src-shared/layers/types';
 import { parseProject } from '../../../../src-shared/project/io';
 import { defaultTrainingSettings } from '../../../../src-shared/project/training';
 import { toPythonScript } from '../../../../src-shared/python/generate';
+import { TRAINED_DATASET_FILE } from '../../../../src-shared/training/trained-dataset';
 import { hasNumpy, PYTHON } from '../../../shared/support/python';
 
 let dir: string | undefined;
@@ -65,27 +66,34 @@ function hexOf(t: tf.Tensor): string {
 
 /**
  * Takes the weight-loading functions out of a generated script (by Python's own parser, so exactly
- * the code the script holds), runs them with NumPy alone on `folder` and returns what they read.
+ * the code the script holds), runs `call` with them and NumPy alone, and returns what it prints.
  */
-function readWithScript(scriptPath: string, folder: string, layerNames: readonly string[]): ByLayer {
+function runExtracted(scriptPath: string, call: string, ...args: string[]): string {
   const program = [
     'import ast, json, sys',
     "source = open(sys.argv[1], encoding='utf-8').read()",
-    'wanted = {"read_convas_weights", "convas_weights_by_layer"}',
+    'wanted = {"read_convas_weights", "convas_weights_by_layer", "convas_normalization"}',
     'found = [n for n in ast.parse(source).body if isinstance(n, ast.FunctionDef) and n.name in wanted]',
     'assert {n.name for n in found} == wanted, [n.name for n in found]',
-    'namespace = {}',
     'for node in found:',
-    '    exec(ast.get_source_segment(source, node), namespace)',
-    // TensorFlow is not installed here; make sure the loader never reaches for it.
+    '    exec(ast.get_source_segment(source, node))',
+    // TensorFlow is not installed here; make sure the loading never reaches for it.
     "assert 'tensorflow' not in sys.modules",
-    "by_layer = namespace['convas_weights_by_layer'](sys.argv[2], json.loads(sys.argv[3]))",
+    call,
     "assert 'tensorflow' not in sys.modules",
+  ].join('\n');
+  const run = spawnSync(PYTHON, ['-c', program, scriptPath, ...args], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return run.stdout;
+}
+
+/** What the script's convas_weights_by_layer reads from `folder`: per layer, each array's shape and float32 bytes as hex. */
+function readWithScript(scriptPath: string, folder: string, layerNames: readonly string[]): ByLayer {
+  const call = [
+    'by_layer = convas_weights_by_layer(sys.argv[2], json.loads(sys.argv[3]))',
     "print(json.dumps({name: [[list(a.shape), a.astype('<f4').tobytes().hex()] for a in arrays] for name, arrays in by_layer.items()}))",
   ].join('\n');
-  const run = spawnSync(PYTHON, ['-c', program, scriptPath, folder, JSON.stringify(layerNames)], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout) as ByLayer;
+  return JSON.parse(runExtracted(scriptPath, call, folder, JSON.stringify(layerNames))) as ByLayer;
 }
 
 /** Gives every weight of the model distinct random values (moving statistics too), so nothing matches by accident. */
@@ -123,6 +131,30 @@ async function roundTrip(network: Network): Promise<void> {
 }
 
 describe.skipIf(!hasNumpy)("the Keras script's weight loading, run with NumPy alone", () => {
+  it("reads the inputs' standardisation from convas-dataset.json, and warns when the weights learned other data", async () => {
+    const net = toNetwork(graphFromLayers(BRANCHED));
+    if (!net.ok) throw new Error('invalid');
+    dir = await mkdtemp(join(tmpdir(), 'convas-keras-weights-'));
+    const scriptPath = join(dir, 'model_keras.py');
+    await writeFile(scriptPath, toPythonScript(net.model, defaultTrainingSettings(), net.model.name, { trainedWeights: true }));
+    const call = [
+      "n = convas_normalization(sys.argv[2], ('fashion-mnist', 'sample'))",
+      'print(json.dumps(None if n is None else [n[0].tolist(), n[1].tolist(), str(n[0].dtype)]))',
+    ].join('\n');
+    // No file: pixels / 255, as the script prepares them.
+    expect(runExtracted(scriptPath, call, dir)).toBe('null\n');
+    const file = (dataset: string, normalization: unknown) =>
+      writeFile(join(dir!, TRAINED_DATASET_FILE), JSON.stringify({ format: 1, dataset, normalization }));
+    await file('sample', { kind: 'unit' });
+    expect(runExtracted(scriptPath, call, dir)).toBe('null\n');
+    await file('fashion-mnist', { kind: 'standardize', mean: [0.25], std: [0.5] });
+    expect(runExtracted(scriptPath, call, dir)).toBe('[[0.25], [0.5], "float32"]\n');
+    await file('cifar10', { kind: 'standardize', mean: [0.5, 0.25, 0.125], std: [2, 4, 8] });
+    expect(runExtracted(scriptPath, call, dir)).toBe(
+      'warning: the weights were trained on cifar10, not on the data this script evaluates them with\n[[0.5, 0.25, 0.125], [2.0, 4.0, 8.0], "float32"]\n',
+    );
+  });
+
   it('reads back exactly the values of a branched network with BatchNormalization, SeparableConv2D and LayerNormalization', async () => {
     const net = toNetwork(graphFromLayers(BRANCHED));
     if (!net.ok) throw new Error(JSON.stringify(net.issues));
