@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { toNetwork } from '../../../src-shared/graph/network';
 import { parseProject } from '../../../src-shared/project/io';
 import { toPythonScript } from '../../../src-shared/python/generate';
+import { exportCommand } from '../../../src-main/cli/commands/export';
 import { cli, ROOT } from './run-cli';
 
 const template = join(ROOT, 'assets/templates/small-resnet.convas.json');
@@ -40,8 +41,11 @@ describe('cli export --to python --distribute', () => {
     const unknown = await cli(['export', template, '--to', 'python', '--distribute', 'parameter-server', '-o', out]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("--distribute must be one of none, mirrored, multi-worker (got 'parameter-server')");
-    const keras = await cli(['export', template, '--to', 'keras-json', '--distribute', 'mirrored', '-o', out]);
-    expect(keras.status).toBe(2);
-    expect(keras.stderr).toContain('--distribute applies to --to python only');
+    // The command itself refuses before it reads the file or writes anything.
+    const io = { out: () => undefined, err: () => undefined, cwd: ROOT };
+    await expect(exportCommand([template, '--to', 'keras-json', '--distribute', 'mirrored', '-o', out], io)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('--distribute applies to --to python only') as unknown,
+    });
   });
 });
