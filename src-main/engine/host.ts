@@ -19,6 +19,7 @@ import { TrainingSession, type PreparedData } from './training/session';
 import { exampleValues, examplesOf, inputBytes, inputShape, toExamples, type Examples } from './training/examples';
 import { inspectModel } from './inspect/feature-maps';
 import { saveModel } from './export/artifacts';
+import { writeKerasScript } from './export/keras-script';
 import { previewAugmentation } from './training/preview';
 import { writeFileAtomic } from '../files/atomic-write';
 import { toKeras3Json } from '../../src-shared/keras/export';
@@ -89,6 +90,8 @@ interface Run {
   readonly model: Network;
   /** What a prediction needs to feed a picture as training did (written beside an export). */
   readonly trained: TrainedDataset;
+  /** The settings it trains with (the Keras script beside an export trains and feeds as they say). */
+  readonly settings: TrainingSettings;
   done: Promise<void>;
 }
 
@@ -338,7 +341,7 @@ export class EngineHost {
       outputIsProbability: plan.outputIsProbability,
     };
     // The data layer's images are not kept: the examples hold them in the input's layout.
-    const run: Run = { id: runId, session, test: data.test, adapter, model: seq.model, trained, done: Promise.resolve() };
+    const run: Run = { id: runId, session, test: data.test, adapter, model: seq.model, trained, settings, done: Promise.resolve() };
     run.done = session.run().catch((e: unknown) => {
       this.emit(
         engineError('internal', { code: 'training-failed', values: {} }, `Training failed: ${message(e)}`, { runId, detail: message(e) }),
@@ -536,7 +539,8 @@ export class EngineHost {
       await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
       const datasetPath = join(dir, TRAINED_DATASET_FILE);
       await writeFileAtomic(datasetPath, `${JSON.stringify(run.trained, null, 2)}\n`);
-      const all = [...files, kerasPath, datasetPath];
+      const scriptPath = await writeKerasScript(dir, run.model, run.settings);
+      const all = [...files, kerasPath, datasetPath, scriptPath];
       const contents = command.returnContents
         ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))
         : undefined;

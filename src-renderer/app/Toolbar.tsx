@@ -87,12 +87,32 @@ function ProjectName() {
 const EXPORTS: {
   kind: ExportKind;
   testId: string;
-  label: 'export.keras' | 'export.tfjs' | 'export.python' | 'export.png' | 'export.project';
-  hint?: 'export.kerasHint' | 'export.tfjsHint' | 'export.pythonHint' | 'export.pngHint';
+  label:
+    | 'export.keras'
+    | 'export.tfjs'
+    | 'export.python'
+    | 'export.png'
+    | 'export.project'
+    | 'export.pythonMirrored'
+    | 'export.pythonMultiWorker';
+  hint?:
+    | 'export.kerasHint'
+    | 'export.tfjsHint'
+    | 'export.pythonHint'
+    | 'export.pngHint'
+    | 'export.pythonMirroredHint'
+    | 'export.pythonMultiWorkerHint';
 }[] = [
   { kind: 'keras', testId: 'btn-export-keras', label: 'export.keras', hint: 'export.kerasHint' },
   { kind: 'tfjs', testId: 'btn-export-tfjs', label: 'export.tfjs', hint: 'export.tfjsHint' },
   { kind: 'python', testId: 'btn-export-python', label: 'export.python', hint: 'export.pythonHint' },
+  { kind: 'python-mirrored', testId: 'btn-export-python-mirrored', label: 'export.pythonMirrored', hint: 'export.pythonMirroredHint' },
+  {
+    kind: 'python-multi-worker',
+    testId: 'btn-export-python-multi-worker',
+    label: 'export.pythonMultiWorker',
+    hint: 'export.pythonMultiWorkerHint',
+  },
   { kind: 'png', testId: 'btn-export-png', label: 'export.png', hint: 'export.pngHint' },
   { kind: 'project', testId: 'btn-export-project', label: 'export.project' },
 ];

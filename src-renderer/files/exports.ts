@@ -3,6 +3,7 @@ import { serializeProject } from '../../src-shared/project/io';
 import { toNetwork } from '../../src-shared/graph/network';
 import { toKeras3Json, toTfjsTopology } from '../../src-shared/keras/export';
 import { toPythonScript } from '../../src-shared/python/generate';
+import type { Distribution } from '../../src-shared/python/keras-distribution';
 
 /** A generated file, ready to hand to the user. */
 export interface ExportFile {
@@ -58,14 +59,16 @@ export function tfjsFile(project: Project): ExportResult {
   return { ok: true, file: { name: 'model.json', text: `${JSON.stringify(doc, null, 2)}\n`, mime: 'application/json' } };
 }
 
-export function pythonFile(project: Project): ExportResult {
+/** The Keras script of the design, training on one machine or spread by tf.distribute (named with a suffix then). */
+export function pythonFile(project: Project, distribution: Distribution = 'none'): ExportResult {
   const seq = toNetwork(project.graph, modelName(project));
   if (!seq.ok) return { ok: false, problems: seq.issues.length };
+  const suffix = distribution === 'none' ? '' : `-${distribution}`;
   return {
     ok: true,
     file: {
-      name: `${fileStem(project.name).replace(/-/g, '_')}.py`,
-      text: toPythonScript(seq.model, project.training, project.name),
+      name: `${fileStem(project.name)}${suffix}`.replace(/-/g, '_') + '.py',
+      text: toPythonScript(seq.model, project.training, project.name, { distribution }),
       mime: 'text/x-python',
     },
   };

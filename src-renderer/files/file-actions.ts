@@ -170,7 +170,7 @@ export async function saveAsAction(): Promise<void> {
   await save(true);
 }
 
-export type ExportKind = 'project' | 'keras' | 'tfjs' | 'python' | 'png';
+export type ExportKind = 'project' | 'keras' | 'tfjs' | 'python' | 'python-mirrored' | 'python-multi-worker' | 'png';
 
 /** Exports the project; `sizes` (the nodes' measured sizes) is needed for the PNG. */
 export async function exportAction(kind: ExportKind, sizes?: ReadonlyMap<string, Size>): Promise<void> {
@@ -194,7 +194,7 @@ export async function exportAction(kind: ExportKind, sizes?: ReadonlyMap<string,
           ? kerasFile(project)
           : kind === 'tfjs'
             ? tfjsFile(project)
-            : pythonFile(project);
+            : pythonFile(project, kind === 'python' ? 'none' : kind === 'python-mirrored' ? 'mirrored' : 'multi-worker');
     if (!result.ok) {
       ui.notify('error', t('file.exportFailed'), t('file.exportInvalid', { n: result.problems }));
       ui.setSummaryOpen(true);

@@ -2,6 +2,15 @@ import type { Network } from '../graph/network';
 import { isMergeKind, requireLayerKind } from '../layers/registry';
 import type { TrainingSettings } from '../project/training';
 import { py, pythonEscape } from '../layers/keras-values';
+import {
+  chiefSaveCode,
+  DISTRIBUTION_NAMES,
+  multiWorkerFitCode,
+  multiWorkerFunctionsCode,
+  strategyCode,
+  type Distribution,
+} from './keras-distribution';
+import { KERAS_WEIGHTS_BY_LAYER, loadWeightsCode, TRAIN_AFTER_LOADING, WEIGHT_LOADING_NAMES, weightSettingsCode } from './keras-weights';
 
 const OPTIMIZERS: Record<TrainingSettings['optimizer'], (lr: number) => string> = {
   sgd: (lr) => `tf.keras.optimizers.SGD(learning_rate=${lr})`,
@@ -45,14 +54,14 @@ function pythonVariables(layers: readonly { name: string; fallback: string }[], 
 }
 
 /** The lines that build a functional model with the Keras functional API, one variable per layer named after it. */
-function functionalModelCode(model: Network, kinds: readonly string[]): string[] {
+function functionalModelCode(model: Network, kinds: readonly string[], scriptNames: readonly string[]): string[] {
   const input = requireLayerKind('InputLayer');
   const [inputVar, ...layerVars] = pythonVariables(
     [
       { name: model.input.name, fallback: input.namePrefix },
       ...model.layers.map((l) => ({ name: l.name, fallback: requireLayerKind(l.kind).namePrefix })),
     ],
-    new Set([...RESERVED, ...kinds]),
+    new Set([...RESERVED, ...scriptNames, ...kinds]),
   );
   const variableOf = new Map([[model.input.name, inputVar!], ...model.layers.map((l, i) => [l.name, layerVars[i]!] as const)]);
   const calls = model.layers.map((layer, i) => {
@@ -99,30 +108,122 @@ function reshapeCode(shape: readonly number[]): string[] {
   return lines;
 }
 
+/** What a script adds to the one-machine design script; without options it is that script, unchanged. */
+export interface PythonScriptOptions {
+  /** How training is spread: 'none' (the default), MirroredStrategy or MultiWorkerMirroredStrategy. */
+  readonly distribution?: Distribution;
+  /** Load Convas's trained weights when model.json and weights.bin are beside the script (by default when distributed). */
+  readonly trainedWeights?: boolean;
+}
+
+/** The lines that plot loss and accuracy: shown on screen, or saved beside the script (servers have no screen). */
+function plotCode(validation: boolean, save: boolean): string[] {
+  const end = (name: string) => (save ? [`plt.savefig(os.path.join(HERE, '${name}.png'))`, 'plt.close()'] : ['plt.show()']);
+  if (!validation) return ["plt.plot(history.history['loss'])", "plt.ylabel('loss')", "plt.xlabel('epoch')", ...end('loss')];
+  return [
+    "plt.plot(history.history['loss'])",
+    "plt.plot(history.history['val_loss'])",
+    "plt.ylabel('loss')",
+    "plt.xlabel('epoch')",
+    "plt.legend(['train_loss', 'val_loss'])",
+    ...end('loss'),
+    '',
+    "plt.plot(history.history['accuracy'])",
+    "plt.plot(history.history['val_accuracy'])",
+    "plt.ylabel('accuracy')",
+    "plt.xlabel('epoch')",
+    "plt.legend(['train_accuracy', 'val_accuracy'])",
+    ...end('accuracy'),
+  ];
+}
+
+const indent = (lines: readonly string[]) => lines.map((line) => (line ? `    ${line}` : line));
+
+/** What the docstring says about distribution and trained weights, after its first lines. */
+function docstringNotes(distribution: Distribution, trainedWeights: boolean): string[] {
+  const notes: Record<Distribution, string[]> = {
+    none: [],
+    mirrored: ['Trains on every GPU of this machine with tf.distribute.MirroredStrategy; the plots are saved as PNG files.'],
+    'multi-worker': [
+      'Trains on several machines with tf.distribute.MultiWorkerMirroredStrategy: set TF_CONFIG on each',
+      'machine (see below) and start this script on all of them; the chief saves the plots and the model.',
+    ],
+  };
+  return [
+    ...notes[distribution],
+    ...(trainedWeights
+      ? [`With Convas's trained weights (model.json, weights.bin) beside it, it evaluates them (see ${TRAIN_AFTER_LOADING}).`]
+      : []),
+  ];
+}
+
 /**
  * A runnable tensorflow.keras script that builds, trains and plots the same network, the way a learner
  * writes it: a Sequential model for a chain, the functional API (one variable per layer) otherwise.
+ * `options` spread training over GPUs or machines and load trained weights found beside the script.
  */
-export function toPythonScript(model: Network, training: TrainingSettings, title = model.name): string {
+export function toPythonScript(model: Network, training: TrainingSettings, title = model.name, options: PythonScriptOptions = {}): string {
+  const distribution = options.distribution ?? 'none';
+  const trainedWeights = options.trainedWeights ?? distribution !== 'none';
+  const distributed = distribution !== 'none';
+  const multiWorker = distribution === 'multi-worker';
+  const usesOs = distributed || trainedWeights;
+  const scriptNames = [...(distributed ? DISTRIBUTION_NAMES : []), ...(trainedWeights ? WEIGHT_LOADING_NAMES : [])];
   const kinds = [...new Set(model.layers.map((l) => l.kind))];
   const last = model.layers[model.layers.length - 1];
   const lastActivation =
     last && typeof last.params === 'object' && last.params !== null ? (last.params as { activation?: string }).activation : undefined;
   const fromLogits = lastActivation !== 'softmax';
   const dataset = training.dataset === 'mnist' ? 'mnist' : 'fashion_mnist';
+  const validation = training.validationSplit > 0;
+  const build = [
+    ...(model.chain ? sequentialModelCode(model) : functionalModelCode(model, kinds, scriptNames)),
+    'model.summary()',
+    '',
+    'model.compile(',
+    `    optimizer=${OPTIMIZERS[training.optimizer](training.learningRate)},`,
+    `    loss=tf.keras.losses.CategoricalCrossentropy(from_logits=${fromLogits ? 'True' : 'False'}),`,
+    "    metrics=['accuracy'],",
+    ')',
+  ];
+  const fit = multiWorker
+    ? multiWorkerFitCode(training.epochs, validation)
+    : [
+        'history = model.fit(',
+        '    x_train, y_train_encoded,',
+        `    epochs=${training.epochs},`,
+        `    batch_size=${distributed ? 'BATCH_SIZE' : training.batchSize},`,
+        ...(validation ? ['    validation_data=(x_val, y_val_encoded),'] : []),
+        ')',
+      ];
+  const evaluate = multiWorker
+    ? 'test_loss, test_accuracy = model.evaluate(distributed_dataset(x_test, y_test_encoded, train=False), verbose=0)'
+    : `test_loss, test_accuracy = model.evaluate(x_test, y_test_encoded, ${distributed ? 'batch_size=BATCH_SIZE, ' : ''}verbose=0)`;
+  // Multi-worker: every worker plots the same history, so only the chief writes the files.
+  const plots = multiWorker ? ['if is_chief():', ...indent(plotCode(validation, true))] : plotCode(validation, distributed);
+  // Convas's names of the data the script loads (its sample is a part of Fashion-MNIST).
+  const convasDatasets = dataset === 'mnist' ? ['mnist'] : ['fashion-mnist', 'sample'];
+  const trainUnlessLoaded = [`if weights_loaded and not ${TRAIN_AFTER_LOADING}:`, '    history = None', 'else:', ...indent(fit)];
+  const afterTraining = [...plots, ...(multiWorker ? ['', ...chiefSaveCode()] : [])];
   const lines = [
     '#!/usr/bin/env python3',
     `"""${pythonEscape(title, '"', true)} — a Convas design as a tensorflow.keras script.`,
     '',
     `Builds the network, trains it on ${dataset === 'mnist' ? 'MNIST' : 'Fashion-MNIST'} and plots loss and accuracy.`,
     'Needs: pip install tensorflow matplotlib. Runs unchanged on a GPU machine.',
+    ...docstringNotes(distribution, trainedWeights),
     '"""',
+    ...(usesOs ? ['import os'] : []),
     'import numpy as np',
     'import tensorflow as tf',
     'import matplotlib.pyplot as plt',
     'from tensorflow.keras import Input',
     `from tensorflow.keras.layers import ${kinds.join(', ')}`,
     '',
+    ...(distributed ? [...strategyCode(distribution, training.batchSize), ''] : []),
+    ...(usesOs ? ['HERE = os.path.dirname(os.path.abspath(__file__))'] : []),
+    ...(trainedWeights ? weightSettingsCode() : []),
+    ...(usesOs ? [''] : []),
     `SEED = ${training.seed}`,
     'tf.keras.utils.set_random_seed(SEED)',
     '',
@@ -141,6 +242,8 @@ export function toPythonScript(model: Network, training: TrainingSettings, title
     '    return x[~mask], x[mask], y[~mask], y[mask]',
     '',
     '',
+    ...(multiWorker ? [...multiWorkerFunctionsCode(), '', ''] : []),
+    ...(trainedWeights ? [KERAS_WEIGHTS_BY_LAYER, '', ''] : []),
     `(x_train_all, y_train_all), (x_test, y_test) = tf.keras.datasets.${dataset}.load_data()`,
     'x_train_all, x_test = prepare(x_train_all), prepare(x_test)',
     `x_train, x_val, y_train, y_val = stratified_split(x_train_all, y_train_all, ${training.validationSplit}, SEED)`,
@@ -148,41 +251,14 @@ export function toPythonScript(model: Network, training: TrainingSettings, title
     'y_val_encoded = tf.keras.utils.to_categorical(y_val, 10)',
     'y_test_encoded = tf.keras.utils.to_categorical(y_test, 10)',
     '',
-    ...(model.chain ? sequentialModelCode(model) : functionalModelCode(model, kinds)),
-    'model.summary()',
+    // The model's variables must be created in the strategy's scope to be mirrored on every replica.
+    ...(distributed ? ['with strategy.scope():', ...indent(build)] : build),
+    ...(trainedWeights ? ['', ...loadWeightsCode(convasDatasets), '', ...trainUnlessLoaded] : fit),
     '',
-    'model.compile(',
-    `    optimizer=${OPTIMIZERS[training.optimizer](training.learningRate)},`,
-    `    loss=tf.keras.losses.CategoricalCrossentropy(from_logits=${fromLogits ? 'True' : 'False'}),`,
-    "    metrics=['accuracy'],",
-    ')',
-    'history = model.fit(',
-    '    x_train, y_train_encoded,',
-    `    epochs=${training.epochs},`,
-    `    batch_size=${training.batchSize},`,
-    ...(training.validationSplit > 0 ? ['    validation_data=(x_val, y_val_encoded),'] : []),
-    ')',
-    '',
-    'test_loss, test_accuracy = model.evaluate(x_test, y_test_encoded, verbose=0)',
+    evaluate,
     "print(f'test accuracy: {test_accuracy:.4f}')",
     '',
-    ...(training.validationSplit > 0
-      ? [
-          "plt.plot(history.history['loss'])",
-          "plt.plot(history.history['val_loss'])",
-          "plt.ylabel('loss')",
-          "plt.xlabel('epoch')",
-          "plt.legend(['train_loss', 'val_loss'])",
-          'plt.show()',
-          '',
-          "plt.plot(history.history['accuracy'])",
-          "plt.plot(history.history['val_accuracy'])",
-          "plt.ylabel('accuracy')",
-          "plt.xlabel('epoch')",
-          "plt.legend(['train_accuracy', 'val_accuracy'])",
-          'plt.show()',
-        ]
-      : ["plt.plot(history.history['loss'])", "plt.ylabel('loss')", "plt.xlabel('epoch')", 'plt.show()']),
+    ...(trainedWeights ? ['if history is not None:', ...indent(afterTraining)] : afterTraining),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -82,7 +82,7 @@ describe('training in the browser UI', () => {
     await expect
       .poll(() => page.getByTestId('export-trained-status').innerText(), { timeout: 30_000 })
       .toMatch(/model\.json.*weights\.bin.*model\.keras\.json/);
-    await expect.poll(() => saved.length).toBe(4);
+    await expect.poll(() => saved.length).toBe(5);
     await expect
       .poll(() => {
         try {

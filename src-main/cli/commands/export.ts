@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { toKeras3Json, toTfjsTopology } from '../../../src-shared/keras/export';
 import { toPythonScript } from '../../../src-shared/python/generate';
+import { DISTRIBUTIONS, isDistribution } from '../../../src-shared/python/keras-distribution';
 import { serializeProject } from '../../../src-shared/project/io';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { loadProject, requireNetwork } from '../load';
@@ -10,18 +11,21 @@ import { resolveFrom, type CliIo } from '../io';
 const TARGETS = ['keras-json', 'tfjs-topology', 'python', 'project'] as const;
 type Target = (typeof TARGETS)[number];
 
-/** `export <file> --to keras-json|tfjs-topology|python|project -o <path>`. */
+/** `export <file> --to keras-json|tfjs-topology|python|project -o <path> [--distribute mirrored|multi-worker]`. */
 export async function exportCommand(argv: string[], io: CliIo): Promise<void> {
   const { out } = io;
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { to: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    options: { to: { type: 'string' }, output: { type: 'string', short: 'o' }, distribute: { type: 'string' } },
     allowPositionals: true,
   });
   const [file, ...extra] = positionals;
   const to = values.to as Target | undefined;
   if (!file || extra.length > 0 || !values.output || !to) throw usage(`usage: export <file> --to ${TARGETS.join('|')} -o <path>`);
   if (!TARGETS.includes(to)) throw usage(`--to must be one of ${TARGETS.join(', ')} (got '${to}')`);
+  const distribution = values.distribute ?? 'none';
+  if (!isDistribution(distribution)) throw usage(`--distribute must be one of ${DISTRIBUTIONS.join(', ')} (got '${distribution}')`);
+  if (distribution !== 'none' && to !== 'python') throw usage('--distribute applies to --to python only');
   const { project } = await loadProject(file, io);
   let text: string;
   if (to === 'project') {
@@ -31,7 +35,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<void> {
     if (to === 'keras-json') text = `${JSON.stringify(toKeras3Json(model), null, 2)}\n`;
     else if (to === 'tfjs-topology')
       text = `${JSON.stringify({ format: 'layers-model', generatedBy: 'Convas', convertedBy: null, modelTopology: toTfjsTopology(model), weightsManifest: [] }, null, 2)}\n`;
-    else text = toPythonScript(model, project.training, project.name);
+    else text = toPythonScript(model, project.training, project.name, { distribution });
   }
   const path = resolveFrom(io, values.output);
   await writeFileAtomic(path, text);

@@ -80,7 +80,12 @@ describe('EngineHost with augmentation and standardisation', { timeout: 300_000 
       'weights.bin',
       'model.keras.json',
       'convas-dataset.json',
+      'model_keras.py',
     ]);
+    // Beside the weights, the Keras script of the network, set to load them and train as the run did.
+    const script = await readFile(join(dir, 'model_keras.py'), 'utf8');
+    expect(script).toContain('TRAIN_AFTER_LOADING = False');
+    expect(script).toContain('        batch_size=64,');
     const stored = await storedFile(dir);
     expect(stored.classNames[9]).toBe('Ankle boot');
     expect(stored.normalization).toEqual(normalization);

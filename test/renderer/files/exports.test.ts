@@ -48,3 +48,18 @@ describe('the export menu’s files', () => {
     },
   );
 });
+
+describe('the export menu’s distributed Python scripts', () => {
+  it('name the distribution in the file and spread training as chosen', () => {
+    const files = (['none', 'mirrored', 'multi-worker'] as const).map((d) => {
+      const r = pythonFile(chain(), d);
+      if (!r.ok) throw new Error(`${r.problems} problems`);
+      return r.file;
+    });
+    expect(files.map((f) => f.name)).toEqual(['lecture_cnn.py', 'lecture_cnn_mirrored.py', 'lecture_cnn_multi_worker.py']);
+    expect(files[0]!.text).not.toContain('tf.distribute');
+    expect(files[1]!.text).toContain('strategy = tf.distribute.MirroredStrategy()');
+    expect(files[2]!.text).toContain('strategy = tf.distribute.MultiWorkerMirroredStrategy()');
+    for (const f of files.slice(1)) expect(f.text).toContain('TRAIN_AFTER_LOADING = False');
+  });
+});

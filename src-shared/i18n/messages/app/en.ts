@@ -44,6 +44,10 @@ export const en = {
   'export.tfjsHint': 'architecture only, no weights',
   'export.pythonHint': 'build, train and plot with TensorFlow',
   'export.pngHint': 'the network as drawn',
+  'export.pythonMirrored': 'Python Keras script for several GPUs (.py)',
+  'export.pythonMirroredHint': 'tf.distribute.MirroredStrategy on one machine',
+  'export.pythonMultiWorker': 'Python Keras script for several machines (.py)',
+  'export.pythonMultiWorkerHint': 'MultiWorkerMirroredStrategy, set up by TF_CONFIG',
 
   'palette.title': 'Layers',
   'palette.hint':

@@ -45,6 +45,10 @@ export const ko: Translation<typeof en> = {
   'export.tfjsHint': '구조만, 가중치 없음',
   'export.pythonHint': '텐서플로로 만들고 훈련하고 그래프 그리기',
   'export.pngHint': '그려진 그대로의 신경망',
+  'export.pythonMirrored': '여러 GPU용 파이썬 케라스 스크립트 (.py)',
+  'export.pythonMirroredHint': '한 컴퓨터에서 tf.distribute.MirroredStrategy',
+  'export.pythonMultiWorker': '여러 컴퓨터용 파이썬 케라스 스크립트 (.py)',
+  'export.pythonMultiWorkerHint': 'TF_CONFIG로 설정하는 MultiWorkerMirroredStrategy',
 
   'palette.title': '층',
   'palette.hint':
