@@ -19,6 +19,7 @@ import { TrainingSession, type PreparedData } from './training/session';
 import { exampleValues, examplesOf, inputBytes, inputShape, toExamples, type Examples } from './training/examples';
 import { inspectModel } from './inspect/feature-maps';
 import { saveModel } from './export/artifacts';
+import { writePytorchModule } from './export/pytorch';
 import { previewAugmentation } from './training/preview';
 import { writeFileAtomic } from '../files/atomic-write';
 import { toKeras3Json } from '../../src-shared/keras/export';
@@ -536,7 +537,8 @@ export class EngineHost {
       await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
       const datasetPath = join(dir, TRAINED_DATASET_FILE);
       await writeFileAtomic(datasetPath, `${JSON.stringify(run.trained, null, 2)}\n`);
-      const all = [...files, kerasPath, datasetPath];
+      const pytorchPath = await writePytorchModule(run.model, dir);
+      const all = [...files, kerasPath, datasetPath, pytorchPath];
       const contents = command.returnContents
         ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))
         : undefined;
