@@ -311,11 +311,15 @@ function layerNormCode(layer: NetworkLayer, v: string, x: string, input: Shape):
   if (indices.some((i) => i === undefined)) return { ok: false, problem: { code: 'axis-outside', values: { layer: layer.name } } };
   const at = (indices as number[]).map((i) => torchDim(i, rank));
   const sorted = [...at].sort((a, b) => a - b);
-  // gamma and beta hold the normalised dimensions in Keras's axis order; here they lie in PyTorch's dim order, 1 elsewhere.
   const shape = Array.from({ length: rank + 1 }, (_, d) => (at.includes(d) ? input[indices[at.indexOf(d)]!]! : 1));
-  const order = sorted.map((d) => at.indexOf(d));
+  // Keras (and TensorFlow.js) reshape gamma and beta straight into the normalised dimensions in NHWC order,
+  // whatever order the axes were listed in; PyTorch's NCHW puts the channels first.
+  const kerasOrder = [...(indices as number[])].sort((a, b) => a - b);
+  const order = sorted.map((d) => kerasOrder.indexOf(indices[at.indexOf(d)]!));
   const identity = order.every((o, i) => o === i);
-  const transform = `${identity ? '' : `.transpose(${order.join(', ')})`}.reshape(${tuple(shape)})`;
+  const transform = identity
+    ? `.reshape(${tuple(shape)})`
+    : `.reshape(${tuple(kerasOrder.map((i) => input[i]!))}).transpose(${order.join(', ')}).reshape(${tuple(shape)})`;
   return {
     ok: true,
     code: {

@@ -79,7 +79,7 @@ const EXTRA: Record<string, readonly RawLayer[]> = {
     layer('Concatenate', 'concatenate', {}, 'minimum', 'a'),
     layer('Conv2D', 'c', { filters: 8, kernel_size: 1, strides: 1 }, 'input_layer'),
     layer('Concatenate', 'concatenate_1', { axis: 1 }, 'concatenate', 'c'),
-    layer('LayerNormalization', 'layer_normalization_1', { axis: [2, 1], center: false }, 'concatenate_1'),
+    layer('LayerNormalization', 'layer_normalization_1', { axis: [3, 1], center: false }, 'concatenate_1'),
     layer('ZeroPadding2D', 'zero_padding2d', { padding: [[1, 0], [2, 1]] }, 'layer_normalization_1'),
     layer('Cropping2D', 'cropping2d', { cropping: [[0, 3], [1, 0]] }, 'zero_padding2d'),
     layer('Softmax', 'softmax', {}, 'cropping2d'),
