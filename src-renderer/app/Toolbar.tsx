@@ -87,12 +87,13 @@ function ProjectName() {
 const EXPORTS: {
   kind: ExportKind;
   testId: string;
-  label: 'export.keras' | 'export.tfjs' | 'export.python' | 'export.png' | 'export.project';
-  hint?: 'export.kerasHint' | 'export.tfjsHint' | 'export.pythonHint' | 'export.pngHint';
+  label: 'export.keras' | 'export.tfjs' | 'export.python' | 'export.pytorch' | 'export.png' | 'export.project';
+  hint?: 'export.kerasHint' | 'export.tfjsHint' | 'export.pythonHint' | 'export.pytorchHint' | 'export.pngHint';
 }[] = [
   { kind: 'keras', testId: 'btn-export-keras', label: 'export.keras', hint: 'export.kerasHint' },
   { kind: 'tfjs', testId: 'btn-export-tfjs', label: 'export.tfjs', hint: 'export.tfjsHint' },
   { kind: 'python', testId: 'btn-export-python', label: 'export.python', hint: 'export.pythonHint' },
+  { kind: 'pytorch', testId: 'btn-export-pytorch', label: 'export.pytorch', hint: 'export.pytorchHint' },
   { kind: 'png', testId: 'btn-export-png', label: 'export.png', hint: 'export.pngHint' },
   { kind: 'project', testId: 'btn-export-project', label: 'export.project' },
 ];

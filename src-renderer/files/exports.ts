@@ -3,6 +3,7 @@ import { serializeProject } from '../../src-shared/project/io';
 import { toNetwork } from '../../src-shared/graph/network';
 import { toKeras3Json, toTfjsTopology } from '../../src-shared/keras/export';
 import { toPythonScript } from '../../src-shared/python/generate';
+import { toPytorchModule, type PytorchProblem } from '../../src-shared/pytorch/generate';
 
 /** A generated file, ready to hand to the user. */
 export interface ExportFile {
@@ -12,6 +13,9 @@ export interface ExportFile {
 }
 
 export type ExportResult = { readonly ok: true; readonly file: ExportFile } | { readonly ok: false; readonly problems: number };
+
+/** A PyTorch export's result: also refused when the network is valid but a layer cannot be written exactly. */
+export type PytorchExportResult = ExportResult | { readonly ok: false; readonly refused: PytorchProblem };
 
 /** A file-name stem from a project name: "Lecture CNN" → "lecture-cnn" (letters of any script survive). */
 export function fileStem(name: string): string {
@@ -69,4 +73,13 @@ export function pythonFile(project: Project): ExportResult {
       mime: 'text/x-python',
     },
   };
+}
+
+/** The design as a PyTorch module (no weights: the engine's trained export writes model_pytorch.py beside them). */
+export function pytorchFile(project: Project): PytorchExportResult {
+  const seq = toNetwork(project.graph, modelName(project));
+  if (!seq.ok) return { ok: false, problems: seq.issues.length };
+  const module = toPytorchModule(seq.model, project.name);
+  if (!module.ok) return { ok: false, refused: module.problem };
+  return { ok: true, file: { name: `${fileStem(project.name).replace(/-/g, '_')}_pytorch.py`, text: module.text, mime: 'text/x-python' } };
 }

@@ -121,7 +121,11 @@ export function toPytorchModule(model: Network, title = model.name): PytorchResu
   const load: string[] = [];
   const helpers = new Set<Helper>();
   for (const [i, layer] of model.layers.entries()) {
-    const result = layerCode(layer, vars[i]!, layer.inbound.map((name) => variableOf.get(name)!));
+    const result = layerCode(
+      layer,
+      vars[i]!,
+      layer.inbound.map((name) => variableOf.get(name)!),
+    );
     if (!result.ok) return result;
     const { code } = result;
     init.push(...code.init);

@@ -239,7 +239,8 @@ function poolingCode(layer: NetworkLayer, v: string, x: string, input: Shape): L
   const padding = 'symmetric' in pad && (pad.symmetric[0] > 0 || pad.symmetric[1] > 0);
   if (max) {
     // Padding with -inf, as TensorFlow's max pooling ignores the padding.
-    const sides = padding && 'symmetric' in pad ? { sides: [pad.symmetric[1], pad.symmetric[1], pad.symmetric[0], pad.symmetric[0]] as const } : pad;
+    const sides =
+      padding && 'symmetric' in pad ? { sides: [pad.symmetric[1], pad.symmetric[1], pad.symmetric[0], pad.symmetric[0]] as const } : pad;
     return {
       init: [`self.${v} = nn.MaxPool2d(${tuple(p.pool_size)}${stride})`],
       forward: `self.${v}(${padded(x, sides, "float('-inf')")})`,
@@ -323,7 +324,9 @@ function layerNormCode(layer: NetworkLayer, v: string, x: string, input: Shape):
   return {
     ok: true,
     code: {
-      init: [`self.${v} = LayerNormalization(${tuple(sorted)}, ${tuple(shape)}, eps=${decimal(p.epsilon)}, scale=${py(p.scale)}, center=${py(p.center)})`],
+      init: [
+        `self.${v} = LayerNormalization(${tuple(sorted)}, ${tuple(shape)}, eps=${decimal(p.epsilon)}, scale=${py(p.scale)}, center=${py(p.center)})`,
+      ],
       forward: `self.${v}(${x})`,
       load: [
         ...(p.scale ? [copy(`model.${v}.weight`, layer.name, 'gamma', transform)] : []),
@@ -397,7 +400,11 @@ export function layerCode(layer: NetworkLayer, v: string, xs: readonly string[])
     case 'LayerNormalization':
       return layerNormCode(layer, v, x, input);
     case 'Dropout':
-      return done({ init: [`self.${v} = nn.Dropout(${decimal((layer.params as DropoutParams).rate)})`], forward: `self.${v}(${x})`, load: [] });
+      return done({
+        init: [`self.${v} = nn.Dropout(${decimal((layer.params as DropoutParams).rate)})`],
+        forward: `self.${v}(${x})`,
+        load: [],
+      });
     case 'Activation':
       return plain(activate((layer.params as ActivationParams).activation, x, rank));
     case 'ReLU':
@@ -411,7 +418,10 @@ export function layerCode(layer: NetworkLayer, v: string, xs: readonly string[])
     }
     case 'Flatten':
       return rank === 3
-        ? plain(`torch.flatten(${x}.permute(0, 2, 3, 1), 1)`, "Keras flattens channels-last (NHWC) order, and the next layer's weights expect it")
+        ? plain(
+            `torch.flatten(${x}.permute(0, 2, 3, 1), 1)`,
+            "Keras flattens channels-last (NHWC) order, and the next layer's weights expect it",
+          )
         : plain(`torch.flatten(${x}, 1)`);
     case 'GlobalAveragePooling2D':
       return plain(`${x}.mean(dim=(2, 3))`);
@@ -433,12 +443,17 @@ export function layerCode(layer: NetworkLayer, v: string, xs: readonly string[])
         init: [`self.${v} = nn.Upsample(scale_factor=${tuple(p.size)}, ${mode})`],
         forward: `self.${v}(${x})`,
         load: [],
-        ...(p.interpolation === 'bilinear' ? { comment: "Keras's bilinear resize samples at half-pixel centres: align_corners=False" } : {}),
+        ...(p.interpolation === 'bilinear'
+          ? { comment: "Keras's bilinear resize samples at half-pixel centres: align_corners=False" }
+          : {}),
       });
     }
     case 'Reshape': {
       const out = layer.outputShape;
-      return plain(fromKerasOrder(`${toKerasOrder(x, rank)}.reshape(-1, ${out.join(', ')})`, out.length), 'Keras reshapes in its own (NHWC) order');
+      return plain(
+        fromKerasOrder(`${toKerasOrder(x, rank)}.reshape(-1, ${out.join(', ')})`, out.length),
+        'Keras reshapes in its own (NHWC) order',
+      );
     }
     case 'Add':
     case 'Multiply':

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,7 @@ import { TrainingSession } from '../../../src-main/engine/training/session';
 import { rangeTensors } from '../../../src-main/engine/training/examples';
 import { sampleData, templateGraph, testSettings, useWasm } from '../../main/engine/training/harness';
 import { seededRandom } from '../../../src-shared/util/random';
+import { pythonWithTorch } from '../support/torch-python';
 
 function layer(kind: string, name: string, params: Record<string, unknown>, ...inbound: string[]): RawLayer {
   return { kind: kind as LayerKindId, name, params, ...(inbound.length > 0 ? { inbound } : {}) };
@@ -80,8 +81,28 @@ const EXTRA: Record<string, readonly RawLayer[]> = {
     layer('Conv2D', 'c', { filters: 8, kernel_size: 1, strides: 1 }, 'input_layer'),
     layer('Concatenate', 'concatenate_1', { axis: 1 }, 'concatenate', 'c'),
     layer('LayerNormalization', 'layer_normalization_1', { axis: [3, 1], center: false }, 'concatenate_1'),
-    layer('ZeroPadding2D', 'zero_padding2d', { padding: [[1, 0], [2, 1]] }, 'layer_normalization_1'),
-    layer('Cropping2D', 'cropping2d', { cropping: [[0, 3], [1, 0]] }, 'zero_padding2d'),
+    layer(
+      'ZeroPadding2D',
+      'zero_padding2d',
+      {
+        padding: [
+          [1, 0],
+          [2, 1],
+        ],
+      },
+      'layer_normalization_1',
+    ),
+    layer(
+      'Cropping2D',
+      'cropping2d',
+      {
+        cropping: [
+          [0, 3],
+          [1, 0],
+        ],
+      },
+      'zero_padding2d',
+    ),
     layer('Softmax', 'softmax', {}, 'cropping2d'),
     layer('ReLU', 're_lu', { max_value: 0.1 }, 'softmax'),
     layer('LeakyReLU', 'leaky_re_lu', { negative_slope: 0.2 }, 're_lu'),
@@ -114,17 +135,6 @@ const EXTRA: Record<string, readonly RawLayer[]> = {
     layer('Dense', 'dense_1', { units: 2 }),
   ],
 };
-
-/** Where the interpreter that runs the generated module is: CONVAS_PYTHON, else Debian's (which has python3-torch). */
-function pythonWithTorch(): string {
-  const python = process.env['CONVAS_PYTHON'] ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
-  const probe = spawnSync(python, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
-  if (probe.status !== 0)
-    throw new Error(
-      `${python} cannot import torch and numpy, which these tests run the PyTorch export with: install python3-torch (apt-get install python3-torch) or set CONVAS_PYTHON to a Python that has them.`,
-    );
-  return python;
-}
 
 /** Runs every case folder's model_pytorch.py: load(), its parameter count and its outputs on the case's inputs. */
 const DRIVER = `
@@ -185,7 +195,10 @@ function perturb(model: tf.LayersModel, seed: number): void {
   const random = seededRandom(seed);
   const weights = model.weights.map((w) => {
     const value = w.read();
-    const noise = tf.tensor(Float32Array.from({ length: value.size }, () => random() - 0.5), value.shape);
+    const noise = tf.tensor(
+      Float32Array.from({ length: value.size }, () => random() - 0.5),
+      value.shape,
+    );
     const positive = w.originalName.endsWith('moving_variance') || w.originalName.endsWith('gamma');
     return positive ? tf.add(tf.mul(tf.abs(noise), 2), 0.5) : tf.add(value, tf.mul(noise, 0.4));
   });
@@ -256,7 +269,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'inputs.bin'), Buffer.from((await x.data()).buffer));
   writeFileSync(join(dir, 'inputs.json'), JSON.stringify({ shape: x.shape }));
   trained.labels = data.test.labels.slice(0, data.test.count);
-  trained.probabilities = probabilities;
+  trained.probabilities = Float32Array.from(probabilities);
   trained.accuracy = accuracy(probabilities, trained.labels);
 
   const run = spawnSync(python, ['-c', DRIVER, root], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
