@@ -152,7 +152,7 @@ export function toPytorchModule(model: Network, title = model.name): PytorchResu
     'Needs: torch and numpy.',
     '"""',
     'import os',
-    'from collections import OrderedDict',
+    ...(model.layers.some((l) => l.kind === 'SeparableConv2D') ? ['from collections import OrderedDict'] : []),
     '',
     'import numpy as np',
     'import torch',

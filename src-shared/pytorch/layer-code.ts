@@ -114,7 +114,8 @@ function padded(x: string, pad: ReturnType<typeof windowPadding>, value?: string
   return `F.pad(${x}, ${tuple(pad.sides)}${value ? `, value=${value}` : ''})`;
 }
 
-const UNEVEN = "TensorFlow's 'same' pads the odd row or column at the bottom or right; F.pad does it the same way";
+const UNEVEN =
+  "TensorFlow's 'same' puts the odd row or column of zeros at the bottom or right: F.pad does, PyTorch's symmetric padding= cannot";
 
 /** Lines copying a TensorFlow.js weight (by its name in the weight files) into a parameter or buffer. */
 function copy(target: string, layer: string, weight: string, transform = ''): string {

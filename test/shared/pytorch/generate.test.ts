@@ -315,6 +315,24 @@ describe('the PyTorch module, run by torch', () => {
     },
   );
 
+  it('refuses, by code and layer, a transposed convolution PyTorch cannot size as TensorFlow does', () => {
+    const layers = (params: Record<string, unknown>) => [
+      layer('InputLayer', 'input_layer', { shape: [4, 4, 1] }),
+      layer('Conv2DTranspose', 'up', { filters: 2, kernel_size: 3, ...params }),
+      layer('Flatten', 'flatten', {}),
+      layer('Dense', 'dense', { units: 2 }),
+    ];
+    expect(toPytorchModule(networkOf(layers({ dilation_rate: 2 })).net)).toEqual({
+      ok: false,
+      problem: { code: 'transpose-dilation', values: { layer: 'up' } },
+    });
+    expect(toPytorchModule(networkOf(layers({ strides: 2, output_padding: 1 })).net)).toEqual({
+      ok: false,
+      problem: { code: 'transpose-output-padding', values: { layer: 'up' } },
+    });
+    expect(toPytorchModule(networkOf(layers({ strides: 2 })).net).ok).toBe(true);
+  });
+
   it('a lecture CNN trained briefly scores the same test accuracy in PyTorch as in the engine', () => {
     const r = results['trained']!;
     expect(r.error).toBeUndefined();
