@@ -232,25 +232,25 @@ function transposeCode(layer: NetworkLayer, v: string, x: string, input: Shape, 
   };
 }
 
+/** A window's padding as F.pad's (left, right, top, bottom); undefined when there is none. */
+function padSides(pad: ReturnType<typeof windowPadding>): readonly number[] | undefined {
+  const sides = 'sides' in pad ? pad.sides : [pad.symmetric[1], pad.symmetric[1], pad.symmetric[0], pad.symmetric[0]];
+  return sides.some((n) => n > 0) ? sides : undefined;
+}
+
 function poolingCode(layer: NetworkLayer, v: string, x: string, input: Shape): LayerCode {
   const p = layer.params as PoolingParams;
-  const max = layer.kind === 'MaxPooling2D';
-  const pad = windowPadding(input, p, p.pool_size, [1, 1]);
+  const sides = padSides(windowPadding(input, p, p.pool_size, [1, 1]));
   const stride = p.strides[0] === p.pool_size[0] && p.strides[1] === p.pool_size[1] ? '' : `, stride=${tuple(p.strides)}`;
-  const padding = 'symmetric' in pad && (pad.symmetric[0] > 0 || pad.symmetric[1] > 0);
-  if (max) {
-    // Padding with -inf, as TensorFlow's max pooling ignores the padding.
-    const sides =
-      padding && 'symmetric' in pad ? { sides: [pad.symmetric[1], pad.symmetric[1], pad.symmetric[0], pad.symmetric[0]] as const } : pad;
+  if (layer.kind === 'MaxPooling2D') {
     return {
       init: [`self.${v} = nn.MaxPool2d(${tuple(p.pool_size)}${stride})`],
-      forward: `self.${v}(${padded(x, sides, "float('-inf')")})`,
-      ...('sides' in sides ? { comment: "TensorFlow's 'same' max pooling never picks the padding: pad with -inf" } : {}),
+      forward: `self.${v}(${sides ? `F.pad(${x}, ${tuple(sides)}, value=float('-inf'))` : x})`,
+      ...(sides ? { comment: "TensorFlow's 'same' max pooling never picks the padding: pad with -inf, the odd one at the end" } : {}),
       load: [],
     };
   }
-  if (padding || 'sides' in pad) {
-    const sides = 'sides' in pad ? pad.sides : [pad.symmetric[1], pad.symmetric[1], pad.symmetric[0], pad.symmetric[0]];
+  if (sides) {
     return {
       init: [],
       forward: `average_pool_same(${x}, ${tuple(p.pool_size)}, ${tuple(p.strides)}, ${tuple(sides)})`,
@@ -258,11 +258,7 @@ function poolingCode(layer: NetworkLayer, v: string, x: string, input: Shape): L
       helpers: ['average-pool-same'],
     };
   }
-  return {
-    init: [`self.${v} = nn.AvgPool2d(${tuple(p.pool_size)}${stride})`],
-    forward: `self.${v}(${x})`,
-    load: [],
-  };
+  return { init: [`self.${v} = nn.AvgPool2d(${tuple(p.pool_size)}${stride})`], forward: `self.${v}(${x})`, load: [] };
 }
 
 function denseCode(layer: NetworkLayer, v: string, x: string, input: Shape): LayerCode {
