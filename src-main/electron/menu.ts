@@ -67,6 +67,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
           { label: t('exportKeras'), click: send({ type: 'export', format: 'keras-json' }) },
           { label: t('exportTfjs'), click: send({ type: 'export', format: 'tfjs-model' }) },
           { label: t('exportPython'), click: send({ type: 'export', format: 'python' }) },
+          { label: t('exportPytorch'), click: send({ type: 'export', format: 'pytorch' }) },
           { label: t('exportPng'), click: send({ type: 'export', format: 'png' }) },
         ],
       },

@@ -20,6 +20,7 @@ import { exampleValues, examplesOf, inputBytes, inputShape, toExamples, type Exa
 import { inspectModel } from './inspect/feature-maps';
 import { saveModel } from './export/artifacts';
 import { writeKerasScript } from './export/keras-script';
+import { writePytorchModule } from './export/pytorch';
 import { previewAugmentation } from './training/preview';
 import { writeFileAtomic } from '../files/atomic-write';
 import { toKeras3Json } from '../../src-shared/keras/export';
@@ -540,7 +541,8 @@ export class EngineHost {
       const datasetPath = join(dir, TRAINED_DATASET_FILE);
       await writeFileAtomic(datasetPath, `${JSON.stringify(run.trained, null, 2)}\n`);
       const scriptPath = await writeKerasScript(dir, run.model, run.settings);
-      const all = [...files, kerasPath, datasetPath, scriptPath];
+      const pytorchPath = await writePytorchModule(run.model, dir);
+      const all = [...files, kerasPath, datasetPath, scriptPath, pytorchPath];
       const contents = command.returnContents
         ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))
         : undefined;

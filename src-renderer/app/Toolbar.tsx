@@ -91,6 +91,7 @@ const EXPORTS: {
     | 'export.keras'
     | 'export.tfjs'
     | 'export.python'
+    | 'export.pytorch'
     | 'export.png'
     | 'export.project'
     | 'export.pythonMirrored'
@@ -99,6 +100,7 @@ const EXPORTS: {
     | 'export.kerasHint'
     | 'export.tfjsHint'
     | 'export.pythonHint'
+    | 'export.pytorchHint'
     | 'export.pngHint'
     | 'export.pythonMirroredHint'
     | 'export.pythonMultiWorkerHint';
@@ -113,6 +115,7 @@ const EXPORTS: {
     label: 'export.pythonMultiWorker',
     hint: 'export.pythonMultiWorkerHint',
   },
+  { kind: 'pytorch', testId: 'btn-export-pytorch', label: 'export.pytorch', hint: 'export.pytorchHint' },
   { kind: 'png', testId: 'btn-export-png', label: 'export.png', hint: 'export.pngHint' },
   { kind: 'project', testId: 'btn-export-project', label: 'export.project' },
 ];

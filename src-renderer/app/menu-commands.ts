@@ -7,13 +7,14 @@ import { menuCommandSchema, type ExportFormat, type Language, type MenuCommand }
 import { zodIssues } from '../../src-shared/project/io';
 
 /** The design exports of the toolbar's Export menu (file-actions' ExportKind without the project file). */
-export type DesignExport = 'keras' | 'tfjs' | 'python' | 'png';
+export type DesignExport = 'keras' | 'tfjs' | 'python' | 'pytorch' | 'png';
 
 /** The native menus' export formats, as the page's export actions name them. */
 export const EXPORT_OF_FORMAT: Readonly<Record<ExportFormat, DesignExport>> = {
   'keras-json': 'keras',
   'tfjs-model': 'tfjs',
   python: 'python',
+  pytorch: 'pytorch',
   png: 'png',
 };
 

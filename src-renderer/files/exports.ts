@@ -4,6 +4,7 @@ import { toNetwork } from '../../src-shared/graph/network';
 import { toKeras3Json, toTfjsTopology } from '../../src-shared/keras/export';
 import { toPythonScript } from '../../src-shared/python/generate';
 import type { Distribution } from '../../src-shared/python/keras-distribution';
+import { toPytorchModule, type PytorchProblem } from '../../src-shared/pytorch/generate';
 
 /** A generated file, ready to hand to the user. */
 export interface ExportFile {
@@ -13,6 +14,9 @@ export interface ExportFile {
 }
 
 export type ExportResult = { readonly ok: true; readonly file: ExportFile } | { readonly ok: false; readonly problems: number };
+
+/** A PyTorch export's result: also refused when the network is valid but a layer cannot be written exactly. */
+export type PytorchExportResult = ExportResult | { readonly ok: false; readonly refused: PytorchProblem };
 
 /** A file-name stem from a project name: "Lecture CNN" → "lecture-cnn" (letters of any script survive). */
 export function fileStem(name: string): string {
@@ -72,4 +76,13 @@ export function pythonFile(project: Project, distribution: Distribution = 'none'
       mime: 'text/x-python',
     },
   };
+}
+
+/** The design as a PyTorch module (no weights: the engine's trained export writes model_pytorch.py beside them). */
+export function pytorchFile(project: Project): PytorchExportResult {
+  const seq = toNetwork(project.graph, modelName(project));
+  if (!seq.ok) return { ok: false, problems: seq.issues.length };
+  const module = toPytorchModule(seq.model, project.name);
+  if (!module.ok) return { ok: false, refused: module.problem };
+  return { ok: true, file: { name: `${fileStem(project.name).replace(/-/g, '_')}_pytorch.py`, text: module.text, mime: 'text/x-python' } };
 }

@@ -11,10 +11,11 @@ import { analysisOf, summaryOf } from '../store/analysis';
 import { findTemplate, templateProject } from '../app/templates';
 import { useLanguageStore } from '../i18n/i18n';
 import { fileProblemText } from '../../src-shared/i18n/file-text';
+import { pytorchProblemText } from '../../src-shared/i18n/pytorch-text';
 import { fileHost } from './host';
 import { refreshRecentFiles, rememberFile, type RecentFile } from './recent-files';
 import { baseName } from './file-host';
-import { fileStem, kerasFile, projectFile, pythonFile, tfjsFile, type ExportResult } from './exports';
+import { fileStem, kerasFile, projectFile, pythonFile, pytorchFile, tfjsFile, type PytorchExportResult } from './exports';
 import { savePlan } from './save-plan';
 import { renderGraphPng, type Size } from './png-export';
 import { markNetworkReplaced } from '../training/run-state';
@@ -170,7 +171,7 @@ export async function saveAsAction(): Promise<void> {
   await save(true);
 }
 
-export type ExportKind = 'project' | 'keras' | 'tfjs' | 'python' | 'python-mirrored' | 'python-multi-worker' | 'png';
+export type ExportKind = 'project' | 'keras' | 'tfjs' | 'python' | 'python-mirrored' | 'python-multi-worker' | 'pytorch' | 'png';
 
 /** Exports the project; `sizes` (the nodes' measured sizes) is needed for the PNG. */
 export async function exportAction(kind: ExportKind, sizes?: ReadonlyMap<string, Size>): Promise<void> {
@@ -187,14 +188,20 @@ export async function exportAction(kind: ExportKind, sizes?: ReadonlyMap<string,
       ui.notify('success', t('file.exported', { name }));
       return;
     }
-    const result: ExportResult =
+    const result: PytorchExportResult =
       kind === 'project'
         ? { ok: true, file: projectFile(project) }
         : kind === 'keras'
           ? kerasFile(project)
           : kind === 'tfjs'
             ? tfjsFile(project)
-            : pythonFile(project, kind === 'python' ? 'none' : kind === 'python-mirrored' ? 'mirrored' : 'multi-worker');
+            : kind === 'pytorch'
+              ? pytorchFile(project)
+              : pythonFile(project, kind === 'python' ? 'none' : kind === 'python-mirrored' ? 'mirrored' : 'multi-worker');
+    if (!result.ok && 'refused' in result) {
+      ui.notify('error', t('file.exportFailed'), pytorchProblemText(useLanguageStore.getState().language, result.refused));
+      return;
+    }
     if (!result.ok) {
       ui.notify('error', t('file.exportFailed'), t('file.exportInvalid', { n: result.problems }));
       ui.setSummaryOpen(true);

@@ -192,7 +192,7 @@ export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly
 
 // ---- Messages main sends on its own ----
 
-export const exportFormatSchema = z.enum(['keras-json', 'tfjs-model', 'python', 'png']);
+export const exportFormatSchema = z.enum(['keras-json', 'tfjs-model', 'python', 'pytorch', 'png']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 /** A choice from the native menu, forwarded to the page, which owns the document and acts on it. */

@@ -27,7 +27,7 @@ function withName(call: string, name: string): string {
 }
 
 /** Python's keywords, and the script's own module-level names and the builtins it calls: no layer variable may take them. */
-const RESERVED = new Set([
+export const RESERVED = new Set([
   ...['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else'],
   ...['except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise'],
   ...['return', 'try', 'while', 'with', 'yield', 'print', 'int', 'len', 'round', 'input', 'np', 'tf', 'plt', 'Input', 'SEED'],
@@ -40,7 +40,7 @@ const RESERVED = new Set([
  * script stay: Python 3 reads them after NFKC normalisation), distinct from each other, from
  * Python's keywords and from the script's names; `fallback` names what has no letter or digit.
  */
-function pythonVariables(layers: readonly { name: string; fallback: string }[], taken: ReadonlySet<string>): string[] {
+export function pythonVariables(layers: readonly { name: string; fallback: string }[], taken: ReadonlySet<string>): string[] {
   const used = new Set(taken);
   return layers.map(({ name, fallback }) => {
     let base = [...name.normalize('NFKC')].map((ch) => (/\p{XID_Continue}/u.test(ch) ? ch : '_')).join('');

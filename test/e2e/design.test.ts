@@ -124,7 +124,7 @@ describe('designing a network in the browser UI', () => {
     await expect.poll(() => page.getByTestId('summary-total').innerText()).toBe('197,210');
   });
 
-  it('exports Keras JSON, the tfjs topology, the Python scripts (one machine, several GPUs, several machines) and a PNG that match the design', async () => {
+  it('exports Keras JSON, the tfjs topology, the Python scripts (one machine, several GPUs, several machines), the PyTorch module and a PNG that match the design', async () => {
     const keras = await download('btn-export', 'btn-export-keras');
     const tfjs = await download('btn-export', 'btn-export-tfjs');
     for (const file of [keras, tfjs]) {
@@ -139,6 +139,9 @@ describe('designing a network in the browser UI', () => {
     expect(mirrored.bytes.toString('utf8')).toContain('strategy = tf.distribute.MirroredStrategy()');
     const multiWorker = await download('btn-export', 'btn-export-python-multi-worker');
     expect(multiWorker.bytes.toString('utf8')).toContain('strategy = tf.distribute.MultiWorkerMirroredStrategy()');
+    const pytorch = await download('btn-export', 'btn-export-pytorch');
+    expect(pytorch.name).toMatch(/_pytorch\.py$/);
+    expect(pytorch.bytes.toString('utf8')).toContain('self.conv2d = nn.Conv2d(1, 10, kernel_size=(3, 3), padding=(1, 1))');
     const png = await download('btn-export', 'btn-export-png');
     expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.bytes.byteLength).toBeGreaterThan(5000);

@@ -82,7 +82,7 @@ describe('training in the browser UI', () => {
     await expect
       .poll(() => page.getByTestId('export-trained-status').innerText(), { timeout: 30_000 })
       .toMatch(/model\.json.*weights\.bin.*model\.keras\.json/);
-    await expect.poll(() => saved.length).toBe(5);
+    await expect.poll(() => saved.length).toBe(6);
     await expect
       .poll(() => {
         try {
@@ -98,5 +98,15 @@ describe('training in the browser UI', () => {
     expect(keras.ok && summarize(analyzeGraph(keras.project.graph))?.totalParams).toBe(197210);
     const dataset = JSON.parse(readFileSync(join(app.downloads, 'convas-dataset.json'), 'utf8')) as Record<string, unknown>;
     expect(dataset['normalization']).toEqual({ kind: 'unit' });
+    // The PyTorch module beside them reads the same weights (torch runs it in test/shared/pytorch).
+    await expect
+      .poll(() => {
+        try {
+          return readFileSync(join(app.downloads, 'model_pytorch.py'), 'utf8');
+        } catch {
+          return '';
+        }
+      })
+      .toContain('def load(folder=');
   });
 });

@@ -2,16 +2,19 @@ import { parseArgs } from 'node:util';
 import { toKeras3Json, toTfjsTopology } from '../../../src-shared/keras/export';
 import { toPythonScript } from '../../../src-shared/python/generate';
 import { DISTRIBUTIONS, isDistribution } from '../../../src-shared/python/keras-distribution';
+import { toPytorchModule } from '../../../src-shared/pytorch/generate';
+import { pytorchProblemText } from '../../../src-shared/i18n/pytorch-text';
 import { serializeProject } from '../../../src-shared/project/io';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { loadProject, requireNetwork } from '../load';
-import { usage } from '../errors';
+import type { Network } from '../../../src-shared/graph/network';
+import { CliError, usage } from '../errors';
 import { resolveFrom, type CliIo } from '../io';
 
-const TARGETS = ['keras-json', 'tfjs-topology', 'python', 'project'] as const;
+const TARGETS = ['keras-json', 'tfjs-topology', 'python', 'project', 'pytorch'] as const;
 type Target = (typeof TARGETS)[number];
 
-/** `export <file> --to keras-json|tfjs-topology|python|project -o <path> [--distribute mirrored|multi-worker]`. */
+/** `export <file> --to keras-json|tfjs-topology|python|project|pytorch -o <path> [--distribute mirrored|multi-worker]`. */
 export async function exportCommand(argv: string[], io: CliIo): Promise<void> {
   const { out } = io;
   const { values, positionals } = parseArgs({
@@ -35,9 +38,17 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<void> {
     if (to === 'keras-json') text = `${JSON.stringify(toKeras3Json(model), null, 2)}\n`;
     else if (to === 'tfjs-topology')
       text = `${JSON.stringify({ format: 'layers-model', generatedBy: 'Convas', convertedBy: null, modelTopology: toTfjsTopology(model), weightsManifest: [] }, null, 2)}\n`;
+    else if (to === 'pytorch') text = pytorchText(model, project.name);
     else text = toPythonScript(model, project.training, project.name, { distribution });
   }
   const path = resolveFrom(io, values.output);
   await writeFileAtomic(path, text);
   out(`wrote ${path}`);
+}
+
+/** The design as model_pytorch.py, or a CliError saying which layer PyTorch cannot express exactly. */
+function pytorchText(model: Network, title: string): string {
+  const module = toPytorchModule(model, title);
+  if (!module.ok) throw new CliError(pytorchProblemText('en', module.problem));
+  return module.text;
 }

@@ -54,7 +54,7 @@ describe('cli train: augmentation and normalisation', { timeout: 300_000 }, () =
       /^augmentation: flip, shift 2 px, rotate ±10°, brightness ±0\.1, contrast ±0\.2; normalization: standardized \(mean 0\.\d{4}; std 0\.\d{4}\)$/m,
     );
     expect(text.stdout).toContain(
-      `wrote ${join(out, 'model.json')}, ${join(out, 'weights.bin')}, ${join(out, 'model.keras.json')}, ${join(out, 'convas-dataset.json')}, ${join(out, 'model_keras.py')}`,
+      `wrote ${join(out, 'model.json')}, ${join(out, 'weights.bin')}, ${join(out, 'model.keras.json')}, ${join(out, 'convas-dataset.json')}, ${join(out, 'model_keras.py')}, ${join(out, 'model_pytorch.py')}`,
     );
     // Only the fields any version of the file has: the class names and the normalisation.
     const stored = JSON.parse(readFileSync(join(out, 'convas-dataset.json'), 'utf8')) as { classNames: string[]; normalization: unknown };

@@ -57,6 +57,7 @@ describe('the native menus', () => {
       [['&File', 'Export', 'Keras JSON…'], { type: 'export', format: 'keras-json' }],
       [['&File', 'Export', 'TensorFlow.js Model…'], { type: 'export', format: 'tfjs-model' }],
       [['&File', 'Export', 'Python Script…'], { type: 'export', format: 'python' }],
+      [['&File', 'Export', 'PyTorch Module…'], { type: 'export', format: 'pytorch' }],
       [['&File', 'Export', 'PNG Image…'], { type: 'export', format: 'png' }],
       [['&Edit', 'Undo'], { type: 'undo' }],
       [['&Edit', 'Redo'], { type: 'redo' }],

@@ -40,6 +40,7 @@ const CASES: [MenuCommand, string][] = [
   [{ type: 'export', format: 'keras-json' }, 'export:keras'],
   [{ type: 'export', format: 'tfjs-model' }, 'export:tfjs'],
   [{ type: 'export', format: 'python' }, 'export:python'],
+  [{ type: 'export', format: 'pytorch' }, 'export:pytorch'],
   [{ type: 'export', format: 'png' }, 'export:png'],
   [{ type: 'undo' }, 'undo'],
   [{ type: 'redo' }, 'redo'],

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { kerasFile, pythonFile, tfjsFile } from '../../../src-renderer/files/exports';
+import { kerasFile, pythonFile, pytorchFile, tfjsFile } from '../../../src-renderer/files/exports';
+import { pytorchProblemText } from '../../../src-shared/i18n/pytorch-text';
 import { readModelFile } from '../../../src-shared/format/model-file';
 import { parseProject } from '../../../src-shared/project/io';
 import { analyzeGraph } from '../../../src-shared/graph/analyze';
@@ -61,5 +62,37 @@ describe('the export menu’s distributed Python scripts', () => {
     expect(files[1]!.text).toContain('strategy = tf.distribute.MirroredStrategy()');
     expect(files[2]!.text).toContain('strategy = tf.distribute.MultiWorkerMirroredStrategy()');
     for (const f of files.slice(1)) expect(f.text).toContain('TRAIN_AFTER_LOADING = False');
+  });
+});
+
+describe('the export menu’s PyTorch module', () => {
+  it('writes the design as a torch.nn.Module named after the project, one variable per layer for a functional one', () => {
+    const r = pytorchFile(functional());
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.file.name).toBe('residual_block_pytorch.py');
+    expect(r.file.mime).toBe('text/x-python');
+    expect(r.file.text).toContain('class ConvasModel(nn.Module):');
+    expect(r.file.text).toContain('add = conv2d_2 + conv2d_3');
+  });
+
+  it('refuses a transposed convolution with output_padding, in words of each language', () => {
+    const p = chain();
+    const graph = {
+      ...p.graph,
+      nodes: p.graph.nodes.map((n) =>
+        n.kind === 'Conv2D'
+          ? {
+              ...n,
+              kind: 'Conv2DTranspose' as const,
+              params: { filters: 10, kernel_size: 3, strides: 2, padding: 'same', output_padding: 1 },
+            }
+          : n,
+      ),
+    };
+    const r = pytorchFile({ ...p, graph });
+    if (r.ok || !('refused' in r)) throw new Error('expected a refusal');
+    expect(r.refused).toEqual({ code: 'transpose-output-padding', values: { layer: 'conv2d' } });
+    expect(pytorchProblemText('en', r.refused)).toContain("Layer 'conv2d'");
+    expect(pytorchProblemText('ko', r.refused)).toContain("'conv2d' 층");
   });
 });

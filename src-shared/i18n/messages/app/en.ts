@@ -43,6 +43,8 @@ export const en = {
   'export.kerasHint': 'keras.models.model_from_json',
   'export.tfjsHint': 'architecture only, no weights',
   'export.pythonHint': 'build, train and plot with TensorFlow',
+  'export.pytorch': 'PyTorch module (.py)',
+  'export.pytorchHint': 'a torch.nn.Module (NCHW) of the design',
   'export.pngHint': 'the network as drawn',
   'export.pythonMirrored': 'Python Keras script for several GPUs (.py)',
   'export.pythonMirroredHint': 'tf.distribute.MirroredStrategy on one machine',

@@ -44,6 +44,8 @@ export const ko: Translation<typeof en> = {
   'export.kerasHint': 'keras.models.model_from_json',
   'export.tfjsHint': '구조만, 가중치 없음',
   'export.pythonHint': '텐서플로로 만들고 훈련하고 그래프 그리기',
+  'export.pytorch': '파이토치 모듈 (.py)',
+  'export.pytorchHint': '설계 그대로의 torch.nn.Module (NCHW)',
   'export.pngHint': '그려진 그대로의 신경망',
   'export.pythonMirrored': '여러 GPU용 파이썬 케라스 스크립트 (.py)',
   'export.pythonMirroredHint': '한 컴퓨터에서 tf.distribute.MirroredStrategy',

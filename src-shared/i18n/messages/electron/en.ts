@@ -16,6 +16,7 @@ export const en = {
   exportKeras: 'Keras JSON…',
   exportTfjs: 'TensorFlow.js Model…',
   exportPython: 'Python Script…',
+  exportPytorch: 'PyTorch Module…',
   exportPng: 'PNG Image…',
   quit: 'Quit',
   edit: '&Edit',

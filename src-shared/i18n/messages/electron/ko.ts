@@ -17,6 +17,7 @@ export const ko: Translation<typeof en> = {
   exportKeras: '케라스 JSON…',
   exportTfjs: 'TensorFlow.js 모델…',
   exportPython: '파이썬 스크립트…',
+  exportPytorch: '파이토치 모듈…',
   exportPng: 'PNG 이미지…',
   quit: '종료',
   edit: '편집(&E)',

@@ -2,9 +2,11 @@ import type { Dictionary, Message } from '../../dictionary';
 import type { ProjectProblemCode } from '../../../project/io';
 import type { ImportProblemCode } from '../../../keras/import';
 import type { FormatProblem } from '../../../format/model-file';
+import type { PytorchProblemCode } from '../../../pytorch/layer-code';
 
 /** One sentence for every code of the readers: a new code without its sentence fails the type-check. */
-type Codes = `project.${ProjectProblemCode}` | `keras.${ImportProblemCode}` | `format.${FormatProblem['code']}`;
+type Codes =
+  `project.${ProjectProblemCode}` | `keras.${ImportProblemCode}` | `format.${FormatProblem['code']}` | `pytorch.${PytorchProblemCode}`;
 
 /** Why a file cannot be opened, in English: project files, Keras and TensorFlow.js model JSON. Each says what to do. */
 export const en = {
@@ -59,4 +61,12 @@ export const en = {
     '{file} is neither a Convas project (no "formatVersion") nor a Keras model (no "class_name") nor a TensorFlow.js model.json (no "modelTopology").',
   /** What a reader said about a file, after the file's name. */
   'file.in': '{file}: {problem}',
+
+  // Why a design cannot be written as a PyTorch module that computes exactly what Convas computes.
+  'pytorch.transpose-output-padding':
+    "Layer '{layer}': a Conv2DTranspose with output_padding cannot be exported to PyTorch exactly (Convas cannot train it either) — set output_padding to None.",
+  'pytorch.transpose-dilation':
+    "Layer '{layer}': a Conv2DTranspose with dilation_rate above 1 cannot be exported to PyTorch exactly (Convas cannot train it either) — set dilation_rate to 1.",
+  'pytorch.axis-outside':
+    "Layer '{layer}': its axis is not a dimension of its input, so there is no PyTorch dimension to write — fix the axis.",
 } as const satisfies Dictionary & Record<Codes, Message>;

@@ -52,4 +52,10 @@ export const ko: Translation<typeof en> = {
   'format.unknown-format':
     '{file}은(는) Convas 프로젝트("formatVersion" 없음)도, Keras 모델("class_name" 없음)도, TensorFlow.js model.json("modelTopology" 없음)도 아닙니다.',
   'file.in': '{file}: {problem}',
+
+  'pytorch.transpose-output-padding':
+    "'{layer}' 층: output_padding이 있는 Conv2DTranspose는 파이토치로 정확히 내보낼 수 없습니다(Convas도 훈련할 수 없습니다) — output_padding을 None으로 두세요.",
+  'pytorch.transpose-dilation':
+    "'{layer}' 층: dilation_rate가 1보다 큰 Conv2DTranspose는 파이토치로 정확히 내보낼 수 없습니다(Convas도 훈련할 수 없습니다) — dilation_rate를 1로 두세요.",
+  'pytorch.axis-outside': "'{layer}' 층: axis가 입력의 차원이 아니어서 파이토치의 차원으로 옮길 수 없습니다 — axis를 고치세요.",
 };
