@@ -29,13 +29,18 @@ export interface AttributionRequest {
   readonly classIndex?: number;
 }
 
-/** A request that names something the model does not have. */
+/** A request that names something the model does not have, as the protocol's reason. */
 export class AttributionRequestError extends Error {
   constructor(
-    readonly problem: 'unknown-layer' | 'unknown-class',
-    readonly subject: string,
+    readonly reason:
+      | { readonly code: 'unknown-conv-layer'; readonly values: { readonly layer: string } }
+      | { readonly code: 'unknown-class'; readonly values: { readonly index: number; readonly count: number } },
   ) {
-    super(problem === 'unknown-layer' ? `${subject} is not a convolution of this network` : `There is no class ${subject}`);
+    super(
+      reason.code === 'unknown-conv-layer'
+        ? `${reason.values.layer} is not a convolution of this network`
+        : `There is no class ${reason.values.index}; the network has ${reason.values.count}`,
+    );
   }
 }
 
@@ -166,7 +171,7 @@ export function layerGradient(
 ): { activation: tf.Tensor; gradient: tf.Tensor } {
   return tf.tidy(() => {
     const activation = forward(model, x).outputs.get(layer);
-    if (!activation) throw new AttributionRequestError('unknown-layer', layer);
+    if (!activation) throw new AttributionRequestError({ code: 'unknown-conv-layer', values: { layer } });
     const gradient = tf.grad((a: tf.Tensor) => scoreOf(model, x, classIndex, { layer, value: a }))(activation);
     return { activation, gradient };
   });
@@ -232,14 +237,15 @@ export async function attribute(
 ): Promise<Attribution> {
   const convLayers = convolutionLayers(model);
   const layer = request.layer ?? convLayers[convLayers.length - 1];
-  if (request.layer !== undefined && !convLayers.includes(request.layer)) throw new AttributionRequestError('unknown-layer', request.layer);
+  if (request.layer !== undefined && !convLayers.includes(request.layer))
+    throw new AttributionRequestError({ code: 'unknown-conv-layer', values: { layer: request.layer } });
   const input = tf.tensor(example, [1, ...shape], 'float32');
   try {
     const prediction = tf.tidy(() => Array.from(forward(model, normalizeBatch(input, normalization)).output.dataSync()));
     const predicted = argmax(prediction);
     const classIndex = request.classIndex ?? predicted;
     if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= prediction.length)
-      throw new AttributionRequestError('unknown-class', String(classIndex));
+      throw new AttributionRequestError({ code: 'unknown-class', values: { index: classIndex, count: prediction.length } });
     const [height, width] = planeOf(shape);
     const saliency = tf.tidy(() => {
       const g = inputGradient(model, input, normalization, classIndex).abs();

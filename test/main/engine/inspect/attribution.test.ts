@@ -27,6 +27,7 @@ import { compileModel } from '../../../../src-main/engine/model/compile';
 import { exampleValues, examplesOf, type Examples } from '../../../../src-main/engine/training/examples';
 import { graphFromLayers, toNetwork, type Network, type RawLayer } from '../../../../src-shared/graph/network';
 import type { EngineEvent, TensorView } from '../../../../src-shared/engine/protocol';
+import type { Normalization } from '../../../../src-shared/training/normalization';
 import { testSettings, useWasm } from '../training/harness';
 
 const layer = (kind: string, name: string, params: Record<string, unknown>, ...inbound: string[]): RawLayer =>
@@ -266,7 +267,7 @@ describe('the gradients against finite differences', () => {
     layer('Dense', 'dense', { units: 4, activation: 'softmax' }, 'flatten'),
   ]);
   let model: tf.LayersModel;
-  const normalization = { kind: 'standardize', mean: [0.4, 0.6], std: [0.5, 2] } as const;
+  const normalization: Normalization = { kind: 'standardize', mean: [0.4, 0.6], std: [0.5, 2] };
   beforeAll(async () => {
     await tf.setBackend('cpu');
     model = compileModel(TINY, 7);
