@@ -84,23 +84,25 @@ export function WhyPrediction({ sourceKey: key, newest, classNames, trueLabel }:
           {answer && (
             <>
               <div className="why__controls">
-                <label htmlFor={classId}>{t('why.class')}</label>
-                <select
-                  id={classId}
-                  value={answer.classIndex}
-                  data-testid="why-class"
-                  onChange={(e) => chooseWhyClass(Number(e.target.value) === answer.predicted ? null : Number(e.target.value))}
-                >
-                  {classes.map((i) => (
-                    <option key={i} value={i}>
-                      {i === answer.predicted
-                        ? t('why.classPredicted', { name: name(i) })
-                        : i === label
-                          ? t('why.classTrue', { name: name(i) })
-                          : name(i)}
-                    </option>
-                  ))}
-                </select>
+                <span className="why__pick">
+                  <label htmlFor={classId}>{t('why.class')}</label>
+                  <select
+                    id={classId}
+                    value={answer.classIndex}
+                    data-testid="why-class"
+                    onChange={(e) => chooseWhyClass(Number(e.target.value) === answer.predicted ? null : Number(e.target.value))}
+                  >
+                    {classes.map((i) => (
+                      <option key={i} value={i}>
+                        {i === answer.predicted
+                          ? t('why.classPredicted', { name: name(i) })
+                          : i === label
+                            ? t('why.classTrue', { name: name(i) })
+                            : name(i)}
+                      </option>
+                    ))}
+                  </select>
+                </span>
                 {label !== undefined && label !== answer.predicted && (
                   <span className="why__quick">
                     <button
@@ -122,7 +124,7 @@ export function WhyPrediction({ sourceKey: key, newest, classNames, trueLabel }:
                   </span>
                 )}
                 {answer.convLayers.length > 0 && (
-                  <>
+                  <span className="why__pick">
                     <label htmlFor={layerId}>{t('why.layer')}</label>
                     <select
                       id={layerId}
@@ -139,7 +141,7 @@ export function WhyPrediction({ sourceKey: key, newest, classNames, trueLabel }:
                         </option>
                       ))}
                     </select>
-                  </>
+                  </span>
                 )}
               </div>
               <div className={`why__figures${busy ? ' is-updating' : ''}`} data-testid="why-figures" data-class={answer.classIndex}>
