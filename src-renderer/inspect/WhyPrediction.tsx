@@ -144,7 +144,12 @@ export function WhyPrediction({ sourceKey: key, newest, classNames, trueLabel }:
                   </span>
                 )}
               </div>
-              <div className={`why__figures${busy ? ' is-updating' : ''}`} data-testid="why-figures" data-class={answer.classIndex}>
+              <div
+                className={`why__figures${busy ? ' is-updating' : ''}`}
+                data-testid="why-figures"
+                data-class={answer.classIndex}
+                data-source={answerKey}
+              >
                 <figure className="why__figure">
                   {overlay ? (
                     <PixelCanvas

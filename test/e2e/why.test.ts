@@ -87,4 +87,19 @@ describe('"Why this prediction?"', () => {
     await expect.poll(async () => (await canvasPixels(page.getByTestId('why-gradcam'))).key !== before.key, { timeout: 30_000 }).toBe(true);
     expect(await page.getByTestId('why-true').innerText()).toMatch(/^True: \S/);
   });
+
+  it('explains a drawing too, redrawn as it is drawn', async () => {
+    const figures = page.getByTestId('why-figures');
+    const before = await canvasPixels(page.getByTestId('why-gradcam'));
+    await page.getByTestId('source-draw').click();
+    const pad = await page.getByTestId('draw-pad').boundingBox();
+    if (!pad) throw new Error('no drawing pad');
+    await page.mouse.move(pad.x + pad.width * 0.3, pad.y + pad.height * 0.2);
+    await page.mouse.down();
+    await page.mouse.move(pad.x + pad.width * 0.7, pad.y + pad.height * 0.8, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(() => figures.getAttribute('data-source'), { timeout: 30_000 }).toBe('draw');
+    await expect.poll(async () => (await canvasPixels(page.getByTestId('why-gradcam'))).key !== before.key, { timeout: 30_000 }).toBe(true);
+    expect((await canvasPixels(page.getByTestId('why-gradcam'))).colours).toBeGreaterThan(1);
+  });
 });
