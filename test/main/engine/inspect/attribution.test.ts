@@ -257,6 +257,28 @@ describe('Grad-CAM of a functional (residual) network', () => {
   });
 });
 
+describe('a network without a convolution', () => {
+  it('gives the saliency map as a square and no Grad-CAM', async () => {
+    await tf.setBackend('cpu');
+    const model = compileModel(
+      networkOf([
+        layer('InputLayer', 'input_layer', { shape: [784] }),
+        layer('Dense', 'hidden', { units: 8, activation: 'relu' }),
+        layer('Dense', 'out', { units: 10, activation: 'softmax' }),
+      ]),
+      1,
+    );
+    const x = tf.tidy(() => tf.randomUniform([784], 0, 1, 'float32', 2).dataSync() as Float32Array);
+    const r = await attribute(model, x, [784]);
+    expect(r.convLayers).toEqual([]);
+    expect(r.layer).toBeUndefined();
+    expect(r.gradCam).toBeUndefined();
+    expect(r.saliency.shape).toEqual([28, 28]);
+    expect(r.score).toBe('logit');
+    model.dispose();
+  });
+});
+
 describe('the gradients against finite differences', () => {
   const TINY = networkOf([
     layer('InputLayer', 'input_layer', { shape: [5, 5, 2] }),
