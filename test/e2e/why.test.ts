@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { allowedLatinWords, englishWords } from './english-words';
 import { openApp, type App } from './harness';
 
 let app: App;
@@ -99,7 +100,20 @@ describe('"Why this prediction?"', () => {
     await page.mouse.move(pad.x + pad.width * 0.7, pad.y + pad.height * 0.8, { steps: 12 });
     await page.mouse.up();
     await expect.poll(() => figures.getAttribute('data-source'), { timeout: 30_000 }).toBe('draw');
-    await expect.poll(async () => (await canvasPixels(page.getByTestId('why-gradcam'))).key !== before.key, { timeout: 30_000 }).toBe(true);
-    expect((await canvasPixels(page.getByTestId('why-gradcam'))).colours).toBeGreaterThan(1);
+    // The stroke on black (and the colours laid over it) once the answer for the finished drawing is in.
+    await expect.poll(async () => (await canvasPixels(page.getByTestId('why-gradcam'))).colours, { timeout: 30_000 }).toBeGreaterThan(1);
+    expect((await canvasPixels(page.getByTestId('why-gradcam'))).key).not.toBe(before.key);
+  });
+
+  it('in Korean, says everything in Korean (the method keeps its name, Grad-CAM)', async () => {
+    await page.getByTestId('btn-lang').click();
+    try {
+      const why = page.getByTestId('why');
+      await expect.poll(() => why.innerText()).toMatch(/왜 이렇게 예측했을까/);
+      const titles = await why.locator('[title]').evaluateAll((els) => els.map((el) => (el as unknown as { title: string }).title));
+      expect(englishWords([await why.innerText(), ...titles].join('\n'), allowedLatinWords())).toEqual([]);
+    } finally {
+      await page.getByTestId('btn-lang').click();
+    }
   });
 });

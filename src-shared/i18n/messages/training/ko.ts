@@ -270,7 +270,7 @@ export const ko: Translation<typeof en> = {
   'maps.mergeTip': '{layer} ({merge}의 입력 {port}), 채널 {channel} — 누르면 크게 봅니다',
   'why.title': '왜 이렇게 예측했을까?',
   'why.help':
-    'Grad-CAM은 합성곱 층에서 고른 클래스의 점수를 높인 곳을 색으로 보여 주고, 돌출 맵(saliency map)은 그 점수를 가장 크게 바꾸는 픽셀을 보여 줍니다. 빨강: 많이, 파랑: 적게.',
+    'Grad-CAM은 합성곱 층에서 고른 클래스의 점수를 높인 곳을 색으로 보여 주고, 돌출 맵은 그 점수를 가장 크게 바꾸는 픽셀을 보여 줍니다. 빨강: 많이, 파랑: 적게.',
   'why.class': '설명할 클래스',
   'why.classPredicted': '{name} (예측)',
   'why.classTrue': '{name} (정답 클래스)',
