@@ -7,6 +7,7 @@ import type {
   EngineCommand,
   EngineErrorReason,
   EngineEvent,
+  InspectInput,
   LoadingPhase,
 } from '../../src-shared/engine/protocol';
 import { engineError } from '../../src-shared/engine/errors';
@@ -18,6 +19,8 @@ import { PICTURE_DATASETS, type TrainingSettings } from '../../src-shared/projec
 import { TrainingSession, type PreparedData } from './training/session';
 import { exampleValues, examplesOf, inputBytes, inputShape, toExamples, type Examples } from './training/examples';
 import { inspectModel } from './inspect/feature-maps';
+import { attribute, AttributionRequestError } from './inspect/attribution';
+import type { Normalization } from '../../src-shared/training/normalization';
 import { saveModel } from './export/artifacts';
 import { writeKerasScript } from './export/keras-script';
 import { writePytorchModule } from './export/pytorch';
@@ -169,6 +172,8 @@ export class EngineHost {
         return;
       case 'inspect':
         return this.inspect(command);
+      case 'attribution':
+        return this.attribution(command);
       case 'export':
         return this.export(command);
       case 'augment-preview':
@@ -391,9 +396,33 @@ export class EngineHost {
       this.emit(engineError('no-model', { code: 'no-model', values: {} }, NO_MODEL, { runId, requestId }));
       return;
     }
-    let values: Float32Array;
-    let label: number | undefined;
-    const { input } = command;
+    const example = await this.inputValues(run, command);
+    if (!example) return;
+    const { values, label } = example;
+    const shape = inputShape(run.adapter);
+    try {
+      const result = await inspectModel(run.session.model, values, shape, run.session.normalization);
+      this.emit({ type: 'inspection', runId, requestId, ...result, ...(label !== undefined ? { label } : {}) });
+    } catch (e) {
+      this.emit(
+        engineError('internal', { code: 'internal', values: {} }, `Inspection failed: ${message(e)}`, {
+          runId,
+          requestId,
+          detail: message(e),
+        }),
+      );
+    }
+  }
+
+  /**
+   * The input an inspection or attribution asks about as the model's values (with a test sample's
+   * label), or undefined after reporting why there is none.
+   */
+  private async inputValues(
+    run: Run,
+    command: { readonly runId: string; readonly requestId: string; readonly input: InspectInput },
+  ): Promise<{ values: Float32Array; label?: number } | undefined> {
+    const { runId, requestId, input } = command;
     if (input.kind === 'test-sample') {
       const { index } = input;
       const count = run.test.count;
@@ -406,32 +435,58 @@ export class EngineHost {
             { runId, requestId },
           ),
         );
-        return;
+        return undefined;
       }
-      values = exampleValues(run.test, index);
-      label = run.test.labels[index];
-    } else {
-      try {
-        values = await this.pictureValues(run, input.kind === 'pixels' ? { pixels: input.pixels } : { file: input.data });
-      } catch (e) {
-        if (!(e instanceof UnusablePictureError)) throw e;
-        this.emit(
-          engineError('bad-message', { code: 'bad-image', values: { reason: e.reason } }, `The picture cannot be used: ${e.message}`, {
-            runId,
-            requestId,
-            detail: e.message,
-          }),
-        );
-        return;
-      }
+      return { values: exampleValues(run.test, index), label: run.test.labels[index]! };
     }
-    const shape = inputShape(run.adapter);
     try {
-      const result = await inspectModel(run.session.model, values, shape, run.session.normalization);
-      this.emit({ type: 'inspection', runId, requestId, ...result, ...(label !== undefined ? { label } : {}) });
+      return { values: await this.pictureValues(run, input.kind === 'pixels' ? { pixels: input.pixels } : { file: input.data }) };
     } catch (e) {
+      if (!(e instanceof UnusablePictureError)) throw e;
       this.emit(
-        engineError('internal', { code: 'internal', values: {} }, `Inspection failed: ${message(e)}`, {
+        engineError('bad-message', { code: 'bad-image', values: { reason: e.reason } }, `The picture cannot be used: ${e.message}`, {
+          runId,
+          requestId,
+          detail: e.message,
+        }),
+      );
+      return undefined;
+    }
+  }
+
+  /** What an explanation reads of the current run: its model, how inputs are normalised, and their shape. */
+  private explainable(
+    runId: string,
+  ): { run: Run; model: TrainingSession['model']; normalization: Normalization; shape: readonly number[] } | undefined {
+    const run = this.current;
+    if (!run || run.id !== runId) return undefined;
+    return { run, model: run.session.model, normalization: run.session.normalization, shape: inputShape(run.adapter) };
+  }
+
+  private async attribution(command: Extract<EngineCommand, { type: 'attribution' }>): Promise<void> {
+    const { runId, requestId } = command;
+    const current = this.explainable(runId);
+    if (!current) {
+      this.emit(engineError('no-model', { code: 'no-model', values: {} }, NO_MODEL, { runId, requestId }));
+      return;
+    }
+    const example = await this.inputValues(current.run, command);
+    if (!example) return;
+    const { values, label } = example;
+    const request = {
+      ...(command.layer !== undefined ? { layer: command.layer } : {}),
+      ...(command.classIndex !== undefined ? { classIndex: command.classIndex } : {}),
+    };
+    try {
+      const { score, ...result } = await attribute(current.model, values, current.shape, current.normalization, request);
+      this.emit({ type: 'attribution', runId, requestId, ...result, score, ...(label !== undefined ? { label } : {}) });
+    } catch (e) {
+      if (e instanceof AttributionRequestError) {
+        this.emit(engineError('bad-message', e.reason, e.message, { runId, requestId }));
+        return;
+      }
+      this.emit(
+        engineError('internal', { code: 'internal', values: {} }, `Attribution failed: ${message(e)}`, {
           runId,
           requestId,
           detail: message(e),

@@ -33,6 +33,7 @@ import { pictureBytes } from './picture-file';
 import { PixelCanvas, type PixelImage } from './PixelCanvas';
 import { kernelSections, mapSections } from './sections';
 import { inputImage, toProbabilities, topClasses } from './tensor-image';
+import { WhyPrediction } from './WhyPrediction';
 import './inspect.css';
 
 const SAMPLE_SIZE = 112;
@@ -332,6 +333,14 @@ function FeatureMapBody() {
         {!modelReady && !inspection && <p className="fm-empty">{t('maps.noModel')}</p>}
         {problem && <p className="tp-inline-error">{engineErrorText(language, problem)}</p>}
         {modelReady && !inspection && !problem && <p className="fm-empty">{t('maps.waiting')}</p>}
+        {inspection && (
+          <WhyPrediction
+            sourceKey={key}
+            newest={snapshots[snapshots.length - 1]?.inspection}
+            classNames={classNames}
+            trueLabel={trueLabel}
+          />
+        )}
         {inspection && (
           <>
             <div className="fm-main__head">

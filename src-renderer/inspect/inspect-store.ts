@@ -214,7 +214,8 @@ export function requestView(exactEpoch?: number): void {
   send({ kind: 'view', key, ...tag, gen: s.source.kind === 'draw' ? s.drawGen : 0, runId: ctx.runId, draw }, input);
 }
 
-function inputOf(s: InspectState): InspectInput | undefined {
+/** What the engine is sent for the current input (undefined when the opened picture is gone). */
+export function inputOf(s: InspectState): InspectInput | undefined {
   switch (s.source.kind) {
     case 'draw':
       return { kind: 'pixels', pixels: s.pixels };

@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import type { EngineEventOf } from '../../src-shared/engine/protocol';
 import { chooseSample, requestThumbs, useInspectStore } from '../inspect/inspect-store';
 import { PixelCanvas } from '../inspect/PixelCanvas';
+import { explainSample } from '../inspect/why-store';
 import { channelImage } from '../inspect/tensor-image';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { exportTrainedModel, pickCell, setTab } from './controller';
@@ -20,21 +21,31 @@ const INPUT_RANGE = { min: 0, max: 1 };
 
 type Finished = EngineEventOf<'finished'>;
 
-/** One test image of the gallery; its pixels come from an inspection of that sample. */
-const Thumb = memo(function Thumb({ index, tip, caption }: { index: number; tip: string; caption: string }) {
+/** One test image of the gallery, and its "Why?" (the same image opened with its explanation); its pixels come from an inspection of that sample. */
+const Thumb = memo(function Thumb({ index, tip, caption, whyTip }: { index: number; tip: string; caption: string; whyTip: string }) {
+  const t = useTrainingT();
   const view = useInspectStore((s) => s.thumbs[index]);
   const image = useMemo(() => (view ? channelImage(view, 0, INPUT_RANGE) : undefined), [view]);
   const open = () => {
     chooseSample(index);
     setTab('featuremaps');
   };
+  const why = () => {
+    explainSample(index);
+    setTab('featuremaps');
+  };
   return (
-    <button type="button" className="tp-thumb" title={tip} data-testid={`misclassified-${index}`} onClick={open}>
-      {image ? <PixelCanvas image={image} size={56} /> : <span className="tp-thumb__placeholder" />}
-      <span className="tp-thumb__caption">
-        #{index} {caption}
-      </span>
-    </button>
+    <div className="tp-thumb-cell">
+      <button type="button" className="tp-thumb" title={tip} data-testid={`misclassified-${index}`} onClick={open}>
+        {image ? <PixelCanvas image={image} size={56} /> : <span className="tp-thumb__placeholder" />}
+        <span className="tp-thumb__caption">
+          #{index} {caption}
+        </span>
+      </button>
+      <button type="button" className="btn btn--small btn--ghost tp-thumb__why" title={whyTip} data-testid={`why-${index}`} onClick={why}>
+        {t('result.why')}
+      </button>
+    </div>
   );
 });
 
@@ -78,6 +89,7 @@ function Gallery({ finished, pick }: { finished: Finished; pick: CellPick }) {
             index={m.index}
             caption={pick.predicted === null ? `→ ${name(m.predicted)}` : ''}
             tip={t('result.imageTip', { index: m.index, label: name(m.label), predicted: name(m.predicted) })}
+            whyTip={t('result.whyTip', { index: m.index, label: name(m.label), predicted: name(m.predicted) })}
           />
         ))}
       </div>

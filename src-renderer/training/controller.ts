@@ -3,6 +3,7 @@ import type { Graph } from '../../src-shared/graph/schema';
 import type { TrainingSettings } from '../../src-shared/project/training';
 import { hasLinkState, isRestartable } from '../engine/connect';
 import { applyInspectEvent, resetInspections, setInspectEngine } from '../inspect/inspect-store';
+import { applyWhyEvent } from '../inspect/why-store';
 import { graphSignature } from './freshness';
 import { applyTrainingEvent, beginRun, markStopping } from './run-state';
 import { useTrainingStore, type CellPick, type PanelTab } from './training-store';
@@ -29,6 +30,7 @@ export function bindEngine(engine: EngineApi | undefined): void {
     if (engine !== active) return;
     applyTrainingEvent(event);
     applyInspectEvent(event);
+    applyWhyEvent(event);
   });
   if (hasLinkState(engine)) {
     useTrainingStore.setState({ link: engine.state });

@@ -50,6 +50,20 @@ export const MAX_PREVIEW_VERSIONS = 16;
 export const MAX_PREVIEW_PER_CLASS = 4;
 export const MAX_PREVIEW_CLASS_SAMPLES = 64;
 
+/** What an inspection (or an attribution) looks at: a test sample, a drawing, or a picture file. */
+export const inspectInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('test-sample'), index: z.number().int().min(0) }),
+  z.object({ kind: z.literal('pixels'), pixels: pixelsSchema }),
+  /** A picture file's bytes (PNG, JPEG, WebP, GIF, BMP), decoded and resized exactly as the training images were. */
+  z.object({
+    kind: z.literal('image'),
+    data: z.instanceof(Uint8Array).refine((a) => a.length > 0 && a.length <= MAX_IMAGE_FILE_BYTES, {
+      error: 'an image file must hold 1 byte to 64 MB',
+    }),
+  }),
+]);
+export type InspectInput = z.infer<typeof inspectInputSchema>;
+
 export const engineCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello') }),
   z.object({
@@ -65,17 +79,7 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     type: z.literal('inspect'),
     runId,
     requestId: z.string().min(1).max(100),
-    input: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('test-sample'), index: z.number().int().min(0) }),
-      z.object({ kind: z.literal('pixels'), pixels: pixelsSchema }),
-      /** A picture file's bytes (PNG, JPEG, WebP, GIF, BMP), decoded and resized exactly as the training images were. */
-      z.object({
-        kind: z.literal('image'),
-        data: z.instanceof(Uint8Array).refine((a) => a.length > 0 && a.length <= MAX_IMAGE_FILE_BYTES, {
-          error: 'an image file must hold 1 byte to 64 MB',
-        }),
-      }),
-    ]),
+    input: inspectInputSchema,
   }),
   z.object({
     type: z.literal('export'),
@@ -102,6 +106,18 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     cacheDir: z.string().optional(),
   }),
   z.object({ type: z.literal('shutdown') }),
+  /**
+   * Why the model decided for one input: Grad-CAM at a convolution (`layer`; the last one when
+   * absent) and a gradient saliency map, for a class (`classIndex`; the predicted one when absent).
+   */
+  z.object({
+    type: z.literal('attribution'),
+    runId,
+    requestId: z.string().min(1).max(100),
+    input: inspectInputSchema,
+    layer: z.string().min(1).max(MAX_SETTING_TEXT).optional(),
+    classIndex: z.number().int().min(0).optional(),
+  }),
 ]);
 export type EngineCommand = z.infer<typeof engineCommandSchema>;
 
@@ -213,6 +229,9 @@ export const engineErrorReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('test-sample-missing'), values: z.object({ index: count, count }) }),
   /** A picture sent for inspection that is empty, not a picture Convas reads, or damaged. */
   z.object({ code: z.literal('bad-image'), values: z.object({ reason: z.enum(['empty', 'not-image', 'corrupt']) }) }),
+  /** An attribution asked for a layer that is not one of the network's convolutions, or a class it does not have. */
+  z.object({ code: z.literal('unknown-conv-layer'), values: z.object({ layer: z.string() }) }),
+  z.object({ code: z.literal('unknown-class'), values: z.object({ index: count, count }) }),
   z.object({ code: z.literal('export-outside-root'), values: z.object({ dir: z.string() }) }),
   z.object({ code: z.literal('export-failed'), values: z.object({ dir: z.string() }) }),
   z.object({ code: z.literal('bad-command'), values: none }),
@@ -426,6 +445,30 @@ export const engineEventSchema = z.discriminatedUnion('type', [
         versions: z.array(tensorViewSchema),
       }),
     ),
+  }),
+  /** Answers attribution: where the network looked (Grad-CAM) and which pixels moved its score (saliency). */
+  z.object({
+    type: z.literal('attribution'),
+    runId,
+    requestId: z.string(),
+    /** The convolution Grad-CAM was taken at (absent when the network has none). */
+    layer: z.string().optional(),
+    /** The class explained. */
+    classIndex: z.number().int().min(0),
+    predicted: z.number().int().min(0),
+    prediction: z.array(finite),
+    /** The true class of a test sample (absent for a drawing or a picture). */
+    label: z.number().int().optional(),
+    /** The image in 0–1, as it is shown. */
+    input: tensorViewSchema,
+    /** H×W, 0–1: ReLU(Σ_k α_k A_k) with α_k the spatially averaged gradient, bilinearly upsampled to the input (absent without a convolution). */
+    gradCam: tensorViewSchema.optional(),
+    /** H×W, 0–1: |∂score/∂input|, the largest over channels, over its maximum. */
+    saliency: tensorViewSchema,
+    /** The convolutions Grad-CAM can be taken at, in the model's layer order. */
+    convLayers: z.array(z.string()),
+    /** What was differentiated: the class's pre-softmax logit, or the output itself when there is no softmax to undo. */
+    score: z.enum(['logit', 'output']),
   }),
   z.object({
     type: z.literal('exported'),

@@ -48,6 +48,8 @@ const PROPER = [
   'He',
   'Szegedy',
   'Howard',
+  // an explanation method, written by its paper's name in Korean as in English
+  'Grad-CAM',
   'SciPy',
   'NumPy',
   'Debian',

@@ -57,6 +57,8 @@ export const en = {
   'error.bad-image.empty': 'The picture file is empty.',
   'error.bad-image.not-image': 'The file is not a picture Convas reads: open a PNG, JPEG, WebP, GIF or BMP file.',
   'error.bad-image.corrupt': 'The picture file is damaged and cannot be decoded.',
+  'error.unknown-conv-layer': '{layer} is not a convolution of this network: Grad-CAM needs a Conv2D (or another convolution).',
+  'error.unknown-class': 'There is no class {index}: the network has {count} classes.',
   'error.export-outside-root': 'Export refused: {dir} is outside the folder this engine may write to.',
   'error.export-failed': 'Export to {dir} failed.',
   'error.bad-command': 'The engine refused a command it could not read.',

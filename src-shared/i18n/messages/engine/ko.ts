@@ -50,6 +50,8 @@ export const ko: Translation<typeof en> = {
   'error.bad-image.empty': '그림 파일이 비어 있습니다.',
   'error.bad-image.not-image': 'Convas가 읽는 그림 파일이 아닙니다: PNG, JPEG, WebP, GIF, BMP 파일을 여세요.',
   'error.bad-image.corrupt': '그림 파일이 손상되어 디코딩할 수 없습니다.',
+  'error.unknown-conv-layer': '{layer}은(는) 이 신경망의 합성곱 층이 아닙니다: Grad-CAM에는 Conv2D(또는 다른 합성곱 층)가 필요합니다.',
+  'error.unknown-class': '{index}번 클래스는 없습니다: 이 신경망의 클래스는 {count}개입니다.',
   'error.export-outside-root': '내보내기 거부: {dir}은(는) 이 엔진이 쓸 수 있는 폴더 밖에 있습니다.',
   'error.export-failed': '{dir}(으)로 내보내지 못했습니다.',
   'error.bad-command': '엔진이 읽을 수 없는 명령을 거부했습니다.',

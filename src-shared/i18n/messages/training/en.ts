@@ -301,4 +301,28 @@ export const en = {
   'maps.mergeInput': 'input {port}: {layer}',
   'maps.mergeOutput': 'output',
   'maps.mergeTip': '{layer} (input {port} of {merge}), channel {channel} — click to enlarge',
+  'why.title': 'Why this prediction?',
+  'why.help':
+    'Grad-CAM colours the places that raised the chosen class’s score at a convolution layer; the saliency map shows which pixels change that score most. Red: much, blue: little.',
+  'why.class': 'Explain class',
+  'why.classPredicted': '{name} (predicted)',
+  'why.classTrue': '{name} (true class)',
+  'why.predicted': 'Predicted: {name}',
+  'why.true': 'True: {name}',
+  'why.layer': 'Grad-CAM at',
+  'why.layerLast': '{layer} (last convolution)',
+  'why.gradCam': 'Grad-CAM · {layer}',
+  'why.gradCamTip': 'Grad-CAM at {layer}, laid over the input',
+  'why.gradCamHelp':
+    'Each channel of the layer weighted by how much the class’s score rises with it (its gradient, averaged over the map), summed, negatives cut off, and stretched to the input’s size.',
+  'why.saliency': 'Saliency',
+  'why.saliencyHelp':
+    'How strongly each input pixel changes the class’s score (the gradient’s size, the largest over the colour channels).',
+  'why.noConv': 'This network has no convolution layer, so there is no Grad-CAM; the saliency map still works.',
+  'why.low': 'low',
+  'why.high': 'high',
+  'why.scoreLogit': 'Explained: the score of {name} before softmax.',
+  'why.scoreOutput': 'Explained: the network’s output for {name}.',
+  'result.why': 'Why?',
+  'result.whyTip': 'Open test image #{index} with why the network predicted {predicted} (true class: {label})',
 } as const satisfies Dictionary;
