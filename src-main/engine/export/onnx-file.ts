@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs';
+import { join } from 'node:path';
+import type { Network } from '../../../src-shared/graph/network';
+import { encodeOnnxModel } from '../../../src-shared/onnx/model-proto';
+import { onnxGraphOf, type OnnxProblem } from '../../../src-shared/onnx/network-graph';
+import type { FloatTensor } from '../../../src-shared/onnx/tensor-layout';
+import { onnxProblemText } from '../../../src-shared/i18n/onnx-text';
+import { writeFileAtomic } from '../../files/atomic-write';
+import { compileModel } from '../model/compile';
+
+/** The file name of the ONNX model beside a trained export. */
+export const ONNX_FILE = 'model.onnx';
+
+/** A network that cannot be written as ONNX exactly; `problem` is its code, the message the English words. */
+export class OnnxExportError extends Error {
+  constructor(readonly problem: OnnxProblem) {
+    super(onnxProblemText('en', problem));
+  }
+}
+
+/** Every weight of a TensorFlow.js model by its layer-scoped name ("conv2d/kernel"), whatever suffix TensorFlow.js gave the variable. */
+export function modelWeights(model: tf.LayersModel): Map<string, FloatTensor> {
+  const weights = new Map<string, FloatTensor>();
+  for (const w of model.weights) {
+    weights.set(w.originalName, { data: Float32Array.from(w.read().dataSync() as Float32Array), shape: [...w.shape] as number[] });
+  }
+  return weights;
+}
+
+/** The ONNX ModelProto bytes of `network` with `model`'s weights; throws OnnxExportError for a layer it cannot write exactly. */
+export function onnxBytes(model: tf.LayersModel, network: Network): Uint8Array {
+  const graph = onnxGraphOf(network, modelWeights(model));
+  if (!graph.ok) throw new OnnxExportError(graph.problem);
+  return encodeOnnxModel(graph.graph, `TensorFlow.js ${tf.version.tfjs}`);
+}
+
+/** The ONNX bytes of a design with its initial weights: the model the engine would start training from with `seed`. */
+export function designOnnxBytes(network: Network, seed: number): Uint8Array {
+  const model = compileModel(network, seed);
+  try {
+    return onnxBytes(model, network);
+  } finally {
+    model.dispose();
+  }
+}
+
+/** Writes model.onnx of a trained model into `dir`; returns its path. */
+export async function writeOnnxFile(model: tf.LayersModel, network: Network, dir: string): Promise<string> {
+  const path = join(dir, ONNX_FILE);
+  await writeFileAtomic(path, onnxBytes(model, network));
+  return path;
+}
