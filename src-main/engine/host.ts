@@ -19,6 +19,8 @@ import { TrainingSession, type PreparedData } from './training/session';
 import { exampleValues, examplesOf, inputBytes, inputShape, toExamples, type Examples } from './training/examples';
 import { inspectModel } from './inspect/feature-maps';
 import { saveModel } from './export/artifacts';
+import { writeOnnxFile } from './export/onnx-file';
+import { exportDesign } from './export/design-export';
 import { previewAugmentation } from './training/preview';
 import { writeFileAtomic } from '../files/atomic-write';
 import { toKeras3Json } from '../../src-shared/keras/export';
@@ -169,6 +171,8 @@ export class EngineHost {
         return this.export(command);
       case 'augment-preview':
         return this.augmentPreview(command);
+      case 'export-design':
+        return exportDesign(command, this.emit, this.confinement);
       case 'shutdown':
         await this.current?.done;
         this.current?.session.dispose();
@@ -536,7 +540,8 @@ export class EngineHost {
       await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
       const datasetPath = join(dir, TRAINED_DATASET_FILE);
       await writeFileAtomic(datasetPath, `${JSON.stringify(run.trained, null, 2)}\n`);
-      const all = [...files, kerasPath, datasetPath];
+      const onnxPath = await writeOnnxFile(run.session.model, run.model, dir);
+      const all = [...files, kerasPath, datasetPath, onnxPath];
       const contents = command.returnContents
         ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))
         : undefined;

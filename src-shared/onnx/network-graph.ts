@@ -164,7 +164,11 @@ class GraphBuilder {
       case 'gelu': {
         // The exact GELU, x·Φ(x) = x·(1 + erf(x/√2))/2, as TensorFlow.js's 'gelu' computes it.
         const erf = this.op('Erf', [this.op('Div', [x, this.scalar(`${at}/sqrt2`, Math.SQRT2)], `${at}/scaled`)], `${at}/erf`);
-        const cdf = this.op('Mul', [this.op('Add', [erf, this.scalar(`${at}/one`, 1)], `${at}/plus1`), this.scalar(`${at}/half`, 0.5)], `${at}/cdf`);
+        const cdf = this.op(
+          'Mul',
+          [this.op('Add', [erf, this.scalar(`${at}/one`, 1)], `${at}/plus1`), this.scalar(`${at}/half`, 0.5)],
+          `${at}/cdf`,
+        );
         return this.op('Mul', [x, cdf], at);
       }
     }
@@ -199,7 +203,6 @@ function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
     }
     case 'DepthwiseConv2D': {
       const p = layer.params as DepthwiseConv2DParams;
-      if (p.dilation_rate.some((d) => d > 1)) throw new Refusal({ code: 'convolution-settings', values: { layer: name } });
       const [kh, kw] = p.kernel_size;
       const kernel = b.weight(name, 'depthwise_kernel', [kh, kw, c!, p.depth_multiplier]);
       const inputs = [b.floats(`${name}/W`, depthwiseWeights(kernel))];
@@ -218,7 +221,10 @@ function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
       const p = layer.params as SeparableConv2DParams;
       const [kh, kw] = p.kernel_size;
       const middle = c! * p.depth_multiplier;
-      const depthwise = b.floats(`${name}/depthwise`, depthwiseWeights(b.weight(name, 'depthwise_kernel', [kh, kw, c!, p.depth_multiplier])));
+      const depthwise = b.floats(
+        `${name}/depthwise`,
+        depthwiseWeights(b.weight(name, 'depthwise_kernel', [kh, kw, c!, p.depth_multiplier])),
+      );
       const pointwise = b.floats(`${name}/pointwise`, permute(b.weight(name, 'pointwise_kernel', [1, 1, middle, p.filters]), [3, 2, 0, 1]));
       const bias = p.use_bias ? [b.floats(`${name}/B`, b.weight(name, 'bias', [p.filters]))] : [];
       const y = b.nchw(x, name, (t) => {
@@ -235,7 +241,6 @@ function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
     }
     case 'Conv2DTranspose': {
       const p = layer.params as Conv2DTransposeParams;
-      if (p.output_padding || p.dilation_rate.some((d) => d > 1)) throw new Refusal({ code: 'convolution-settings', values: { layer: name } });
       const [kh, kw] = p.kernel_size;
       const [sh, sw] = p.strides;
       // TensorFlow keeps (kh, kw, filters, channels); ONNX's ConvTranspose wants (channels, filters, kh, kw).
@@ -331,7 +336,6 @@ function layerNode(b: GraphBuilder, layer: NetworkLayer, inputs: readonly string
       ]);
     case 'ReLU': {
       const p = layer.params as ReLUParams;
-      if (!reluTrainsInTfjs(p)) throw new Refusal({ code: 'relu-settings', values: { layer: name } });
       if (p.negative_slope !== 0) return b.op('LeakyRelu', [x], name, [{ name: 'alpha', float: p.negative_slope }]);
       const relu = b.op('Relu', [x], p.max_value === null ? name : `${name}/relu`);
       return p.max_value === null ? relu : b.op('Clip', [relu, b.scalar(`${name}/min`, 0), b.scalar(`${name}/max`, p.max_value)], name);
@@ -359,7 +363,11 @@ function layerNode(b: GraphBuilder, layer: NetworkLayer, inputs: readonly string
     case 'Cropping2D': {
       const [[top, bottom], [left, right]] = (layer.params as Cropping2DParams).cropping;
       const [h, w] = shape;
-      return b.op('Slice', [x, b.ints(`${name}/starts`, [top, left]), b.ints(`${name}/ends`, [h! - bottom, w! - right]), b.ints(`${name}/axes`, [1, 2])], name);
+      return b.op(
+        'Slice',
+        [x, b.ints(`${name}/starts`, [top, left]), b.ints(`${name}/ends`, [h! - bottom, w! - right]), b.ints(`${name}/axes`, [1, 2])],
+        name,
+      );
     }
     case 'UpSampling2D': {
       const p = layer.params as UpSampling2DParams;
@@ -385,17 +393,43 @@ function layerNode(b: GraphBuilder, layer: NetworkLayer, inputs: readonly string
       const axes = normalizedAxes(p.axis, shape.length);
       const mean = b.op('ReduceMean', [x], `${name}/mean`, [{ name: 'axes', ints: axes }]);
       const centred = b.op('Sub', [x, mean], `${name}/centred`);
-      const variance = b.op('ReduceMean', [b.op('Mul', [centred, centred], `${name}/square`)], `${name}/variance`, [{ name: 'axes', ints: axes }]);
+      const variance = b.op('ReduceMean', [b.op('Mul', [centred, centred], `${name}/square`)], `${name}/variance`, [
+        { name: 'axes', ints: axes },
+      ]);
       const std = b.op('Sqrt', [b.op('Add', [variance, b.scalar(`${name}/epsilon`, p.epsilon)], `${name}/var_eps`)], `${name}/std`);
       let y = b.op('Div', [centred, std], `${name}/normalized`);
       // gamma and beta span the normalized axes; 1 elsewhere broadcasts them over the rest.
       const weightShape = axes.map((a) => shape[a - 1]!);
       const along = [1, ...shape.map((d, i) => (axes.includes(i + 1) ? d : 1))];
-      if (p.scale) y = b.op('Mul', [y, b.floats(`${name}/gamma`, { data: b.weight(name, 'gamma', weightShape).data, shape: along })], `${name}/scaled`);
-      if (p.center) y = b.op('Add', [y, b.floats(`${name}/beta`, { data: b.weight(name, 'beta', weightShape).data, shape: along })], `${name}/shifted`);
+      if (p.scale)
+        y = b.op(
+          'Mul',
+          [y, b.floats(`${name}/gamma`, { data: b.weight(name, 'gamma', weightShape).data, shape: along })],
+          `${name}/scaled`,
+        );
+      if (p.center)
+        y = b.op('Add', [y, b.floats(`${name}/beta`, { data: b.weight(name, 'beta', weightShape).data, shape: along })], `${name}/shifted`);
       return y;
     }
   }
+}
+
+/**
+ * Why a network's settings cannot be written as ONNX exactly, before any weights exist (the engine
+ * would not build these layers either): ReLU settings with no exact layer, a dilated depthwise or
+ * transposed convolution, or output_padding, whose engine layers do not compute what Keras does.
+ */
+export function onnxSettingsProblem(network: Network): OnnxProblem | undefined {
+  for (const layer of network.layers) {
+    const { name } = layer;
+    if (layer.kind === 'ReLU' && !reluTrainsInTfjs(layer.params as ReLUParams)) return { code: 'relu-settings', values: { layer: name } };
+    if (layer.kind === 'DepthwiseConv2D' || layer.kind === 'Conv2DTranspose') {
+      const p = layer.params as DepthwiseConv2DParams | Conv2DTransposeParams;
+      if (('output_padding' in p && p.output_padding) || p.dilation_rate.some((d) => d > 1))
+        return { code: 'convolution-settings', values: { layer: name } };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -406,6 +440,8 @@ function layerNode(b: GraphBuilder, layer: NetworkLayer, inputs: readonly string
  * settings cannot be written exactly is refused, never approximated.
  */
 export function onnxGraphOf(network: Network, weights: ReadonlyMap<string, FloatTensor>): OnnxGraphResult {
+  const refused = onnxSettingsProblem(network);
+  if (refused) return { ok: false, problem: refused };
   const b = new GraphBuilder(weights);
   const tensors = new Map<string, string>([[network.input.name, ONNX_INPUT]]);
   try {

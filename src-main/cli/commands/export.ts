@@ -4,13 +4,14 @@ import { toPythonScript } from '../../../src-shared/python/generate';
 import { serializeProject } from '../../../src-shared/project/io';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { loadProject, requireNetwork } from '../load';
-import { usage } from '../errors';
+import type { Network } from '../../../src-shared/graph/network';
+import { CliError, usage } from '../errors';
 import { resolveFrom, type CliIo } from '../io';
 
-const TARGETS = ['keras-json', 'tfjs-topology', 'python', 'project'] as const;
+const TARGETS = ['keras-json', 'tfjs-topology', 'python', 'project', 'onnx'] as const;
 type Target = (typeof TARGETS)[number];
 
-/** `export <file> --to keras-json|tfjs-topology|python|project -o <path>`. */
+/** `export <file> --to keras-json|tfjs-topology|python|project|onnx -o <path>`. */
 export async function exportCommand(argv: string[], io: CliIo): Promise<void> {
   const { out } = io;
   const { values, positionals } = parseArgs({
@@ -23,6 +24,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<void> {
   if (!file || extra.length > 0 || !values.output || !to) throw usage(`usage: export <file> --to ${TARGETS.join('|')} -o <path>`);
   if (!TARGETS.includes(to)) throw usage(`--to must be one of ${TARGETS.join(', ')} (got '${to}')`);
   const { project } = await loadProject(file, io);
+  if (to === 'onnx') return exportOnnx(requireNetwork(project), project.training.seed, resolveFrom(io, values.output), io);
   let text: string;
   if (to === 'project') {
     text = serializeProject(project);
@@ -36,4 +38,15 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<void> {
   const path = resolveFrom(io, values.output);
   await writeFileAtomic(path, text);
   out(`wrote ${path}`);
+}
+
+/** The design with its initial weights as ONNX; TensorFlow.js is loaded only for this target (the others stay plain TypeScript). */
+async function exportOnnx(network: Network, seed: number, path: string, io: CliIo): Promise<void> {
+  const { OnnxExportError, writeDesignOnnx } = await import('../../engine/export/onnx-file');
+  try {
+    await writeDesignOnnx(network, seed, path);
+  } catch (e) {
+    throw e instanceof OnnxExportError ? new CliError(e.message) : e;
+  }
+  io.out(`wrote ${path}`);
 }

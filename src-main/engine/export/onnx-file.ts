@@ -2,11 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
 import type { Network } from '../../../src-shared/graph/network';
 import { encodeOnnxModel } from '../../../src-shared/onnx/model-proto';
-import { onnxGraphOf, type OnnxProblem } from '../../../src-shared/onnx/network-graph';
+import { onnxGraphOf, onnxSettingsProblem, type OnnxProblem } from '../../../src-shared/onnx/network-graph';
 import type { FloatTensor } from '../../../src-shared/onnx/tensor-layout';
 import { onnxProblemText } from '../../../src-shared/i18n/onnx-text';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { compileModel } from '../model/compile';
+import { initBackend } from '../backend/select';
 
 /** The file name of the ONNX model beside a trained export. */
 export const ONNX_FILE = 'model.onnx';
@@ -36,6 +37,9 @@ export function onnxBytes(model: tf.LayersModel, network: Network): Uint8Array {
 
 /** The ONNX bytes of a design with its initial weights: the model the engine would start training from with `seed`. */
 export function designOnnxBytes(network: Network, seed: number): Uint8Array {
+  // Refused before building: TensorFlow.js would fail on these settings with a sentence of its own.
+  const refused = onnxSettingsProblem(network);
+  if (refused) throw new OnnxExportError(refused);
   const model = compileModel(network, seed);
   try {
     return onnxBytes(model, network);
@@ -49,4 +53,11 @@ export async function writeOnnxFile(model: tf.LayersModel, network: Network, dir
   const path = join(dir, ONNX_FILE);
   await writeFileAtomic(path, onnxBytes(model, network));
   return path;
+}
+
+/** Writes a design's model.onnx with its initial weights (seeded as training starts) to `path`, on the plain JavaScript backend. */
+export async function writeDesignOnnx(network: Network, seed: number, path: string): Promise<void> {
+  // Initial weights come from seeded JavaScript generators, the same on every backend; cpu starts at once.
+  await initBackend('cpu');
+  await writeFileAtomic(path, designOnnxBytes(network, seed));
 }

@@ -40,28 +40,62 @@ const conv = fc.record({
 
 const blocks: fc.Arbitrary<Block> = fc.oneof(
   conv.map((p) => single('Conv2D', p)),
-  fc.record({ filters: fc.integer({ min: 1, max: 3 }), kernel_size: kernel, dilation_rate: fc.constant(2), padding }).map((p) => single('Conv2D', p)),
-  fc.record({ kernel_size: kernel, strides: stride, padding, depth_multiplier: fc.integer({ min: 1, max: 2 }), activation, use_bias: fc.boolean() }).map((p) =>
-    single('DepthwiseConv2D', p),
-  ),
-  fc.record({ filters: fc.integer({ min: 1, max: 4 }), kernel_size: kernel, strides: stride, padding, activation, depth_multiplier: fc.integer({ min: 1, max: 2 }) }).map((p) =>
-    single('SeparableConv2D', p),
-  ),
-  fc.record({ filters: fc.integer({ min: 1, max: 3 }), kernel_size: kernel, strides: stride, padding, activation, use_bias: fc.boolean() }).map((p) =>
-    single('Conv2DTranspose', p),
-  ),
-  fc.record({ pool_size: fc.integer({ min: 2, max: 3 }), strides: fc.constantFrom(null, 1, 2), padding }).chain((p) =>
-    fc.constantFrom('MaxPooling2D', 'AveragePooling2D').map((kind) => single(kind, p)),
-  ),
+  fc
+    .record({ filters: fc.integer({ min: 1, max: 3 }), kernel_size: kernel, dilation_rate: fc.constant(2), padding })
+    .map((p) => single('Conv2D', p)),
+  fc
+    .record({
+      kernel_size: kernel,
+      strides: stride,
+      padding,
+      depth_multiplier: fc.integer({ min: 1, max: 2 }),
+      activation,
+      use_bias: fc.boolean(),
+    })
+    .map((p) => single('DepthwiseConv2D', p)),
+  fc
+    .record({
+      filters: fc.integer({ min: 1, max: 4 }),
+      kernel_size: kernel,
+      strides: stride,
+      padding,
+      activation,
+      depth_multiplier: fc.integer({ min: 1, max: 2 }),
+    })
+    .map((p) => single('SeparableConv2D', p)),
+  fc
+    .record({ filters: fc.integer({ min: 1, max: 3 }), kernel_size: kernel, strides: stride, padding, activation, use_bias: fc.boolean() })
+    .map((p) => single('Conv2DTranspose', p)),
+  fc
+    .record({ pool_size: fc.integer({ min: 2, max: 3 }), strides: fc.constantFrom(null, 1, 2), padding })
+    .chain((p) => fc.constantFrom('MaxPooling2D', 'AveragePooling2D').map((kind) => single(kind, p))),
   fc.record({ center: fc.boolean(), scale: fc.boolean() }).map((p) => single('BatchNormalization', p)),
   fc.record({ axis: fc.constantFrom(-1, [1, 2, 3], [2, 3]) }).map((p) => single('LayerNormalization', p)),
   activation.map((a) => single('Activation', { activation: a })),
-  fc.constantFrom({ max_value: null, negative_slope: 0 }, { max_value: 6, negative_slope: 0 }, { max_value: null, negative_slope: 0.2 }).map((p) => single('ReLU', p)),
+  fc
+    .constantFrom({ max_value: null, negative_slope: 0 }, { max_value: 6, negative_slope: 0 }, { max_value: null, negative_slope: 0.2 })
+    .map((p) => single('ReLU', p)),
   fc.double({ min: 0, max: 0.5, noNaN: true }).map((a) => single('LeakyReLU', { negative_slope: a })),
   fc.constant(single('Dropout', { rate: 0.5 })),
-  fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 })).map(([a, b]) => single('ZeroPadding2D', { padding: [[a, b], [b, a]] })),
-  fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 1 })).map(([a, b]) => single('Cropping2D', { cropping: [[a, b], [b, 0]] })),
-  fc.record({ size: fc.integer({ min: 1, max: 2 }), interpolation: fc.constantFrom('nearest', 'bilinear') }).map((p) => single('UpSampling2D', p)),
+  fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 })).map(([a, b]) =>
+    single('ZeroPadding2D', {
+      padding: [
+        [a, b],
+        [b, a],
+      ],
+    }),
+  ),
+  fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 1 })).map(([a, b]) =>
+    single('Cropping2D', {
+      cropping: [
+        [a, b],
+        [b, 0],
+      ],
+    }),
+  ),
+  fc
+    .record({ size: fc.integer({ min: 1, max: 2 }), interpolation: fc.constantFrom('nearest', 'bilinear') })
+    .map((p) => single('UpSampling2D', p)),
   // A branch: two convolutions of the same tensor joined by a merge.
   fc
     .record({
@@ -69,14 +103,11 @@ const blocks: fc.Arbitrary<Block> = fc.oneof(
       filters: fc.integer({ min: 1, max: 3 }),
       activation,
     })
-    .map(
-      ({ merge, filters, activation: a }): Block =>
-        (from, fresh) => {
-          const left = at('Conv2D', fresh(), { filters, kernel_size: 3, padding: 'same', activation: a }, from);
-          const right = at('Conv2D', fresh(), { filters, kernel_size: 1 }, from);
-          return [left, right, at(merge, fresh(), {}, left.name!, right.name!)];
-        },
-    ),
+    .map(({ merge, filters, activation: a }): Block => (from, fresh) => {
+      const left = at('Conv2D', fresh(), { filters, kernel_size: 3, padding: 'same', activation: a }, from);
+      const right = at('Conv2D', fresh(), { filters, kernel_size: 1 }, from);
+      return [left, right, at(merge, fresh(), {}, left.name!, right.name!)];
+    }),
 );
 
 /** How the network turns its last map into classes: flatten or pool, perhaps a hidden layer, then logits or probabilities. */

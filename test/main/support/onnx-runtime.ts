@@ -4,7 +4,11 @@ import * as ort from 'onnxruntime-web';
 ort.env.wasm.numThreads = 1;
 
 /** onnxruntime's output `output` for one NHWC float32 batch fed to `input` of a model's bytes. */
-export async function runOnnx(model: Uint8Array, input: Float32Array, shape: readonly number[]): Promise<{ data: Float32Array; dims: readonly number[] }> {
+export async function runOnnx(
+  model: Uint8Array,
+  input: Float32Array,
+  shape: readonly number[],
+): Promise<{ data: Float32Array; dims: readonly number[] }> {
   const session = await ort.InferenceSession.create(model);
   try {
     const result = await session.run({ input: new ort.Tensor('float32', input, [...shape]) });

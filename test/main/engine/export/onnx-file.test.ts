@@ -30,9 +30,10 @@ function perturbWeights(model: tf.LayersModel, seed: number): void {
   const values = model.weights.map((w) => {
     const name = w.originalName;
     s += 1;
+    const shape = w.shape as number[];
     if (/kernel$/.test(name)) return w.read();
-    if (/moving_variance$|gamma$/.test(name)) return tf.randomUniform(w.shape, 0.5, 1.5, 'float32', s);
-    return tf.randomUniform(w.shape, -0.3, 0.3, 'float32', s);
+    if (/moving_variance$|gamma$/.test(name)) return tf.randomUniform(shape, 0.5, 1.5, 'float32', s);
+    return tf.randomUniform(shape, -0.3, 0.3, 'float32', s);
   });
   model.setWeights(values);
 }
