@@ -44,6 +44,11 @@ export const en = {
   'export.tfjsHint': 'architecture only, no weights',
   'export.pythonHint': 'build, train and plot with TensorFlow',
   'export.pngHint': 'the network as drawn',
+  'export.onnxTrained': 'ONNX model, trained (.onnx)',
+  'export.onnxTrainedHint': 'the weights of the last run, for onnxruntime',
+  'export.onnxDesign': 'ONNX model, initial weights (.onnx)',
+  'export.onnxDesignHint': 'the design untrained, as training would start',
+  'export.onnxNoEngine': 'The training engine is not connected.',
 
   'palette.title': 'Layers',
   'palette.hint':

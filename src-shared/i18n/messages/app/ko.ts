@@ -45,6 +45,11 @@ export const ko: Translation<typeof en> = {
   'export.tfjsHint': '구조만, 가중치 없음',
   'export.pythonHint': '텐서플로로 만들고 훈련하고 그래프 그리기',
   'export.pngHint': '그려진 그대로의 신경망',
+  'export.onnxTrained': 'ONNX 모델, 훈련됨 (.onnx)',
+  'export.onnxTrainedHint': '마지막 훈련의 가중치, onnxruntime용',
+  'export.onnxDesign': 'ONNX 모델, 초기 가중치 (.onnx)',
+  'export.onnxDesignHint': '훈련 전 설계, 훈련이 시작될 때의 가중치',
+  'export.onnxNoEngine': '훈련 엔진에 연결되어 있지 않습니다.',
 
   'palette.title': '층',
   'palette.hint':
