@@ -19,6 +19,7 @@ import { bilinearWeights } from '../layers/bilinear-weights';
 import { reluTrainsInTfjs } from '../training/compatibility';
 import type { OnnxAttribute, OnnxGraph, OnnxNode, OnnxTensor } from './model-proto';
 import { permute, type FloatTensor } from './tensor-layout';
+import { withoutInverseTransposes } from './transpose-pairs';
 
 /** The name of the exported model's one input (NHWC float32, scaled as the engine feeds it). */
 export const ONNX_INPUT = 'input';
@@ -181,6 +182,16 @@ function depthwiseWeights(k: FloatTensor): FloatTensor {
   return { data: permute(k, [2, 3, 0, 1]).data, shape: [c * m, 1, kh, kw] };
 }
 
+/**
+ * A convolution run in NCHW with its activation: an elementwise one stays in NCHW too, so that two
+ * convolutions or pools in a row need no Transposes between them (withoutInverseTransposes drops
+ * them); softmax, over the channels, runs on the NHWC result.
+ */
+function convolved(b: GraphBuilder, x: string, name: string, activation: ActivationName, apply: (nchw: string) => string): string {
+  if (activation === 'softmax') return b.activation(b.nchw(x, name, apply), activation, name);
+  return b.nchw(x, name, (t) => b.activation(apply(t), activation, name));
+}
+
 function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
   const name = layer.name;
   const [h, w, c] = layer.inputShapes[0]!;
@@ -191,7 +202,7 @@ function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
       const kernel = b.weight(name, 'kernel', [kh, kw, c!, p.filters]);
       const inputs = [b.floats(`${name}/W`, permute(kernel, [3, 2, 0, 1]))];
       if (p.use_bias) inputs.push(b.floats(`${name}/B`, b.weight(name, 'bias', [p.filters])));
-      const y = b.nchw(x, name, (t) =>
+      return convolved(b, x, name, p.activation, (t) =>
         b.op('Conv', [t, ...inputs], `${name}/conv`, [
           { name: 'kernel_shape', ints: [kh, kw] },
           { name: 'strides', ints: p.strides },
@@ -199,7 +210,6 @@ function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
           { name: 'pads', ints: windowPads(p.padding, [h!, w!], p.kernel_size, p.strides, p.dilation_rate) },
         ]),
       );
-      return b.activation(y, p.activation, name);
     }
     case 'DepthwiseConv2D': {
       const p = layer.params as DepthwiseConv2DParams;
@@ -207,7 +217,7 @@ function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
       const kernel = b.weight(name, 'depthwise_kernel', [kh, kw, c!, p.depth_multiplier]);
       const inputs = [b.floats(`${name}/W`, depthwiseWeights(kernel))];
       if (p.use_bias) inputs.push(b.floats(`${name}/B`, b.weight(name, 'bias', [c! * p.depth_multiplier])));
-      const y = b.nchw(x, name, (t) =>
+      return convolved(b, x, name, p.activation, (t) =>
         b.op('Conv', [t, ...inputs], `${name}/conv`, [
           { name: 'group', int: c! },
           { name: 'kernel_shape', ints: [kh, kw] },
@@ -215,7 +225,6 @@ function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
           { name: 'pads', ints: windowPads(p.padding, [h!, w!], p.kernel_size, p.strides) },
         ]),
       );
-      return b.activation(y, p.activation, name);
     }
     case 'SeparableConv2D': {
       const p = layer.params as SeparableConv2DParams;
@@ -227,7 +236,7 @@ function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
       );
       const pointwise = b.floats(`${name}/pointwise`, permute(b.weight(name, 'pointwise_kernel', [1, 1, middle, p.filters]), [3, 2, 0, 1]));
       const bias = p.use_bias ? [b.floats(`${name}/B`, b.weight(name, 'bias', [p.filters]))] : [];
-      const y = b.nchw(x, name, (t) => {
+      return convolved(b, x, name, p.activation, (t) => {
         const spread = b.op('Conv', [t, depthwise], `${name}/depthwise_conv`, [
           { name: 'group', int: c! },
           { name: 'kernel_shape', ints: [kh, kw] },
@@ -237,7 +246,6 @@ function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
         ]);
         return b.op('Conv', [spread, pointwise, ...bias], `${name}/pointwise_conv`, [{ name: 'kernel_shape', ints: [1, 1] }]);
       });
-      return b.activation(y, p.activation, name);
     }
     case 'Conv2DTranspose': {
       const p = layer.params as Conv2DTransposeParams;
@@ -248,7 +256,7 @@ function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
       if (p.use_bias) inputs.push(b.floats(`${name}/B`, b.weight(name, 'bias', [p.filters])));
       // The gradient of a 'same' convolution over the n·s output: its pads, and zeros at the end where the kernel is shorter than the stride.
       const pads = p.padding === 'same' ? windowPads('same', [h! * sh, w! * sw], p.kernel_size, p.strides) : [0, 0, 0, 0];
-      const y = b.nchw(x, name, (t) =>
+      return convolved(b, x, name, p.activation, (t) =>
         b.op('ConvTranspose', [t, ...inputs], `${name}/conv_transpose`, [
           { name: 'kernel_shape', ints: [kh, kw] },
           { name: 'strides', ints: p.strides },
@@ -256,7 +264,6 @@ function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
           { name: 'output_padding', ints: [Math.max(sh - kh, 0), Math.max(sw - kw, 0)] },
         ]),
       );
-      return b.activation(y, p.activation, name);
     }
     default:
       throw new Error(`${layer.kind} is not a convolution`);
@@ -459,7 +466,7 @@ export function onnxGraphOf(network: Network, weights: ReadonlyMap<string, Float
     ok: true,
     graph: {
       name: network.name,
-      nodes: b.nodes,
+      nodes: withoutInverseTransposes(b.nodes),
       initializers: b.initializers,
       input: { name: ONNX_INPUT, shape: [null, ...network.input.shape] },
       output: { name: ONNX_OUTPUT, shape: [null, ...last.outputShape] },

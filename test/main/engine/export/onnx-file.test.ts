@@ -6,8 +6,9 @@ import { parseProject } from '../../../../src-shared/project/io';
 import { graphFromLayers, toNetwork, type Network, type RawLayer } from '../../../../src-shared/graph/network';
 import { TEMPLATE_IDS } from '../../../../src-shared/project/templates';
 import { compileModel } from '../../../../src-main/engine/model/compile';
-import { OnnxExportError, designOnnxBytes, onnxBytes } from '../../../../src-main/engine/export/onnx-file';
+import { OnnxExportError, designOnnxBytes, modelWeights, onnxBytes } from '../../../../src-main/engine/export/onnx-file';
 import { onnxProblemText } from '../../../../src-shared/i18n/onnx-text';
+import { onnxGraphOf } from '../../../../src-shared/onnx/network-graph';
 import { runOnnx } from '../../support/onnx-runtime';
 import { validSmallNetworks } from '../../support/onnx-networks';
 
@@ -77,6 +78,29 @@ describe('ONNX export, proved by onnxruntime', () => {
       { numRuns: 40, seed: 20261201 },
     );
     expect(checked).toBe(40);
+  });
+
+  it('runs the lecture CNN convolution and pooling in one NCHW stretch: two Transposes in all', () => {
+    const network = templateNetwork('lecture-cnn');
+    const model = compileModel(network, 1);
+    const graph = onnxGraphOf(network, modelWeights(model));
+    model.dispose();
+    if (!graph.ok) throw new Error('refused');
+    expect(graph.graph.nodes.map((n) => n.op)).toEqual([
+      'Transpose',
+      'Conv',
+      'Relu',
+      'MaxPool',
+      'Transpose',
+      'Flatten',
+      'MatMul',
+      'Add',
+      'Relu',
+      'MatMul',
+      'Add',
+      'Softmax',
+      'Identity',
+    ]);
   });
 
   it('writes a design with the initial weights the engine would start from', async () => {
