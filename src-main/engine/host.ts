@@ -540,7 +540,7 @@ export class EngineHost {
       await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
       const datasetPath = join(dir, TRAINED_DATASET_FILE);
       await writeFileAtomic(datasetPath, `${JSON.stringify(run.trained, null, 2)}\n`);
-      const onnxPath = await writeOnnxFile(run.session.model, run.model, dir);
+      const onnxPath = await writeOnnxFile(run.session.model, run.model, dir, run.trained.normalization);
       const all = [...files, kerasPath, datasetPath, onnxPath];
       const contents = command.returnContents
         ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))

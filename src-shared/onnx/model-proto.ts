@@ -67,9 +67,10 @@ function valueInfo(v: OnnxValue) {
   return { name: v.name, type: { tensor_type: { elem_type: ONNX_FLOAT, shape: { dim } } } };
 }
 
-/** The ModelProto bytes of a graph: what onnxruntime, Netron and every ONNX tool read. */
-export function encodeOnnxModel(graph: OnnxGraph, producerVersion: string): Uint8Array {
+/** The ModelProto bytes of a graph, with metadata as key/value pairs: what onnxruntime, Netron and every ONNX tool read. */
+export function encodeOnnxModel(graph: OnnxGraph, producerVersion: string, metadata: Readonly<Record<string, string>> = {}): Uint8Array {
   const message = ModelProto.fromObject({
+    metadata_props: Object.entries(metadata).map(([key, value]) => ({ key, value })),
     ir_version: ONNX_IR_VERSION,
     producer_name: 'Convas',
     producer_version: producerVersion,

@@ -422,6 +422,18 @@ function layerNode(b: GraphBuilder, layer: NetworkLayer, inputs: readonly string
 }
 
 /**
+ * What the model tells about its input and output as ONNX metadata (Netron shows it): the layout, the
+ * scaling the engine applies before the model (pixels / 255; any standardisation follows it outside
+ * the model), and whether the output is probabilities (a softmax last) or logits.
+ */
+export function onnxMetadata(network: Network): Record<string, string> {
+  const last = network.layers[network.layers.length - 1]!;
+  const params = last.params as { activation?: unknown };
+  const probabilities = last.kind === 'Softmax' || params.activation === 'softmax';
+  return { 'convas.input_layout': 'NHWC', 'convas.input_scale': '1/255', 'convas.output': probabilities ? 'probabilities' : 'logits' };
+}
+
+/**
  * Why a network's settings cannot be written as ONNX exactly, before any weights exist (the engine
  * would not build these layers either): ReLU settings with no exact layer, a dilated depthwise or
  * transposed convolution, or output_padding, whose engine layers do not compute what Keras does.

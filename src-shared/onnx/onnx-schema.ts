@@ -17,6 +17,13 @@ export const ONNX_SCHEMA: INamespace = {
             doc_string: { type: 'string', id: 6 },
             graph: { type: 'GraphProto', id: 7 },
             opset_import: { rule: 'repeated', type: 'OperatorSetIdProto', id: 8 },
+            metadata_props: { rule: 'repeated', type: 'StringStringEntryProto', id: 14 },
+          },
+        },
+        StringStringEntryProto: {
+          fields: {
+            key: { type: 'string', id: 1 },
+            value: { type: 'string', id: 2 },
           },
         },
         OperatorSetIdProto: {

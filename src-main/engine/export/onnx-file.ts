@@ -2,9 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
 import type { Network } from '../../../src-shared/graph/network';
 import { encodeOnnxModel } from '../../../src-shared/onnx/model-proto';
-import { onnxGraphOf, onnxSettingsProblem, type OnnxProblem } from '../../../src-shared/onnx/network-graph';
+import { onnxGraphOf, onnxMetadata, onnxSettingsProblem, type OnnxProblem } from '../../../src-shared/onnx/network-graph';
 import type { FloatTensor } from '../../../src-shared/onnx/tensor-layout';
 import { onnxProblemText } from '../../../src-shared/i18n/onnx-text';
+import type { Normalization } from '../../../src-shared/training/normalization';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { compileModel } from '../model/compile';
 import { initBackend } from '../backend/select';
@@ -28,11 +29,15 @@ export function modelWeights(model: tf.LayersModel): Map<string, FloatTensor> {
   return weights;
 }
 
-/** The ONNX ModelProto bytes of `network` with `model`'s weights; throws OnnxExportError for a layer it cannot write exactly. */
-export function onnxBytes(model: tf.LayersModel, network: Network): Uint8Array {
+/**
+ * The ONNX ModelProto bytes of `network` with `model`'s weights; throws OnnxExportError for a layer it
+ * cannot write exactly. `normalization` (a trained run's, from convas-dataset.json) goes into the metadata.
+ */
+export function onnxBytes(model: tf.LayersModel, network: Network, normalization?: Normalization): Uint8Array {
   const graph = onnxGraphOf(network, modelWeights(model));
   if (!graph.ok) throw new OnnxExportError(graph.problem);
-  return encodeOnnxModel(graph.graph, `TensorFlow.js ${tf.version.tfjs}`);
+  const metadata = { ...onnxMetadata(network), ...(normalization ? { 'convas.normalization': JSON.stringify(normalization) } : {}) };
+  return encodeOnnxModel(graph.graph, `TensorFlow.js ${tf.version.tfjs}`, metadata);
 }
 
 /** The ONNX bytes of a design with its initial weights: the model the engine would start training from with `seed`. */
@@ -49,9 +54,9 @@ export function designOnnxBytes(network: Network, seed: number): Uint8Array {
 }
 
 /** Writes model.onnx of a trained model into `dir`; returns its path. */
-export async function writeOnnxFile(model: tf.LayersModel, network: Network, dir: string): Promise<string> {
+export async function writeOnnxFile(model: tf.LayersModel, network: Network, dir: string, normalization?: Normalization): Promise<string> {
   const path = join(dir, ONNX_FILE);
-  await writeFileAtomic(path, onnxBytes(model, network));
+  await writeFileAtomic(path, onnxBytes(model, network, normalization));
   return path;
 }
 

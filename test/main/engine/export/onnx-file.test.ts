@@ -103,6 +103,16 @@ describe('ONNX export, proved by onnxruntime', () => {
     ]);
   });
 
+  it('says in its metadata how the input is laid out and scaled and whether the output is probabilities or logits', () => {
+    const network = templateNetwork('lecture-cnn');
+    const model = compileModel(network, 1);
+    const bytes = Buffer.from(onnxBytes(model, network, { kind: 'unit' }));
+    model.dispose();
+    for (const text of ['convas.input_layout', 'NHWC', 'convas.input_scale', '1/255', 'convas.output', 'probabilities', '{"kind":"unit"}'])
+      expect(bytes.includes(text), text).toBe(true);
+    expect(bytes.includes('logits')).toBe(false);
+  });
+
   it('writes a design with the initial weights the engine would start from', async () => {
     const network = templateNetwork('lecture-cnn');
     const model = compileModel(network, 42);
