@@ -80,6 +80,7 @@ describe('EngineHost with augmentation and standardisation', { timeout: 300_000 
       'weights.bin',
       'model.keras.json',
       'convas-dataset.json',
+      'model.onnx',
     ]);
     const stored = await storedFile(dir);
     expect(stored.classNames[9]).toBe('Ankle boot');

@@ -116,6 +116,7 @@ describe('training on a folder of pictures', { timeout: 300_000 }, () => {
       'weights.bin',
       'model.keras.json',
       TRAINED_DATASET_FILE,
+      'model.onnx',
     ]);
     const trained = trainedDatasetSchema.parse(JSON.parse(await readFile(join(out, TRAINED_DATASET_FILE), 'utf8')));
     expect(trained).toEqual({
