@@ -1,7 +1,4 @@
 import type { Network, NetworkLayer } from '../graph/network';
-import type { Coded } from '../i18n/coded';
-import type { ActivationName, Padding } from '../layers/params';
-import type { Conv2DParams } from '../layers/conv2d';
 import type { PoolingParams } from '../layers/pooling';
 import type { DenseParams } from '../layers/dense';
 import type { ActivationParams } from '../layers/activation';
@@ -9,7 +6,6 @@ import type { BatchNormalizationParams } from '../layers/batch-normalization';
 import type { LeakyReLUParams, ReLUParams, SoftmaxParams } from '../layers/activation-layers';
 import type { ConcatenateParams } from '../layers/merges';
 import type { DepthwiseConv2DParams } from '../layers/depthwise-conv2d';
-import type { SeparableConv2DParams } from '../layers/separable-conv2d';
 import type { Conv2DTransposeParams } from '../layers/conv2d-transpose';
 import type { ZeroPadding2DParams } from '../layers/zero-padding2d';
 import type { Cropping2DParams } from '../layers/cropping2d';
@@ -17,258 +13,21 @@ import type { UpSampling2DParams } from '../layers/up-sampling2d';
 import type { LayerNormalizationParams } from '../layers/layer-normalization';
 import { bilinearWeights } from '../layers/bilinear-weights';
 import { reluTrainsInTfjs } from '../training/compatibility';
-import type { OnnxAttribute, OnnxGraph, OnnxNode, OnnxTensor } from './model-proto';
-import { permute, type FloatTensor } from './tensor-layout';
+import type { OnnxAttribute, OnnxGraph } from './model-proto';
+import type { FloatTensor } from './tensor-layout';
+import { GraphBuilder } from './graph-builder';
+import { convLayer, windowPads } from './convolution-nodes';
+import { Refusal, type OnnxProblem } from './onnx-problem';
 import { withoutInverseTransposes } from './transpose-pairs';
+
+export type { OnnxProblem, OnnxProblemValues } from './onnx-problem';
+
+export type OnnxGraphResult = { readonly ok: true; readonly graph: OnnxGraph } | { readonly ok: false; readonly problem: OnnxProblem };
 
 /** The name of the exported model's one input (NHWC float32, scaled as the engine feeds it). */
 export const ONNX_INPUT = 'input';
 /** The name of the exported model's one output (probabilities after softmax, logits after a linear layer). */
 export const ONNX_OUTPUT = 'output';
-
-/** Why a network cannot be written as ONNX exactly; the dictionaries word each (engine: `error.onnx.*`). */
-export type OnnxProblemValues = {
-  /** ReLU settings no exact ONNX (nor TensorFlow.js) layer is written for. */
-  readonly 'relu-settings': { readonly layer: string };
-  /** The convolution's dilation or output_padding, which the engine's own layer does not compute as Keras does. */
-  readonly 'convolution-settings': { readonly layer: string };
-  /** A weight the layer needs is not among the weights given, or has another shape. */
-  readonly 'missing-weight': { readonly layer: string; readonly weight: string };
-};
-export type OnnxProblem = Coded<OnnxProblemValues>;
-
-export type OnnxGraphResult = { readonly ok: true; readonly graph: OnnxGraph } | { readonly ok: false; readonly problem: OnnxProblem };
-
-/** Thrown inside the builder and turned into a result at its edge. */
-class Refusal extends Error {
-  constructor(readonly problem: OnnxProblem) {
-    super(problem.code);
-  }
-}
-
-const TO_NCHW = [0, 3, 1, 2];
-const TO_NHWC = [0, 2, 3, 1];
-
-/** TensorFlow's 'same' padding of one axis: the total the window needs, the odd one at the end. */
-function samePads(n: number, k: number, s: number, d: number): [number, number] {
-  const effective = (k - 1) * d + 1;
-  const out = Math.ceil(n / s);
-  const total = Math.max((out - 1) * s + effective - n, 0);
-  const before = Math.floor(total / 2);
-  return [before, total - before];
-}
-
-/** ONNX's pads ([top, left, bottom, right]) for a window over an h×w map. */
-function windowPads(
-  padding: Padding,
-  [h, w]: readonly number[],
-  k: readonly [number, number],
-  s: readonly [number, number],
-  d: readonly [number, number] = [1, 1],
-): number[] {
-  if (padding === 'valid') return [0, 0, 0, 0];
-  const [top, bottom] = samePads(h!, k[0], s[0], d[0]);
-  const [left, right] = samePads(w!, k[1], s[1], d[1]);
-  return [top, left, bottom, right];
-}
-
-/** Collects nodes and constants with unique names; each method returns the name of the tensor it makes. */
-class GraphBuilder {
-  readonly nodes: OnnxNode[] = [];
-  readonly initializers: OnnxTensor[] = [];
-  private readonly used = new Set<string>();
-
-  constructor(private readonly weights: ReadonlyMap<string, FloatTensor>) {}
-
-  private unique(name: string): string {
-    let candidate = name;
-    for (let i = 1; this.used.has(candidate); i++) candidate = `${name}_${i}`;
-    this.used.add(candidate);
-    return candidate;
-  }
-
-  op(op: string, inputs: readonly string[], label: string, attributes?: readonly OnnxAttribute[]): string {
-    const out = this.unique(label);
-    this.nodes.push({ op, name: out, inputs, outputs: [out], ...(attributes ? { attributes } : {}) });
-    return out;
-  }
-
-  floats(label: string, t: FloatTensor): string {
-    const name = this.unique(label);
-    this.initializers.push({ name, type: 'float', dims: t.shape, data: t.data });
-    return name;
-  }
-
-  scalar(label: string, value: number): string {
-    return this.floats(label, { data: Float32Array.of(value), shape: [] });
-  }
-
-  ints(label: string, values: readonly number[]): string {
-    const name = this.unique(label);
-    this.initializers.push({ name, type: 'int64', dims: [values.length], data: values });
-    return name;
-  }
-
-  /** A weight of `layer` as TensorFlow.js names it ("conv2d/kernel"), checked against the size it must have. */
-  weight(layer: string, weight: string, shape: readonly number[]): FloatTensor {
-    const t = this.weights.get(`${layer}/${weight}`);
-    const size = shape.reduce((a, b) => a * b, 1);
-    if (!t || t.data.length !== size || t.shape.length !== shape.length || t.shape.some((d, i) => d !== shape[i])) {
-      throw new Refusal({ code: 'missing-weight', values: { layer, weight } });
-    }
-    return t;
-  }
-
-  transpose(x: string, perm: readonly number[], label: string): string {
-    return this.op('Transpose', [x], label, [{ name: 'perm', ints: perm }]);
-  }
-
-  /** One NCHW operator applied to an NHWC tensor: the model keeps Keras's layout between layers. */
-  nchw(x: string, label: string, apply: (nchw: string) => string): string {
-    return this.transpose(apply(this.transpose(x, TO_NCHW, `${label}/nchw`)), TO_NHWC, `${label}/nhwc`);
-  }
-
-  activation(x: string, name: ActivationName, label: string): string {
-    const at = `${label}/${name}`;
-    switch (name) {
-      case 'linear':
-        return x;
-      case 'relu':
-        return this.op('Relu', [x], at);
-      case 'relu6':
-        return this.op('Clip', [x, this.scalar(`${at}/min`, 0), this.scalar(`${at}/max`, 6)], at);
-      case 'elu':
-        return this.op('Elu', [x], at, [{ name: 'alpha', float: 1 }]);
-      case 'selu':
-        // ONNX's default alpha and gamma are Keras's (and TensorFlow.js's) constants in float32.
-        return this.op('Selu', [x], at);
-      case 'sigmoid':
-        return this.op('Sigmoid', [x], at);
-      case 'hard_sigmoid':
-        // TensorFlow.js's hard sigmoid: clip(0.2·x + 0.5, 0, 1), the model the engine trained.
-        return this.op('HardSigmoid', [x], at, [
-          { name: 'alpha', float: 0.2 },
-          { name: 'beta', float: 0.5 },
-        ]);
-      case 'tanh':
-        return this.op('Tanh', [x], at);
-      case 'softmax':
-        return this.op('Softmax', [x], at, [{ name: 'axis', int: -1 }]);
-      case 'softplus':
-        return this.op('Softplus', [x], at);
-      case 'softsign':
-        return this.op('Softsign', [x], at);
-      case 'swish':
-        return this.op('Mul', [x, this.op('Sigmoid', [x], `${at}/sigmoid`)], at);
-      case 'mish':
-        return this.op('Mul', [x, this.op('Tanh', [this.op('Softplus', [x], `${at}/softplus`)], `${at}/tanh`)], at);
-      case 'gelu': {
-        // The exact GELU, x·Φ(x) = x·(1 + erf(x/√2))/2, as TensorFlow.js's 'gelu' computes it.
-        const erf = this.op('Erf', [this.op('Div', [x, this.scalar(`${at}/sqrt2`, Math.SQRT2)], `${at}/scaled`)], `${at}/erf`);
-        const cdf = this.op(
-          'Mul',
-          [this.op('Add', [erf, this.scalar(`${at}/one`, 1)], `${at}/plus1`), this.scalar(`${at}/half`, 0.5)],
-          `${at}/cdf`,
-        );
-        return this.op('Mul', [x, cdf], at);
-      }
-    }
-  }
-}
-
-/** Depthwise kernel (kh, kw, c, m) → ONNX grouped Conv weights (c·m, 1, kh, kw), channel c·m + j as TensorFlow orders them. */
-function depthwiseWeights(k: FloatTensor): FloatTensor {
-  const [kh, kw, c, m] = k.shape as [number, number, number, number];
-  return { data: permute(k, [2, 3, 0, 1]).data, shape: [c * m, 1, kh, kw] };
-}
-
-/**
- * A convolution run in NCHW with its activation: an elementwise one stays in NCHW too, so that two
- * convolutions or pools in a row need no Transposes between them (withoutInverseTransposes drops
- * them); softmax, over the channels, runs on the NHWC result.
- */
-function convolved(b: GraphBuilder, x: string, name: string, activation: ActivationName, apply: (nchw: string) => string): string {
-  if (activation === 'softmax') return b.activation(b.nchw(x, name, apply), activation, name);
-  return b.nchw(x, name, (t) => b.activation(apply(t), activation, name));
-}
-
-function convLayer(b: GraphBuilder, layer: NetworkLayer, x: string): string {
-  const name = layer.name;
-  const [h, w, c] = layer.inputShapes[0]!;
-  switch (layer.kind) {
-    case 'Conv2D': {
-      const p = layer.params as Conv2DParams;
-      const [kh, kw] = p.kernel_size;
-      const kernel = b.weight(name, 'kernel', [kh, kw, c!, p.filters]);
-      const inputs = [b.floats(`${name}/W`, permute(kernel, [3, 2, 0, 1]))];
-      if (p.use_bias) inputs.push(b.floats(`${name}/B`, b.weight(name, 'bias', [p.filters])));
-      return convolved(b, x, name, p.activation, (t) =>
-        b.op('Conv', [t, ...inputs], `${name}/conv`, [
-          { name: 'kernel_shape', ints: [kh, kw] },
-          { name: 'strides', ints: p.strides },
-          { name: 'dilations', ints: p.dilation_rate },
-          { name: 'pads', ints: windowPads(p.padding, [h!, w!], p.kernel_size, p.strides, p.dilation_rate) },
-        ]),
-      );
-    }
-    case 'DepthwiseConv2D': {
-      const p = layer.params as DepthwiseConv2DParams;
-      const [kh, kw] = p.kernel_size;
-      const kernel = b.weight(name, 'depthwise_kernel', [kh, kw, c!, p.depth_multiplier]);
-      const inputs = [b.floats(`${name}/W`, depthwiseWeights(kernel))];
-      if (p.use_bias) inputs.push(b.floats(`${name}/B`, b.weight(name, 'bias', [c! * p.depth_multiplier])));
-      return convolved(b, x, name, p.activation, (t) =>
-        b.op('Conv', [t, ...inputs], `${name}/conv`, [
-          { name: 'group', int: c! },
-          { name: 'kernel_shape', ints: [kh, kw] },
-          { name: 'strides', ints: p.strides },
-          { name: 'pads', ints: windowPads(p.padding, [h!, w!], p.kernel_size, p.strides) },
-        ]),
-      );
-    }
-    case 'SeparableConv2D': {
-      const p = layer.params as SeparableConv2DParams;
-      const [kh, kw] = p.kernel_size;
-      const middle = c! * p.depth_multiplier;
-      const depthwise = b.floats(
-        `${name}/depthwise`,
-        depthwiseWeights(b.weight(name, 'depthwise_kernel', [kh, kw, c!, p.depth_multiplier])),
-      );
-      const pointwise = b.floats(`${name}/pointwise`, permute(b.weight(name, 'pointwise_kernel', [1, 1, middle, p.filters]), [3, 2, 0, 1]));
-      const bias = p.use_bias ? [b.floats(`${name}/B`, b.weight(name, 'bias', [p.filters]))] : [];
-      return convolved(b, x, name, p.activation, (t) => {
-        const spread = b.op('Conv', [t, depthwise], `${name}/depthwise_conv`, [
-          { name: 'group', int: c! },
-          { name: 'kernel_shape', ints: [kh, kw] },
-          { name: 'strides', ints: p.strides },
-          { name: 'dilations', ints: p.dilation_rate },
-          { name: 'pads', ints: windowPads(p.padding, [h!, w!], p.kernel_size, p.strides, p.dilation_rate) },
-        ]);
-        return b.op('Conv', [spread, pointwise, ...bias], `${name}/pointwise_conv`, [{ name: 'kernel_shape', ints: [1, 1] }]);
-      });
-    }
-    case 'Conv2DTranspose': {
-      const p = layer.params as Conv2DTransposeParams;
-      const [kh, kw] = p.kernel_size;
-      const [sh, sw] = p.strides;
-      // TensorFlow keeps (kh, kw, filters, channels); ONNX's ConvTranspose wants (channels, filters, kh, kw).
-      const inputs = [b.floats(`${name}/W`, permute(b.weight(name, 'kernel', [kh, kw, p.filters, c!]), [3, 2, 0, 1]))];
-      if (p.use_bias) inputs.push(b.floats(`${name}/B`, b.weight(name, 'bias', [p.filters])));
-      // The gradient of a 'same' convolution over the n·s output: its pads, and zeros at the end where the kernel is shorter than the stride.
-      const pads = p.padding === 'same' ? windowPads('same', [h! * sh, w! * sw], p.kernel_size, p.strides) : [0, 0, 0, 0];
-      return convolved(b, x, name, p.activation, (t) =>
-        b.op('ConvTranspose', [t, ...inputs], `${name}/conv_transpose`, [
-          { name: 'kernel_shape', ints: [kh, kw] },
-          { name: 'strides', ints: p.strides },
-          { name: 'pads', ints: pads },
-          { name: 'output_padding', ints: [Math.max(sh - kh, 0), Math.max(sw - kw, 0)] },
-        ]),
-      );
-    }
-    default:
-      throw new Error(`${layer.kind} is not a convolution`);
-  }
-}
 
 /** Sorted sample axes (1-based, with the batch as 0) of Keras's LayerNormalization axis over a per-sample shape of rank r. */
 function normalizedAxes(axis: number | readonly number[], r: number): number[] {
