@@ -17,7 +17,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   },
   export: {
     load: async () => (await import('./commands/export')).exportCommand,
-    help: 'export <file> --to keras-json|tfjs-topology|python|project|pytorch -o <path> [--distribute mirrored|multi-worker]',
+    help: 'export <file> --to keras-json|tfjs-topology|python|project|pytorch|onnx -o <path> [--distribute mirrored|multi-worker]',
   },
   bench: {
     load: async () => (await import('./commands/bench')).benchCommand,

@@ -47,6 +47,7 @@ const FILTER_EXTENSIONS: Readonly<Record<FilterKind, { readonly extensions: read
   'tfjs-model': { extensions: ['json'], allFiles: false },
   python: { extensions: ['py'], allFiles: false },
   png: { extensions: ['png'], allFiles: false },
+  onnx: { extensions: ['onnx'], allFiles: false },
 };
 
 /** The file-type filters of a dialog for this purpose, named in the language. */
@@ -64,6 +65,7 @@ export const DEFAULT_EXTENSION: Readonly<Record<ExportKind, string>> = {
   'tfjs-model': '.json',
   python: '.py',
   png: '.png',
+  onnx: '.onnx',
 };
 
 /** "net" → "net.convas.json"; a name that already has an extension is the user's choice and kept. */

@@ -24,6 +24,8 @@ import type { Normalization } from '../../src-shared/training/normalization';
 import { saveModel } from './export/artifacts';
 import { writeKerasScript } from './export/keras-script';
 import { writePytorchModule } from './export/pytorch';
+import { writeOnnxFile } from './export/onnx-file';
+import { exportDesign } from './export/design-export';
 import { previewAugmentation } from './training/preview';
 import { writeFileAtomic } from '../files/atomic-write';
 import { toKeras3Json } from '../../src-shared/keras/export';
@@ -178,6 +180,8 @@ export class EngineHost {
         return this.export(command);
       case 'augment-preview':
         return this.augmentPreview(command);
+      case 'export-design':
+        return exportDesign(command, this.emit, this.confinement);
       case 'shutdown':
         await this.current?.done;
         this.current?.session.dispose();
@@ -597,7 +601,8 @@ export class EngineHost {
       await writeFileAtomic(datasetPath, `${JSON.stringify(run.trained, null, 2)}\n`);
       const scriptPath = await writeKerasScript(dir, run.model, run.settings);
       const pytorchPath = await writePytorchModule(run.model, dir);
-      const all = [...files, kerasPath, datasetPath, scriptPath, pytorchPath];
+      const onnxPath = await writeOnnxFile(run.session.model, run.model, dir, run.trained.normalization);
+      const all = [...files, kerasPath, datasetPath, scriptPath, pytorchPath, onnxPath];
       const contents = command.returnContents
         ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))
         : undefined;

@@ -18,6 +18,7 @@ import { recentFiles } from '../files/recent-files';
 import { TEMPLATES, templateText } from './templates';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Icon, type IconName } from './Icon';
+import { exportOnnxAction } from '../files/onnx-export';
 import { Menu, MenuItem, type Collapse } from './Menu';
 import { arrangeAction, fitAction, redoAction, undoAction } from './actions';
 import { LearnButton } from '../learn/LearnButton';
@@ -202,18 +203,34 @@ export function Toolbar() {
           onClick={() => void saveAsAction()}
         />
         <Menu label={t('toolbar.export')} icon="export" testId="btn-export" title={t('toolbar.export')}>
-          {(close) =>
-            EXPORTS.map((e) => (
+          {(close) => (
+            <>
+              {EXPORTS.map((e) => (
+                <MenuItem
+                  key={e.kind}
+                  testId={e.testId}
+                  label={t(e.label)}
+                  {...(e.hint ? { hint: t(e.hint) } : {})}
+                  close={close}
+                  onSelect={() => void exportAction(e.kind, useMeasuredStore.getState().sizes)}
+                />
+              ))}
               <MenuItem
-                key={e.kind}
-                testId={e.testId}
-                label={t(e.label)}
-                {...(e.hint ? { hint: t(e.hint) } : {})}
+                testId="btn-export-onnx-trained"
+                label={t('export.onnxTrained')}
+                hint={t('export.onnxTrainedHint')}
                 close={close}
-                onSelect={() => void exportAction(e.kind, useMeasuredStore.getState().sizes)}
+                onSelect={() => void exportOnnxAction(true)}
               />
-            ))
-          }
+              <MenuItem
+                testId="btn-export-onnx-design"
+                label={t('export.onnxDesign')}
+                hint={t('export.onnxDesignHint')}
+                close={close}
+                onSelect={() => void exportOnnxAction(false)}
+              />
+            </>
+          )}
         </Menu>
         <Menu
           label={t('toolbar.templates')}

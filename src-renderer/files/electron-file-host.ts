@@ -33,6 +33,7 @@ export function exportKindOf(name: string, mime: string): ExportKind {
   if (mime === 'text/x-python' || lower.endsWith('.py')) return 'python';
   if (lower.endsWith('.convas.json')) return 'project';
   if (lower.endsWith('.keras.json')) return 'keras-json';
+  if (lower.endsWith('.onnx')) return 'onnx';
   return 'tfjs-model';
 }
 

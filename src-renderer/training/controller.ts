@@ -16,6 +16,11 @@ import { useTrainingStore, type CellPick, type PanelTab } from './training-store
 const bound = new WeakSet<EngineApi>();
 let active: EngineApi | undefined;
 
+/** The engine the page talks to now, if any (for commands outside a run, e.g. a design's ONNX export). */
+export function activeEngine(): EngineApi | undefined {
+  return active;
+}
+
 /** Subscribes the training and feature-map stores to `engine` (once per engine object). */
 export function bindEngine(engine: EngineApi | undefined): void {
   active = engine;

@@ -24,7 +24,7 @@ export const openKindSchema = z.enum(['project', 'model']);
 export type OpenKind = z.infer<typeof openKindSchema>;
 
 /** What an export is; it picks the dialog's title and file-type filter. */
-export const exportKindSchema = z.enum(['project', 'keras-json', 'tfjs-model', 'python', 'png']);
+export const exportKindSchema = z.enum(['project', 'keras-json', 'tfjs-model', 'python', 'png', 'onnx']);
 export type ExportKind = z.infer<typeof exportKindSchema>;
 
 const pathSchema = z

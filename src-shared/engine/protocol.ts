@@ -118,6 +118,20 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     layer: z.string().min(1).max(MAX_SETTING_TEXT).optional(),
     classIndex: z.number().int().min(0).optional(),
   }),
+  /**
+   * A design with its initial weights (those training would start from with `seed`) as an ONNX
+   * model; no run is needed. Written into `dir` when given (inside the export root when confined);
+   * its bytes come back with `returnContents`, or always when there is no `dir`.
+   */
+  z.object({
+    type: z.literal('export-design'),
+    requestId: z.string().min(1).max(100),
+    graph: wireGraphSchema,
+    seed: z.number().int().min(0),
+    format: z.literal('onnx'),
+    dir: z.string().min(1).optional(),
+    returnContents: z.boolean().optional(),
+  }),
 ]);
 export type EngineCommand = z.infer<typeof engineCommandSchema>;
 
@@ -234,6 +248,10 @@ export const engineErrorReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('unknown-class'), values: z.object({ index: count, count }) }),
   z.object({ code: z.literal('export-outside-root'), values: z.object({ dir: z.string() }) }),
   z.object({ code: z.literal('export-failed'), values: z.object({ dir: z.string() }) }),
+  /** A layer an ONNX export cannot write exactly (src-shared/onnx/network-graph.ts), refused rather than written wrong. */
+  z.object({ code: z.literal('onnx-relu-settings'), values: z.object({ layer: z.string() }) }),
+  z.object({ code: z.literal('onnx-convolution-settings'), values: z.object({ layer: z.string() }) }),
+  z.object({ code: z.literal('onnx-missing-weight'), values: z.object({ layer: z.string(), weight: z.string() }) }),
   z.object({ code: z.literal('bad-command'), values: none }),
   z.object({ code: z.literal('bad-event'), values: none }),
   z.object({ code: z.literal('engine-stopped'), values: none }),
@@ -473,6 +491,13 @@ export const engineEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('exported'),
     runId,
+    files: z.array(z.string()),
+    contents: z.array(z.object({ name: z.string(), data: z.instanceof(Uint8Array) })).optional(),
+  }),
+  /** The answer to export-design: the files written (if any) and, when asked or when nothing was written, their bytes. */
+  z.object({
+    type: z.literal('design-exported'),
+    requestId: z.string(),
     files: z.array(z.string()),
     contents: z.array(z.object({ name: z.string(), data: z.instanceof(Uint8Array) })).optional(),
   }),

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openApp, SCREENSHOTS, type App } from './harness';
+import * as tf from '@tensorflow/tfjs';
 import { loadModel } from '../../src-main/engine/export/artifacts';
+import { runOnnx } from '../main/support/onnx-runtime';
 import { readModelFile } from '../../src-shared/format/model-file';
 import { analyzeGraph } from '../../src-shared/graph/analyze';
 import { summarize } from '../../src-shared/summary/summary';
@@ -82,7 +84,7 @@ describe('training in the browser UI', () => {
     await expect
       .poll(() => page.getByTestId('export-trained-status').innerText(), { timeout: 30_000 })
       .toMatch(/model\.json.*weights\.bin.*model\.keras\.json/);
-    await expect.poll(() => saved.length).toBe(6);
+    await expect.poll(() => saved.length).toBe(7);
     await expect
       .poll(() => {
         try {
@@ -108,5 +110,44 @@ describe('training in the browser UI', () => {
         }
       })
       .toContain('def load(folder=');
+  });
+
+  it('exports ONNX from the Export menu, trained and with initial weights; onnxruntime runs the trained one as TensorFlow.js does', async () => {
+    const names: string[] = [];
+    // The listener of the test before saves every download into app.downloads; this one notes the names.
+    page.on('download', (dl) => names.push(dl.suggestedFilename()));
+    const size = (name: string) => {
+      try {
+        return readFileSync(join(app.downloads, name)).byteLength;
+      } catch {
+        return 0;
+      }
+    };
+    for (const item of ['btn-export-onnx-trained', 'btn-export-onnx-design']) {
+      await page.getByTestId('btn-export').click();
+      await page.getByTestId(item).click();
+      await expect.poll(() => names.length, { timeout: 30_000 }).toBe(item === 'btn-export-onnx-trained' ? 1 : 2);
+      await expect.poll(() => size(names.at(-1)!), { timeout: 30_000 }).toBeGreaterThan(197210 * 4);
+    }
+    const [trainedName, designName] = names as [string, string];
+    expect(trainedName).toMatch(/\.onnx$/);
+    expect(designName).toMatch(/-untrained\.onnx$/);
+    const x = tf.randomUniform([2, 28, 28, 1], 0, 1, 'float32', 1);
+    const model = await loadModel(join(app.downloads, 'model.json'));
+    const want = tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync());
+    model.dispose();
+    const trained = await runOnnx(
+      new Uint8Array(readFileSync(join(app.downloads, trainedName))),
+      x.dataSync() as Float32Array,
+      [2, 28, 28, 1],
+    );
+    for (let i = 0; i < want.length; i++) expect(Math.abs(want[i]! - trained.data[i]!)).toBeLessThanOrEqual(1e-4);
+    const untrained = await runOnnx(
+      new Uint8Array(readFileSync(join(app.downloads, designName))),
+      x.dataSync() as Float32Array,
+      [2, 28, 28, 1],
+    );
+    expect(untrained.dims).toEqual([2, 10]);
+    expect(Array.from(untrained.data)).not.toEqual(Array.from(trained.data));
   });
 });

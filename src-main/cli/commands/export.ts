@@ -11,10 +11,10 @@ import type { Network } from '../../../src-shared/graph/network';
 import { CliError, usage } from '../errors';
 import { resolveFrom, type CliIo } from '../io';
 
-const TARGETS = ['keras-json', 'tfjs-topology', 'python', 'project', 'pytorch'] as const;
+const TARGETS = ['keras-json', 'tfjs-topology', 'python', 'project', 'pytorch', 'onnx'] as const;
 type Target = (typeof TARGETS)[number];
 
-/** `export <file> --to keras-json|tfjs-topology|python|project|pytorch -o <path> [--distribute mirrored|multi-worker]`. */
+/** `export <file> --to keras-json|tfjs-topology|python|project|pytorch|onnx -o <path> [--distribute mirrored|multi-worker]`. */
 export async function exportCommand(argv: string[], io: CliIo): Promise<void> {
   const { out } = io;
   const { values, positionals } = parseArgs({
@@ -30,6 +30,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<void> {
   if (!isDistribution(distribution)) throw usage(`--distribute must be one of ${DISTRIBUTIONS.join(', ')} (got '${distribution}')`);
   if (distribution !== 'none' && to !== 'python') throw usage('--distribute applies to --to python only');
   const { project } = await loadProject(file, io);
+  if (to === 'onnx') return exportOnnx(requireNetwork(project), project.training.seed, resolveFrom(io, values.output), io);
   let text: string;
   if (to === 'project') {
     text = serializeProject(project);
@@ -51,4 +52,15 @@ function pytorchText(model: Network, title: string): string {
   const module = toPytorchModule(model, title);
   if (!module.ok) throw new CliError(pytorchProblemText('en', module.problem));
   return module.text;
+}
+
+/** The design with its initial weights as ONNX; TensorFlow.js is loaded only for this target (the others stay plain TypeScript). */
+async function exportOnnx(network: Network, seed: number, path: string, io: CliIo): Promise<void> {
+  const { OnnxExportError, writeDesignOnnx } = await import('../../engine/export/onnx-file');
+  try {
+    await writeDesignOnnx(network, seed, path);
+  } catch (e) {
+    throw e instanceof OnnxExportError ? new CliError(e.message) : e;
+  }
+  io.out(`wrote ${path}`);
 }

@@ -1,25 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import { bilinearWeights } from '../../../src-shared/layers/bilinear-weights';
 
-/**
- * The weights of Keras's bilinear upsampling along one axis of length `n` by a whole factor `s`, as an
- * (n, n·s) matrix in row-major order: output i samples the input at (i + 0.5) / s − 0.5 (TensorFlow's
- * half-pixel centres, which Keras's tf.image.resize uses), clamped to the edges, between its two
- * neighbours.
- */
-export function bilinearWeights(n: number, s: number): Float32Array {
-  const out = n * s;
-  const m = new Float32Array(n * out);
-  for (let i = 0; i < out; i++) {
-    const at = (i + 0.5) / s - 0.5;
-    const below = Math.floor(at);
-    const lerp = at - below;
-    const lower = Math.max(below, 0);
-    const upper = Math.min(Math.ceil(at), n - 1);
-    m[lower * out + i]! += 1 - lerp;
-    m[upper * out + i]! += lerp;
-  }
-  return m;
-}
+export { bilinearWeights };
 
 type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
 type Shape = (number | null)[];

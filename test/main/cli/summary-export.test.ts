@@ -117,7 +117,7 @@ describe('cli export', () => {
   });
 
   it('rejects an unknown target', async () => {
-    const r = await cli(['export', template('lenet-5'), '--to', 'onnx', '-o', join(tmp(), 'x')]);
+    const r = await cli(['export', template('lenet-5'), '--to', 'tflite', '-o', join(tmp(), 'x')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--to must be one of');
   });

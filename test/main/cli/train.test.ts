@@ -47,7 +47,8 @@ describe('cli train', { timeout: 600_000 }, () => {
     expect(last['type']).toBe('finished');
     expect(last['testCount']).toBe(1000);
     expect(last['testAccuracy'] as number).toBeGreaterThan(0.5);
-    for (const f of ['model.json', 'weights.bin', 'model.keras.json', 'model_pytorch.py']) expect(existsSync(join(out, f))).toBe(true);
+    for (const f of ['model.json', 'weights.bin', 'model.keras.json', 'model_pytorch.py', 'model.onnx'])
+      expect(existsSync(join(out, f))).toBe(true);
     // The exported Keras JSON is itself a model file Convas reads.
     const summary = await cli(['summary', join(out, 'model.keras.json'), '--json']);
     expect(JSON.parse(summary.stdout).totalParams).toBe(197210);

@@ -82,6 +82,7 @@ describe('EngineHost with augmentation and standardisation', { timeout: 300_000 
       'convas-dataset.json',
       'model_keras.py',
       'model_pytorch.py',
+      'model.onnx',
     ]);
     // Beside the weights, the Keras script of the network, set to load them and train as the run did.
     const script = await readFile(join(dir, 'model_keras.py'), 'utf8');

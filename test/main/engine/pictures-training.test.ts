@@ -118,6 +118,7 @@ describe('training on a folder of pictures', { timeout: 300_000 }, () => {
       TRAINED_DATASET_FILE,
       'model_keras.py',
       'model_pytorch.py',
+      'model.onnx',
     ]);
     const trained = trainedDatasetSchema.parse(JSON.parse(await readFile(join(out, TRAINED_DATASET_FILE), 'utf8')));
     expect(trained).toEqual({

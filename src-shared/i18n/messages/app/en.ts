@@ -50,6 +50,11 @@ export const en = {
   'export.pythonMirroredHint': 'tf.distribute.MirroredStrategy on one machine',
   'export.pythonMultiWorker': 'Python Keras script for several machines (.py)',
   'export.pythonMultiWorkerHint': 'MultiWorkerMirroredStrategy, set up by TF_CONFIG',
+  'export.onnxTrained': 'ONNX model, trained (.onnx)',
+  'export.onnxTrainedHint': 'the weights of the last run, for onnxruntime',
+  'export.onnxDesign': 'ONNX model, initial weights (.onnx)',
+  'export.onnxDesignHint': 'the design untrained, as training would start',
+  'export.onnxNoEngine': 'The training engine is not connected.',
 
   'palette.title': 'Layers',
   'palette.hint':

@@ -51,6 +51,11 @@ export const ko: Translation<typeof en> = {
   'export.pythonMirroredHint': '한 컴퓨터에서 tf.distribute.MirroredStrategy',
   'export.pythonMultiWorker': '여러 컴퓨터용 파이썬 케라스 스크립트 (.py)',
   'export.pythonMultiWorkerHint': 'TF_CONFIG로 설정하는 MultiWorkerMirroredStrategy',
+  'export.onnxTrained': 'ONNX 모델, 훈련됨 (.onnx)',
+  'export.onnxTrainedHint': '마지막 훈련의 가중치, onnxruntime용',
+  'export.onnxDesign': 'ONNX 모델, 초기 가중치 (.onnx)',
+  'export.onnxDesignHint': '훈련 전 설계, 훈련이 시작될 때의 가중치',
+  'export.onnxNoEngine': '훈련 엔진에 연결되어 있지 않습니다.',
 
   'palette.title': '층',
   'palette.hint':

@@ -61,6 +61,11 @@ export const en = {
   'error.unknown-class': 'There is no class {index}: the network has {count} classes.',
   'error.export-outside-root': 'Export refused: {dir} is outside the folder this engine may write to.',
   'error.export-failed': 'Export to {dir} failed.',
+  'error.onnx-relu-settings':
+    '{layer}: these ReLU settings (a threshold, or a cap together with a slope) cannot be written as ONNX exactly, so Convas does not write them. Use ReLU with max_value, or LeakyReLU.',
+  'error.onnx-convolution-settings':
+    '{layer}: dilation_rate or output_padding on this convolution cannot be exported exactly, so Convas does not write it as ONNX. Set them back to 1 and None.',
+  'error.onnx-missing-weight': '{layer}: its weight {weight} is missing or has another shape, so the ONNX model cannot be written.',
   'error.bad-command': 'The engine refused a command it could not read.',
   'error.bad-event': 'The engine sent a message that could not be read.',
   'error.engine-stopped': 'The training engine stopped. Your design is safe — restart the engine to train again.',

@@ -54,6 +54,11 @@ export const ko: Translation<typeof en> = {
   'error.unknown-class': '{index}번 클래스는 없습니다: 이 신경망의 클래스는 {count}개입니다.',
   'error.export-outside-root': '내보내기 거부: {dir}은(는) 이 엔진이 쓸 수 있는 폴더 밖에 있습니다.',
   'error.export-failed': '{dir}(으)로 내보내지 못했습니다.',
+  'error.onnx-relu-settings':
+    '{layer}: 이 ReLU 설정(threshold, 또는 max_value와 기울기를 함께 쓰는 경우)은 ONNX로 정확히 쓸 수 없어서 Convas가 내보내지 않습니다. max_value가 있는 ReLU나 LeakyReLU를 쓰세요.',
+  'error.onnx-convolution-settings':
+    '{layer}: 이 합성곱의 dilation_rate나 output_padding은 정확히 내보낼 수 없어서 ONNX로 쓰지 않습니다. 1과 None으로 되돌리세요.',
+  'error.onnx-missing-weight': '{layer}: 가중치 {weight}가 없거나 모양이 달라서 ONNX 모델을 쓸 수 없습니다.',
   'error.bad-command': '엔진이 읽을 수 없는 명령을 거부했습니다.',
   'error.bad-event': '엔진이 읽을 수 없는 메시지를 보냈습니다.',
   'error.engine-stopped': '훈련 엔진이 멈췄습니다. 설계는 그대로 남아 있습니다 — 엔진을 다시 시작하면 다시 훈련할 수 있습니다.',
