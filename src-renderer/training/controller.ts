@@ -42,7 +42,13 @@ export function bindEngine(engine: EngineApi | undefined): void {
   }
 }
 
-function newRunId(): string {
+/** The engine the panel is bound to (undefined before the panel binds one, or when there is none). */
+export function activeEngine(): EngineApi | undefined {
+  return active;
+}
+
+/** A run id never used before on this page (also the id an opened model is current under). */
+export function newRunId(): string {
   const c = globalThis.crypto;
   if (c && typeof c.randomUUID === 'function') return `run-${c.randomUUID()}`;
   return `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;

@@ -38,7 +38,7 @@ function setup() {
 }
 
 describe('EngineHost open-model (wasm)', () => {
-  let files: { modelJson: string; weights: Uint8Array };
+  let files: { modelJson: string; weights: Uint8Array<ArrayBuffer> };
   let original: tf.LayersModel;
   beforeAll(async () => {
     await useWasm();
@@ -101,7 +101,7 @@ describe('EngineHost open-model (wasm)', () => {
 
   it('answers weights that do not fit with a coded error and keeps no model', async () => {
     const { h, of } = setup();
-    await h.handle({ type: 'open-model', runId: 'opened-3', modelJson: files.modelJson, weights: files.weights.subarray(8) });
+    await h.handle({ type: 'open-model', runId: 'opened-3', modelJson: files.modelJson, weights: files.weights.slice(8) });
     expect(of('error')).toEqual([
       expect.objectContaining({
         runId: 'opened-3',

@@ -52,4 +52,10 @@ export const ko: Translation<typeof en> = {
   'format.unknown-format':
     '{file}은(는) Convas 프로젝트("formatVersion" 없음)도, Keras 모델("class_name" 없음)도, TensorFlow.js model.json("modelTopology" 없음)도 아닙니다.',
   'file.in': '{file}: {problem}',
+  'trained.no-model-json':
+    '고른 파일 중에 TensorFlow.js model.json이 없습니다: model.json을 weights.bin(있다면 convas-dataset.json도)과 함께 고르세요.',
+  'trained.no-manifest':
+    '{file}에는 가중치 목록(weightsManifest)이 없습니다: 훈련된 모델이 아니라 설계만 담고 있습니다. 가져오기…로 열거나, 가중치와 함께 저장된 model.json을 고르세요.',
+  'trained.missing-weights': '{file}의 가중치는 {weights}에 있는데 이 파일을 고르지 않았습니다: {file}과(와) 함께 {weights}도 고르세요.',
+  'trained.bad-dataset-file': 'convas-dataset.json이 Convas가 쓴 파일이 아닙니다: 빼고 열거나, Convas에서 모델을 다시 내보내세요.',
 };
