@@ -19,9 +19,14 @@ import { adoptOpenedModel } from '../training/run-state';
 import { chooseDrawing, resetInspections } from '../inspect/inspect-store';
 import { confirmDiscard } from './file-actions';
 import { fileHost } from './host';
+import { desktopBridge } from '../app/bridge';
+import { hasLinkState } from '../engine/connect';
 
 /** What the picker offers: model.json and convas-dataset.json, and the weight shards TensorFlow.js writes. */
 export const TRAINED_MODEL_TYPES = ['.json', '.bin', 'application/json', 'application/octet-stream'];
+
+/** What browser mode can send its engine in one message, with room for the command around the files. */
+export const BROWSER_MODE_MAX_BYTES = 3.5 * 1024 * 1024;
 
 /** What came of asking the engine to open a model: its answer, or its refusal worded in the user's language. */
 export type EngineOpening =
@@ -30,15 +35,30 @@ export type EngineOpening =
 /** Sends open-model and waits for the engine's answer to this runId. */
 export function askEngineToOpen(engine: EngineApi, runId: string, pick: TrainedModelPick): Promise<EngineOpening> {
   return new Promise((resolve) => {
+    const language = useLanguageStore.getState().language;
+    let offState = () => {};
     const off = engine.on((event) => {
       if (event.type === 'model-opened' && event.runId === runId) {
         off();
+        offState();
         resolve({ ok: true, event });
       } else if (event.type === 'error' && event.runId === runId && event.requestId === undefined) {
         off();
-        resolve({ ok: false, text: engineErrorText(useLanguageStore.getState().language, event) });
+        offState();
+        resolve({ ok: false, text: engineErrorText(language, event) });
       }
     });
+    // An engine that goes away before it answers never will.
+    if (hasLinkState(engine))
+      offState = engine.onState((state) => {
+        if (state !== 'closed') return;
+        off();
+        offState();
+        resolve({
+          ok: false,
+          text: engineErrorText(language, { message: 'engine closed', reason: { code: 'engine-stopped', values: {} } }),
+        });
+      });
     engine.send({
       type: 'open-model',
       runId,
@@ -65,7 +85,9 @@ function failed(text: string): void {
  */
 export async function openTrainedFiles(files: readonly PickedFile[]): Promise<void> {
   const language = useLanguageStore.getState().language;
-  const read = pickTrainedModelFiles(files, (data) => new TextDecoder().decode(data));
+  // Browser mode's server takes messages of at most 4 MiB (src-main/server/limits.ts); the desktop app's port has no such limit.
+  const limit = desktopBridge() ? undefined : BROWSER_MODE_MAX_BYTES;
+  const read = pickTrainedModelFiles(files, (data) => new TextDecoder().decode(data), limit);
   if (!read.ok) {
     const { code, values } = read.problem;
     failed(translator(language, 'files')(`trained.${code}`, values));

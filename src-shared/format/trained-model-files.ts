@@ -19,6 +19,8 @@ export type TrainedFilesProblem = Coded<{
   readonly 'missing-weights': { readonly file: string; readonly weights: string };
   /** convas-dataset.json is not JSON or not one Convas wrote. */
   readonly 'bad-dataset-file': NoValues;
+  /** model.json and its weights hold more megabytes (`size`) than this host can send its engine (`max`): browser mode's message limit. */
+  readonly 'too-large': { readonly size: string; readonly max: string };
 }>;
 
 /** The files sorted out: model.json's text, the weights concatenated in the manifest's order, and the dataset description. */
@@ -71,7 +73,12 @@ function manifestPaths(doc: Record<string, unknown>): string[] | undefined {
  * convas-dataset.json is the one of that name (or any .json the trained-dataset schema accepts), the
  * weights are the files the manifest names. `text` decodes bytes as UTF-8. Never throws.
  */
-export function pickTrainedModelFiles(files: readonly PickedFile[], text: (data: Uint8Array) => string): TrainedFilesRead {
+export function pickTrainedModelFiles(
+  files: readonly PickedFile[],
+  text: (data: Uint8Array) => string,
+  /** The most bytes model.json and its weights may hold together (browser mode's message limit); no limit when absent. */
+  maxBytes?: number,
+): TrainedFilesRead {
   const jsons = files
     .filter((f) => f.name.toLowerCase().endsWith('.json'))
     .map((f) => {
@@ -102,7 +109,12 @@ export function pickTrainedModelFiles(files: readonly PickedFile[], text: (data:
     if (!file) return { ok: false, problem: { code: 'missing-weights', values: { file: model.name, weights: path } } };
     parts.push(file.data);
   }
-  const weights = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  const total = parts.reduce((n, p) => n + p.byteLength, 0);
+  if (maxBytes !== undefined && total + model.source.length > maxBytes) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+    return { ok: false, problem: { code: 'too-large', values: { size: mb(total + model.source.length), max: mb(maxBytes) } } };
+  }
+  const weights = new Uint8Array(total);
   let offset = 0;
   for (const p of parts) {
     weights.set(p, offset);

@@ -68,6 +68,8 @@ export const en = {
     '{file} has no weights list (weightsManifest): it describes a design, not a trained model. Open it with Import…, or choose a model.json saved with its weights.',
   'trained.missing-weights': '{file} keeps its weights in {weights}, which was not chosen: choose {weights} together with {file}.',
   'trained.bad-dataset-file': 'convas-dataset.json is not one Convas wrote: leave it out, or export the model from Convas again.',
+  'trained.too-large':
+    'model.json and its weights hold {size} MB; browser mode sends its engine at most {max} MB at once. Open the model in the desktop app, or predict with the command line (convas predict).',
   /** What a reader said about a file, after the file's name. */
   'file.in': '{file}: {problem}',
 } as const satisfies Dictionary & Record<Codes, Message>;

@@ -252,8 +252,12 @@ export const en = {
   'opened.classes.given': 'Classes, picture size and scaling from {file}.',
   'opened.classes.assumed-fashion-mnist':
     'No convas-dataset.json was given: its 10 classes from 28×28 grayscale pictures are assumed to be Fashion-MNIST’s, and pictures are scaled to 0–1.',
-  'opened.classes.unknown':
-    'No convas-dataset.json was given: its {n} classes are shown by number, and pictures are resized to {h}×{w}×{c} and scaled to 0–1.',
+  'opened.classes.unknown': {
+    count: 'n',
+    one: 'No convas-dataset.json was given: its 1 class is shown by number, and pictures are resized to {h}×{w}×{c} and scaled to 0–1.',
+    other:
+      'No convas-dataset.json was given: its {n} classes are shown by number, and pictures are resized to {h}×{w}×{c} and scaled to 0–1.',
+  },
   'opened.tests.loaded': { count: 'n', one: '1 test sample to look at.', other: '{n} test samples to look at.' },
   'opened.tests.no-dataset':
     'No test samples: the engine loads a test set only for a dataset convas-dataset.json names (Fashion-MNIST, MNIST, CIFAR-10). Draw an image or open a picture instead.',

@@ -223,8 +223,10 @@ export const ko: Translation<typeof en> = {
   'opened.classes.given': '클래스, 그림 크기와 스케일링은 {file}에서 가져왔습니다.',
   'opened.classes.assumed-fashion-mnist':
     'convas-dataset.json이 없어서, 28×28 흑백 그림의 클래스 10개를 Fashion-MNIST의 클래스로 가정하고 그림은 0–1로 스케일링합니다.',
-  'opened.classes.unknown':
-    'convas-dataset.json이 없어서, 클래스 {n}개는 번호로 보여 주고 그림은 {h}×{w}×{c}로 크기를 바꾸어 0–1로 스케일링합니다.',
+  'opened.classes.unknown': {
+    count: 'n',
+    other: 'convas-dataset.json이 없어서, 클래스 {n}개는 번호로 보여 주고 그림은 {h}×{w}×{c}로 크기를 바꾸어 0–1로 스케일링합니다.',
+  },
   'opened.tests.loaded': { count: 'n', other: '볼 수 있는 테스트 샘플 {n}개.' },
   'opened.tests.no-dataset':
     '테스트 샘플이 없습니다: 엔진은 convas-dataset.json이 이름을 밝힌 데이터셋(Fashion-MNIST, MNIST, CIFAR-10)의 테스트 세트만 불러옵니다. 대신 이미지를 그리거나 그림을 여세요.',
