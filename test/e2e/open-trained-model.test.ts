@@ -95,4 +95,26 @@ describe('Open trained model… (browser mode)', () => {
     expect(await page.getByTestId('training-panel').getAttribute('data-status')).toBe('idle');
     expect(await page.getByTestId('test-accuracy').count()).toBe(0);
   });
+
+  it('refuses a weights.bin of another size in words, keeping the opened model', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'convas-other-'));
+    writeFileSync(join(other, 'weights.bin'), new Uint8Array(100));
+    await openTrained([join(dir, 'model.json'), join(other, 'weights.bin')]);
+    await expect
+      .poll(() => page.getByText('The weights file does not match model.json: it holds 100 bytes').count(), { timeout: 10_000 })
+      .toBe(1);
+    expect(await page.getByTestId('opened-model').getAttribute('data-tests')).toBe('loaded');
+  });
+
+  it('without convas-dataset.json: says so, offers no test samples and shows the maps of the drawing', async () => {
+    await openTrained([join(dir, 'model.json'), join(dir, 'weights.bin')]);
+    const note = page.getByTestId('opened-model');
+    await expect.poll(() => note.getAttribute('data-description'), { timeout: 30_000 }).toBe('assumed-fashion-mnist');
+    expect(await note.innerText()).toMatch(/assumed to be Fashion-MNIST’s/);
+    expect(await page.getByTestId('no-test-samples').innerText()).toMatch(/^No test samples/);
+    const viewer = page.getByTestId('featuremap-viewer');
+    await expect.poll(() => viewer.getAttribute('data-source'), { timeout: 30_000 }).toBe('draw');
+    await expect.poll(() => viewer.getAttribute('data-snapshots'), { timeout: 30_000 }).toBe('1');
+    await page.getByTestId('featuremap-conv2d-0').waitFor();
+  });
 });
