@@ -17,7 +17,7 @@ import { issueText, planText } from '../../src-shared/i18n/issue-text';
 import { PICTURE_DATASETS, type TrainingSettings } from '../../src-shared/project/training';
 import { TrainingSession, type PreparedData } from './training/session';
 import type { TrainedModel } from './model/trained-model';
-import { openModel } from './model/open-command';
+import { openModel, type ModelOpening } from './model/open-command';
 import { exampleValues, examplesOf, inputBytes, inputShape, toExamples } from './training/examples';
 import { inspectModel } from './inspect/feature-maps';
 import { saveModel } from './export/artifacts';
@@ -392,7 +392,7 @@ export class EngineHost {
   }
 
   /** What the open-model command needs from this host. */
-  private modelOpening() {
+  private modelOpening(): ModelOpening {
     return {
       emit: this.emit,
       adopt: (runId: string, model: TrainedModel) => this.adoptModel(runId, model),
