@@ -4,12 +4,12 @@
  * without Electron; dialogs.ts and main.ts hand these options to Electron's `dialog`.
  */
 import type { MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
-import type { DataDirKind, ExportKind, OpenKind } from '../../src-shared/electron/ipc-schemas';
+import type { DataDirKind, ExportKind, OpenKind, OpenManyKind } from '../../src-shared/electron/ipc-schemas';
 import { translator } from '../../src-shared/i18n/catalog';
 import type { Language } from '../../src-shared/i18n/language';
 import { fileFilters } from './file-service';
 
-const filters = (language: Language, kind: OpenKind | ExportKind) =>
+const filters = (language: Language, kind: OpenKind | OpenManyKind | ExportKind) =>
   fileFilters(language, kind).map((f) => ({ name: f.name, extensions: [...f.extensions] }));
 
 /** Choosing a project to open or a model to import. */
@@ -18,6 +18,16 @@ export function openFileOptions(language: Language, kind: OpenKind, defaultDir: 
     title: translator(language, 'electron')(`dialog.open.${kind}`),
     defaultPath: defaultDir,
     properties: ['openFile'],
+    filters: filters(language, kind),
+  };
+}
+
+/** Choosing several files at once: a trained model's model.json, weights.bin and convas-dataset.json. */
+export function openFilesOptions(language: Language, kind: OpenManyKind, defaultDir: string): OpenDialogOptions {
+  return {
+    title: translator(language, 'electron')(`dialog.open.${kind}`),
+    defaultPath: defaultDir,
+    properties: ['openFile', 'multiSelections'],
     filters: filters(language, kind),
   };
 }

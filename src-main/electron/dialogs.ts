@@ -1,7 +1,7 @@
 /** The native open/save/folder dialogs behind FileDialogs, attached to the app's window. */
 import { dialog, type BaseWindow } from 'electron';
 import type { Language } from '../../src-shared/i18n/language';
-import { directoryOptions, openFileOptions, overwriteOptions, REPLACE_BUTTON, saveFileOptions } from './dialog-options';
+import { directoryOptions, openFileOptions, openFilesOptions, overwriteOptions, REPLACE_BUTTON, saveFileOptions } from './dialog-options';
 import type { FileDialogs } from './file-service';
 
 /** Dialogs parented to `window()` (the current main window), worded in `language()`. */
@@ -12,6 +12,12 @@ export function electronDialogs(window: () => BaseWindow | undefined, language: 
       const w = window();
       const r = await (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options));
       return r.canceled ? undefined : r.filePaths[0];
+    },
+    async chooseFilesToOpen(kind, defaultDir) {
+      const options = openFilesOptions(language(), kind, defaultDir);
+      const w = window();
+      const r = await (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options));
+      return r.canceled ? undefined : r.filePaths;
     },
     async chooseSaveTarget(kind, defaultPath) {
       const options = saveFileOptions(language(), kind, defaultPath);

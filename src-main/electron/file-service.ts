@@ -13,11 +13,14 @@ import type {
   ExportFileRequest,
   ExportFilesRequest,
   ExportKind,
+  OpenedBinaryFile,
   OpenedFile,
   OpenKind,
+  OpenManyKind,
   SavedFile,
   SaveFileRequest,
 } from '../../src-shared/electron/ipc-schemas';
+import { MAX_BINARY_BYTES, MAX_OPENED_FILES } from '../../src-shared/electron/ipc-schemas';
 import { translator, type Translator } from '../../src-shared/i18n/catalog';
 import type { Language } from '../../src-shared/i18n/language';
 import { writeFileAtomic } from '../files/atomic-write';
@@ -26,6 +29,8 @@ import type { RecentFiles } from './recent-files';
 /** What the native dialogs do; Electron's `dialog` implements it in dialogs.ts. Each resolves undefined when cancelled. */
 export interface FileDialogs {
   chooseFileToOpen(kind: OpenKind, defaultDir: string): Promise<string | undefined>;
+  /** Several files at once; undefined when cancelled. */
+  chooseFilesToOpen(kind: OpenManyKind, defaultDir: string): Promise<readonly string[] | undefined>;
   chooseSaveTarget(kind: ExportKind, defaultPath: string): Promise<string | undefined>;
   chooseDirectory(kind: ExportKind, defaultDir: string): Promise<string | undefined>;
   /** Asks before files in `dir` are replaced. */
@@ -37,12 +42,13 @@ export interface FileFilter {
   readonly extensions: readonly string[];
 }
 
-type FilterKind = OpenKind | ExportKind;
+type FilterKind = OpenKind | OpenManyKind | ExportKind;
 
 /** The extensions each dialog offers; the first filter is named after the kind, "all files" may follow. */
 const FILTER_EXTENSIONS: Readonly<Record<FilterKind, { readonly extensions: readonly string[]; readonly allFiles: boolean }>> = {
   project: { extensions: ['convas.json', 'json'], allFiles: true },
   model: { extensions: ['json'], allFiles: true },
+  'trained-model': { extensions: ['json', 'bin'], allFiles: true },
   'keras-json': { extensions: ['json'], allFiles: false },
   'tfjs-model': { extensions: ['json'], allFiles: false },
   python: { extensions: ['py'], allFiles: false },
@@ -148,6 +154,17 @@ export class FileService {
     return file;
   }
 
+  /** Several files chosen in one dialog, read as bytes (a trained model: model.json, weights.bin, convas-dataset.json); null when cancelled. */
+  async openMany(kind: OpenManyKind): Promise<OpenedBinaryFile[] | null> {
+    const chosen = await this.options.dialogs.chooseFilesToOpen(kind, this.lastDir);
+    if (!chosen || chosen.length === 0) return null;
+    if (chosen.length > MAX_OPENED_FILES) throw new Error(this.t('file.tooMany', { max: MAX_OPENED_FILES }));
+    const opened: OpenedBinaryFile[] = [];
+    for (const path of chosen) opened.push(await this.readBytes(resolve(path)));
+    this.lastDir = dirname(opened[0]!.path);
+    return opened;
+  }
+
   async openRecent(path: string): Promise<OpenedFile> {
     const p = resolve(path);
     if (!this.options.recent.has(p)) throw new Error(this.t('file.notRecent', { name: basename(p) }));
@@ -214,6 +231,18 @@ export class FileService {
       throw new Error(this.t('file.cannotOpen', { name, reason: reason(this.t, e) }), { cause: e });
     }
     return { path, name, text: text.replace(/^\uFEFF/, '') };
+  }
+
+  private async readBytes(path: string): Promise<OpenedBinaryFile> {
+    const name = basename(path);
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      if (info.size > MAX_BINARY_BYTES) throw new TooLargeError(MAX_BINARY_BYTES);
+      return { path, name, data: new Uint8Array(await readFile(path)) };
+    } catch (e) {
+      throw new Error(this.t('file.cannotOpen', { name, reason: reason(this.t, e) }), { cause: e });
+    }
   }
 
   private async write(path: string, data: string | Uint8Array): Promise<void> {

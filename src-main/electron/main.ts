@@ -237,6 +237,7 @@ function createWindow(): BrowserWindow {
 function registerIpc(): void {
   const handlers: IpcHandlers<WebContents> = {
     openFile: (request) => files.open(request.kind),
+    openFiles: (request) => files.openMany(request.kind),
     saveFile: (request) => files.save(request),
     exportFile: (request) => files.exportFile(request),
     exportFiles: (request) => files.exportFiles(request),

@@ -61,6 +61,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { label: t('saveAs'), ...pageKey('CmdOrCtrl+Shift+S'), click: send({ type: 'save-as' }) },
       { type: 'separator' },
       { label: t('importModel'), click: send({ type: 'import-model' }) },
+      { label: t('openTrainedModel'), click: send({ type: 'open-trained-model' }) },
       {
         label: t('export'),
         submenu: [

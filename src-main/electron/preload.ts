@@ -72,6 +72,7 @@ const bridge: ConvasBridge = {
     openRecent: (path) => invoke('openRecent', { path }),
     recent: () => invoke('recentFiles'),
     clearRecent: () => invoke('clearRecent'),
+    openMany: (request) => invoke('openFiles', request),
   },
   app: {
     info: () => invoke('appInfo'),

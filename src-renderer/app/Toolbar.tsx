@@ -15,6 +15,7 @@ import {
   type ExportKind,
 } from '../files/file-actions';
 import { recentFiles } from '../files/recent-files';
+import { openTrainedModelAction } from '../files/open-trained-model';
 import { TEMPLATES, templateText } from './templates';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Icon, type IconName } from './Icon';
@@ -168,6 +169,13 @@ export function Toolbar() {
                     hint={t('toolbar.importTip')}
                     close={close}
                     onSelect={() => void importModelAction()}
+                  />
+                  <MenuItem
+                    testId="btn-open-trained"
+                    label={t('toolbar.openTrained')}
+                    hint={t('toolbar.openTrainedTip')}
+                    close={close}
+                    onSelect={() => void openTrainedModelAction()}
                   />
                   <div className="menu__heading">{t('toolbar.recent')}</div>
                   {list.length === 0 && <div className="menu__empty">{t('toolbar.recentEmpty')}</div>}

@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useDockHeight } from './use-dock-height';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { connectEngine } from '../engine/connect';
 import { useProjectStore } from '../store/project-store';
 import { useUiStore } from '../store/ui-store';
 import { useT } from '../i18n/i18n';
+import { useTrainingStore } from '../training/training-store';
 
 // One engine link per page, made once (Electron port or browser-mode WebSocket).
 const engine = connectEngine();
@@ -20,6 +21,14 @@ export function TrainingSlot() {
   const setTraining = useProjectStore((s) => s.setTraining);
   const getGraph = useCallback(() => useProjectStore.getState().project.graph, []);
   const t = useT();
+  // A trained model just opened: its feature maps are what the user came to see.
+  const opened = useTrainingStore((s) => s.opened);
+  useEffect(() => {
+    if (opened) {
+      useUiStore.getState().setSummaryOpen(false);
+      setOpen(true);
+    }
+  }, [opened]);
   const toggle = useCallback(() => {
     setOpen((was) => {
       // The canvas needs room: the summary steps aside while training is open (the toolbar brings it back).

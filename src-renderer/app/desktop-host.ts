@@ -16,6 +16,7 @@ import {
   saveAsAction,
 } from '../files/file-actions';
 import { setFileHost } from '../files/host';
+import { openTrainedModelAction } from '../files/open-trained-model';
 import { setRecentStore } from '../files/recent-files';
 import { useLanguageStore } from '../i18n/i18n';
 import { useProjectStore } from '../store/project-store';
@@ -49,6 +50,7 @@ export function installDesktopHost(bridge: ConvasBridge | undefined = desktopBri
       save: saveAction,
       saveAs: saveAsAction,
       importModel: importModelAction,
+      openTrainedModel: openTrainedModelAction,
       exportDesign: (kind) => exportAction(kind, useMeasuredStore.getState().sizes),
       undo: undoAction,
       redo: redoAction,

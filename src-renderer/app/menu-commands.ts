@@ -26,6 +26,7 @@ export interface MenuCommandActions {
   save(): unknown;
   saveAs(): unknown;
   importModel(): unknown;
+  openTrainedModel(): unknown;
   exportDesign(kind: DesignExport): unknown;
   undo(): unknown;
   redo(): unknown;
@@ -66,6 +67,8 @@ function actionOf(command: MenuCommand, actions: MenuCommandActions): unknown {
       return actions.saveAs();
     case 'import-model':
       return actions.importModel();
+    case 'open-trained-model':
+      return actions.openTrainedModel();
     case 'export':
       return actions.exportDesign(EXPORT_OF_FORMAT[command.format]);
     case 'undo':

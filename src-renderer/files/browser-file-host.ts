@@ -1,4 +1,4 @@
-import type { FileHost, OpenedFile } from './file-host';
+import type { FileHost, OpenedFile, PickedFile } from './file-host';
 
 /** Offers data to the user as a download through a temporary link. */
 function downloadBlob(name: string, blob: Blob): void {
@@ -44,6 +44,33 @@ export function browserFileHost(): FileHost {
           file.text().then(
             (text) => finish({ name: file.name, text }),
             () => finish({ name: file.name, text: '' }),
+          );
+        });
+        input.addEventListener('cancel', () => finish(null));
+        document.body.append(input);
+        input.click();
+      });
+    },
+    openFiles(accept) {
+      return new Promise<PickedFile[] | null>((resolve) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.multiple = true;
+        input.accept = accept.join(',');
+        input.style.display = 'none';
+        input.dataset['testid'] = 'files-input';
+        let settled = false;
+        const finish = (value: PickedFile[] | null) => {
+          if (settled) return;
+          settled = true;
+          input.remove();
+          resolve(value);
+        };
+        input.addEventListener('change', () => {
+          const files = [...(input.files ?? [])];
+          if (files.length === 0) return finish(null);
+          Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) }))).then(finish, () =>
+            finish(null),
           );
         });
         input.addEventListener('cancel', () => finish(null));

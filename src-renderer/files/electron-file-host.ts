@@ -9,6 +9,7 @@ import type { ConvasBridge } from '../../src-shared/electron/bridge-api';
 import {
   exportedFileSchema,
   exportedFilesSchema,
+  openedBinaryFilesSchema,
   openedFileSchema,
   recentFilesSchema,
   savedFileSchema,
@@ -94,6 +95,12 @@ export function electronFileHost(files: BridgeFiles): FileHost {
       if (answer === null) return null;
       const written = checked(exportedFilesSchema, answer, 'export');
       return { dir: written.dir, names: written.paths.map(baseName) };
+    },
+
+    async openFiles() {
+      const answer = await files.openMany({ kind: 'trained-model' });
+      if (answer === null) return null;
+      return checked(openedBinaryFilesSchema, answer, 'open').map((f) => ({ name: f.name, data: f.data }));
     },
 
     async openRecent(path) {

@@ -23,7 +23,7 @@ import { markNetworkReplaced } from '../training/run-state';
 const OPEN_TYPES = ['.json', '.convas.json', 'application/json'];
 
 /** Asks before throwing away unsaved changes; true when it is fine to go on. */
-async function confirmDiscard(): Promise<boolean> {
+export async function confirmDiscard(): Promise<boolean> {
   const state = useProjectStore.getState();
   if (!isDirty(state)) return true;
   return useUiStore.getState().confirm({

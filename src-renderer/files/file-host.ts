@@ -1,4 +1,7 @@
 // Written without DOM-only names (Blob is also a Node global), so Node tests type-check it.
+import type { PickedFile } from '../../src-shared/format/trained-model-files';
+
+export type { PickedFile };
 
 /** A file the user picked, with its text. */
 export interface OpenedFile {
@@ -75,6 +78,11 @@ export interface FileHost {
   saveFiles?(files: readonly HostFile[]): Promise<SavedFiles | null>;
   /** Reopens a file from the recent list by its path (the desktop app). */
   openRecent?(path: string): Promise<OpenedFile>;
+  /**
+   * Lets the user pick several files at once with their bytes (a trained model: model.json,
+   * weights.bin, convas-dataset.json); null when they cancel. `accept` as for `open`.
+   */
+  openFiles?(accept: readonly string[]): Promise<PickedFile[] | null>;
 }
 
 /** The last part of a path, for either separator: "/home/a/net.convas.json" → "net.convas.json". */

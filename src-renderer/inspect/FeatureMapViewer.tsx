@@ -59,8 +59,11 @@ const NO_CLASSES: readonly string[] = [];
 function useDatasetClassNames(): readonly string[] {
   const fromDataset = useTrainingStore((s) => s.dataset?.classNames);
   const fromFinished = useTrainingStore((s) => s.finished?.classNames);
-  const worded = useTrainingStore((s) => s.dataset?.classNamesWorded ?? s.finished?.classNamesWorded ?? true);
-  return useClassNames(fromDataset ?? fromFinished ?? NO_CLASSES, worded);
+  const fromOpened = useTrainingStore((s) => s.opened?.event.classNames);
+  const worded = useTrainingStore(
+    (s) => s.dataset?.classNamesWorded ?? s.finished?.classNamesWorded ?? s.opened?.event.classNamesWorded ?? true,
+  );
+  return useClassNames(fromDataset ?? fromFinished ?? fromOpened ?? NO_CLASSES, worded);
 }
 
 function snapshotLabel(t: TrainingT, s: Snapshot): string {
@@ -72,9 +75,21 @@ function SamplePicker({ active }: { active: boolean }) {
   const t = useTrainingT();
   const id = useId();
   const index = useInspectStore((s) => s.sampleIndex);
-  const testCount = useTrainingStore((s) => s.dataset?.testCount ?? s.finished?.testCount ?? 0);
+  const testCount = useTrainingStore((s) => s.dataset?.testCount ?? s.finished?.testCount ?? s.opened?.event.testCount ?? 0);
   const [text, setText] = useState(String(index));
   useEffect(() => setText(String(index)), [index]);
+  // A model opened without its dataset has no test samples to pick: the picker says why.
+  const noTests = useTrainingStore((s) => (s.opened && s.opened.event.testSamples !== 'loaded' ? s.opened.event.testSamples : null));
+  if (noTests) {
+    return (
+      <div className="fm-source">
+        <span className="fm-source__title">{t('maps.testSample')}</span>
+        <p className="tp-muted" data-testid="no-test-samples">
+          {t(`opened.tests.${noTests}`)}
+        </p>
+      </div>
+    );
+  }
   const max = Math.max(0, testCount - 1);
   const go = (i: number) => chooseSample(testCount > 0 ? Math.max(0, Math.min(max, i)) : Math.max(0, i));
   return (

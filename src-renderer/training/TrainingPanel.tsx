@@ -15,6 +15,7 @@ import { ProblemBanner, RunStatus } from './RunStatus';
 import { SettingsForm } from './SettingsForm';
 import { AugmentPreview } from './AugmentPreview';
 import { StaleResultsNote } from './StaleResults';
+import { OpenedModelNote } from './OpenedModelNote';
 import { blockedReason, useTrainability } from './trainability';
 import { isRunning, useTrainingStore } from './training-store';
 import './training.css';
@@ -147,6 +148,7 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: 
         </header>
         {!engine && <div className="tp-problem tp-problem--info">{translate('run.noEngine')}</div>}
         <ProblemBanner engine={engine} />
+        <OpenedModelNote />
         {reason !== null && !running && (
           <TrainBlocked
             reason={reason}

@@ -49,7 +49,8 @@ export function bindEngine(engine: EngineApi | undefined): void {
   }
 }
 
-function newRunId(): string {
+/** A run id never used before on this page (also the id an opened model is current under). */
+export function newRunId(): string {
   const c = globalThis.crypto;
   if (c && typeof c.randomUUID === 'function') return `run-${c.randomUUID()}`;
   return `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;

@@ -1,7 +1,14 @@
 import type { EngineEvent, EngineEventOf } from '../../src-shared/engine/protocol';
 import type { TrainingSettings } from '../../src-shared/project/training';
 import { BatchBuffer } from './batch-buffer';
-import { initialTrainingState, useTrainingStore, type BatchPoint, type Problem, type TrainedNetwork } from './training-store';
+import {
+  initialTrainingState,
+  useTrainingStore,
+  type BatchPoint,
+  type OpenedModel,
+  type Problem,
+  type TrainedNetwork,
+} from './training-store';
 
 /**
  * Applies engine events to the training store. Batch events (up to 10 a second) are buffered and
@@ -59,6 +66,22 @@ export function beginRun(runId: string, settings: TrainingSettings, network: Tra
     runSettings: settings,
     status: 'starting',
     trainedOn: network,
+  });
+}
+
+/** A model opened from files is now the engine's current model under its runId: no run, no curves, its maps to look at. */
+export function adoptOpenedModel(opened: OpenedModel, network: TrainedNetwork): void {
+  const s = useTrainingStore.getState();
+  s.batches?.dispose();
+  useTrainingStore.setState({
+    ...initialTrainingState,
+    link: s.link,
+    backend: s.backend,
+    tab: 'featuremaps',
+    runId: opened.event.runId,
+    modelReady: true,
+    trainedOn: network,
+    opened,
   });
 }
 

@@ -67,6 +67,15 @@ export interface TrainedNetwork {
   readonly signature: string | null;
 }
 
+/** A trained model opened from files rather than trained here: what the engine said of it, and the files it came from. */
+export interface OpenedModel {
+  readonly event: EngineEventOf<'model-opened'>;
+  /** The names of the files chosen (model.json, its weights, convas-dataset.json). */
+  readonly files: readonly string[];
+  /** The convas-dataset.json among them, when there was one. */
+  readonly datasetFile?: string | undefined;
+}
+
 export interface TrainingState {
   readonly link: LinkState;
   readonly backend: {
@@ -102,6 +111,8 @@ export interface TrainingState {
   readonly trainedOn: TrainedNetwork | null;
   /** True once another network was loaded (template, Open, import, New) after the current run started. */
   readonly replaced: boolean;
+  /** Set while the current model (runId) is one opened from files, not trained here. */
+  readonly opened: OpenedModel | null;
 }
 
 export const initialTrainingState: TrainingState = {
@@ -124,6 +135,7 @@ export const initialTrainingState: TrainingState = {
   pick: null,
   trainedOn: null,
   replaced: false,
+  opened: null,
 };
 
 export const useTrainingStore = create<TrainingState>(() => initialTrainingState);

@@ -11,8 +11,10 @@ import type {
   ExportFilesRequest,
   Language,
   MenuCommand,
+  OpenedBinaryFile,
   OpenedFile,
   OpenFileRequest,
+  OpenFilesRequest,
   RecentFile,
   SavedFile,
   SaveFileRequest,
@@ -29,8 +31,10 @@ export type {
   ExportFilesRequest,
   Language,
   MenuCommand,
+  OpenedBinaryFile,
   OpenedFile,
   OpenFileRequest,
+  OpenFilesRequest,
   RecentFile,
   SavedFile,
   SaveFileRequest,
@@ -68,6 +72,8 @@ export interface ConvasBridge {
     openRecent(path: string): Promise<OpenedFile>;
     recent(): Promise<RecentFile[]>;
     clearRecent(): Promise<void>;
+    /** A native open dialog choosing several files, read as bytes (a trained model's model.json and weights.bin); null when cancelled. */
+    openMany(request: OpenFilesRequest): Promise<OpenedBinaryFile[] | null>;
   };
   readonly app: {
     info(): Promise<AppInfo>;

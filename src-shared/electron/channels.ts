@@ -18,6 +18,7 @@ export const IPC = {
   engineRestart: 'convas:engine-restart',
   appInfo: 'convas:app-info',
   chooseDataDir: 'convas:data-dir-choose',
+  openFiles: 'convas:file-open-many',
 } as const;
 export type IpcName = keyof typeof IPC;
 export type IpcChannel = (typeof IPC)[IpcName];

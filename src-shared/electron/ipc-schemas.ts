@@ -52,6 +52,14 @@ export const fileDataSchema = z.union([textSchema, bytesSchema]);
 export const openFileRequestSchema = z.strictObject({ kind: openKindSchema });
 export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
 
+/** What a dialog choosing several files (read as bytes) is for: a trained TensorFlow.js model with its weights. */
+export const openManyKindSchema = z.enum(['trained-model']);
+export type OpenManyKind = z.infer<typeof openManyKindSchema>;
+/** At most this many files at once (model.json, its weight shards, convas-dataset.json). */
+export const MAX_OPENED_FILES = 64;
+export const openFilesRequestSchema = z.strictObject({ kind: openManyKindSchema });
+export type OpenFilesRequest = z.infer<typeof openFilesRequestSchema>;
+
 export const saveFileRequestSchema = z.strictObject({
   /** Where the project already lives (Save); null asks (Save As). A path main did not hand out itself is treated as null. */
   path: pathSchema.nullable(),
@@ -117,6 +125,7 @@ export const ipcRequestSchemas = {
   engineRestart: noPayload,
   appInfo: noPayload,
   chooseDataDir: chooseDataDirRequestSchema,
+  openFiles: openFilesRequestSchema,
 } as const satisfies Record<IpcName, z.ZodType>;
 export type IpcRequest<N extends IpcName> = z.infer<(typeof ipcRequestSchemas)[N]>;
 
@@ -126,6 +135,12 @@ export interface OpenedFile {
   readonly path: string;
   readonly name: string;
   readonly text: string;
+}
+/** A file chosen with its bytes (a model's weights are binary). */
+export interface OpenedBinaryFile {
+  readonly path: string;
+  readonly name: string;
+  readonly data: Uint8Array;
 }
 export interface SavedFile {
   readonly path: string;
@@ -152,6 +167,9 @@ export const savedFileSchema = z.object({ path: pathSchema, name: answerNameSche
 export const exportedFileSchema = z.object({ path: pathSchema }) satisfies z.ZodType<ExportedFile>;
 export const exportedFilesSchema = z.object({ dir: pathSchema, paths: z.array(pathSchema).max(16) }) satisfies z.ZodType<ExportedFiles>;
 export const recentFilesSchema = z.array(recentFileSchema).max(100);
+export const openedBinaryFilesSchema = z
+  .array(z.object({ path: pathSchema, name: answerNameSchema, data: bytesSchema }))
+  .max(MAX_OPENED_FILES) satisfies z.ZodType<OpenedBinaryFile[]>;
 export interface EngineConnection {
   /** A directory main owns for engine exports (the engine writes there and returns the bytes). */
   readonly exportDir: string;
@@ -185,6 +203,7 @@ export interface IpcResponses {
   engineRestart: void;
   appInfo: AppInfo;
   chooseDataDir: ChosenDataDir | null;
+  openFiles: OpenedBinaryFile[] | null;
 }
 
 /** Every IPC answer is wrapped so a refusal arrives as a clean sentence, not as Electron's "Error invoking remote method". */
@@ -203,6 +222,7 @@ export const menuCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('save') }),
   z.strictObject({ type: z.literal('save-as') }),
   z.strictObject({ type: z.literal('import-model') }),
+  z.strictObject({ type: z.literal('open-trained-model') }),
   z.strictObject({ type: z.literal('export'), format: exportFormatSchema }),
   z.strictObject({ type: z.literal('undo') }),
   z.strictObject({ type: z.literal('redo') }),

@@ -12,8 +12,10 @@ import type {
   ExportFilesRequest,
   Language,
   MenuCommand,
+  OpenedBinaryFile,
   OpenedFile,
   OpenFileRequest,
+  OpenFilesRequest,
   RecentFile,
   SavedFile,
   SaveFileRequest,
@@ -84,6 +86,7 @@ export class FakeBridge implements ConvasBridge {
     openRecent: (path: string) => this.call<OpenedFile>('files.openRecent', path),
     recent: () => this.call<RecentFile[]>('files.recent'),
     clearRecent: () => this.call<void>('files.clearRecent'),
+    openMany: (request: OpenFilesRequest) => this.call<OpenedBinaryFile[] | null>('files.openMany', request),
   };
 
   readonly app: ConvasBridge['app'] = {

@@ -16,6 +16,11 @@ let recentChanges: (readonly RecentFile[])[];
 /** Dialogs that answer from a script and record what they were asked. */
 const dialogs: FileDialogs = {
   chooseFileToOpen: async (kind, defaultDir) => (asked.push(`open ${kind} in ${defaultDir}`), answers.shift() as string | undefined),
+  chooseFilesToOpen: async (kind, defaultDir) => {
+    asked.push(`open several ${kind} in ${defaultDir}`);
+    const answer = answers.shift();
+    return typeof answer === 'string' ? answer.split('|') : undefined;
+  },
   chooseSaveTarget: async (kind, defaultPath) => (asked.push(`save ${kind} as ${defaultPath}`), answers.shift() as string | undefined),
   chooseDirectory: async (kind, defaultDir) => (asked.push(`folder ${kind} in ${defaultDir}`), answers.shift() as string | undefined),
   confirmOverwrite: async (_dir, names) => (asked.push(`overwrite ${names.join(',')}`), answers.shift() as boolean),
@@ -81,6 +86,26 @@ describe('FileService', () => {
     expect((await files.open('model'))?.text).toBe('{"modelTopology":{}}');
     expect(files.isGranted(model)).toBe(false);
     expect(recent.list()).toEqual([]);
+  });
+
+  it('opens a trained model’s files in one dialog as bytes, granting nothing and remembering nothing', async () => {
+    const model = join(dir, 'model.json');
+    const weights = join(dir, 'weights.bin');
+    await writeFile(model, '{"modelTopology":{}}');
+    await writeFile(weights, Uint8Array.from([0, 255, 7]));
+    answers = [`${model}|${weights}`];
+    const opened = await files.openMany('trained-model');
+    expect(opened?.map((f) => [f.name, Array.from(f.data)])).toEqual([
+      ['model.json', Array.from(new TextEncoder().encode('{"modelTopology":{}}'))],
+      ['weights.bin', [0, 255, 7]],
+    ]);
+    expect(asked).toEqual([`open several trained-model in ${join(dir, 'Documents')}`]);
+    expect(files.isGranted(model)).toBe(false);
+    expect(recent.list()).toEqual([]);
+    answers = [undefined];
+    expect(await files.openMany('trained-model')).toBeNull();
+    answers = [`${model}|${join(dir, 'gone.bin')}`];
+    await expect(files.openMany('trained-model')).rejects.toThrow('Cannot open gone.bin: it does not exist.');
   });
 
   it('says clearly why a file cannot be opened', async () => {

@@ -37,6 +37,7 @@ function recordingActions(ran: string[]): MenuCommandActions {
     save: did('save'),
     saveAs: did('saveAs'),
     importModel: did('importModel'),
+    openTrainedModel: did('openTrainedModel'),
     exportDesign: did('export'),
     undo: did('undo'),
     redo: did('redo'),

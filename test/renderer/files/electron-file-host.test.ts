@@ -40,6 +40,32 @@ describe('electron file host: open', () => {
   });
 });
 
+describe('electron file host: open several files (a trained model)', () => {
+  it('asks main for a trained model’s files and returns their names and bytes; null means cancelled', async () => {
+    const { bridge, host } = setup();
+    const weights = Uint8Array.from([1, 2, 3]);
+    bridge.answer(
+      'files.openMany',
+      [
+        { path: '/m/model.json', name: 'model.json', data: new TextEncoder().encode('{}') },
+        { path: '/m/weights.bin', name: 'weights.bin', data: weights },
+      ],
+      null,
+    );
+    const files = await host.openFiles?.(['.json', '.bin']);
+    expect(files?.map((f) => f.name)).toEqual(['model.json', 'weights.bin']);
+    expect(files?.[1]?.data).toBe(weights);
+    expect(await host.openFiles?.(['.json'])).toBeNull();
+    expect(bridge.args('files.openMany')).toEqual([{ kind: 'trained-model' }, { kind: 'trained-model' }]);
+  });
+
+  it('refuses an answer whose bytes are not bytes', async () => {
+    const { bridge, host } = setup();
+    bridge.answer('files.openMany', [{ path: '/m/weights.bin', name: 'weights.bin', data: 'AAEC' }]);
+    await expect(host.openFiles?.(['.bin'])).rejects.toThrow(/answered open with unexpected data/);
+  });
+});
+
 describe('electron file host: save', () => {
   it('Save As asks (path null) with the suggested name, then Save writes to the path main handed out', async () => {
     const { bridge, host } = setup();

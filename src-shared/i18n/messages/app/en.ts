@@ -11,6 +11,7 @@ export const en = {
   'toolbar.save': 'Save',
   'toolbar.saveAs': 'Save As…',
   'toolbar.import': 'Import…',
+  'toolbar.openTrained': 'Open trained model…',
   'toolbar.export': 'Export',
   'toolbar.templates': 'Templates',
   'toolbar.recent': 'Recent',
@@ -28,6 +29,8 @@ export const en = {
   'toolbar.saveAsTip': 'Save the project under a new name (Ctrl+Shift+S)',
   'toolbar.openMore': 'More ways to open: import a model, recent files',
   'toolbar.importTip': 'Import a Keras JSON or a TensorFlow.js model.json',
+  'toolbar.openTrainedTip':
+    'Open a TensorFlow.js model.json with its weights.bin (and convas-dataset.json) to look inside it without training',
   'toolbar.undoTip': 'Undo (Ctrl+Z)',
   'toolbar.redoTip': 'Redo (Ctrl+Shift+Z)',
   'toolbar.arrangeTip': 'Lay the network out from top to bottom, branches side by side',
@@ -281,6 +284,9 @@ export const en = {
   'file.kind.keras2': 'tf.keras 2 JSON',
   'file.kind.tfjs': 'TensorFlow.js model',
   'file.templateLoaded': 'Loaded the template “{name}”.',
+  'file.openedModel': 'Opened the trained model {name}.',
+  'file.openModelFailed': 'Could not open the trained model',
+  'file.noEngine': 'The training engine is not connected: a trained model opens in the engine.',
 
   'dialog.discardTitle': 'Discard unsaved changes?',
   'dialog.discardBody': 'The changes to “{name}” have not been saved. They will be lost.',

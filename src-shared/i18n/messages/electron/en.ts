@@ -12,6 +12,7 @@ export const en = {
   save: 'Save',
   saveAs: 'Save As…',
   importModel: 'Import Keras / TensorFlow.js Model…',
+  openTrainedModel: 'Open Trained Model…',
   export: 'Export',
   exportKeras: 'Keras JSON…',
   exportTfjs: 'TensorFlow.js Model…',
@@ -43,6 +44,7 @@ export const en = {
   // ---- File dialogs: titles by purpose ----
   'dialog.open.project': 'Open project',
   'dialog.open.model': 'Import Keras / TensorFlow.js model',
+  'dialog.open.trained-model': 'Open trained model: model.json with weights.bin (and convas-dataset.json)',
   'dialog.save.project': 'Save project',
   'dialog.save.keras-json': 'Export Keras JSON',
   'dialog.save.tfjs-model': 'Export TensorFlow.js model',
@@ -64,6 +66,7 @@ export const en = {
   // ---- File-type filters of the dialogs ----
   'filter.project': 'Convas project',
   'filter.model': 'Keras or TensorFlow.js model (JSON)',
+  'filter.trained-model': 'TensorFlow.js model and weights',
   'filter.keras-json': 'Keras model JSON',
   'filter.tfjs-model': 'TensorFlow.js model',
   'filter.onnx': 'ONNX model',
@@ -73,6 +76,7 @@ export const en = {
 
   // ---- Files: why an open or a write failed ----
   'file.cannotOpen': 'Cannot open {name}: {reason}.',
+  'file.tooMany': 'Choose at most {max} files at once.',
   'file.cannotWrite': 'Cannot write {name}: {reason}. Nothing was changed.',
   'file.notRecent': '{name} is not on the recent-files list.',
   'file.leavesFolder': 'A file name tried to leave the chosen folder.',

@@ -13,6 +13,7 @@ export const ko: Translation<typeof en> = {
   save: '저장',
   saveAs: '다른 이름으로 저장…',
   importModel: '케라스 / TensorFlow.js 모델 가져오기…',
+  openTrainedModel: '훈련된 모델 열기…',
   export: '내보내기',
   exportKeras: '케라스 JSON…',
   exportTfjs: 'TensorFlow.js 모델…',
@@ -44,6 +45,7 @@ export const ko: Translation<typeof en> = {
   // ---- 파일 대화 상자: 용도별 제목 ----
   'dialog.open.project': '프로젝트 열기',
   'dialog.open.model': '케라스 / TensorFlow.js 모델 가져오기',
+  'dialog.open.trained-model': '훈련된 모델 열기: model.json과 weights.bin(과 convas-dataset.json)',
   'dialog.save.project': '프로젝트 저장',
   'dialog.save.keras-json': '케라스 JSON 내보내기',
   'dialog.save.tfjs-model': 'TensorFlow.js 모델 내보내기',
@@ -61,6 +63,7 @@ export const ko: Translation<typeof en> = {
   // ---- 파일 형식 필터 ----
   'filter.project': 'Convas 프로젝트',
   'filter.model': '케라스 또는 TensorFlow.js 모델 (JSON)',
+  'filter.trained-model': 'TensorFlow.js 모델과 가중치',
   'filter.keras-json': '케라스 모델 JSON',
   'filter.tfjs-model': 'TensorFlow.js 모델',
   'filter.onnx': 'ONNX 모델',
@@ -70,6 +73,7 @@ export const ko: Translation<typeof en> = {
 
   // ---- 파일: 열기나 쓰기가 실패한 이유 ----
   'file.cannotOpen': '{name} 파일을 열 수 없습니다: {reason}.',
+  'file.tooMany': '한 번에 파일을 {max}개까지만 고르세요.',
   'file.cannotWrite': '{name} 파일을 쓸 수 없습니다: {reason}. 아무것도 바뀌지 않았습니다.',
   'file.notRecent': '{name} 파일은 최근 파일 목록에 없습니다.',
   'file.leavesFolder': '파일 이름이 선택한 폴더 밖을 가리킵니다.',

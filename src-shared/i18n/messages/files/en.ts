@@ -3,10 +3,15 @@ import type { ProjectProblemCode } from '../../../project/io';
 import type { ImportProblemCode } from '../../../keras/import';
 import type { FormatProblem } from '../../../format/model-file';
 import type { PytorchProblemCode } from '../../../pytorch/layer-code';
+import type { TrainedFilesProblem } from '../../../format/trained-model-files';
 
 /** One sentence for every code of the readers: a new code without its sentence fails the type-check. */
 type Codes =
-  `project.${ProjectProblemCode}` | `keras.${ImportProblemCode}` | `format.${FormatProblem['code']}` | `pytorch.${PytorchProblemCode}`;
+  | `project.${ProjectProblemCode}`
+  | `keras.${ImportProblemCode}`
+  | `format.${FormatProblem['code']}`
+  | `pytorch.${PytorchProblemCode}`
+  | `trained.${TrainedFilesProblem['code']}`;
 
 /** Why a file cannot be opened, in English: project files, Keras and TensorFlow.js model JSON. Each says what to do. */
 export const en = {
@@ -59,6 +64,14 @@ export const en = {
   'format.not-json': '{file} is not valid JSON ({detail}).',
   'format.unknown-format':
     '{file} is neither a Convas project (no "formatVersion") nor a Keras model (no "class_name") nor a TensorFlow.js model.json (no "modelTopology").',
+  'trained.no-model-json':
+    'None of the chosen files is a TensorFlow.js model.json: choose model.json together with its weights.bin (and convas-dataset.json when you have it).',
+  'trained.no-manifest':
+    '{file} has no weights list (weightsManifest): it describes a design, not a trained model. Open it with Import…, or choose a model.json saved with its weights.',
+  'trained.missing-weights': '{file} keeps its weights in {weights}, which was not chosen: choose {weights} together with {file}.',
+  'trained.bad-dataset-file': 'convas-dataset.json is not one Convas wrote: leave it out, or export the model from Convas again.',
+  'trained.too-large':
+    'model.json and its weights hold {size} MB; browser mode sends its engine at most {max} MB at once. Open the model in the desktop app, or predict with the command line (convas predict).',
   /** What a reader said about a file, after the file's name. */
   'file.in': '{file}: {problem}',
 

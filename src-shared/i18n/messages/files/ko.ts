@@ -58,4 +58,12 @@ export const ko: Translation<typeof en> = {
   'pytorch.transpose-dilation':
     "'{layer}' 층: dilation_rate가 1보다 큰 Conv2DTranspose는 파이토치로 정확히 내보낼 수 없습니다(Convas도 훈련할 수 없습니다) — dilation_rate를 1로 두세요.",
   'pytorch.axis-outside': "'{layer}' 층: axis가 입력의 차원이 아니어서 파이토치의 차원으로 옮길 수 없습니다 — axis를 고치세요.",
+  'trained.no-model-json':
+    '고른 파일 중에 TensorFlow.js model.json이 없습니다: model.json을 weights.bin(있다면 convas-dataset.json도)과 함께 고르세요.',
+  'trained.no-manifest':
+    '{file}에는 가중치 목록(weightsManifest)이 없습니다: 훈련된 모델이 아니라 설계만 담고 있습니다. 가져오기…로 열거나, 가중치와 함께 저장된 model.json을 고르세요.',
+  'trained.missing-weights': '{file}의 가중치는 {weights}에 있는데 이 파일을 고르지 않았습니다: {file}과(와) 함께 {weights}도 고르세요.',
+  'trained.too-large':
+    'model.json과 가중치가 {size} MB입니다. 브라우저 모드는 엔진에 한 번에 {max} MB까지만 보낼 수 있습니다. 데스크톱 앱에서 열거나 명령줄(convas predict)로 예측하세요.',
+  'trained.bad-dataset-file': 'convas-dataset.json이 Convas가 쓴 파일이 아닙니다: 빼고 열거나, Convas에서 모델을 다시 내보내세요.',
 };

@@ -207,6 +207,7 @@ export const en = {
   'problem.engine-crashed': 'The training engine stopped',
   'problem.bad-message': 'The engine rejected a message',
   'problem.no-model': 'No trained model yet',
+  'problem.open-model': 'The trained model could not be opened',
   'problem.internal': 'Something went wrong in the engine',
   'problem.restart': 'Restart engine',
   'problem.dismiss': 'Dismiss',
@@ -246,6 +247,22 @@ export const en = {
   'maps.prediction': 'Prediction',
   'maps.trueLabel': 'true class: {label}',
   'maps.trueLabelTip': 'The class this test image belongs to',
+  'opened.title': 'A trained model is open: {files}',
+  'opened.source': 'Its weights were trained elsewhere and are shown as they are; pressing Train trains this design afresh.',
+  'opened.classes.given': 'Classes, picture size and scaling from {file}.',
+  'opened.classes.assumed-fashion-mnist':
+    'No convas-dataset.json was given: its 10 classes from 28×28 grayscale pictures are assumed to be Fashion-MNIST’s, and pictures are scaled to 0–1.',
+  'opened.classes.unknown': {
+    count: 'n',
+    one: 'No convas-dataset.json was given: its 1 class is shown by number, and pictures are resized to {h}×{w}×{c} and scaled to 0–1.',
+    other:
+      'No convas-dataset.json was given: its {n} classes are shown by number, and pictures are resized to {h}×{w}×{c} and scaled to 0–1.',
+  },
+  'opened.tests.loaded': { count: 'n', one: '1 test sample to look at.', other: '{n} test samples to look at.' },
+  'opened.tests.no-dataset':
+    'No test samples: the engine loads a test set only for a dataset convas-dataset.json names (Fashion-MNIST, MNIST, CIFAR-10). Draw an image or open a picture instead.',
+  'opened.tests.unavailable':
+    'No test samples: the dataset the model was trained on could not be loaded here. Draw an image or open a picture instead.',
   'maps.noModel': 'Train the network (even for one epoch) to see what each layer makes of an image. The maps refresh after every epoch.',
   'maps.waiting': 'Asking the engine…',
   'maps.updating': 'updating…',

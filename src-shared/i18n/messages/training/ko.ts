@@ -184,6 +184,7 @@ export const ko: Translation<typeof en> = {
   'problem.engine-crashed': '훈련 엔진이 멈췄습니다',
   'problem.bad-message': '엔진이 메시지를 거부했습니다',
   'problem.no-model': '아직 훈련된 모델이 없습니다',
+  'problem.open-model': '훈련된 모델을 열 수 없습니다',
   'problem.internal': '엔진에서 문제가 생겼습니다',
   'problem.restart': '엔진 다시 시작',
   'problem.dismiss': '닫기',
@@ -217,6 +218,20 @@ export const ko: Translation<typeof en> = {
   'maps.prediction': '예측',
   'maps.trueLabel': '실제 클래스: {label}',
   'maps.trueLabelTip': '이 테스트 이미지가 실제로 속한 클래스',
+  'opened.title': '훈련된 모델이 열려 있습니다: {files}',
+  'opened.source': '가중치는 다른 곳에서 훈련된 그대로 보여 줍니다. 훈련을 누르면 이 설계를 처음부터 훈련합니다.',
+  'opened.classes.given': '클래스, 그림 크기와 스케일링은 {file}에서 가져왔습니다.',
+  'opened.classes.assumed-fashion-mnist':
+    'convas-dataset.json이 없어서, 28×28 흑백 그림의 클래스 10개를 Fashion-MNIST의 클래스로 가정하고 그림은 0–1로 스케일링합니다.',
+  'opened.classes.unknown': {
+    count: 'n',
+    other: 'convas-dataset.json이 없어서, 클래스 {n}개는 번호로 보여 주고 그림은 {h}×{w}×{c}로 크기를 바꾸어 0–1로 스케일링합니다.',
+  },
+  'opened.tests.loaded': { count: 'n', other: '볼 수 있는 테스트 샘플 {n}개.' },
+  'opened.tests.no-dataset':
+    '테스트 샘플이 없습니다: 엔진은 convas-dataset.json이 이름을 밝힌 데이터셋(Fashion-MNIST, MNIST, CIFAR-10)의 테스트 세트만 불러옵니다. 대신 이미지를 그리거나 그림을 여세요.',
+  'opened.tests.unavailable':
+    '테스트 샘플이 없습니다: 모델을 훈련한 데이터셋을 여기서 불러올 수 없습니다. 대신 이미지를 그리거나 그림을 여세요.',
   'maps.noModel': '신경망을 훈련하면 (한 에포크라도) 각 층이 이미지를 어떻게 보는지 볼 수 있습니다. 특성 맵은 에포크마다 새로 그려집니다.',
   'maps.waiting': '엔진에 묻는 중…',
   'maps.updating': '갱신 중…',
