@@ -66,6 +66,11 @@ export const en = {
   'error.restart-failed': 'The training engine could not be restarted.',
   'error.queue-full': 'The training engine is not answering ({max} commands are waiting) — restart it.',
   'error.internal': 'Something went wrong in the engine.',
+  'error.run-not-found': 'There is no stored run {id} here: it may have been deleted.',
+  'error.run-unreadable': 'The stored run {id} is damaged or was written by another version of Convas.',
+  'error.runs-outside-root': 'Here runs are kept in Convas’s own data folder, not beside the project file.',
+  'error.run-storage-failed': 'The run {id} could not be written or deleted.',
+  'error.run-resume-mismatch': 'The run {id} trained another network: training can continue from its weights only with the same design.',
 
   'backend.fastest': 'fastest available: {runtime}',
   'backend.requested': '{runtime}, as requested',
