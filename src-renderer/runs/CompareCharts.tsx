@@ -73,7 +73,7 @@ const OverlayChart = memo(function OverlayChart({ rows, runs, metric, axis, capt
         />
         <Tooltip
           formatter={(v) => (typeof v === 'number' ? format(v) : String(v))}
-          labelFormatter={(l) => t(axis === 'epoch' ? 'compare.atEpoch' : 'compare.atEpochFraction', { x: formatTick(Number(l)) })}
+          labelFormatter={(l) => t('compare.atEpoch', { x: formatTick(Number(l)) })}
           isAnimationActive={false}
         />
         <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} content={(p) => <ChartLegend payload={p.payload} />} />

@@ -2,7 +2,7 @@ import type { TrainingSettings } from '../../src-shared/project/training';
 import { useProjectStore } from '../store/project-store';
 import { startRun } from '../training/controller';
 import { useTrainingStore } from '../training/training-store';
-import { currentRecordRequest, refOf, restoreGraph, runsEngine } from './runs-controller';
+import { currentRecordRequest, refOf, restoreGraph, runsEngine, withStoredRun } from './runs-controller';
 import { useRunsStore } from './runs-store';
 
 /**
@@ -11,15 +11,15 @@ import { useRunsStore } from './runs-store';
  * the canvas first (the weights fit only it); the 'started' event says whether the optimizer's
  * state came too.
  */
-export function continueRun(id: string, settings: TrainingSettings): boolean {
-  const engine = runsEngine();
-  const stored = useRunsStore.getState().stored[id];
-  const resume = refOf(id);
-  if (!engine || !stored || !resume) return false;
-  restoreGraph(stored.graph);
-  const { project } = useProjectStore.getState();
-  startRun(engine, project.graph, settings, project.name, { record: currentRecordRequest(), resume });
-  useTrainingStore.setState({ tab: 'training' });
-  useRunsStore.setState({ resumed: null });
-  return true;
+export function continueRun(id: string, settings: TrainingSettings): void {
+  withStoredRun(id, (stored) => {
+    const engine = runsEngine();
+    const resume = refOf(id);
+    if (!engine || !resume) return;
+    restoreGraph(stored.graph);
+    const { project } = useProjectStore.getState();
+    startRun(engine, project.graph, settings, project.name, { record: currentRecordRequest(), resume });
+    useTrainingStore.setState({ tab: 'training' });
+    useRunsStore.setState({ resumed: null });
+  });
 }

@@ -28,6 +28,8 @@ let issued = 0;
 const pending = new Map<string, Pending>();
 /** Ids being read, so a run is asked for once however often the view renders. */
 const reading = new Set<string>();
+/** What to do with a run once its record arrives (an action on a run not read yet). */
+const afterRead = new Map<string, ((run: StoredRun) => void)[]>();
 /** False once the engine refused a runs folder beside a project file: this session keeps runs in its data folder. */
 let besideAllowed = true;
 
@@ -57,6 +59,7 @@ export function setRunsEngine(e: EngineApi | undefined): void {
   engine = e;
   pending.clear();
   reading.clear();
+  afterRead.clear();
 }
 
 /** Asks the engine for the current project's runs (the list follows the project: another project, another list). */
@@ -106,6 +109,17 @@ export function readRuns(ids: readonly string[]): void {
   }
 }
 
+/** Runs `action` with the run's full record: now when it was read, else once the engine sends it. */
+export function withStoredRun(id: string, action: (run: StoredRun) => void): void {
+  const run = useRunsStore.getState().stored[id];
+  if (run) {
+    action(run);
+    return;
+  }
+  afterRead.set(id, [...(afterRead.get(id) ?? []), action]);
+  readRuns([id]);
+}
+
 /** Puts a run's graph on the canvas as one undoable step (nothing when the canvas already builds the same network). */
 export function restoreGraph(graph: Graph): void {
   const store = useProjectStore.getState();
@@ -115,13 +129,11 @@ export function restoreGraph(graph: Graph): void {
 }
 
 /** "Open this run's design": the run's network becomes the one on the canvas; Undo brings the previous one back. */
-export function openRunDesign(id: string): boolean {
-  const run = useRunsStore.getState().stored[id];
-  if (!run) return false;
-  const store = useProjectStore.getState();
-  store.edit(() => run.graph);
-  useUiStore.getState().requestFit();
-  return true;
+export function openRunDesign(id: string): void {
+  withStoredRun(id, (run) => {
+    useProjectStore.getState().edit(() => run.graph);
+    useUiStore.getState().requestFit();
+  });
 }
 
 /**
@@ -129,13 +141,14 @@ export function openRunDesign(id: string): boolean {
  * run as if it had just trained (its curves, results and feature maps). The run's design goes on
  * the canvas too, so the maps and filters belong to the layers shown there.
  */
-export function openTrainedModel(id: string): boolean {
-  const stored = useRunsStore.getState().stored[id];
-  const run = refOf(id);
-  if (!stored || !run) return false;
-  restoreGraph(stored.graph);
-  const runId = newRunId();
-  return send({ kind: 'open', id, runId }, (requestId) => ({ type: 'run-open', requestId, runId, run }));
+export function openTrainedModel(id: string): void {
+  withStoredRun(id, (stored) => {
+    const run = refOf(id);
+    if (!run) return;
+    restoreGraph(stored.graph);
+    const runId = newRunId();
+    send({ kind: 'open', id, runId }, (requestId) => ({ type: 'run-open', requestId, runId, run }));
+  });
 }
 
 /** Shows a stored run in the training panel under `runId`, the id the engine now holds its model under. */
@@ -184,6 +197,9 @@ export function applyRunsEvent(event: EngineEvent): void {
       reading.delete(request.id);
       if (event.run.manifest.id !== request.id) return;
       useRunsStore.setState({ stored: { ...s.stored, [request.id]: event.run } });
+      const actions = afterRead.get(request.id) ?? [];
+      afterRead.delete(request.id);
+      for (const action of actions) action(event.run);
       return;
     }
     case 'run-opened': {
@@ -222,7 +238,10 @@ export function applyRunsEvent(event: EngineEvent): void {
       const request = pending.get(event.requestId);
       if (!request) return;
       pending.delete(event.requestId);
-      if (request.kind === 'read') reading.delete(request.id);
+      if (request.kind === 'read') {
+        reading.delete(request.id);
+        afterRead.delete(request.id);
+      }
       if (event.reason?.code === 'runs-outside-root' && besideAllowed) {
         besideAllowed = false;
         refreshRuns();
