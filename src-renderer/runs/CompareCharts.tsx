@@ -42,7 +42,9 @@ const OverlayChart = memo(function OverlayChart({ rows, runs, metric, axis, capt
   const validation = metric === 'loss' ? 'valLoss' : 'valAccuracy';
   const maxX = rows.length ? rows[rows.length - 1]!.x : 1;
   const series = runs.flatMap((run, i) => {
-    const lines = [{ key: seriesKey(metric, i), name: axis === 'epoch' ? t('compare.seriesTrain', { run: run.name }) : run.name, run, dashed: false }];
+    const lines = [
+      { key: seriesKey(metric, i), name: axis === 'epoch' ? t('compare.seriesTrain', { run: run.name }) : run.name, run, dashed: false },
+    ];
     if (axis === 'epoch' && rows.some((r) => seriesKey(validation, i) in r))
       lines.push({ key: seriesKey(validation, i), name: t('compare.seriesValidation', { run: run.name }), run, dashed: true });
     return lines;
@@ -101,7 +103,13 @@ export function CompareCharts({ runs }: { readonly runs: readonly ChartRun[] }) 
   const t = useExperimentsT();
   const [axis, setAxis] = useState<Axis>('epoch');
   const rows = useMemo(
-    () => (axis === 'epoch' ? epochOverlay(runs.map((r) => r.epochs)) : batchOverlay(runs.map((r) => r.batches), BATCH_POINTS_PER_RUN)),
+    () =>
+      axis === 'epoch'
+        ? epochOverlay(runs.map((r) => r.epochs))
+        : batchOverlay(
+            runs.map((r) => r.batches),
+            BATCH_POINTS_PER_RUN,
+          ),
     [axis, runs],
   );
   return (

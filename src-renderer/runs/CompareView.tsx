@@ -12,7 +12,13 @@ import { readRuns } from './runs-controller';
 import { batchCurveOf } from './stored-run';
 
 /** The runs ticked for comparison (two or more, the first the baseline): curves overlaid, figures with deltas, design changes. */
-export function CompareView({ runs, stored }: { readonly runs: readonly RunManifest[]; readonly stored: Readonly<Record<string, StoredRun>> }) {
+export function CompareView({
+  runs,
+  stored,
+}: {
+  readonly runs: readonly RunManifest[];
+  readonly stored: Readonly<Record<string, StoredRun>>;
+}) {
   const t = useExperimentsT();
   const tt = useTrainingT();
   const language = useLanguage();

@@ -1,17 +1,4 @@
-import type { Delta } from './deltas';
-
-/** One figure of one run, formatted, with its delta against the first run (none for the first). */
-export interface MetricCell {
-  readonly text: string;
-  readonly delta?: { readonly text: string; readonly tone: Delta['tone'] } | undefined;
-}
-
-/** One line of the table: a metric and its cell per run (in selection order). */
-export interface MetricLine {
-  readonly id: string;
-  readonly label: string;
-  readonly cells: readonly MetricCell[];
-}
+import type { MetricLine } from './compare-lines';
 
 interface Props {
   readonly caption: string;

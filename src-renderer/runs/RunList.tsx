@@ -84,9 +84,7 @@ function RunRow({ run, selected, busy, resumedFrom, onContinue }: RowProps) {
       <td className="rv-when">
         <time dateTime={run.createdAt}>{formatWhen(language, run.createdAt)}</time>
       </td>
-      <td>
-        {t('row.network', { layers: run.network.layers, params: formatCountApprox(language, run.network.totalParams) })}
-      </td>
+      <td>{t('row.network', { layers: run.network.layers, params: formatCountApprox(language, run.network.totalParams) })}</td>
       <td className="rv-settings">{settingsText(t, tt, language, run)}</td>
       <td
         className="rv-num"

@@ -27,7 +27,9 @@ function WhereNote() {
   if (!location) return null;
   return (
     <span className="rv-head__total" data-testid="runs-where">
-      {location.kind === 'data' ? t('list.where.data', { collection: location.collection }) : t('list.where.beside', { file: location.projectFile })}
+      {location.kind === 'data'
+        ? t('list.where.data', { collection: location.collection })
+        : t('list.where.beside', { file: location.projectFile })}
     </span>
   );
 }
@@ -54,7 +56,6 @@ export function RunsView({ engine, settings }: Props) {
   const t = useExperimentsT();
   const language = useLanguage();
   const projectName = useProjectStore((s) => s.project.name);
-  const filePath = useProjectStore((s) => s.filePath);
   const link = useTrainingStore((s) => s.link);
   const busy = useTrainingStore((s) => isRunning(s.status));
   const runs = useRunsStore((s) => s.runs);
@@ -66,7 +67,7 @@ export function RunsView({ engine, settings }: Props) {
   // The list follows the project and the engine: another project (or a restarted engine) is listed afresh.
   useEffect(() => {
     if (engine && link === 'open') refreshRuns();
-  }, [engine, link, projectName, filePath]);
+  }, [engine, link, projectName]);
   const compared = selectedRuns({ runs, selected });
   return (
     <div className="rv" data-testid="runs-view">

@@ -9,9 +9,21 @@ import type { RunManifest } from '../../src-shared/runs/manifest';
 import { compareRuns, type ComparedMetric } from '../../src-shared/runs/run-compare';
 import { formatDuration, formatLoss } from '../training/format';
 import type { TrainingT } from '../training/strings';
-import { deltaOf, formatSigned, formatSignedCount, formatSignedPoints, type Better } from './deltas';
-import type { ExperimentsT } from './i18n';
-import type { MetricLine } from './MetricsTable';
+import { deltaOf, formatSigned, formatSignedCount, formatSignedPoints, type Better, type DeltaTone } from './deltas';
+import type { ExperimentsT } from './strings';
+
+/** One figure of one run, formatted, with its delta against the first run (none for the first). */
+export interface MetricCell {
+  readonly text: string;
+  readonly delta?: { readonly text: string; readonly tone: DeltaTone } | undefined;
+}
+
+/** One line of the table: a metric and its cell per run (in selection order). */
+export interface MetricLine {
+  readonly id: string;
+  readonly label: string;
+  readonly cells: readonly MetricCell[];
+}
 
 type Kind = 'accuracy' | 'loss' | 'count' | 'seconds';
 

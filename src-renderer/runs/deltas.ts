@@ -3,7 +3,7 @@
  * written out, and whether it is an improvement. Numbers only; the words come from the dictionary.
  */
 import { formatCountApprox, formatNumber } from '../../src-shared/i18n/format';
-import type { Language } from '../../src-shared/i18n/language';
+import { LOCALES, type Language } from '../../src-shared/i18n/language';
 
 /** Which way a metric improves ('neither': a size or a count, neither good nor bad). */
 export type Better = 'higher' | 'lower' | 'neither';
@@ -23,7 +23,7 @@ export function deltaOf(base: number | null | undefined, value: number | null | 
   const d = value - base;
   if (Math.abs(d) <= epsilon) return { value: d, tone: 'same' };
   if (better === 'neither') return { value: d, tone: 'neutral' };
-  return { value: d, tone: (d > 0) === (better === 'higher') ? 'better' : 'worse' };
+  return { value: d, tone: d > 0 === (better === 'higher') ? 'better' : 'worse' };
 }
 
 // U+2212 MINUS SIGN: the typographic minus lines up with "+" in a column of deltas.
@@ -48,7 +48,12 @@ export function formatSignedCount(language: Language, value: number): string {
   return signed(formatCountApprox(language, Math.abs(rounded)), rounded, rounded === 0);
 }
 
-/** A difference of two fractions in percentage points, one decimal: 0.023 → "+2.3" (the unit word is the dictionary's). */
+/** A difference of two fractions in percentage points, always one decimal as percentages are shown: 0.05 → "+5.0" (the unit is the dictionary's). */
 export function formatSignedPoints(language: Language, fraction: number): string {
-  return formatSigned(language, fraction * 100, 1);
+  const points = fraction * 100;
+  const zero = Number(Math.abs(points).toFixed(1)) === 0;
+  const magnitude = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    zero ? 0 : Math.abs(points),
+  );
+  return signed(magnitude, points, zero);
 }

@@ -6,7 +6,7 @@ import { formatNumber } from '../../src-shared/i18n/format';
 import type { Language } from '../../src-shared/i18n/language';
 import type { GraphDiff, LayerChange } from '../../src-shared/runs/graph-diff';
 import { formatSignedCount } from './deltas';
-import type { ExperimentsT } from './i18n';
+import type { ExperimentsT } from './strings';
 
 /** A setting's value as Keras writes it: numbers with the language's separators, lists as tuples "(3, 3)", text as it is. */
 export function formatParamValue(language: Language, value: unknown, absent: string): string {
@@ -44,8 +44,7 @@ function changeDetails(language: Language, t: ExperimentsT, c: LayerChange): str
         after: formatParamValue(language, p.after, absent),
       }),
     );
-  if (c.inputs)
-    out.push(t('diff.inputs', { before: c.inputs.before.join(', ') || absent, after: c.inputs.after.join(', ') || absent }));
+  if (c.inputs) out.push(t('diff.inputs', { before: c.inputs.before.join(', ') || absent, after: c.inputs.after.join(', ') || absent }));
   return out;
 }
 
@@ -53,7 +52,12 @@ function changeDetails(language: Language, t: ExperimentsT, c: LayerChange): str
 export function diffLines(language: Language, t: ExperimentsT, diff: GraphDiff): DiffLine[] {
   return [
     ...diff.removed.map((l) => ({ kind: 'removed' as const, name: l.name, layerKind: l.kind, details: [] })),
-    ...diff.changed.map((c) => ({ kind: 'changed' as const, name: c.after.name, layerKind: c.after.kind, details: changeDetails(language, t, c) })),
+    ...diff.changed.map((c) => ({
+      kind: 'changed' as const,
+      name: c.after.name,
+      layerKind: c.after.kind,
+      details: changeDetails(language, t, c),
+    })),
     ...diff.added.map((l) => ({ kind: 'added' as const, name: l.name, layerKind: l.kind, details: [] })),
   ];
 }

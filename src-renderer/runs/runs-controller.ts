@@ -30,8 +30,6 @@ const pending = new Map<string, Pending>();
 const reading = new Set<string>();
 /** What to do with a run once its record arrives (an action on a run not read yet). */
 const afterRead = new Map<string, ((run: StoredRun) => void)[]>();
-/** False once the engine refused a runs folder beside a project file: this session keeps runs in its data folder. */
-let besideAllowed = true;
 
 function send(request: Pending, command: (requestId: string) => Parameters<EngineApi['send']>[0]): boolean {
   if (!engine) return false;
@@ -43,14 +41,12 @@ function send(request: Pending, command: (requestId: string) => Parameters<Engin
 
 /** Where the current project's runs live. */
 export function currentLocation(): RunsLocation {
-  const { project, filePath } = useProjectStore.getState();
-  return runsLocationOf({ name: project.name, filePath }, besideAllowed);
+  return runsLocationOf(useProjectStore.getState().project.name);
 }
 
 /** The `record` field for a training run of the current project. */
 export function currentRecordRequest(): RunRecordRequest {
-  const { project, filePath } = useProjectStore.getState();
-  return recordRequestOf({ name: project.name, filePath }, besideAllowed);
+  return recordRequestOf(useProjectStore.getState().project.name);
 }
 
 /** Sends later requests to `e` (none while undefined); a new engine starts from a fresh list. */
@@ -227,25 +223,13 @@ export function applyRunsEvent(event: EngineEvent): void {
       return;
     }
     case 'error': {
-      if (event.requestId === undefined) {
-        if (event.reason?.code === 'runs-outside-root' && besideAllowed) {
-          // The run trains on; this engine keeps runs in its own data folder, so look there from now on.
-          besideAllowed = false;
-          refreshRuns();
-        }
-        return;
-      }
+      if (event.requestId === undefined) return;
       const request = pending.get(event.requestId);
       if (!request) return;
       pending.delete(event.requestId);
       if (request.kind === 'read') {
         reading.delete(request.id);
         afterRead.delete(request.id);
-      }
-      if (event.reason?.code === 'runs-outside-root' && besideAllowed) {
-        besideAllowed = false;
-        refreshRuns();
-        return;
       }
       useRunsStore.setState({ problem: { message: event.message, reason: event.reason } });
       return;

@@ -1,31 +1,21 @@
 import { MAX_RUN_NAME, type RunRecordRequest, type RunsLocation } from '../../src-shared/runs/manifest';
 
-/** What the renderer knows of the project that decides where its runs live. */
-export interface ProjectPlace {
-  /** The project's title. */
-  readonly name: string;
-  /** Where its file lives, when the host knows (the desktop app), else null. */
-  readonly filePath: string | null;
-}
-
-/** The collection of an unsaved (or host-less) project: its title, cut to what the engine accepts; "Untitled" stands in for none. */
-function collectionOf(name: string): string {
-  const trimmed = name.trim().slice(0, MAX_RUN_NAME);
+/** The collection of a project: its title, cut to what the engine accepts; "Untitled" stands in for none. */
+function collectionOf(projectName: string): string {
+  const trimmed = projectName.trim().slice(0, MAX_RUN_NAME);
   return trimmed.length > 0 ? trimmed : 'Untitled';
 }
 
 /**
- * Where a project's runs live: beside its file when the host says where that is and the engine
- * may write there, else in the engine's data folder under the project's title. `besideAllowed`
- * is false once the engine refused a folder beside a project file (a confined engine keeps runs
- * in its own data folder).
+ * Where the app keeps a project's runs: in the engine's data folder, under the project's title.
+ * The engines the app talks to (desktop and browser mode) are confined and refuse a folder beside
+ * a project file, which only the command line (`train --record`) writes to.
  */
-export function runsLocationOf(place: ProjectPlace, besideAllowed: boolean): RunsLocation {
-  if (place.filePath && besideAllowed) return { kind: 'beside', projectFile: place.filePath };
-  return { kind: 'data', collection: collectionOf(place.name) };
+export function runsLocationOf(projectName: string): RunsLocation {
+  return { kind: 'data', collection: collectionOf(projectName) };
 }
 
 /** The `record` field of a train command for a project: its runs' location and its title. */
-export function recordRequestOf(place: ProjectPlace, besideAllowed: boolean): RunRecordRequest {
-  return { location: runsLocationOf(place, besideAllowed), project: place.name.slice(0, MAX_RUN_NAME) };
+export function recordRequestOf(projectName: string): RunRecordRequest {
+  return { location: runsLocationOf(projectName), project: projectName.slice(0, MAX_RUN_NAME) };
 }

@@ -54,9 +54,10 @@ export const en = {
   'delete.body': 'Its design, curves and trained weights ({size}) are removed from the disk. This cannot be undone.',
   'delete.confirm': 'Delete',
   'delete.cancel': 'Keep',
-  'opened': 'The trained model of “{name}” is open: the Feature maps tab shows it.',
+  opened: 'The trained model of “{name}” is open: the Feature maps tab shows it.',
   'resumed.restored': 'Continuing from “{name}”: its weights and the optimizer’s state were restored.',
-  'resumed.fresh': 'Continuing from “{name}”: its weights were restored; the optimizer starts afresh (its state was not kept, or the optimizer changed).',
+  'resumed.fresh':
+    'Continuing from “{name}”: its weights were restored; the optimizer starts afresh (its state was not kept, or the optimizer changed).',
 
   'compare.title': 'Compare',
   'compare.hintOne': 'Select another run to compare it with “{name}”.',

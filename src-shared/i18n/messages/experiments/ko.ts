@@ -55,7 +55,7 @@ export const ko: Translation<typeof en> = {
   'delete.body': '설계, 곡선, 훈련된 가중치({size})가 디스크에서 지워집니다. 되돌릴 수 없습니다.',
   'delete.confirm': '삭제',
   'delete.cancel': '남겨 두기',
-  'opened': '“{name}”의 훈련된 모델을 열었습니다. 특성 맵 탭에서 볼 수 있습니다.',
+  opened: '“{name}”의 훈련된 모델을 열었습니다. 특성 맵 탭에서 볼 수 있습니다.',
   'resumed.restored': '“{name}”에서 이어서 훈련합니다: 가중치와 옵티마이저 상태를 복원했습니다.',
   'resumed.fresh':
     '“{name}”에서 이어서 훈련합니다: 가중치는 복원했고, 옵티마이저는 처음부터 시작합니다 (상태가 저장되지 않았거나 옵티마이저가 바뀌었습니다).',
