@@ -11,12 +11,14 @@ import type {
 } from '../../src-shared/engine/protocol';
 import { engineError } from '../../src-shared/engine/errors';
 import { DatasetError } from './data/errors';
-import { toNetwork, type Network } from '../../src-shared/graph/network';
-import { IDX_SPEC, planTraining, type DatasetSpec, type InputAdapter } from '../../src-shared/training/compatibility';
+import { toNetwork } from '../../src-shared/graph/network';
+import { IDX_SPEC, planTraining, type DatasetSpec } from '../../src-shared/training/compatibility';
 import { issueText, planText } from '../../src-shared/i18n/issue-text';
 import { PICTURE_DATASETS, type TrainingSettings } from '../../src-shared/project/training';
 import { TrainingSession, type PreparedData } from './training/session';
-import { exampleValues, examplesOf, inputBytes, inputShape, toExamples, type Examples } from './training/examples';
+import type { TrainedModel } from './model/trained-model';
+import { openModel } from './model/open-command';
+import { exampleValues, examplesOf, inputBytes, inputShape, toExamples } from './training/examples';
 import { inspectModel } from './inspect/feature-maps';
 import { saveModel } from './export/artifacts';
 import { previewAugmentation } from './training/preview';
@@ -81,14 +83,11 @@ export interface BackendInUse {
   readonly choice?: BackendChoiceWords;
 }
 
-interface Run {
+/** The current model: one a training run makes (with its session), or one opened from files (without). */
+interface Run extends TrainedModel {
   readonly id: string;
-  readonly session: TrainingSession;
-  readonly test: Examples;
-  readonly adapter: InputAdapter;
-  readonly model: Network;
-  /** What a prediction needs to feed a picture as training did (written beside an export). */
-  readonly trained: TrainedDataset;
+  /** The training run that makes the model; absent for a model opened from files. */
+  readonly session?: TrainingSession;
   done: Promise<void>;
 }
 
@@ -161,7 +160,7 @@ export class EngineHost {
       case 'train':
         return this.train(command);
       case 'stop':
-        if (this.current?.id === command.runId) this.current.session.stop();
+        if (this.current?.id === command.runId) this.current.session?.stop();
         return;
       case 'inspect':
         return this.inspect(command);
@@ -169,9 +168,10 @@ export class EngineHost {
         return this.export(command);
       case 'augment-preview':
         return this.augmentPreview(command);
+      case 'open-model':
+        return openModel(command, this.modelOpening());
       case 'shutdown':
-        await this.current?.done;
-        this.current?.session.dispose();
+        await this.endCurrent(false);
         return;
     }
   }
@@ -216,12 +216,7 @@ export class EngineHost {
       this.emit(engineError('dataset', { code: 'dataset', values: { problem: 'not-found' } }, DATA_DIR_REFUSED, { runId }));
       return;
     }
-    if (this.current) {
-      this.current.session.stop();
-      await this.current.done;
-      this.current.session.dispose();
-      this.current = undefined;
-    }
+    await this.endCurrent();
     try {
       await this.ensureBackend(settings.backend);
     } catch (e) {
@@ -338,7 +333,16 @@ export class EngineHost {
       outputIsProbability: plan.outputIsProbability,
     };
     // The data layer's images are not kept: the examples hold them in the input's layout.
-    const run: Run = { id: runId, session, test: data.test, adapter, model: seq.model, trained, done: Promise.resolve() };
+    const run: Run = {
+      id: runId,
+      session,
+      tfModel: session.model,
+      test: data.test,
+      adapter,
+      model: seq.model,
+      trained,
+      done: Promise.resolve(),
+    };
     run.done = session.run().catch((e: unknown) => {
       this.emit(
         engineError('internal', { code: 'training-failed', values: {} }, `Training failed: ${message(e)}`, { runId, detail: message(e) }),
@@ -363,6 +367,38 @@ export class EngineHost {
         total: p.total,
         ...(p.file !== undefined ? { file: p.file } : {}),
       });
+    };
+  }
+
+  /** Ends the current model: stops its training run (when `stop`) and waits for it, then frees the model. */
+  private async endCurrent(stop = true): Promise<void> {
+    const run = this.current;
+    if (!run) return;
+    if (stop) run.session?.stop();
+    await run.done;
+    if (this.current === run) this.current = undefined;
+    if (run.session) run.session.dispose();
+    else run.tfModel.dispose();
+  }
+
+  /**
+   * Makes a trained model current under `runId`, as a finished training run's would be: inspect
+   * and export with that runId then use it. A training run in progress is stopped first; the host
+   * owns (and later disposes) the model.
+   */
+  async adoptModel(runId: string, model: TrainedModel): Promise<void> {
+    await this.endCurrent();
+    this.current = { ...model, id: runId, done: Promise.resolve() };
+  }
+
+  /** What the open-model command needs from this host. */
+  private modelOpening() {
+    return {
+      emit: this.emit,
+      adopt: (runId: string, model: TrainedModel) => this.adoptModel(runId, model),
+      backend: () => (this.backend ? Promise.resolve() : this.ensureBackend('auto')),
+      loadDataset: this.deps.loadDataset.bind(this.deps),
+      confined: this.confinement !== undefined,
     };
   }
 
@@ -392,7 +428,7 @@ export class EngineHost {
     const { input } = command;
     if (input.kind === 'test-sample') {
       const { index } = input;
-      const count = run.test.count;
+      const count = run.test?.count ?? 0;
       if (index >= count) {
         this.emit(
           engineError(
@@ -404,8 +440,8 @@ export class EngineHost {
         );
         return;
       }
-      values = exampleValues(run.test, index);
-      label = run.test.labels[index];
+      values = exampleValues(run.test!, index);
+      label = run.test!.labels[index];
     } else {
       try {
         values = await this.pictureValues(run, input.kind === 'pixels' ? { pixels: input.pixels } : { file: input.data });
@@ -423,7 +459,7 @@ export class EngineHost {
     }
     const shape = inputShape(run.adapter);
     try {
-      const result = await inspectModel(run.session.model, values, shape, run.session.normalization);
+      const result = await inspectModel(run.tfModel, values, shape, run.trained.normalization);
       this.emit({ type: 'inspection', runId, requestId, ...result, ...(label !== undefined ? { label } : {}) });
     } catch (e) {
       this.emit(
@@ -531,7 +567,7 @@ export class EngineHost {
       return;
     }
     try {
-      const files = await saveModel(run.session.model, dir);
+      const files = await saveModel(run.tfModel, dir);
       const kerasPath = join(dir, 'model.keras.json');
       await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
       const datasetPath = join(dir, TRAINED_DATASET_FILE);

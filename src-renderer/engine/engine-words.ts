@@ -35,6 +35,10 @@ export function engineErrorText(language: Language, error: ErrorWords): string {
       return t(`error.dataset.${r.values.problem}`, { name: r.values.name ?? '' });
     case 'bad-image':
       return t(`error.bad-image.${r.values.reason}`);
+    case 'open-model': {
+      const { problem, ...values } = r.values;
+      return t(`error.open-model.${problem}`, values);
+    }
     case 'non-finite-loss':
       // The learning rate as the user typed it (0.0001 must not round to 0).
       return t('error.non-finite-loss', { ...r.values, learningRate: String(r.values.learningRate) });

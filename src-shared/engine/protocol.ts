@@ -14,6 +14,8 @@ import {
   runsLocationSchema,
   storedRunSchema,
 } from '../runs/manifest';
+import { trainedDatasetSchema } from '../training/trained-dataset';
+import { MODEL_DESCRIPTIONS, openModelProblemSchema } from '../training/open-model-problem';
 
 /**
  * The typed protocol between a host (CLI, Electron main, browser-mode server) and the engine
@@ -59,6 +61,11 @@ export const MAX_PREVIEW_VERSIONS = 16;
 /** A dataset view's samples per class, and the most images it asks for in all (the first classes when there are many). */
 export const MAX_PREVIEW_PER_CLASS = 4;
 export const MAX_PREVIEW_CLASS_SAMPLES = 64;
+
+/** A model.json far larger than any real topology (its weights live in the weights file). */
+export const MAX_MODEL_JSON_CHARS = 16 * 1024 * 1024;
+/** The most weight bytes an opened model may have. */
+export const MAX_MODEL_WEIGHTS_BYTES = 1024 * 1024 * 1024;
 
 export const engineCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello') }),
@@ -130,6 +137,20 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-delete'), requestId: z.string().min(1).max(100), run: z.lazy(() => runRefSchema) }),
   /** Makes a stored run's trained model current under `runId` (inspect, export as after training); answered by 'run-opened'. */
   z.object({ type: z.literal('run-open'), requestId: z.string().min(1).max(100), runId, run: z.lazy(() => runRefSchema) }),
+  /**
+   * Opens a trained TensorFlow.js layers model (model.json and its weight files, concatenated in
+   * its weightsManifest's order) as the current model under `runId`, without training; answered by
+   * `model-opened` or an error with reason `open-model`.
+   */
+  z.object({
+    type: z.literal('open-model'),
+    runId,
+    modelJson: z.string().min(1).max(MAX_MODEL_JSON_CHARS),
+    weights: z.instanceof(Uint8Array).refine((a) => a.length <= MAX_MODEL_WEIGHTS_BYTES, { error: 'the weights may hold at most 1 GiB' }),
+    /** convas-dataset.json, when the user gives it: class names, picture size, normalisation, and the dataset for test samples. */
+    dataset: trainedDatasetSchema.optional(),
+    cacheDir: z.string().optional(),
+  }),
   z.object({ type: z.literal('shutdown') }),
 ]);
 export type EngineCommand = z.infer<typeof engineCommandSchema>;
@@ -261,6 +282,8 @@ export const engineErrorReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('run-storage-failed'), values: z.object({ id: z.string() }) }),
   /** The stored run's weights do not fit the network to train (another design): it cannot continue from them. */
   z.object({ code: z.literal('run-resume-mismatch'), values: z.object({ id: z.string() }) }),
+  /** Files that are not a trained TensorFlow.js model Convas can open, or weights that do not fit it. */
+  z.object({ code: z.literal('open-model'), values: openModelProblemSchema }),
 ]);
 export type EngineErrorReason = z.infer<typeof engineErrorReasonSchema>;
 export type EngineErrorReasonCode = EngineErrorReason['code'];
@@ -275,6 +298,7 @@ export const ENGINE_ERROR_CODES = [
   'bad-message',
   'no-model',
   'internal',
+  'open-model',
 ] as const;
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 
@@ -467,6 +491,29 @@ export const engineEventSchema = z.discriminatedUnion('type', [
         versions: z.array(tensorViewSchema),
       }),
     ),
+  }),
+  /** A trained model was opened (open-model) and is now current under runId. */
+  z.object({
+    type: z.literal('model-opened'),
+    runId,
+    /** The model's own name (model.json's). */
+    name: z.string(),
+    /** The network for the canvas (node names are the model's layer names); the renderer lays it out as an import. */
+    graph: wireGraphSchema,
+    classNames: z.array(z.string()),
+    classNamesWorded: z.boolean(),
+    /** The size and colour model pictures are brought to before they reach the input. */
+    image: imageSizeSchema,
+    /** Where classes and picture size came from: convas-dataset.json, assumed (Fashion-MNIST), or unknown (classes by number). */
+    description: z.enum(MODEL_DESCRIPTIONS),
+    normalization: normalizationSchema,
+    /**
+     * Test samples: 'loaded' (testCount of them, from the dataset convas-dataset.json names), 'no-dataset'
+     * (no convas-dataset.json, or a dataset whose test split the engine cannot load by name: a folder of the
+     * user's), 'unavailable' (the dataset could not be loaded here).
+     */
+    testSamples: z.enum(['loaded', 'no-dataset', 'unavailable']),
+    testCount: z.number().int().min(0),
   }),
   z.object({
     type: z.literal('exported'),

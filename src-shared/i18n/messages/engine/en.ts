@@ -71,6 +71,33 @@ export const en = {
   'error.runs-outside-root': 'Here runs are kept in Convas’s own data folder, not beside the project file.',
   'error.run-storage-failed': 'The run {id} could not be written or deleted.',
   'error.run-resume-mismatch': 'The run {id} trained another network: training can continue from its weights only with the same design.',
+  'error.open-model.not-json': 'model.json is not JSON: choose the model.json file TensorFlow.js wrote.',
+  'error.open-model.not-layers-model':
+    'model.json is not a TensorFlow.js layers model (one with modelTopology and weightsManifest). Graph models and Keras files without weights cannot be opened as trained models.',
+  'error.open-model.not-importable':
+    'model.json describes a network Convas cannot show (a layer kind it does not have, several inputs or outputs, a shared layer).',
+  'error.open-model.invalid-network': {
+    count: 'count',
+    one: 'model.json describes a network whose shapes do not fit together (1 problem).',
+    other: 'model.json describes a network whose shapes do not fit together ({count} problems).',
+  },
+  'error.open-model.not-buildable': 'TensorFlow.js cannot build this network with its settings.',
+  'error.open-model.no-weights': 'There are no weights: choose the weights file (weights.bin) together with model.json.',
+  'error.open-model.weight-missing':
+    'The weights do not belong to this model.json: the network needs the weight {weight}, which the weights list does not have.',
+  'error.open-model.weight-unexpected':
+    'The weights do not belong to this model.json: its weights list has {weight}, which no layer of the network has.',
+  'error.open-model.weight-shape': 'The weights do not fit this network: {weight} should have the shape {expected} but has {given}.',
+  'error.open-model.weight-dtype': 'The weight {weight} is stored as {given}; Convas reads float32 (or quantised) weights only.',
+  'error.open-model.weights-size':
+    'The weights file does not match model.json: it holds {given} bytes, but model.json describes {expected}. Choose the weights.bin saved with this model.json.',
+  'error.open-model.input-not-image':
+    'The model takes {given}, not a picture: Convas can feed an input of height × width × 1 or 3, or 784 values (a flattened 28×28 image).',
+  'error.open-model.output-not-vector': 'The model gives {given}, not one value per class.',
+  'error.open-model.dataset-mismatch':
+    'convas-dataset.json names {expected} classes but the model gives {given} values: the files do not belong together.',
+  'error.open-model.dataset-input':
+    'convas-dataset.json feeds pictures of shape {expected} but the model takes {given}: the files do not belong together.',
 
   'backend.fastest': 'fastest available: {runtime}',
   'backend.requested': '{runtime}, as requested',

@@ -64,6 +64,30 @@ export const ko: Translation<typeof en> = {
   'error.runs-outside-root': '여기서는 실행 기록을 프로젝트 파일 옆이 아니라 Convas의 데이터 폴더에 보관합니다.',
   'error.run-storage-failed': '실행 {id}을(를) 기록하거나 삭제하지 못했습니다.',
   'error.run-resume-mismatch': '실행 {id}은(는) 다른 신경망을 학습했습니다. 같은 설계에서만 그 가중치로 학습을 이어 갈 수 있습니다.',
+  'error.open-model.not-json': 'model.json이 JSON이 아닙니다: TensorFlow.js가 저장한 model.json 파일을 고르세요.',
+  'error.open-model.not-layers-model':
+    'model.json이 TensorFlow.js 레이어 모델(modelTopology와 weightsManifest가 있는 것)이 아닙니다. 그래프 모델이나 가중치 없는 Keras 파일은 훈련된 모델로 열 수 없습니다.',
+  'error.open-model.not-importable':
+    'model.json의 신경망은 Convas가 보여 줄 수 없는 것입니다(Convas에 없는 층 종류, 여러 입력이나 출력, 공유된 층).',
+  'error.open-model.invalid-network': { count: 'count', other: 'model.json의 신경망은 형태가 서로 맞지 않습니다(문제 {count}개).' },
+  'error.open-model.not-buildable': 'TensorFlow.js가 이 설정으로는 신경망을 만들 수 없습니다.',
+  'error.open-model.no-weights': '가중치가 없습니다: model.json과 함께 가중치 파일(weights.bin)을 고르세요.',
+  'error.open-model.weight-missing':
+    '가중치가 이 model.json의 것이 아닙니다: 신경망에 필요한 가중치 {weight}이(가) 가중치 목록에 없습니다.',
+  'error.open-model.weight-unexpected':
+    '가중치가 이 model.json의 것이 아닙니다: 가중치 목록의 {weight}은(는) 신경망의 어느 층에도 없습니다.',
+  'error.open-model.weight-shape': '가중치가 이 신경망에 맞지 않습니다: {weight}의 형태는 {expected}여야 하는데 {given}입니다.',
+  'error.open-model.weight-dtype':
+    '가중치 {weight}은(는) {given}(으)로 저장되어 있습니다. Convas는 float32(또는 양자화된) 가중치만 읽습니다.',
+  'error.open-model.weights-size':
+    '가중치 파일이 model.json과 맞지 않습니다: 파일은 {given}바이트인데 model.json은 {expected}바이트를 말합니다. 이 model.json과 함께 저장된 weights.bin을 고르세요.',
+  'error.open-model.input-not-image':
+    '이 모델은 그림이 아니라 {given}을(를) 입력으로 받습니다: Convas는 높이 × 너비 × 1 또는 3의 입력이나 784개 값(펼친 28×28 이미지)만 넣을 수 있습니다.',
+  'error.open-model.output-not-vector': '이 모델의 출력은 클래스마다 값 하나가 아니라 {given}입니다.',
+  'error.open-model.dataset-mismatch':
+    'convas-dataset.json은 클래스 {expected}개를 말하는데 모델은 값 {given}개를 냅니다: 두 파일은 짝이 아닙니다.',
+  'error.open-model.dataset-input':
+    'convas-dataset.json은 {expected} 형태의 그림을 넣는데 모델은 {given}을(를) 받습니다: 두 파일은 짝이 아닙니다.',
 
   'backend.fastest': '쓸 수 있는 것 중 가장 빠름: {runtime}',
   'backend.requested': '{runtime}, 요청한 대로',

@@ -207,6 +207,7 @@ export const en = {
   'problem.engine-crashed': 'The training engine stopped',
   'problem.bad-message': 'The engine rejected a message',
   'problem.no-model': 'No trained model yet',
+  'problem.open-model': 'The trained model could not be opened',
   'problem.internal': 'Something went wrong in the engine',
   'problem.restart': 'Restart engine',
   'problem.dismiss': 'Dismiss',

@@ -184,6 +184,7 @@ export const ko: Translation<typeof en> = {
   'problem.engine-crashed': '훈련 엔진이 멈췄습니다',
   'problem.bad-message': '엔진이 메시지를 거부했습니다',
   'problem.no-model': '아직 훈련된 모델이 없습니다',
+  'problem.open-model': '훈련된 모델을 열 수 없습니다',
   'problem.internal': '엔진에서 문제가 생겼습니다',
   'problem.restart': '엔진 다시 시작',
   'problem.dismiss': '닫기',
