@@ -10,6 +10,11 @@ import { RunNameField } from './RunNameField';
 import { deleteRun, openRunDesign, openTrainedModel, renameRun, toggleSelected } from './runs-controller';
 import { useRunsStore } from './runs-store';
 
+/** Fits the canvas to a design a run put there. */
+function fitCanvas(): void {
+  useUiStore.getState().requestFit();
+}
+
 /** A run's start time in the language's medium date and short time ("Dec 1, 2026, 12:15 PM"). */
 function formatWhen(language: Language, iso: string): string {
   const date = new Date(iso);
@@ -109,7 +114,7 @@ function RunRow({ run, selected, busy, resumedFrom, onContinue }: RowProps) {
             className="btn btn--small btn--ghost"
             title={t('action.designTip')}
             data-testid={`run-design-${run.id}`}
-            onClick={() => openRunDesign(run.id)}
+            onClick={() => openRunDesign(run.id, fitCanvas)}
           >
             {t('action.design')}
           </button>
@@ -119,7 +124,7 @@ function RunRow({ run, selected, busy, resumedFrom, onContinue }: RowProps) {
             title={hasWeights ? t('action.modelTip') : t('action.noWeights')}
             disabled={!hasWeights || running || busy}
             data-testid={`run-open-${run.id}`}
-            onClick={() => openTrainedModel(run.id)}
+            onClick={() => openTrainedModel(run.id, fitCanvas)}
           >
             {t('action.model')}
           </button>

@@ -5,6 +5,8 @@ import { formatBytesApprox } from '../../src-shared/i18n/format';
 import { engineErrorText } from '../engine/engine-words';
 import { useLanguage } from '../i18n/i18n';
 import { useProjectStore } from '../store/project-store';
+import { useUiStore } from '../store/ui-store';
+import { startRun } from '../training/controller';
 import { isRunning, useTrainingStore } from '../training/training-store';
 import { CompareView } from './CompareView';
 import { continueRun } from './continue-run';
@@ -69,6 +71,14 @@ export function RunsView({ engine, settings }: Props) {
     if (engine && link === 'open') refreshRuns();
   }, [engine, link, projectName]);
   const compared = selectedRuns({ runs, selected });
+  const onContinue = (id: string) => {
+    if (!engine) return;
+    continueRun(
+      id,
+      (graph, keeping) => startRun(engine, graph, settings, useProjectStore.getState().project.name, keeping),
+      () => useUiStore.getState().requestFit(),
+    );
+  };
   return (
     <div className="rv" data-testid="runs-view">
       <div className="rv-head">
@@ -100,7 +110,7 @@ export function RunsView({ engine, settings }: Props) {
       <OpenedNote />
       {engine && !loaded && <p className="rv-empty">{t('list.loading')}</p>}
       {loaded && runs.length === 0 && <p className="rv-empty">{t('list.empty')}</p>}
-      {runs.length > 0 && <RunList busy={busy} onContinue={(id) => continueRun(id, settings)} />}
+      {runs.length > 0 && <RunList busy={busy} onContinue={onContinue} />}
       {runs.length > 0 &&
         (compared.length >= 2 ? (
           <CompareView runs={compared} stored={stored} />

@@ -1,4 +1,4 @@
-import type { RunKeeping } from '../training/controller';
+import type { RunKeeping } from './runs-location';
 import { currentRecordRequest } from './runs-controller';
 import { useExperimentsT } from './i18n';
 

@@ -9,7 +9,6 @@ import type { Graph } from '../../src-shared/graph/schema';
 import type { RunRecordRequest, RunRef, RunsLocation, StoredRun } from '../../src-shared/runs/manifest';
 import { requestView, resetInspections } from '../inspect/inspect-store';
 import { useProjectStore } from '../store/project-store';
-import { useUiStore } from '../store/ui-store';
 import { graphSignature } from '../training/freshness';
 import { newRunId } from '../training/run-id';
 import { beginRun, MAX_BATCH_POINTS, thinPoints } from '../training/run-state';
@@ -116,19 +115,23 @@ export function withStoredRun(id: string, action: (run: StoredRun) => void): voi
   readRuns([id]);
 }
 
-/** Puts a run's graph on the canvas as one undoable step (nothing when the canvas already builds the same network). */
-export function restoreGraph(graph: Graph): void {
+/**
+ * Puts a run's graph on the canvas as one undoable step, unless the canvas already builds the same
+ * network; true when it changed the canvas.
+ */
+export function restoreGraph(graph: Graph): boolean {
   const store = useProjectStore.getState();
-  if (graphSignature(store.project.graph) === graphSignature(graph) && graphSignature(graph) !== null) return;
+  const signature = graphSignature(graph);
+  if (signature !== null && graphSignature(store.project.graph) === signature) return false;
   store.edit(() => graph);
-  useUiStore.getState().requestFit();
+  return true;
 }
 
-/** "Open this run's design": the run's network becomes the one on the canvas; Undo brings the previous one back. */
-export function openRunDesign(id: string): void {
+/** "Open this run's design": the run's network becomes the one on the canvas (`placed` is told then); Undo brings the previous one back. */
+export function openRunDesign(id: string, placed: () => void = () => undefined): void {
   withStoredRun(id, (run) => {
     useProjectStore.getState().edit(() => run.graph);
-    useUiStore.getState().requestFit();
+    placed();
   });
 }
 
@@ -137,11 +140,11 @@ export function openRunDesign(id: string): void {
  * run as if it had just trained (its curves, results and feature maps). The run's design goes on
  * the canvas too, so the maps and filters belong to the layers shown there.
  */
-export function openTrainedModel(id: string): void {
+export function openTrainedModel(id: string, placed: () => void = () => undefined): void {
   withStoredRun(id, (stored) => {
     const run = refOf(id);
     if (!run) return;
-    restoreGraph(stored.graph);
+    if (restoreGraph(stored.graph)) placed();
     const runId = newRunId();
     send({ kind: 'open', id, runId }, (requestId) => ({ type: 'run-open', requestId, runId, run }));
   });

@@ -1,4 +1,4 @@
-import { MAX_RUN_NAME, type RunRecordRequest, type RunsLocation } from '../../src-shared/runs/manifest';
+import { MAX_RUN_NAME, type RunRecordRequest, type RunRef, type RunsLocation } from '../../src-shared/runs/manifest';
 
 /** The collection of a project: its title, cut to what the engine accepts; "Untitled" stands in for none. */
 function collectionOf(projectName: string): string {
@@ -18,4 +18,10 @@ export function runsLocationOf(projectName: string): RunsLocation {
 /** The `record` field of a train command for a project: its runs' location and its title. */
 export function recordRequestOf(projectName: string): RunRecordRequest {
   return { location: runsLocationOf(projectName), project: projectName.slice(0, MAX_RUN_NAME) };
+}
+
+/** How a training run is kept: where it is recorded, and the stored run whose weights it continues from. */
+export interface RunKeeping {
+  readonly record?: RunRecordRequest | undefined;
+  readonly resume?: RunRef | undefined;
 }

@@ -4,7 +4,7 @@ import type { TrainingSettings } from '../../src-shared/project/training';
 import { hasLinkState, isRestartable } from '../engine/connect';
 import { applyInspectEvent, resetInspections, setInspectEngine } from '../inspect/inspect-store';
 import { applyRunsEvent, setRunsEngine } from '../runs/runs-controller';
-import type { RunRecordRequest, RunRef } from '../../src-shared/runs/manifest';
+import type { RunKeeping } from '../runs/runs-location';
 import { graphSignature } from './freshness';
 import { newRunId } from './run-id';
 import { applyTrainingEvent, beginRun, markStopping } from './run-state';
@@ -45,12 +45,6 @@ export function bindEngine(engine: EngineApi | undefined): void {
     // The WebSocket link says hello itself on every (re)connect; ask this one which backend it uses.
     engine.send({ type: 'hello' });
   }
-}
-
-/** How a run is kept: where it is recorded, and the stored run whose weights it continues from. */
-export interface RunKeeping {
-  readonly record?: RunRecordRequest | undefined;
-  readonly resume?: RunRef | undefined;
 }
 
 /** Sends a train command for the graph as it is now (`name`: the project's, to say whose results they are); the run state resets. */

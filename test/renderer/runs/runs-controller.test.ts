@@ -184,9 +184,13 @@ describe('reopening a run', () => {
 
   it('continues training from the stored run, recorded as a new run, and says whether the optimizer came too', () => {
     const settings = { ...defaultTrainingSettings(), epochs: 2 };
-    continueRun('a', settings);
+    continueRun('a', (graph, keeping) => {
+      engine.send({ type: 'train', runId: 'run-continued', graph, settings, ...keeping });
+      useTrainingStore.setState({ runId: 'run-continued' });
+    });
     answerRead(manifest('a'));
     const train = last('train');
+    expect(train.graph).toEqual(GRAPH);
     expect(train.resume).toEqual({ location: LOCATION, id: 'a' });
     expect(train.record?.location).toEqual(LOCATION);
     expect(train.settings.epochs).toBe(2);
