@@ -3,7 +3,10 @@ import type { Graph } from '../../src-shared/graph/schema';
 import type { TrainingSettings } from '../../src-shared/project/training';
 import { hasLinkState, isRestartable } from '../engine/connect';
 import { applyInspectEvent, resetInspections, setInspectEngine } from '../inspect/inspect-store';
+import { applyRunsEvent, setRunsEngine } from '../runs/runs-controller';
+import type { RunRecordRequest, RunRef } from '../../src-shared/runs/manifest';
 import { graphSignature } from './freshness';
+import { newRunId } from './run-id';
 import { applyTrainingEvent, beginRun, markStopping } from './run-state';
 import { useTrainingStore, type CellPick, type PanelTab } from './training-store';
 
@@ -19,6 +22,7 @@ let active: EngineApi | undefined;
 export function bindEngine(engine: EngineApi | undefined): void {
   active = engine;
   setInspectEngine(engine);
+  setRunsEngine(engine);
   if (!engine) {
     useTrainingStore.setState({ link: 'none' });
     return;
@@ -29,6 +33,7 @@ export function bindEngine(engine: EngineApi | undefined): void {
     if (engine !== active) return;
     applyTrainingEvent(event);
     applyInspectEvent(event);
+    applyRunsEvent(event);
   });
   if (hasLinkState(engine)) {
     useTrainingStore.setState({ link: engine.state });
@@ -42,18 +47,25 @@ export function bindEngine(engine: EngineApi | undefined): void {
   }
 }
 
-function newRunId(): string {
-  const c = globalThis.crypto;
-  if (c && typeof c.randomUUID === 'function') return `run-${c.randomUUID()}`;
-  return `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+/** How a run is kept: where it is recorded, and the stored run whose weights it continues from. */
+export interface RunKeeping {
+  readonly record?: RunRecordRequest | undefined;
+  readonly resume?: RunRef | undefined;
 }
 
 /** Sends a train command for the graph as it is now (`name`: the project's, to say whose results they are); the run state resets. */
-export function startRun(engine: EngineApi, graph: Graph, settings: TrainingSettings, name = ''): string {
+export function startRun(engine: EngineApi, graph: Graph, settings: TrainingSettings, name = '', keeping: RunKeeping = {}): string {
   const runId = newRunId();
   beginRun(runId, settings, { name, signature: graphSignature(graph) });
   resetInspections();
-  engine.send({ type: 'train', runId, graph, settings });
+  engine.send({
+    type: 'train',
+    runId,
+    graph,
+    settings,
+    ...(keeping.record ? { record: keeping.record } : {}),
+    ...(keeping.resume ? { resume: keeping.resume } : {}),
+  });
   return runId;
 }
 

@@ -25,6 +25,8 @@ import { en as templatesEn } from './messages/templates/en';
 import { ko as templatesKo } from './messages/templates/ko';
 import { en as classesEn } from './messages/classes/en';
 import { ko as classesKo } from './messages/classes/ko';
+import { en as experimentsEn } from './messages/experiments/en';
+import { ko as experimentsKo } from './messages/experiments/ko';
 
 interface Feature<D extends Dictionary> {
   readonly en: D;
@@ -45,6 +47,7 @@ export const CATALOG = {
   templates: feature(templatesEn, templatesKo),
   files: feature(filesEn, filesKo),
   classes: feature(classesEn, classesKo),
+  experiments: feature(experimentsEn, experimentsKo),
 } as const;
 
 export type Namespace = keyof typeof CATALOG;
@@ -76,6 +79,7 @@ const TRANSLATORS: { readonly [N in Namespace]: Readonly<Record<Language, Transl
   templates: both(CATALOG.templates),
   files: both(CATALOG.files),
   classes: both(CATALOG.classes),
+  experiments: both(CATALOG.experiments),
 };
 
 /** The translate function of a feature in a language; the same function object every time. */
