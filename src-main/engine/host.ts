@@ -7,6 +7,7 @@ import type {
   EngineCommand,
   EngineErrorReason,
   EngineEvent,
+  EngineEventOf,
   LoadingPhase,
 } from '../../src-shared/engine/protocol';
 import { engineError } from '../../src-shared/engine/errors';
@@ -18,20 +19,20 @@ import { PICTURE_DATASETS, type TrainingSettings } from '../../src-shared/projec
 import { TrainingSession, type PreparedData } from './training/session';
 import type { TrainedModel } from './model/trained-model';
 import { openModel } from './model/open-command';
+import { EngineRuns, type RunHooks } from './runs/engine-runs';
+import { runDatasetOf } from './runs/recorder';
 import { exampleValues, examplesOf, inputBytes, inputShape, toExamples } from './training/examples';
 import { inspectModel } from './inspect/feature-maps';
-import { saveModel } from './export/artifacts';
+import { writeTrainedModel } from './export/trained-model';
 import { previewAugmentation } from './training/preview';
-import { writeFileAtomic } from '../files/atomic-write';
-import { toKeras3Json } from '../../src-shared/keras/export';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { isInside, type Confinement } from './process/confinement';
 import { readFile } from 'node:fs/promises';
 import { catalogueDirs, mayReadDataDir } from './data/sources';
 import { machineMemoryBudget, memoryRefusal } from './training/memory-check';
 import { memoryBudgetText } from '../../src-shared/i18n/memory-text';
 import { decodePicture, resizePixels, UnusablePictureError, type PictureSize } from './data/image-decode';
-import { TRAINED_DATASET_FILE, type TrainedDataset } from '../../src-shared/training/trained-dataset';
+import type { TrainedDataset } from '../../src-shared/training/trained-dataset';
 import { usableThreads } from './parallel/threads';
 
 /** Images with labels, as the data layer hands them over: 28×28 grayscale for IDX data, the Input's size for pictures. */
@@ -170,6 +171,12 @@ export class EngineHost {
         return this.augmentPreview(command);
       case 'open-model':
         return openModel(command, this.modelOpening());
+      case 'runs-list':
+      case 'run-read':
+      case 'run-rename':
+      case 'run-delete':
+      case 'run-open':
+        return new EngineRuns(this.modelOpening()).handle(command);
       case 'shutdown':
         await this.endCurrent(false);
         return;
@@ -216,6 +223,12 @@ export class EngineHost {
       this.emit(engineError('dataset', { code: 'dataset', values: { problem: 'not-found' } }, DATA_DIR_REFUSED, { runId }));
       return;
     }
+    // A run to record or continue is checked before anything stops or loads: a refusal costs nothing.
+    const runs = new EngineRuns(this.modelOpening());
+    const recordStore = command.record ? runs.store(command.record.location, { runId }) : undefined;
+    if (command.record && !recordStore) return;
+    const resume = command.resume ? await runs.resumeSource(command.resume, seq.model, runId) : undefined;
+    if (command.resume && !resume) return;
     await this.endCurrent();
     try {
       await this.ensureBackend(settings.backend);
@@ -293,7 +306,7 @@ export class EngineHost {
     const classes = raw.classNames.length;
     const image = raw.image ?? IDX_IMAGE;
     const classNamesWorded = raw.classNamesWorded ?? true;
-    this.emit({
+    const datasetEvent: EngineEventOf<'dataset'> = {
       type: 'dataset',
       runId,
       name: raw.name,
@@ -310,16 +323,18 @@ export class EngineHost {
         validation: classCounts(data.validation?.labels ?? new Uint8Array(0), classes),
         test: classCounts(data.test.labels, classes),
       },
-    });
+    };
+    this.emit(datasetEvent);
     const { threads } = usableThreads(settings.threads ?? this.deps.defaultThreads ?? 1, backend, seq.model, settings.batchSize);
-    const session = new TrainingSession({
+    const session: TrainingSession = new TrainingSession({
       runId,
       model: seq.model,
       settings,
       data,
       outputIsProbability: plan.outputIsProbability,
-      emit: this.emit,
+      emit: (e) => recording!.observe(e),
       threads,
+      afterEpoch: () => recording!.saveEpoch(),
     });
     const trained: TrainedDataset = {
       format: 1,
@@ -332,6 +347,14 @@ export class EngineHost {
       normalization: session.normalization,
       outputIsProbability: plan.outputIsProbability,
     };
+    const recording: RunHooks | undefined = await runs.prepareRun(
+      { runId, emit: this.emit, store: recordStore, request: command.record, resume, graph: command.graph, settings, backend, threads },
+      { model: session.model, network: seq.model, trained, dataset: runDatasetOf(settings.dataset, datasetEvent) },
+    );
+    if (!recording) {
+      session.dispose();
+      return;
+    }
     // The data layer's images are not kept: the examples hold them in the input's layout.
     const run: Run = {
       id: runId,
@@ -343,11 +366,14 @@ export class EngineHost {
       trained,
       done: Promise.resolve(),
     };
-    run.done = session.run().catch((e: unknown) => {
-      this.emit(
-        engineError('internal', { code: 'training-failed', values: {} }, `Training failed: ${message(e)}`, { runId, detail: message(e) }),
-      );
-    });
+    run.done = session
+      .run()
+      .catch((e: unknown) => {
+        recording.observe(
+          engineError('internal', { code: 'training-failed', values: {} }, `Training failed: ${message(e)}`, { runId, detail: message(e) }),
+        );
+      })
+      .then(() => recording.finish());
     this.current = run;
   }
 
@@ -567,12 +593,7 @@ export class EngineHost {
       return;
     }
     try {
-      const files = await saveModel(run.tfModel, dir);
-      const kerasPath = join(dir, 'model.keras.json');
-      await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
-      const datasetPath = join(dir, TRAINED_DATASET_FILE);
-      await writeFileAtomic(datasetPath, `${JSON.stringify(run.trained, null, 2)}\n`);
-      const all = [...files, kerasPath, datasetPath];
+      const all = await writeTrainedModel(run.tfModel, run.model, run.trained, dir);
       const contents = command.returnContents
         ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))
         : undefined;

@@ -72,7 +72,8 @@ export class RunStore {
   /** The folder of run `id`; throws RunStoreError('bad-id') for an id that is not a plain folder name. */
   folderOf(id: string): string {
     const folder = join(this.dir, id);
-    if (!isStoredRunId(id) || !isInside(this.dir, folder) || folder === this.dir) throw new RunStoreError('bad-id', id, `not a run id: ${id}`);
+    if (!isStoredRunId(id) || !isInside(this.dir, folder) || folder === this.dir)
+      throw new RunStoreError('bad-id', id, `not a run id: ${id}`);
     return folder;
   }
 

@@ -532,7 +532,14 @@ export const engineEventSchema = z.discriminatedUnion('type', [
   /** Answers run-read. */
   z.object({ type: z.literal('run'), requestId: z.string(), run: z.lazy(() => storedRunSchema) }),
   /** Answers run-open: the stored model is current under `runId` (inspect and export work as after training). */
-  z.object({ type: z.literal('run-opened'), requestId: z.string(), runId, manifest: z.lazy(() => runManifestSchema) }),
+  z.object({
+    type: z.literal('run-opened'),
+    requestId: z.string(),
+    runId,
+    manifest: z.lazy(() => runManifestSchema),
+    /** Test images inspect may pick by index (0 when the run's dataset cannot be loaded by name, e.g. a folder of the user's). */
+    testCount: z.number().int().min(0),
+  }),
   /**
    * A recorded run was written: when it starts (status 'running'), after each epoch, and at its end
    * (its final status). `dir` is the run's folder.

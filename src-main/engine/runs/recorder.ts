@@ -3,7 +3,9 @@ import type { BackendName, EngineEvent, EngineEventOf } from '../../../src-share
 import { engineError } from '../../../src-shared/engine/errors';
 import type { Graph } from '../../../src-shared/graph/schema';
 import type { Network } from '../../../src-shared/graph/network';
-import type { TrainingSettings } from '../../../src-shared/project/training';
+import type { DatasetName, TrainingSettings } from '../../../src-shared/project/training';
+import { analyzeGraph } from '../../../src-shared/graph/analyze';
+import { summarize } from '../../../src-shared/summary/summary';
 import type { TrainedDataset } from '../../../src-shared/training/trained-dataset';
 import {
   RUN_FORMAT,
@@ -38,6 +40,26 @@ export interface TrainedModel {
   readonly model: tf.LayersModel;
   readonly network: Network;
   readonly trained: TrainedDataset;
+}
+
+/** The stored dataset facts of a run, from the engine's 'dataset' event. */
+export function runDatasetOf(id: DatasetName, event: EngineEventOf<'dataset'>): RunDataset {
+  return {
+    id,
+    name: event.name,
+    classNames: [...event.classNames],
+    classNamesWorded: event.classNamesWorded,
+    split: { train: event.trainCount, validation: event.validationCount, test: event.testCount },
+    image: { ...event.image },
+  };
+}
+
+/** The network summary a run stores (zeros for a graph the summary cannot describe, which training refuses anyway). */
+export function runNetworkOf(graph: Graph): RunNetwork {
+  const s = summarize(analyzeGraph(graph));
+  return s
+    ? { layers: s.layers.length, totalParams: s.totalParams, trainableParams: s.trainableParams, macs: s.totalMacs }
+    : { layers: 0, totalParams: 0, trainableParams: 0, macs: 0 };
 }
 
 /** A run's default name: its local start time, without words (the UI and the CLI show it as it is). */
