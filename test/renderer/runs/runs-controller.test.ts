@@ -173,7 +173,7 @@ describe('reopening a run', () => {
     answerRead(manifest('a'));
     const open = last('run-open');
     expect(open.run).toEqual({ location: LOCATION, id: 'a' });
-    applyRunsEvent({ type: 'run-opened', requestId: open.requestId, runId: open.runId, manifest: manifest('a') });
+    applyRunsEvent({ type: 'run-opened', requestId: open.requestId, runId: open.runId, manifest: manifest('a'), testCount: 20 });
     const t = useTrainingStore.getState();
     expect(t).toMatchObject({ runId: open.runId, status: 'finished', modelReady: true, tab: 'featuremaps' });
     expect(t.epochs).toHaveLength(1);
