@@ -91,9 +91,12 @@ describe('runs: every training run kept, listed, compared and reopened', () => {
     const lossChart = page.getByTestId('compare-chart-epoch-loss');
     // Training and validation of each run.
     await expect.poll(() => lossChart.getAttribute('data-series'), { timeout: 15_000 }).toBe('4');
-    await expect.poll(() => lossChart.locator('path.recharts-curve').count()).toBe(4);
+    // One epoch each: every series is a dot, drawn as a line group of its own.
+    await expect.poll(() => lossChart.locator('.recharts-line').count(), { timeout: 15_000 }).toBe(4);
     await page.getByTestId('compare-axis-batch').click();
-    await expect.poll(() => page.getByTestId('compare-chart-batch-loss').locator('path.recharts-curve').count()).toBe(2);
+    await expect
+      .poll(() => page.getByTestId('compare-chart-batch-loss').locator('path.recharts-curve').count(), { timeout: 15_000 })
+      .toBe(2);
 
     const diff = page.getByTestId('compare-diff-1');
     expect(await diff.getByTestId('diff-added').getAttribute('data-layer')).toBe('dense_2');
@@ -116,7 +119,7 @@ describe('runs: every training run kept, listed, compared and reopened', () => {
     await rows().nth(1).locator('[data-testid^="run-open-"]').click();
     // Its design comes back on the canvas and its feature maps show, with no Train pressed.
     await page.getByTestId('featuremap-viewer').waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.getByTestId('node-dense_2').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('node-dense_2').count(), { timeout: 15_000 }).toBe(0);
     const map = page.getByTestId('featuremap-conv2d-0');
     await map.waitFor({ timeout: 30_000 });
     expect(await distinctPixels(map)).toBeGreaterThan(4);
