@@ -107,7 +107,7 @@ function RunRow({ run, selected, busy, resumedFrom, onContinue }: RowProps) {
         </span>
       </td>
       <td className="rv-num">{formatBytesApprox(language, run.sizeBytes)}</td>
-      <td>
+      <td className="rv-actions-cell">
         <div className="rv-row-actions">
           <button
             type="button"

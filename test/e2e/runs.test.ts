@@ -103,7 +103,9 @@ describe('runs: every training run kept, listed, compared and reopened', () => {
     expect(Number(await diff.getAttribute('data-params-delta'))).toBeGreaterThan(0);
     expect(await diff.getByTestId('diff-params').innerText()).toMatch(/^Δ parameters: \+[\d,]+$/);
     expect(await page.getByTestId('metric-totalParams').getByTestId('metric-delta').innerText()).toMatch(/^\+[\d,]+$/);
+    await page.getByTestId('btn-maximize').click();
     await shot('runs-compare');
+    await page.getByTestId('btn-maximize').click();
   });
 
   it('still lists both runs after a reload, and opens the first run’s trained model without training', async () => {
