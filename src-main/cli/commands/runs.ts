@@ -25,7 +25,7 @@ function findRun(runs: readonly RunManifest[], key: string): RunManifest {
   throw new CliError(`'${key}' names ${candidates.length} runs: ${candidates.map((r) => `${r.name} [${r.id}]`).join(', ')}`);
 }
 
-const pct = (x: number | null) => (x === null ? t('row.none') : `${formatNumber('en', x * 100, 2)}%`);
+const pct = (x: number | null) => (x === null ? t('row.none') : `${(x * 100).toFixed(2)}%`);
 
 /** The local date and time of an ISO time, to the minute. */
 function when(iso: string): string {
@@ -68,7 +68,7 @@ function metricText(metric: ComparedMetric, v: number | null): string {
 function deltaText(metric: ComparedMetric, d: number | null): string {
   if (d === null) return '';
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
-  if (PERCENT_METRICS.includes(metric)) return ` (${t('compare.points', { value: `${sign}${formatNumber('en', Math.abs(d) * 100, 2)}` })})`;
+  if (PERCENT_METRICS.includes(metric)) return ` (${t('compare.points', { value: `${sign}${(Math.abs(d) * 100).toFixed(2)}` })})`;
   return ` (${sign}${metricText(metric, Math.abs(d))})`;
 }
 
