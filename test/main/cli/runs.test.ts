@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './run-cli';
+import { runCli } from '../../../src-main/cli/main';
 import { graphFromLayers } from '../../../src-shared/graph/network';
 import { serializeProject } from '../../../src-shared/project/io';
 import { defaultTrainingSettings } from '../../../src-shared/project/training';
@@ -102,9 +103,15 @@ describe('cli train --record and runs', { timeout: 300_000 }, () => {
     writeFileSync(file, project(4));
     const none = await cli(['runs', file]);
     expect(none.stdout).toMatch(/no runs recorded beside/);
-    const missing = await cli(['runs', file, '--delete', '../p.convas.json']);
-    expect(missing.status).toBe(1);
-    expect(missing.stderr).toMatch(/no run is named or numbered/);
+    // From the project's own folder, as a user would type it.
+    const errors: string[] = [];
+    const status = await runCli(['runs', 'p.convas.json', '--delete', '../p.convas.json'], {
+      out: () => undefined,
+      err: (t) => errors.push(t),
+      cwd: dir,
+    });
+    expect(status).toBe(1);
+    expect(errors.join('\n')).toMatch(/no run is named or numbered '\.\.\/p\.convas\.json'/);
     expect(readFileSync(file, 'utf8')).toContain('Small CNN');
   });
 });
