@@ -135,6 +135,27 @@ describe('recording a run (wasm)', () => {
     expect(Math.abs(first('fresh') - ended)).toBeGreaterThan(Math.abs(first('b') - ended) * 2);
   });
 
+  it('keeps a run whose loss stopped being finite as failed, with the engine’s reason', async () => {
+    const { h, of } = setup();
+    const location: RunsLocation = { kind: 'beside', projectFile: projectFile() };
+    // Linear layers on logits with SGD at learning rate 10: the weights overflow within a few batches.
+    const linear = structuredClone(GRAPH);
+    for (const n of linear.nodes) if ('activation' in n.params) n.params['activation'] = 'linear';
+    await h.handle({
+      type: 'train',
+      runId: 'f',
+      graph: linear,
+      settings: testSettings({ optimizer: 'sgd', learningRate: 10, epochs: 3, threads: 1 }),
+      record: { location },
+    });
+    await h.running;
+    const last = of('recorded', 'f').at(-1)!.manifest;
+    expect(last).toMatchObject({ status: 'failed', failure: { reason: { code: 'non-finite-loss' } } });
+    expect(last.failure!.message).toMatch(/lower the learning rate/);
+    expect(last.finishedAt).not.toBeNull();
+    expect(of('finished', 'f')).toEqual([]);
+  });
+
   it('refuses to continue a run with another design, before loading anything', async () => {
     const { h, of } = setup();
     const location: RunsLocation = { kind: 'beside', projectFile: projectFile() };
