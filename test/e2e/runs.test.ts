@@ -106,6 +106,19 @@ describe('runs: every training run kept, listed, compared and reopened', () => {
     await page.getByTestId('btn-maximize').click();
     await shot('runs-compare');
     await page.getByTestId('btn-maximize').click();
+    // The same view in Korean, every word from the dictionary.
+    await page.getByTestId('btn-lang').click();
+    try {
+      await expect.poll(() => page.getByTestId('tab-runs').innerText()).toBe('실행 기록');
+      expect(await page.getByTestId('runs-total').innerText()).toMatch(/^실행 2개 · 디스크 [\d.]+ (KB|MB)$/);
+      expect(await diff.getByTestId('diff-added').innerText()).toMatch(/^추가\s+Dense\s+dense_2$/);
+      expect(await page.getByTestId('metric-testAccuracy').getByTestId('metric-delta').innerText()).toMatch(/^[+\u2212±][\d.]+%p$/);
+      await page.getByTestId('btn-maximize').click();
+      await shot('runs-compare-ko');
+      await page.getByTestId('btn-maximize').click();
+    } finally {
+      await page.getByTestId('btn-lang').click();
+    }
   });
 
   it('still lists both runs after a reload, and opens the first run’s trained model without training', async () => {
