@@ -84,11 +84,13 @@ function deltaText(w: Words, kind: Kind, d: number): string {
 export function metricLines(runs: readonly RunManifest[], words: Words): MetricLine[] {
   return compareRuns(runs).map((row) => {
     const { kind, better } = METRICS[row.metric];
-    const base = row.values[0] ?? null;
+    // Times are shown in whole seconds: their deltas are of the times as shown (4 s and 4 s differ by ±0).
+    const values = kind === 'seconds' ? row.values.map((v) => (v === null ? null : Math.round(v))) : row.values;
+    const base = values[0] ?? null;
     return {
       id: row.metric,
       label: words.t(`metric.${row.metric}`),
-      cells: row.values.map((v, i) => {
+      cells: values.map((v, i) => {
         const delta = i === 0 ? null : deltaOf(base, v, better, SAME[kind]);
         return {
           text: valueText(words, kind, v),

@@ -23,12 +23,22 @@ describe('the compare table', () => {
     expect(test.cells[1]).toEqual({ text: '60.0%', delta: { text: '+5.0 pp', tone: 'better' } });
     expect(lines.find((l) => l.id === 'testLoss')!.cells[1]!.delta).toEqual({ text: '+0.1', tone: 'worse' });
     expect(lines.find((l) => l.id === 'totalParams')!.cells[1]).toEqual({ text: '2,444', delta: { text: '+1,210', tone: 'neutral' } });
-    expect(lines.find((l) => l.id === 'durationSeconds')!.cells[1]!.delta?.text).toBe('+1 min 03 s');
+    expect(lines.find((l) => l.id === 'durationSeconds')!.cells[1]!.delta?.text).toBe('+1 min 02 s');
   });
 
   it('calls a difference below the shown resolution the same', () => {
     const best = metricLines([base, other], words('en')).find((l) => l.id === 'bestValAccuracy')!;
     expect(best.cells[1]!.delta).toEqual({ text: '±0.0 pp', tone: 'same' });
+    // 4.4 s and 3.6 s both show as 4 s.
+    const time = metricLines(
+      [
+        { ...base, durationSeconds: 4.4 },
+        { ...other, durationSeconds: 3.6 },
+      ],
+      words('en'),
+    ).find((l) => l.id === 'durationSeconds')!;
+    expect(time.cells.map((c) => c.text)).toEqual(['4 s', '4 s']);
+    expect(time.cells[1]!.delta?.text).toBe('±0 s');
   });
 
   it('leaves a missing figure as a dash with no delta', () => {
