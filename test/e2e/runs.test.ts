@@ -131,6 +131,12 @@ describe('runs: every training run kept, listed, compared and reopened', () => {
     await page.getByTestId('tab-runs').click();
     await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(2);
 
+    // Renamed in place; the name is the engine's, so it is what the list shows from now on.
+    const name = rows().nth(1).locator('input[data-testid^="run-name-"]');
+    await name.fill('baseline');
+    await name.press('Enter');
+    await expect.poll(() => rows().nth(1).locator('input[data-testid^="run-name-"]').inputValue()).toBe('baseline');
+
     await rows().nth(1).locator('[data-testid^="run-open-"]').click();
     // Its design comes back on the canvas and its feature maps show, with no Train pressed.
     await page.getByTestId('featuremap-viewer').waitFor({ timeout: 30_000 });
@@ -140,5 +146,22 @@ describe('runs: every training run kept, listed, compared and reopened', () => {
     expect(await distinctPixels(map)).toBeGreaterThan(4);
     expect(await page.getByTestId('training-panel').getAttribute('data-status')).toBe('finished');
     await shot('runs-opened-model');
+  });
+
+  it('continues training from a stored run as a new run, says what it restored, and deletes a run after asking', async () => {
+    await page.getByTestId('tab-runs').click();
+    await rows().nth(1).locator('[data-testid^="run-continue-"]').click();
+    await page.getByTestId('resume-note').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('resume-note').innerText()).toMatch(/^Continuing from “baseline”: its weights/);
+    expect(['restored', 'fresh']).toContain(await page.getByTestId('resume-note').getAttribute('data-optimizer'));
+    await expect.poll(() => page.getByTestId('training-panel').getAttribute('data-status'), { timeout: 120_000 }).toBe('finished');
+
+    await page.getByTestId('tab-runs').click();
+    await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(3);
+    await expect.poll(() => rows().nth(0).innerText(), { timeout: 30_000 }).toMatch(/continued from baseline/);
+    await rows().nth(0).locator('[data-testid^="run-delete-"]').click();
+    await page.getByTestId('dialog-confirm').click();
+    await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(2);
+    expect(await page.getByTestId('runs-total').innerText()).toMatch(/^2 runs/);
   });
 });
