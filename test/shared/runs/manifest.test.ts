@@ -75,7 +75,7 @@ describe('the runs protocol entries', () => {
     const manifest = sampleManifest();
     const events = [
       { type: 'runs', requestId: 'q', location, runs: [manifest], totalBytes: 4096 },
-      { type: 'run-opened', requestId: 'q', runId: 'r', manifest },
+      { type: 'run-opened', requestId: 'q', runId: 'r', manifest, testCount: 20 },
       { type: 'recorded', runId: 'r', run: { location, id: manifest.id }, manifest, dir: '/tmp/x' },
     ];
     for (const e of events) expect(engineEventSchema.parse(e)).toEqual(e);
