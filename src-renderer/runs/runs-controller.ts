@@ -65,11 +65,6 @@ export function refreshRuns(): void {
   send({ kind: 'list' }, (requestId) => ({ type: 'runs-list', requestId, location }));
 }
 
-/** The engine the runs' requests go to. */
-export function runsEngine(): EngineApi | undefined {
-  return engine;
-}
-
 /** A listed run's reference (its location and id), or null before any list. */
 export function refOf(id: string): RunRef | null {
   const location = useRunsStore.getState().location;
