@@ -33,7 +33,11 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   },
   train: {
     load: async () => (await import('./commands/train')).trainCommand,
-    help: 'train <file> --dataset sample|fashion-mnist|mnist|directory|images|cifar10 [--data-dir D] [--epochs N] [--batch-size B] [--lr X]\n      [--optimizer sgd|momentum|adam|rmsprop|adagrad] [--validation-split F] [--backend tensorflow|wasm|cpu] [--threads N] [--seed S] [--out DIR] [--json]\n      [--flip] [--shift N] [--rotate DEG] [--brightness F] [--contrast F]   augmentation of training batches (off by default)\n      [--normalize unit|standardize]   pixels / 255 (default) or per-channel standardisation from the training split\n      images: D holds one subfolder of pictures per class (or train/ and test/, each with one subfolder per class)',
+    help: 'train <file> --dataset sample|fashion-mnist|mnist|directory|images|cifar10 [--data-dir D] [--epochs N] [--batch-size B] [--lr X]\n      [--optimizer sgd|momentum|adam|rmsprop|adagrad] [--validation-split F] [--backend tensorflow|wasm|cpu] [--threads N] [--seed S] [--out DIR] [--record] [--json]\n      [--flip] [--shift N] [--rotate DEG] [--brightness F] [--contrast F]   augmentation of training batches (off by default)\n      [--normalize unit|standardize]   pixels / 255 (default) or per-channel standardisation from the training split\n      images: D holds one subfolder of pictures per class (or train/ and test/, each with one subfolder per class)',
+  },
+  runs: {
+    load: async () => (await import('./commands/runs')).runsCommand,
+    help: 'runs <file> [--json]   the runs recorded beside a project (train <file> --record): name, when, network, settings, accuracy, status, size\n      [--compare A B [C…]]   metric deltas and design changes against A (a run id or a unique prefix of its name)\n      [--delete ID] [--rename ID NAME]',
   },
   predict: {
     load: async () => (await import('./commands/predict')).predictCommand,

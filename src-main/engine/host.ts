@@ -8,6 +8,7 @@ import type {
   EngineErrorReason,
   EngineEvent,
   InspectInput,
+  EngineEventOf,
   LoadingPhase,
 } from '../../src-shared/engine/protocol';
 import { engineError } from '../../src-shared/engine/errors';
@@ -15,30 +16,27 @@ import { DatasetError } from './data/errors';
 import { toNetwork } from '../../src-shared/graph/network';
 import { IDX_SPEC, planTraining, type DatasetSpec } from '../../src-shared/training/compatibility';
 import { issueText, planText } from '../../src-shared/i18n/issue-text';
-import { defaultTrainingSettings, PICTURE_DATASETS, type TrainingSettings } from '../../src-shared/project/training';
+import { PICTURE_DATASETS, type TrainingSettings } from '../../src-shared/project/training';
 import { TrainingSession, type PreparedData } from './training/session';
 import type { TrainedModel } from './model/trained-model';
 import { openModel, type ModelOpening } from './model/open-command';
+import { EngineRuns, type RunHooks } from './runs/engine-runs';
+import { runDatasetOf } from './runs/recorder';
 import { exampleValues, examplesOf, inputBytes, inputShape, toExamples } from './training/examples';
 import { inspectModel } from './inspect/feature-maps';
 import { attribute, AttributionRequestError } from './inspect/attribution';
 import type { Normalization } from '../../src-shared/training/normalization';
-import { saveModel } from './export/artifacts';
-import { writeKerasScript } from './export/keras-script';
-import { writePytorchModule } from './export/pytorch';
-import { writeOnnxFile } from './export/onnx-file';
+import { writeTrainedModel } from './export/trained-model';
 import { exportDesign } from './export/design-export';
 import { previewAugmentation } from './training/preview';
-import { writeFileAtomic } from '../files/atomic-write';
-import { toKeras3Json } from '../../src-shared/keras/export';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { isInside, type Confinement } from './process/confinement';
 import { readFile } from 'node:fs/promises';
 import { catalogueDirs, mayReadDataDir } from './data/sources';
 import { machineMemoryBudget, memoryRefusal } from './training/memory-check';
 import { memoryBudgetText } from '../../src-shared/i18n/memory-text';
 import { decodePicture, resizePixels, UnusablePictureError, type PictureSize } from './data/image-decode';
-import { TRAINED_DATASET_FILE, type TrainedDataset } from '../../src-shared/training/trained-dataset';
+import type { TrainedDataset } from '../../src-shared/training/trained-dataset';
 import { usableThreads } from './parallel/threads';
 
 /** Images with labels, as the data layer hands them over: 28×28 grayscale for IDX data, the Input's size for pictures. */
@@ -183,6 +181,12 @@ export class EngineHost {
         return exportDesign(command, this.emit, this.confinement);
       case 'open-model':
         return openModel(command, this.modelOpening());
+      case 'runs-list':
+      case 'run-read':
+      case 'run-rename':
+      case 'run-delete':
+      case 'run-open':
+        return new EngineRuns(this.modelOpening()).handle(command);
       case 'shutdown':
         await this.endCurrent(false);
         return;
@@ -229,6 +233,12 @@ export class EngineHost {
       this.emit(engineError('dataset', { code: 'dataset', values: { problem: 'not-found' } }, DATA_DIR_REFUSED, { runId }));
       return;
     }
+    // A run to record or continue is checked before anything stops or loads: a refusal costs nothing.
+    const runs = new EngineRuns(this.modelOpening());
+    const recordStore = command.record ? runs.store(command.record.location, { runId }) : undefined;
+    if (command.record && !recordStore) return;
+    const resume = command.resume ? await runs.resumeSource(command.resume, seq.model, runId) : undefined;
+    if (command.resume && !resume) return;
     await this.endCurrent();
     try {
       await this.ensureBackend(settings.backend);
@@ -306,7 +316,7 @@ export class EngineHost {
     const classes = raw.classNames.length;
     const image = raw.image ?? IDX_IMAGE;
     const classNamesWorded = raw.classNamesWorded ?? true;
-    this.emit({
+    const datasetEvent: EngineEventOf<'dataset'> = {
       type: 'dataset',
       runId,
       name: raw.name,
@@ -323,16 +333,18 @@ export class EngineHost {
         validation: classCounts(data.validation?.labels ?? new Uint8Array(0), classes),
         test: classCounts(data.test.labels, classes),
       },
-    });
+    };
+    this.emit(datasetEvent);
     const { threads } = usableThreads(settings.threads ?? this.deps.defaultThreads ?? 1, backend, seq.model, settings.batchSize);
-    const session = new TrainingSession({
+    const session: TrainingSession = new TrainingSession({
       runId,
       model: seq.model,
       settings,
       data,
       outputIsProbability: plan.outputIsProbability,
-      emit: this.emit,
+      emit: (e) => recording!.observe(e),
       threads,
+      afterEpoch: () => recording!.saveEpoch(),
     });
     const trained: TrainedDataset = {
       format: 1,
@@ -345,6 +357,14 @@ export class EngineHost {
       normalization: session.normalization,
       outputIsProbability: plan.outputIsProbability,
     };
+    const recording: RunHooks | undefined = await runs.prepareRun(
+      { runId, emit: this.emit, store: recordStore, request: command.record, resume, graph: command.graph, settings, backend, threads },
+      { model: session.model, network: seq.model, trained, dataset: runDatasetOf(settings.dataset, datasetEvent) },
+    );
+    if (!recording) {
+      session.dispose();
+      return;
+    }
     // The data layer's images are not kept: the examples hold them in the input's layout.
     const run: Run = {
       id: runId,
@@ -357,11 +377,14 @@ export class EngineHost {
       settings,
       done: Promise.resolve(),
     };
-    run.done = session.run().catch((e: unknown) => {
-      this.emit(
-        engineError('internal', { code: 'training-failed', values: {} }, `Training failed: ${message(e)}`, { runId, detail: message(e) }),
-      );
-    });
+    run.done = session
+      .run()
+      .catch((e: unknown) => {
+        recording.observe(
+          engineError('internal', { code: 'training-failed', values: {} }, `Training failed: ${message(e)}`, { runId, detail: message(e) }),
+        );
+      })
+      .then(() => recording.finish());
     this.current = run;
   }
 
@@ -631,16 +654,7 @@ export class EngineHost {
       return;
     }
     try {
-      const files = await saveModel(run.tfModel, dir);
-      const kerasPath = join(dir, 'model.keras.json');
-      await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(run.model), null, 2)}\n`);
-      const datasetPath = join(dir, TRAINED_DATASET_FILE);
-      await writeFileAtomic(datasetPath, `${JSON.stringify(run.trained, null, 2)}\n`);
-      // An opened model has no settings of its own: its script evaluates with the defaults (batch size, optimizer).
-      const scriptPath = await writeKerasScript(dir, run.model, run.settings ?? defaultTrainingSettings());
-      const pytorchPath = await writePytorchModule(run.model, dir);
-      const onnxPath = await writeOnnxFile(run.tfModel, run.model, dir, run.trained.normalization);
-      const all = [...files, kerasPath, datasetPath, scriptPath, pytorchPath, onnxPath];
+      const all = await writeTrainedModel(run.tfModel, run.model, run.trained, dir, run.settings);
       const contents = command.returnContents
         ? await Promise.all(all.map(async (f) => ({ name: basename(f), data: new Uint8Array(await readFile(f)) })))
         : undefined;

@@ -18,6 +18,9 @@ import { StaleResultsNote } from './StaleResults';
 import { OpenedModelNote } from './OpenedModelNote';
 import { blockedReason, useTrainability } from './trainability';
 import { isRunning, useTrainingStore } from './training-store';
+import { RunsView } from '../runs/RunsView';
+import { ResumeNote } from '../runs/ResumeNote';
+import { RunsTabLabel, trainingKeeping } from '../runs/panel-hooks';
 import './training.css';
 
 export interface TrainingPanelProps {
@@ -75,7 +78,7 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: 
   const canStart = !!engine && !running && link !== 'closed' && !dirMissing && reason === null;
 
   const start = useCallback(() => {
-    if (engine) startRun(engine, getGraph(), settings, useProjectStore.getState().project.name);
+    if (engine) startRun(engine, getGraph(), settings, useProjectStore.getState().project.name, trainingKeeping());
   }, [engine, getGraph, settings]);
   const stop = useCallback(() => {
     if (engine) stopRun(engine);
@@ -111,6 +114,16 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: 
               onClick={() => setTab('featuremaps')}
             >
               {translate('tab.featuremaps')}
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'runs'}
+              className={`tp-tab${tab === 'runs' ? ' is-active' : ''}`}
+              data-testid="tab-runs"
+              onClick={() => setTab('runs')}
+            >
+              <RunsTabLabel />
             </button>
           </div>
           <span className="tp-spacer" />
@@ -165,6 +178,7 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: 
             </aside>
             <div className="tp-main">
               <StaleResultsNote />
+              <ResumeNote />
               <RunStatus />
               <DatasetView engine={engine} getGraph={getGraph} settings={settings} />
               <div className="tp-chart-row">
@@ -173,6 +187,10 @@ export function TrainingPanel({ engine, getGraph, settings, onSettingsChange }: 
               </div>
               <Results />
             </div>
+          </div>
+        ) : tab === 'runs' ? (
+          <div className="tp-body">
+            <RunsView engine={engine} settings={settings} />
           </div>
         ) : (
           <div className="tp-body">

@@ -4,7 +4,10 @@ import type { TrainingSettings } from '../../src-shared/project/training';
 import { hasLinkState, isRestartable } from '../engine/connect';
 import { applyInspectEvent, resetInspections, setInspectEngine } from '../inspect/inspect-store';
 import { applyWhyEvent } from '../inspect/why-store';
+import { applyRunsEvent, setRunsEngine } from '../runs/runs-controller';
+import type { RunKeeping } from '../runs/runs-location';
 import { graphSignature } from './freshness';
+import { newRunId } from './run-id';
 import { applyTrainingEvent, beginRun, markStopping } from './run-state';
 import { useTrainingStore, type CellPick, type PanelTab } from './training-store';
 
@@ -25,6 +28,7 @@ export function activeEngine(): EngineApi | undefined {
 export function bindEngine(engine: EngineApi | undefined): void {
   active = engine;
   setInspectEngine(engine);
+  setRunsEngine(engine);
   if (!engine) {
     useTrainingStore.setState({ link: 'none' });
     return;
@@ -36,6 +40,7 @@ export function bindEngine(engine: EngineApi | undefined): void {
     applyTrainingEvent(event);
     applyInspectEvent(event);
     applyWhyEvent(event);
+    applyRunsEvent(event);
   });
   if (hasLinkState(engine)) {
     useTrainingStore.setState({ link: engine.state });
@@ -49,19 +54,19 @@ export function bindEngine(engine: EngineApi | undefined): void {
   }
 }
 
-/** A run id never used before on this page (also the id an opened model is current under). */
-export function newRunId(): string {
-  const c = globalThis.crypto;
-  if (c && typeof c.randomUUID === 'function') return `run-${c.randomUUID()}`;
-  return `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
 /** Sends a train command for the graph as it is now (`name`: the project's, to say whose results they are); the run state resets. */
-export function startRun(engine: EngineApi, graph: Graph, settings: TrainingSettings, name = ''): string {
+export function startRun(engine: EngineApi, graph: Graph, settings: TrainingSettings, name = '', keeping: RunKeeping = {}): string {
   const runId = newRunId();
   beginRun(runId, settings, { name, signature: graphSignature(graph) });
   resetInspections();
-  engine.send({ type: 'train', runId, graph, settings });
+  engine.send({
+    type: 'train',
+    runId,
+    graph,
+    settings,
+    ...(keeping.record ? { record: keeping.record } : {}),
+    ...(keeping.resume ? { resume: keeping.resume } : {}),
+  });
   return runId;
 }
 

@@ -58,7 +58,7 @@ export interface CellPick {
   readonly predicted: number | null;
 }
 
-export type PanelTab = 'training' | 'featuremaps';
+export type PanelTab = 'training' | 'featuremaps' | 'runs';
 
 /** The network a run trained: its project name and its signature (src-shared/training/network-signature.ts). */
 export interface TrainedNetwork {

@@ -4,6 +4,16 @@ import { checkLayerSettings, MAX_SETTING_TEXT } from '../graph/param-bounds';
 import { OPTIMIZERS, trainingSettingsSchema } from '../project/training';
 import type { DivergenceWarning } from '../training/divergence';
 import { normalizationSchema } from '../training/normalization';
+// The runs module embeds protocol schemas too: its schemas are used here only inside z.lazy (see runs/manifest.ts).
+import {
+  resumedFromSchema,
+  runManifestSchema,
+  runNameSchema,
+  runRecordRequestSchema,
+  runRefSchema,
+  runsLocationSchema,
+  storedRunSchema,
+} from '../runs/manifest';
 import { trainedDatasetSchema } from '../training/trained-dataset';
 import { MODEL_DESCRIPTIONS, openModelProblemSchema } from '../training/open-model-problem';
 
@@ -79,6 +89,10 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     settings: trainingSettingsSchema,
     /** Where downloads are cached; the engine's default when absent. */
     cacheDir: z.string().optional(),
+    /** Record this run (manifest, curves, weights) among the project's runs; answered by 'recorded' events. */
+    record: z.lazy(() => runRecordRequestSchema).optional(),
+    /** Start from a stored run's trained weights (the graph must build the same network); 'started' says what was restored. */
+    resume: z.lazy(() => runRefSchema).optional(),
   }),
   z.object({ type: z.literal('stop'), runId }),
   z.object({
@@ -111,6 +125,21 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     perClass: z.number().int().min(1).max(MAX_PREVIEW_PER_CLASS).optional(),
     cacheDir: z.string().optional(),
   }),
+  /** A project's stored runs; answered by 'runs'. */
+  z.object({ type: z.literal('runs-list'), requestId: z.string().min(1).max(100), location: z.lazy(() => runsLocationSchema) }),
+  /** One stored run with its graph and curves; answered by 'run'. */
+  z.object({ type: z.literal('run-read'), requestId: z.string().min(1).max(100), run: z.lazy(() => runRefSchema) }),
+  /** Renames a stored run; answered by 'runs' (the list as it now is). */
+  z.object({
+    type: z.literal('run-rename'),
+    requestId: z.string().min(1).max(100),
+    run: z.lazy(() => runRefSchema),
+    name: z.lazy(() => runNameSchema),
+  }),
+  /** Deletes a stored run and its files; answered by 'runs'. */
+  z.object({ type: z.literal('run-delete'), requestId: z.string().min(1).max(100), run: z.lazy(() => runRefSchema) }),
+  /** Makes a stored run's trained model current under `runId` (inspect, export as after training); answered by 'run-opened'. */
+  z.object({ type: z.literal('run-open'), requestId: z.string().min(1).max(100), runId, run: z.lazy(() => runRefSchema) }),
   /**
    * Opens a trained TensorFlow.js layers model (model.json and its weight files, concatenated in
    * its weightsManifest's order) as the current model under `runId`, without training; answered by
@@ -279,6 +308,16 @@ export const engineErrorReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('restart-failed'), values: none }),
   z.object({ code: z.literal('queue-full'), values: z.object({ max: count }) }),
   z.object({ code: z.literal('internal'), values: none }),
+  /** No stored run has this id where the command looked. */
+  z.object({ code: z.literal('run-not-found'), values: z.object({ id: z.string() }) }),
+  /** A stored run whose files are damaged or of another format. */
+  z.object({ code: z.literal('run-unreadable'), values: z.object({ id: z.string() }) }),
+  /** Runs beside a project file are not for a confined engine (browser mode, the app): it keeps runs in its own data folder. */
+  z.object({ code: z.literal('runs-outside-root'), values: none }),
+  /** Writing or deleting a stored run failed (the cause's own text in `detail`). */
+  z.object({ code: z.literal('run-storage-failed'), values: z.object({ id: z.string() }) }),
+  /** The stored run's weights do not fit the network to train (another design): it cannot continue from them. */
+  z.object({ code: z.literal('run-resume-mismatch'), values: z.object({ id: z.string() }) }),
   /** Files that are not a trained TensorFlow.js model Convas can open, or weights that do not fit it. */
   z.object({ code: z.literal('open-model'), values: openModelProblemSchema }),
 ]);
@@ -375,6 +414,8 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     runId,
     settings: trainingSettingsSchema,
     normalization: normalizationSchema,
+    /** Set when the run continues from a stored run's weights: which, and whether its optimizer state came too. */
+    resumedFrom: z.lazy(() => resumedFromSchema).optional(),
   }),
   z.object({
     type: z.literal('loading'),
@@ -546,6 +587,36 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     requestId: z.string(),
     files: z.array(z.string()),
     contents: z.array(z.object({ name: z.string(), data: z.instanceof(Uint8Array) })).optional(),
+  }),
+  /** Answers runs-list, run-rename and run-delete: every stored run of the location, newest first, and their total size. */
+  z.object({
+    type: z.literal('runs'),
+    requestId: z.string(),
+    location: z.lazy(() => runsLocationSchema),
+    runs: z.array(z.lazy(() => runManifestSchema)),
+    totalBytes: z.number().int().min(0),
+  }),
+  /** Answers run-read. */
+  z.object({ type: z.literal('run'), requestId: z.string(), run: z.lazy(() => storedRunSchema) }),
+  /** Answers run-open: the stored model is current under `runId` (inspect and export work as after training). */
+  z.object({
+    type: z.literal('run-opened'),
+    requestId: z.string(),
+    runId,
+    manifest: z.lazy(() => runManifestSchema),
+    /** Test images inspect may pick by index (0 when the run's dataset cannot be loaded by name, e.g. a folder of the user's). */
+    testCount: z.number().int().min(0),
+  }),
+  /**
+   * A recorded run was written: when it starts (status 'running'), after each epoch, and at its end
+   * (its final status). `dir` is the run's folder.
+   */
+  z.object({
+    type: z.literal('recorded'),
+    runId,
+    run: z.lazy(() => runRefSchema),
+    manifest: z.lazy(() => runManifestSchema),
+    dir: z.string(),
   }),
   z.object({
     type: z.literal('error'),

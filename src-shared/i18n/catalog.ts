@@ -27,6 +27,8 @@ import { en as classesEn } from './messages/classes/en';
 import { ko as classesKo } from './messages/classes/ko';
 import { en as whatifEn } from './messages/whatif/en';
 import { ko as whatifKo } from './messages/whatif/ko';
+import { en as experimentsEn } from './messages/experiments/en';
+import { ko as experimentsKo } from './messages/experiments/ko';
 
 interface Feature<D extends Dictionary> {
   readonly en: D;
@@ -48,6 +50,7 @@ export const CATALOG = {
   files: feature(filesEn, filesKo),
   classes: feature(classesEn, classesKo),
   whatif: feature(whatifEn, whatifKo),
+  experiments: feature(experimentsEn, experimentsKo),
 } as const;
 
 export type Namespace = keyof typeof CATALOG;
@@ -80,6 +83,7 @@ const TRANSLATORS: { readonly [N in Namespace]: Readonly<Record<Language, Transl
   files: both(CATALOG.files),
   classes: both(CATALOG.classes),
   whatif: both(CATALOG.whatif),
+  experiments: both(CATALOG.experiments),
 };
 
 /** The translate function of a feature in a language; the same function object every time. */

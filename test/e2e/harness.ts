@@ -41,6 +41,8 @@ export async function openApp(query = '', options: OpenOptions = {}): Promise<Ap
   if (!existsSync(join(RENDERER_DIR, 'index.html')))
     throw new Error(`${RENDERER_DIR} is missing — run \`npm run build\` before the end-to-end tests`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} — apt-get install chromium, or set CHROMIUM_PATH`);
+  // Every training run is recorded: into a folder of the tests', never the user's data folder.
+  process.env['CONVAS_DATA_DIR'] ??= mkdtempSync(join(tmpdir(), 'convas-data-'));
   // The test process owns the engines the server starts, so it can see their pids without the server exposing them.
   const engines: EngineClient[] = [];
   const startEngine = () => {

@@ -15,7 +15,7 @@ import { THREADS_DEFAULT_ENV } from '../../engine/parallel/threads';
 import { threadsOption } from './threads-option';
 
 const USAGE =
-  'usage: train <file> --dataset sample|fashion-mnist|mnist|directory|images|cifar10 [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--threads N] [--seed S] [--flip] [--shift N] [--rotate DEG] [--brightness F] [--contrast F] [--normalize unit|standardize] [--out DIR] [--json]';
+  'usage: train <file> --dataset sample|fashion-mnist|mnist|directory|images|cifar10 [--data-dir D] [--epochs N] [--batch-size B] [--lr X] [--optimizer O] [--validation-split F] [--backend tensorflow|wasm|cpu] [--threads N] [--seed S] [--flip] [--shift N] [--rotate DEG] [--brightness F] [--contrast F] [--normalize unit|standardize] [--out DIR] [--record] [--json]';
 
 /** Skipped files named on the terminal; the rest are counted (--json lists up to MAX_LISTED_SKIPS). */
 const SKIPS_SHOWN = 20;
@@ -102,6 +102,11 @@ function describe(e: EngineEvent): string | undefined {
   }
 }
 
+/** Where a recorded run went: its name, id and folder. */
+function recordedText(e: EngineEventOf<'recorded'>): string {
+  return `recorded run ${e.manifest.name} [${e.run.id}] in ${e.dir}`;
+}
+
 /** The files a folder's loading left out, named (the first few) with why. */
 function skippedText(w: DatasetWarning): string {
   const { count, files } = w.values;
@@ -163,6 +168,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
       normalize: { type: 'string' },
       threads: { type: 'string' },
       out: { type: 'string' },
+      record: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -177,6 +183,22 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
   const json = values.json;
   const progress = json ? undefined : io.progress;
   const stopListening = io.onInterrupt?.(() => engine.send({ type: 'stop', runId }));
+  // A recorded run goes beside the project file (`<name>.convas-runs/`); the last 'recorded' event, after 'finished', says where.
+  const record = values.record
+    ? { location: { kind: 'beside' as const, projectFile: resolveFrom(io, file) }, project: project.name }
+    : undefined;
+  const recorded = record
+    ? Promise.race([
+        engine.waitFor((e): e is EngineEventOf<'recorded'> => e.type === 'recorded' && e.manifest.finishedAt !== null),
+        engine
+          .waitFor((e): e is EngineEventOf<'error'> => e.type === 'error' && e.runId === runId)
+          .then((e): never => {
+            throw new CliError(e.message);
+          }),
+      ])
+    : undefined;
+  // Awaited after the run; a failure before then is the run's own error.
+  recorded?.catch(() => undefined);
   try {
     const finished = await new Promise<EngineEventOf<'finished'>>((resolveRun, rejectRun) => {
       engine.on((e) => {
@@ -200,7 +222,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
           }
         }
       });
-      engine.send({ type: 'train', runId, graph: project.graph, settings });
+      engine.send({ type: 'train', runId, graph: project.graph, settings, ...(record ? { record } : {}) });
     });
     if (values.out) {
       const dir = resolveFrom(io, values.out);
@@ -211,7 +233,10 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<void> {
       if (result.type === 'error') throw new CliError(result.message);
       (json ? io.err : out)(`wrote ${result.files.join(', ')}`);
     }
+    const stored = await recorded;
+    if (stored && json) out(JSON.stringify(stored));
     out(json ? JSON.stringify(finished) : describe(finished)!);
+    if (stored && !json) out(recordedText(stored));
     // A run that finished without learning still finished (exit 0), but never in silence: stderr, so --json stays parseable.
     if (finished.warning) io.err(`warning: ${divergenceText('en', finished.warning)}`);
   } finally {

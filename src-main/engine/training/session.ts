@@ -35,6 +35,8 @@ export interface SessionOptions {
   readonly batchEventInterval?: number;
   /** Threads to train on (already checked with usableThreads; 1 by default), each on the session's backend. */
   readonly threads?: number;
+  /** Awaited after each epoch's event, before the next epoch changes the weights (a recorder saves them). */
+  readonly afterEpoch?: () => Promise<void>;
 }
 
 const EVAL_BATCH = 500;
@@ -154,6 +156,10 @@ export class TrainingSession {
         valAccuracy: val?.accuracy ?? null,
         seconds: (performance.now() - epochStart) / 1000,
       });
+      // Saving a recorded run's weights is not training: like evaluating, it stays out of the pace.
+      const savingStart = performance.now();
+      await this.options.afterEpoch?.();
+      evaluatingMs += performance.now() - savingStart;
     }
 
     const test = await this.evaluate(data.test, true);

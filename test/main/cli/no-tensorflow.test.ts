@@ -1,4 +1,4 @@
-// `conv`, `summary` and `export` are plain TypeScript: they must start without loading
+// `conv`, `summary`, `export` and `runs` are plain TypeScript: they must start without loading
 // TensorFlow.js (which takes most of a second). A resolution hook in a child process makes any
 // @tensorflow/* import fail, so a static import of TensorFlow.js anywhere these commands reach
 // fails this test; `bench`, which does need TensorFlow.js, shows the hook bites.
@@ -32,6 +32,8 @@ describe('commands that never load TensorFlow.js', { timeout: 300_000 }, () => {
       ['summary', LECTURE, '--json'],
       ['export', LECTURE, '--to', 'python', '-o', out],
       ['export', LECTURE, '--to', 'keras-json', '-o', out],
+      // Stored runs are files: listing them needs no engine.
+      ['runs', LECTURE, '--json'],
       ['bench', '--json', '--seconds', '0.1'],
     ];
     const r = node([
@@ -47,11 +49,12 @@ describe('commands that never load TensorFlow.js', { timeout: 300_000 }, () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Result);
-    expect(results.map((x) => x.argv[0])).toEqual(['conv', 'summary', 'export', 'export', 'bench']);
-    for (const x of results.slice(0, 4)) expect(x.status, `${x.argv.join(' ')}: ${x.stderr}`).toBe(0);
+    expect(results.map((x) => x.argv[0])).toEqual(['conv', 'summary', 'export', 'export', 'runs', 'bench']);
+    for (const x of results.slice(0, 5)) expect(x.status, `${x.argv.join(' ')}: ${x.stderr}`).toBe(0);
     expect(JSON.parse(results[0]!.stdout)).toEqual([1, 3, 5, 3]);
     expect(JSON.parse(results[1]!.stdout).totalParams).toBe(197210);
-    const bench = results[4]!;
+    expect(JSON.parse(results[4]!.stdout)).toMatchObject({ runs: [], totalBytes: 0 });
+    const bench = results[5]!;
     expect(bench.status).toBe(1);
     expect(bench.stderr).toContain("TensorFlow.js must not be loaded here (import of '@tensorflow/tfjs')");
   });

@@ -73,6 +73,11 @@ export const en = {
   'error.restart-failed': 'The training engine could not be restarted.',
   'error.queue-full': 'The training engine is not answering ({max} commands are waiting) — restart it.',
   'error.internal': 'Something went wrong in the engine.',
+  'error.run-not-found': 'There is no stored run {id} here: it may have been deleted.',
+  'error.run-unreadable': 'The stored run {id} is damaged or was written by another version of Convas.',
+  'error.runs-outside-root': 'Here runs are kept in Convas’s own data folder, not beside the project file.',
+  'error.run-storage-failed': 'The run {id} could not be written or deleted.',
+  'error.run-resume-mismatch': 'The run {id} trained another network: training can continue from its weights only with the same design.',
   'error.open-model.not-json': 'model.json is not JSON: choose the model.json file TensorFlow.js wrote.',
   'error.open-model.not-layers-model':
     'model.json is not a TensorFlow.js layers model (one with modelTopology and weightsManifest). Graph models and Keras files without weights cannot be opened as trained models.',

@@ -66,6 +66,11 @@ export const ko: Translation<typeof en> = {
   'error.restart-failed': '훈련 엔진을 다시 시작하지 못했습니다.',
   'error.queue-full': '훈련 엔진이 응답하지 않습니다(명령 {max}개가 기다리는 중) — 엔진을 다시 시작하세요.',
   'error.internal': '엔진에서 문제가 생겼습니다.',
+  'error.run-not-found': '저장된 실행 {id}이(가) 없습니다. 삭제되었을 수 있습니다.',
+  'error.run-unreadable': '저장된 실행 {id}이(가) 손상되었거나 다른 버전의 Convas가 기록했습니다.',
+  'error.runs-outside-root': '여기서는 실행 기록을 프로젝트 파일 옆이 아니라 Convas의 데이터 폴더에 보관합니다.',
+  'error.run-storage-failed': '실행 {id}을(를) 기록하거나 삭제하지 못했습니다.',
+  'error.run-resume-mismatch': '실행 {id}은(는) 다른 신경망을 학습했습니다. 같은 설계에서만 그 가중치로 학습을 이어 갈 수 있습니다.',
   'error.open-model.not-json': 'model.json이 JSON이 아닙니다: TensorFlow.js가 저장한 model.json 파일을 고르세요.',
   'error.open-model.not-layers-model':
     'model.json이 TensorFlow.js 레이어 모델(modelTopology와 weightsManifest가 있는 것)이 아닙니다. 그래프 모델이나 가중치 없는 Keras 파일은 훈련된 모델로 열 수 없습니다.',
