@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { allowedLatinWords, englishWords } from './english-words';
-import { openApp, type App } from './harness';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApp, SCREENSHOTS, type App } from './harness';
 
 let app: App;
 let page: Page;
@@ -66,6 +68,8 @@ describe('"Why this prediction?"', () => {
     await page.getByTestId('why-class').selectOption(other);
     await expect.poll(() => figures.getAttribute('data-class'), { timeout: 30_000 }).toBe(other);
     await expect.poll(async () => (await canvasPixels(overlay)).key !== before.key, { timeout: 30_000 }).toBe(true);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.getByTestId('why').screenshot({ path: join(SCREENSHOTS, 'why.png') });
   });
 
   it('opens a misclassified image from the gallery with its predicted and its true class to choose from', async () => {
