@@ -146,6 +146,12 @@ describe('runs: every training run kept, listed, compared and reopened', () => {
     expect(await distinctPixels(map)).toBeGreaterThan(4);
     expect(await page.getByTestId('training-panel').getAttribute('data-status')).toBe('finished');
     await shot('runs-opened-model');
+    // Why it decided, from the stored weights too: Grad-CAM and saliency over the same test sample.
+    await page.getByTestId('why-toggle').click();
+    const gradCam = page.getByTestId('why-gradcam');
+    await gradCam.waitFor({ timeout: 30_000 });
+    await expect.poll(() => distinctPixels(gradCam), { timeout: 30_000 }).toBeGreaterThan(4);
+    expect(await distinctPixels(page.getByTestId('why-saliency'))).toBeGreaterThan(4);
   });
 
   it('continues training from a stored run as a new run, says what it restored, and deletes a run after asking', async () => {

@@ -49,6 +49,6 @@ describe('cli export --to onnx', () => {
   it('lists onnx among the targets', async () => {
     const r = await cli(['export', LECTURE, '--to', 'tflite', '-o', 'x']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('keras-json, tfjs-topology, python, project, onnx');
+    expect(r.stderr).toContain('keras-json, tfjs-topology, python, project, pytorch, onnx');
   });
 });

@@ -78,6 +78,9 @@ describe('EngineHost open-model (wasm)', () => {
       'weights.bin',
       'model.keras.json',
       'convas-dataset.json',
+      'model_keras.py',
+      'model_pytorch.py',
+      'model.onnx',
     ]);
     expect(new Uint8Array(readFileSync(join(dir, 'weights.bin')))).toEqual(files.weights);
     await h.handle({ type: 'shutdown' });
