@@ -34,7 +34,7 @@ export function perClassAccuracy(matrix: readonly (readonly number[])[]): number
 
 /**
  * The run's results as a 'finished' event, for the training panel (null while the run has no
- * test results). A stored run keeps no list of misclassified images, so its gallery is empty.
+ * test results). Runs recorded before misclassified images were kept show an empty gallery.
  */
 export function finishedOf(manifest: RunManifest, runId: string): EngineEventOf<'finished'> | null {
   const m = manifest.metrics;
@@ -51,7 +51,7 @@ export function finishedOf(manifest: RunManifest, runId: string): EngineEventOf<
     perClassAccuracy: perClassAccuracy(manifest.confusionMatrix),
     classNames: [...manifest.dataset.classNames],
     classNamesWorded: manifest.dataset.classNamesWorded,
-    misclassified: [],
+    misclassified: (manifest.misclassified ?? []).map((m) => ({ ...m })),
     seconds: manifest.durationSeconds,
     ...(manifest.warning ? { warning: manifest.warning } : {}),
   };

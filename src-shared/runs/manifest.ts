@@ -12,6 +12,9 @@ import { runCurvesSchema } from './curves';
  * file), curves.json and the trained model (model/: model.json, weights.bin, convas-dataset.json).
  */
 
+/** At most this many misclassified test images are kept with a run (the engine lists a few hundred). */
+export const MAX_STORED_MISCLASSIFIED = 1000;
+
 /** The manifest format this build writes; others are refused with a clear problem rather than misread. */
 export const RUN_FORMAT = 1;
 
@@ -130,6 +133,11 @@ export const runManifestSchema = z.object({
   metrics: runMetricsSchema,
   /** confusionMatrix[true][predicted] counts on the test split; null until the run is evaluated. */
   confusionMatrix: z.array(z.array(count)).nullable(),
+  /** The misclassified test images the finished event listed (its index, true and predicted class), so a reopened run's gallery shows them; absent in older runs. */
+  misclassified: z
+    .array(z.object({ index: count, label: count, predicted: count }))
+    .max(MAX_STORED_MISCLASSIFIED)
+    .optional(),
   /** Seconds from the first step to the end (or to the last finished epoch). */
   durationSeconds: z.number().min(0),
   backend: z.lazy(() => backendNameSchema),

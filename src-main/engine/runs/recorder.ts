@@ -8,6 +8,7 @@ import { analyzeGraph } from '../../../src-shared/graph/analyze';
 import { summarize } from '../../../src-shared/summary/summary';
 import type { TrainedDataset } from '../../../src-shared/training/trained-dataset';
 import {
+  MAX_STORED_MISCLASSIFIED,
   RUN_FORMAT,
   type RunDataset,
   type RunManifest,
@@ -224,6 +225,7 @@ export class RunRecorder {
           testCount: f.testCount,
         },
         confusionMatrix: f.confusionMatrix,
+        misclassified: f.misclassified.slice(0, MAX_STORED_MISCLASSIFIED),
         durationSeconds: f.seconds,
       };
     } else if (this.manifest.status === 'running') {

@@ -49,6 +49,11 @@ describe('a stored run for the views', () => {
     });
   });
 
+  it('gives a reopened run its misclassified gallery back', () => {
+    const misclassified = [{ index: 7, label: 1, predicted: 0 }];
+    expect(finishedOf({ ...sampleManifest(), misclassified }, 'r')?.misclassified).toEqual(misclassified);
+  });
+
   it('has no finished results for a run that was never tested', () => {
     const m = sampleManifest();
     expect(finishedOf({ ...m, metrics: { ...m.metrics, testAccuracy: null } }, 'r')).toBeNull();

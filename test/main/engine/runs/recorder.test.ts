@@ -70,6 +70,8 @@ describe('recording a run (wasm)', () => {
     const finished = of('finished', 'r1')[0]!;
     expect(run.manifest.metrics).toMatchObject({ epochsCompleted: 2, testAccuracy: finished.testAccuracy, testLoss: finished.testLoss });
     expect(run.manifest.confusionMatrix).toEqual(finished.confusionMatrix);
+    expect(run.manifest.misclassified).toEqual(finished.misclassified);
+    expect(finished.misclassified.length).toBeGreaterThan(0);
     expect(run.manifest.dataset).toMatchObject({ id: 'sample', split: { train: expect.any(Number), test: finished.testCount } });
     expect(run.manifest.network).toMatchObject({ layers: 4, totalParams: 4 * 10 + 6 * 6 * 4 * 10 + 10 });
     expect(run.manifest.sizeBytes).toBeGreaterThan(run.manifest.network.totalParams * 4);
