@@ -3,27 +3,12 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openApp, type App } from './harness';
+import { distinctPixels } from './canvas-pixels';
 
 let app: App;
 let page: Page;
-
-/** How many distinct colours a canvas shows: 1 means blank. */
-function distinctPixels(canvas: Locator): Promise<number> {
-  return canvas.evaluate((el) => {
-    // Typed structurally: the test tsconfig has no DOM library.
-    const c = el as unknown as {
-      width: number;
-      height: number;
-      getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
-    };
-    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return seen.size;
-  });
-}
 
 /** A 90×60 colour PNG (not the model's 28×28×1): a white bar on black with a red corner, so the engine must resize and convert it. */
 async function picture(): Promise<string> {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openApp, selectNode, SCREENSHOTS, type App } from './harness';
+import { distinctPixels } from './canvas-pixels';
 
 /**
  * Issue 10's end-to-end story: a residual block built from an empty canvas with the mouse (a
@@ -78,22 +79,6 @@ async function edgeShape(from: string, to: string): Promise<string> {
   const text = await edge(from, to).innerText();
   const port = edge(from, to).getByTestId('edge-port');
   return (await port.count()) > 0 ? text.slice((await port.innerText()).length).trim() : text;
-}
-
-/** How many distinct pixel values a canvas shows: 1 means blank. */
-function distinctPixels(canvas: Locator): Promise<number> {
-  return canvas.evaluate((el) => {
-    // Typed structurally: the test tsconfig has no DOM library.
-    const c = el as unknown as {
-      width: number;
-      height: number;
-      getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
-    };
-    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return seen.size;
-  });
 }
 
 const MISMATCH_EN =

@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openApp, SCREENSHOTS, type App } from './harness';
+import { distinctPixels } from './canvas-pixels';
 import * as tf from '@tensorflow/tfjs';
 import { loadModel } from '../../src-main/engine/export/artifacts';
 import { runOnnx } from '../main/support/onnx-runtime';
@@ -12,22 +13,6 @@ import { summarize } from '../../src-shared/summary/summary';
 
 let app: App;
 let page: Page;
-
-/** How many distinct pixel values a canvas shows: 1 means blank. */
-function distinctPixels(canvas: Locator): Promise<number> {
-  return canvas.evaluate((el) => {
-    // Typed structurally: the test tsconfig has no DOM library.
-    const c = el as unknown as {
-      width: number;
-      height: number;
-      getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
-    };
-    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return seen.size;
-  });
-}
 
 describe('training in the browser UI', () => {
   beforeAll(async () => {

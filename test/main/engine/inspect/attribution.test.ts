@@ -29,6 +29,7 @@ import { graphFromLayers, toNetwork, type Network, type RawLayer } from '../../.
 import type { EngineEvent, TensorView } from '../../../../src-shared/engine/protocol';
 import type { Normalization } from '../../../../src-shared/training/normalization';
 import { testSettings, useWasm } from '../training/harness';
+import { seededRandom } from '../../../../src-shared/util/random';
 
 const layer = (kind: string, name: string, params: Record<string, unknown>, ...inbound: string[]): RawLayer =>
   ({ kind, name, params, ...(inbound.length ? { inbound } : {}) }) as RawLayer;
@@ -51,21 +52,9 @@ const CORNERS: readonly (readonly [number, number])[] = [
 /** The last class: noise alone, no patch. */
 const CLASSES = CORNERS.length + 1;
 
-/** A small seeded generator (mulberry32), so the images are the same every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Dim noise images with one bright patch each at the corner of its class (none for the last class), and where each patch is. */
 function patchImages(count: number, seed: number): { examples: Examples; patches: ([number, number] | undefined)[] } {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pixels = new Uint8Array(count * SIDE * SIDE);
   const labels = new Uint8Array(count);
   const patches: ([number, number] | undefined)[] = [];
