@@ -30,7 +30,7 @@ import { writeTrainedModel } from './export/trained-model';
 import { exportDesign } from './export/design-export';
 import { previewAugmentation } from './training/preview';
 import { basename } from 'node:path';
-import { isInside, type Confinement } from './process/confinement';
+import { exportRefusal, type Confinement } from './process/confinement';
 import { readFile } from 'node:fs/promises';
 import { catalogueDirs, mayReadDataDir } from './data/sources';
 import { machineMemoryBudget, memoryRefusal } from './training/memory-check';
@@ -637,15 +637,9 @@ export class EngineHost {
 
   private async export(command: Extract<EngineCommand, { type: 'export' }>): Promise<void> {
     const { runId, dir } = command;
-    if (this.confinement && !isInside(this.confinement.exportRoot, dir)) {
-      this.emit(
-        engineError(
-          'bad-message',
-          { code: 'export-outside-root', values: { dir } },
-          `Export refused: ${dir} is outside the folder this engine may write to`,
-          { runId },
-        ),
-      );
+    const refused = exportRefusal(this.confinement, dir, { runId });
+    if (refused) {
+      this.emit(refused);
       return;
     }
     const run = this.current;

@@ -4,7 +4,7 @@ import { engineError } from '../../../src-shared/engine/errors';
 import { toNetwork } from '../../../src-shared/graph/network';
 import type { OnnxProblem } from '../../../src-shared/onnx/network-graph';
 import { writeFileAtomic } from '../../files/atomic-write';
-import { isInside, type Confinement } from '../process/confinement';
+import { exportRefusal, type Confinement } from '../process/confinement';
 import { ONNX_FILE, OnnxExportError, designOnnxBytes } from './onnx-file';
 
 type ExportDesign = Extract<EngineCommand, { type: 'export-design' }>;
@@ -32,15 +32,9 @@ function message(e: unknown): string {
  */
 export async function exportDesign(command: ExportDesign, emit: (event: EngineEvent) => void, confinement?: Confinement): Promise<void> {
   const { requestId, dir } = command;
-  if (dir !== undefined && confinement && !isInside(confinement.exportRoot, dir)) {
-    emit(
-      engineError(
-        'bad-message',
-        { code: 'export-outside-root', values: { dir } },
-        `Export refused: ${dir} is outside the folder this engine may write to`,
-        { requestId },
-      ),
-    );
+  const refused = dir === undefined ? undefined : exportRefusal(confinement, dir, { requestId });
+  if (refused) {
+    emit(refused);
     return;
   }
   const network = toNetwork(command.graph);

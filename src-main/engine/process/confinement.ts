@@ -1,4 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { engineError } from '../../../src-shared/engine/errors';
+import type { EngineErrorEvent } from '../../../src-shared/engine/protocol';
 
 /**
  * Where an engine driven by an untrusted page may write. The page (browser tab or Electron
@@ -60,4 +62,19 @@ export function grantedDir(message: unknown): string | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const dir = (message as Record<string, unknown>)[GRANT_DATA_DIR];
   return typeof dir === 'string' && isAbsolute(dir) && dir.length <= 4096 ? resolve(dir) : undefined;
+}
+
+/** The error a confined engine answers an export into `dir` with when `dir` lies outside its export root; undefined when it may write there. */
+export function exportRefusal(
+  confinement: Confinement | undefined,
+  dir: string,
+  ids: { readonly runId?: string; readonly requestId?: string },
+): EngineErrorEvent | undefined {
+  if (!confinement || isInside(confinement.exportRoot, dir)) return undefined;
+  return engineError(
+    'bad-message',
+    { code: 'export-outside-root', values: { dir } },
+    `Export refused: ${dir} is outside the folder this engine may write to`,
+    ids,
+  );
 }
