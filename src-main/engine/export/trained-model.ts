@@ -11,11 +11,28 @@ import { writeOnnxFile } from './onnx-file';
 import { writePytorchModule } from './pytorch';
 
 /**
- * Writes a trained model as the folder `predict` and the Python scripts read: model.json and
- * weights.bin, the Keras 3 JSON of its network, how its data was fed (convas-dataset.json), the
- * Keras script that evaluates those weights, the PyTorch module that loads them, and model.onnx.
- * `settings` are the run's (an opened model has none: the script then evaluates with the defaults).
- * Returns the files' paths.
+ * Writes what reopening or predicting with a trained model needs: model.json and weights.bin, the
+ * Keras 3 JSON of its network and how its data was fed (convas-dataset.json). Returns the paths.
+ */
+export async function writeTrainedWeights(
+  model: tf.LayersModel,
+  network: Network,
+  trained: TrainedDataset,
+  dir: string,
+): Promise<string[]> {
+  const files = await saveModel(model, dir);
+  const kerasPath = join(dir, 'model.keras.json');
+  await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(network), null, 2)}\n`);
+  const datasetPath = join(dir, TRAINED_DATASET_FILE);
+  await writeFileAtomic(datasetPath, `${JSON.stringify(trained, null, 2)}\n`);
+  return [...files, kerasPath, datasetPath];
+}
+
+/**
+ * Writes a trained model as the folder `predict` and the Python scripts read: the weights as
+ * writeTrainedWeights writes them, the Keras script that evaluates them, the PyTorch module that
+ * loads them, and model.onnx. `settings` are the run's (an opened model has none: the script then
+ * evaluates with the defaults). Returns the files' paths.
  */
 export async function writeTrainedModel(
   model: tf.LayersModel,
@@ -24,13 +41,9 @@ export async function writeTrainedModel(
   dir: string,
   settings: TrainingSettings = defaultTrainingSettings(),
 ): Promise<string[]> {
-  const files = await saveModel(model, dir);
-  const kerasPath = join(dir, 'model.keras.json');
-  await writeFileAtomic(kerasPath, `${JSON.stringify(toKeras3Json(network), null, 2)}\n`);
-  const datasetPath = join(dir, TRAINED_DATASET_FILE);
-  await writeFileAtomic(datasetPath, `${JSON.stringify(trained, null, 2)}\n`);
+  const weights = await writeTrainedWeights(model, network, trained, dir);
   const scriptPath = await writeKerasScript(dir, network, settings);
   const pytorchPath = await writePytorchModule(network, dir);
   const onnxPath = await writeOnnxFile(model, network, dir, trained.normalization);
-  return [...files, kerasPath, datasetPath, scriptPath, pytorchPath, onnxPath];
+  return [...weights, scriptPath, pytorchPath, onnxPath];
 }

@@ -17,7 +17,7 @@ import {
   type RunsLocation,
 } from '../../../src-shared/runs/manifest';
 import { emptyCurves, withBatchPoint, withEpochPoint, type RunCurves } from '../../../src-shared/runs/curves';
-import { writeTrainedModel } from '../export/trained-model';
+import { writeTrainedModel, writeTrainedWeights } from '../export/trained-model';
 import type { RunStore } from '../../runs/store';
 
 /** What a recording needs to know when its run starts. */
@@ -195,10 +195,13 @@ export class RunRecorder {
     }
   }
 
-  /** After a finished epoch (the session waits): saves that epoch's weights, the curves and the manifest. */
+  /**
+   * After a finished epoch (the session waits): saves that epoch's weights, the curves and the
+   * manifest. The scripts and model.onnx are written once, with the final weights.
+   */
   async saveEpoch(trained: TrainedModel): Promise<void> {
     await this.write(async () => {
-      await writeTrainedModel(trained.model, trained.network, trained.trained, this.start.store.modelDir(this.id), this.start.settings);
+      await writeTrainedWeights(trained.model, trained.network, trained.trained, this.start.store.modelDir(this.id));
       this.manifest = { ...this.manifest, weights: 'epoch' };
       await this.start.store.writeCurves(this.id, this.curves);
       await this.writeManifest();
