@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { diffGraphs, isEmptyDiff } from '../../src-shared/runs/graph-diff';
 import type { Graph } from '../../src-shared/graph/schema';
 import { useLanguage } from '../i18n/i18n';
-import { diffLines, diffTotals } from './diff-text';
+import { diffLines, diffTotals } from '../../src-shared/i18n/run-diff-text';
 import { useExperimentsT } from './i18n';
 
 interface Props {

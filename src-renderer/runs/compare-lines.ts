@@ -9,7 +9,14 @@ import type { RunManifest } from '../../src-shared/runs/manifest';
 import { compareRuns, type ComparedMetric } from '../../src-shared/runs/run-compare';
 import { formatDuration, formatLoss } from '../training/format';
 import type { TrainingT } from '../training/strings';
-import { deltaOf, formatSigned, formatSignedCount, formatSignedPoints, type Better, type DeltaTone } from './deltas';
+import {
+  deltaOf,
+  formatSigned,
+  formatSignedCount,
+  formatSignedPoints,
+  type Better,
+  type DeltaTone,
+} from '../../src-shared/i18n/run-deltas';
 import type { ExperimentsT } from './strings';
 
 /** One figure of one run, formatted, with its delta against the first run (none for the first). */

@@ -3,6 +3,7 @@ import { translator } from '../../../src-shared/i18n/catalog';
 import { formatBytesApprox, formatCountApprox, formatNumber } from '../../../src-shared/i18n/format';
 import type { RunManifest, StoredRun } from '../../../src-shared/runs/manifest';
 import { diffGraphs, isEmptyDiff, type GraphDiff } from '../../../src-shared/runs/graph-diff';
+import { diffLines, diffTotals } from '../../../src-shared/i18n/run-diff-text';
 import { compareRuns, type ComparedMetric, type MetricRow } from '../../../src-shared/runs/run-compare';
 import { RunStore, RunStoreError } from '../../runs/store';
 import { runsBeside } from '../../runs/locations';
@@ -79,43 +80,13 @@ function metricLines(rows: readonly MetricRow[]): string[] {
   });
 }
 
-/** A setting's value as Keras writes it: lists as tuples. */
-function value(v: unknown): string {
-  if (v === undefined || v === null) return t('diff.absent');
-  if (Array.isArray(v)) return `(${v.map(value).join(', ')})`;
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-function signedCount(d: number | null): string {
-  if (d === null) return t('diff.invalid');
-  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${formatCountApprox('en', Math.abs(d))}`;
-}
-
-function diffLines(before: StoredRun, after: StoredRun, diff: GraphDiff): string[] {
+function diffText(before: StoredRun, after: StoredRun, diff: GraphDiff): string[] {
   const lines = [`${t('diff.title')}: ${t('diff.pair', { before: before.manifest.name, after: after.manifest.name })}`];
   if (isEmptyDiff(diff)) lines.push(`  ${t('diff.same')}`);
-  for (const l of diff.removed) lines.push(`  ${t('diff.removed')} ${l.name} (${l.kind})`);
-  for (const c of diff.changed) {
-    const details = [
-      ...(c.renamed ? [t('diff.renamed', { name: c.before.name })] : []),
-      ...(c.kindChanged ? [t('diff.kind', { before: c.before.kind, after: c.after.kind })] : []),
-      ...c.params.map((p) => t('diff.param', { param: p.param, before: value(p.before), after: value(p.after) })),
-      ...(c.inputs
-        ? [
-            t('diff.inputs', {
-              before: c.inputs.before.join(', ') || t('diff.absent'),
-              after: c.inputs.after.join(', ') || t('diff.absent'),
-            }),
-          ]
-        : []),
-    ];
-    lines.push(`  ${t('diff.changed')} ${c.after.name} (${c.after.kind}): ${details.join('; ')}`);
-  }
-  for (const l of diff.added) lines.push(`  ${t('diff.added')} ${l.name} (${l.kind})`);
-  lines.push(
-    `  ${t('diff.params', { delta: signedCount(diff.params.delta) })}`,
-    `  ${t('diff.macs', { delta: signedCount(diff.macs.delta) })}`,
-  );
+  for (const l of diffLines('en', t, diff))
+    lines.push(`  ${t(`diff.${l.kind}`)} ${l.name} (${l.layerKind})${l.details.length > 0 ? `: ${l.details.join('; ')}` : ''}`);
+  const totals = diffTotals('en', t, diff);
+  lines.push(`  ${totals.params}`, `  ${totals.macs}`);
   return lines;
 }
 
@@ -165,7 +136,7 @@ export async function runsCommand(argv: string[], io: CliIo): Promise<void> {
       io.out(chosen.map((r, i) => `${i + 1}. ${r.manifest.name}  [${r.manifest.id}]`).join('\n'));
       io.out(`${t('compare.metrics')} (${t('compare.deltaHint')}):`);
       io.out(metricLines(rows).join('\n'));
-      for (const [i, o] of others.entries()) io.out(diffLines(base!, o, diffs[i]!).join('\n'));
+      for (const [i, o] of others.entries()) io.out(diffText(base!, o, diffs[i]!).join('\n'));
       return;
     }
     if (rest.length > 0) throw usage(USAGE);

@@ -2,8 +2,8 @@
  * The compare view's metric deltas: each run's figure against the first selected run's, its sign
  * written out, and whether it is an improvement. Numbers only; the words come from the dictionary.
  */
-import { formatCountApprox, formatNumber } from '../../src-shared/i18n/format';
-import { LOCALES, type Language } from '../../src-shared/i18n/language';
+import { formatCountApprox, formatNumber } from './format';
+import { LOCALES, type Language } from './language';
 
 /** Which way a metric improves ('neither': a size or a count, neither good nor bad). */
 export type Better = 'higher' | 'lower' | 'neither';

@@ -3,7 +3,7 @@ import { translator } from '../../../src-shared/i18n/catalog';
 import { graphFromLayers } from '../../../src-shared/graph/network';
 import type { Graph } from '../../../src-shared/graph/schema';
 import { diffGraphs } from '../../../src-shared/runs/graph-diff';
-import { diffLines, diffTotals, formatParamValue } from '../../../src-renderer/runs/diff-text';
+import { diffLines, diffTotals, formatParamValue } from '../../../src-shared/i18n/run-diff-text';
 
 const t = translator('en', 'experiments');
 

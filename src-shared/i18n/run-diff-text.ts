@@ -2,11 +2,13 @@
  * The graph diff (src-shared/runs/graph-diff.ts) as lines of words: each layer added, removed or
  * changed, the settings that changed with their values before and after, and the totals' deltas.
  */
-import { formatNumber } from '../../src-shared/i18n/format';
-import type { Language } from '../../src-shared/i18n/language';
-import type { GraphDiff, LayerChange } from '../../src-shared/runs/graph-diff';
-import { formatSignedCount } from './deltas';
-import type { ExperimentsT } from './strings';
+import type { Translator } from './catalog';
+import { formatNumber } from './format';
+import type { Language } from './language';
+import type { GraphDiff, LayerChange } from '../runs/graph-diff';
+import { formatSignedCount } from './run-deltas';
+
+type ExperimentsT = Translator<'experiments'>;
 
 /** A setting's value as Keras writes it: numbers with the language's separators, lists as tuples "(3, 3)", text as it is. */
 export function formatParamValue(language: Language, value: unknown, absent: string): string {

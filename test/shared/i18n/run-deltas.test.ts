@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deltaOf, formatSigned, formatSignedCount, formatSignedPoints } from '../../../src-renderer/runs/deltas';
+import { deltaOf, formatSigned, formatSignedCount, formatSignedPoints } from '../../../src-shared/i18n/run-deltas';
 
 describe('metric deltas', () => {
   it('says whether a change is better by the way the metric improves', () => {
